@@ -1,0 +1,1 @@
+export const SIM_VERSION = "0.1.0";

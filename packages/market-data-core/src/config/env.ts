@@ -1,0 +1,63 @@
+import { z } from "zod";
+
+/** A configuration value that stops the process at start; the message names the variable. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${reason}`);
+  }
+}
+
+/**
+ * Parse an environment object with a zod schema whose keys are variable names.
+ * Empty strings count as unset, so `FOO=` in an env file falls back to the default.
+ * Values are never echoed back: a variable may hold a secret.
+ */
+export function parseEnv<S extends z.ZodObject>(
+  schema: S,
+  env: Record<string, string | undefined>,
+): z.infer<S> {
+  const cleaned: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (value !== undefined && value.trim() !== "") cleaned[key] = value.trim();
+  }
+  const result = schema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const variable = String(issue?.path[0] ?? "environment");
+  throw new ConfigError(variable, issue?.message ? `is invalid: ${issue.message}` : "is invalid");
+}
+
+/** A comma-separated list variable (`a,b, c`) as a trimmed string array. */
+export const csv = z.string().transform((s) =>
+  s
+    .split(",")
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0),
+);
+
+/** `true/false/1/0/yes/no` as a boolean. */
+export const bool = z.string().transform((s, ctx) => {
+  const v = s.toLowerCase();
+  if (["true", "1", "yes", "on"].includes(v)) return true;
+  if (["false", "0", "no", "off"].includes(v)) return false;
+  ctx.addIssue({ code: "custom", message: "must be true or false" });
+  return z.NEVER;
+});
+
+export const COINGLASS_PLANS = ["hobbyist", "startup", "standard", "professional"] as const;
+export type CoinGlassPlan = (typeof COINGLASS_PLANS)[number];
+
+/** The variables every process shares (design.md). */
+export const commonEnvSchema = z.object({
+  COINGLASS_API_KEY: z.string().optional(),
+  COINGLASS_BASE_URL: z.url().default("https://open-api-v4.coinglass.com"),
+  COINGLASS_WS_URL: z.url().default("wss://open-ws.coinglass.com/ws-api"),
+  COINGLASS_PLAN: z.enum(COINGLASS_PLANS).default("standard"),
+  REDIS_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+export type CommonEnv = z.infer<typeof commonEnvSchema>;

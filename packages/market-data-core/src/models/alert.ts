@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+/** Every kind of alert the worker can publish. */
+export const ALERT_KINDS = [
+  "large_liquidation",
+  "liquidation_storm",
+  "whale_trade",
+  "whale_cluster",
+  "whale_position",
+  "radar",
+] as const;
+export const AlertKindSchema = z.enum(ALERT_KINDS);
+export type AlertKind = z.infer<typeof AlertKindSchema>;
+
+/**
+ * Which side of the market an alert is about. Liquidations: `long` = longs were liquidated.
+ * Trades and positions: `buy`/`sell`, `long`/`short` as the detector says in `detail`.
+ */
+export const AlertSideSchema = z.enum(["long", "short", "buy", "sell", "mixed"]);
+export type AlertSide = z.infer<typeof AlertSideSchema>;
+
+export const AlertSeveritySchema = z.enum(["info", "high", "critical"]);
+export type AlertSeverity = z.infer<typeof AlertSeveritySchema>;
+
+/**
+ * The alert contract (design.md): published once by the worker, consumed by the bot and the API.
+ * `id` is derived from the content, so publishing the same alert twice is harmless.
+ * Times are epoch milliseconds; `usd` is US dollars.
+ */
+export const AlertSchema = z.object({
+  id: z.string().min(1),
+  kind: AlertKindSchema,
+  symbol: z.string().min(1),
+  side: AlertSideSchema,
+  usd: z.number().nonnegative(),
+  count: z.number().int().nonnegative(),
+  window_s: z.number().nonnegative(),
+  exchanges: z.array(z.string()),
+  price: z.number().nullable(),
+  first_at: z.number().int(),
+  last_at: z.number().int(),
+  severity: AlertSeveritySchema,
+  detail: z.record(z.string(), z.unknown()),
+});
+export type Alert = z.infer<typeof AlertSchema>;
