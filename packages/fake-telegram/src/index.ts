@@ -1,0 +1,1 @@
+export const FAKE_TELEGRAM_VERSION = "0.1.0";
