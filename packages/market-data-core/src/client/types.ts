@@ -1,0 +1,114 @@
+import type { CoinGlassPlan } from "../config/env.js";
+import type {
+  Candle,
+  CoinFundingRates,
+  CoinMarket,
+  CoinPriceChange,
+  DepthPoint,
+  DepthRange,
+  FearGreedPoint,
+  IndicatorPoint,
+  Instrument,
+  Interval,
+  LargeLimitOrder,
+  LiquidationBar,
+  LiquidationCoinRow,
+  LiquidationExchangeRow,
+  LiquidationOrder,
+  LiquidationRange,
+  LongShortPoint,
+  OhlcBar,
+  OpenInterestExchangeRow,
+  OrderbookSnapshot,
+  PairMarket,
+  RsiListRow,
+  TakerBar,
+  TakerRange,
+  TakerVolume,
+  WhaleAlert,
+  WhalePosition,
+} from "../models/market.js";
+import type { Cached, CallOptions } from "../models/result.js";
+
+/** A pair history query on one exchange (`pair` like `BTCUSDT`). */
+export interface PairHistoryQuery {
+  exchange: string;
+  pair: string;
+  interval: Interval;
+  limit?: number;
+  startTime?: number;
+  endTime?: number;
+}
+
+/** A coin history query aggregated over exchanges. */
+export interface CoinHistoryQuery {
+  coin: string;
+  interval: Interval;
+  /** Default `Binance,OKX,Bybit` where the endpoint needs one. */
+  exchangeList?: string[];
+  limit?: number;
+  startTime?: number;
+  endTime?: number;
+}
+
+type R<T> = Promise<Cached<T>>;
+
+/**
+ * Typed CoinGlass v4 client: one function per endpoint (ccxt `fetchX` names), each parsed with
+ * the raw zod schemas, mapped to camelCase domain models, cached, coalesced and admitted by the
+ * shared quota. Every answer says how fresh it is.
+ */
+export interface CoinGlassClient {
+  readonly plan: CoinGlassPlan;
+  fetchSupportedCoins(o?: CallOptions): R<string[]>;
+  fetchSupportedExchanges(o?: CallOptions): R<string[]>;
+  fetchSupportedExchangePairs(exchange?: string, o?: CallOptions): R<Instrument[]>;
+  fetchCoinsMarkets(
+    q?: { exchangeList?: string[]; perPage?: number; page?: number },
+    o?: CallOptions,
+  ): R<CoinMarket[]>;
+  fetchPairsMarkets(coin: string, o?: CallOptions): R<PairMarket[]>;
+  fetchCoinsPriceChange(o?: CallOptions): R<CoinPriceChange[]>;
+  fetchPriceHistory(q: PairHistoryQuery, o?: CallOptions): R<Candle[]>;
+  fetchRsiList(o?: CallOptions): R<RsiListRow[]>;
+  fetchRsiHistory(q: PairHistoryQuery & { window?: number }, o?: CallOptions): R<IndicatorPoint[]>;
+  fetchFearGreedHistory(o?: CallOptions): R<FearGreedPoint[]>;
+  fetchLiquidationCoinList(exchange: string, o?: CallOptions): R<LiquidationCoinRow[]>;
+  fetchLiquidationExchangeList(
+    q: { coin?: string; range: LiquidationRange },
+    o?: CallOptions,
+  ): R<LiquidationExchangeRow[]>;
+  fetchLiquidationAggregatedHistory(q: CoinHistoryQuery, o?: CallOptions): R<LiquidationBar[]>;
+  fetchLiquidationHistory(q: PairHistoryQuery, o?: CallOptions): R<LiquidationBar[]>;
+  fetchLiquidationOrders(
+    q: { exchange: string; coin: string; minUsd: number; startTime?: number; endTime?: number },
+    o?: CallOptions,
+  ): R<LiquidationOrder[]>;
+  fetchFundingRates(o?: CallOptions): R<CoinFundingRates[]>;
+  fetchFundingRateHistory(q: PairHistoryQuery, o?: CallOptions): R<OhlcBar[]>;
+  fetchOpenInterestExchangeList(coin: string, o?: CallOptions): R<OpenInterestExchangeRow[]>;
+  fetchOpenInterestHistory(q: PairHistoryQuery, o?: CallOptions): R<OhlcBar[]>;
+  fetchOpenInterestAggregatedHistory(q: CoinHistoryQuery, o?: CallOptions): R<OhlcBar[]>;
+  fetchGlobalLongShortAccountRatio(q: PairHistoryQuery, o?: CallOptions): R<LongShortPoint[]>;
+  fetchTopLongShortAccountRatio(q: PairHistoryQuery, o?: CallOptions): R<LongShortPoint[]>;
+  fetchTopLongShortPositionRatio(q: PairHistoryQuery, o?: CallOptions): R<LongShortPoint[]>;
+  fetchTakerVolume(q: { coin: string; range: TakerRange }, o?: CallOptions): R<TakerVolume>;
+  fetchTakerHistory(q: PairHistoryQuery, o?: CallOptions): R<TakerBar[]>;
+  fetchAggregatedTakerHistory(q: CoinHistoryQuery, o?: CallOptions): R<TakerBar[]>;
+  fetchLargeLimitOrders(q: { exchange: string; pair: string }, o?: CallOptions): R<LargeLimitOrder[]>;
+  fetchOrderbookDepthHistory(q: PairHistoryQuery & { range?: DepthRange }, o?: CallOptions): R<DepthPoint[]>;
+  fetchAggregatedOrderbookDepthHistory(
+    q: CoinHistoryQuery & { range?: DepthRange },
+    o?: CallOptions,
+  ): R<DepthPoint[]>;
+  fetchOrderbookHistory(q: PairHistoryQuery, o?: CallOptions): R<OrderbookSnapshot[]>;
+  fetchWhaleAlerts(o?: CallOptions): R<WhaleAlert[]>;
+  fetchWhalePositions(o?: CallOptions): R<WhalePosition[]>;
+  fetchHyperliquidPositions(
+    q: { coin: string; page?: number },
+    o?: CallOptions,
+  ): R<{ totalPages: number; currentPage: number; list: WhalePosition[] }>;
+  /** Upstream HTTP calls sent and failed by this client (retries included). */
+  stats(): { calls: number; errors: number };
+  close(): Promise<void>;
+}

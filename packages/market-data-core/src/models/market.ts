@@ -1,0 +1,301 @@
+/**
+ * Domain models of single CoinGlass endpoints, as the client returns them: camelCase, units in
+ * the names (`Usd`, `Pct`, `Hours`), times in epoch milliseconds. A value the upstream row may
+ * lack is `number | null`, never 0.
+ *
+ * Percent convention: `...Pct` fields are percent as CoinGlass shows them (`1.06` = 1.06 %).
+ * Funding rates are also percent per funding interval (`0.01` = 0.01 %).
+ */
+
+/** A window CoinGlass precomputes changes for. */
+export type ChangeWindow = "5m" | "15m" | "30m" | "1h" | "4h" | "12h" | "24h";
+/** A range accepted by liquidation exchange-list. */
+export type LiquidationRange = "1h" | "4h" | "12h" | "24h";
+/** A range accepted by taker exchange-list. */
+export type TakerRange = ChangeWindow;
+/** History interval enum of v4. */
+export type Interval =
+  | "1m"
+  | "3m"
+  | "5m"
+  | "15m"
+  | "30m"
+  | "1h"
+  | "2h"
+  | "4h"
+  | "6h"
+  | "8h"
+  | "12h"
+  | "1d"
+  | "1w";
+/** Depth range (percent from mid) of order-book depth endpoints. */
+export type DepthRange = 0.25 | 0.5 | 0.75 | 1 | 2 | 3 | 5 | 10;
+
+/** Long/short/total USD of liquidations in one window or on one exchange. */
+export interface LiquidationTotals {
+  totalUsd: number | null;
+  longUsd: number | null;
+  shortUsd: number | null;
+}
+
+/** One row of `/api/futures/coins-markets`: the per-coin snapshot across exchanges. */
+export interface CoinMarket {
+  symbol: string;
+  priceUsd: number | null;
+  oiWeightedFundingRatePct: number | null;
+  volWeightedFundingRatePct: number | null;
+  marketCapUsd: number | null;
+  openInterestUsd: number | null;
+  openInterestQuantity: number | null;
+  openInterestVolumeRatio: number | null;
+  /** Price change in percent per window. */
+  priceChangePct: Partial<Record<ChangeWindow, number | null>>;
+  /** Open-interest change in percent (no 12h upstream). */
+  openInterestChangePct: Partial<Record<ChangeWindow, number | null>>;
+  /** Volume change in percent (no 12h upstream). */
+  volumeChangePct: Partial<Record<ChangeWindow, number | null>>;
+  /** Long/short ratio per window. */
+  longShortRatio: Partial<Record<ChangeWindow, number | null>>;
+  liquidations: Record<LiquidationRange, LiquidationTotals>;
+}
+
+/** One row of `/api/futures/pairs-markets`: one pair on one exchange. */
+export interface PairMarket {
+  instrumentId: string;
+  exchange: string;
+  /** As CoinGlass writes it, e.g. `BTC/USDT`. */
+  pairName: string;
+  priceUsd: number | null;
+  indexPriceUsd: number | null;
+  priceChange24hPct: number | null;
+  volume24hUsd: number | null;
+  volumeChange24hPct: number | null;
+  longVolume24hUsd: number | null;
+  shortVolume24hUsd: number | null;
+  openInterestUsd: number | null;
+  openInterestQuantity: number | null;
+  openInterestChange24hPct: number | null;
+  longLiquidation24hUsd: number | null;
+  shortLiquidation24hUsd: number | null;
+  fundingRatePct: number | null;
+  /** ms; absent on some rows upstream. */
+  nextFundingTime: number | null;
+}
+
+/** One row of `/api/futures/coins-price-change`. */
+export interface CoinPriceChange {
+  symbol: string;
+  priceUsd: number | null;
+  priceChangePct: Partial<Record<ChangeWindow, number | null>>;
+  /** (high - low) / low in percent per window. */
+  amplitudePct: Partial<Record<ChangeWindow, number | null>>;
+}
+
+/** A price candle (ccxt OHLCV). `volumeUsd` is null when the endpoint has no volume. */
+export interface Candle {
+  /** Open time, ms. */
+  time: number;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  volumeUsd: number | null;
+}
+
+/** An OHLC bar of a non-price series (open interest USD, funding rate percent). */
+export interface OhlcBar {
+  time: number;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+}
+
+/** One bar of liquidation history (USD liquidated in the bar starting at `time`). */
+export interface LiquidationBar {
+  time: number;
+  longUsd: number;
+  shortUsd: number;
+}
+
+/** One row of liquidation exchange-list (`exchange` is `All` for the aggregate row). */
+export interface LiquidationExchangeRow extends LiquidationTotals {
+  exchange: string;
+}
+
+/** Per-coin totals of liquidation coin-list on one exchange. */
+export interface LiquidationCoinRow {
+  symbol: string;
+  windows: Record<LiquidationRange, LiquidationTotals>;
+}
+
+/** One forced order of `/api/futures/liquidation/order`. */
+export interface LiquidationOrder {
+  exchange: string;
+  pair: string;
+  coin: string;
+  priceUsd: number;
+  usd: number;
+  /** The side liquidated (1 = long, 2 = short; one constant, see coinglass-api.md §8.4). */
+  side: "long" | "short";
+  time: number;
+}
+
+/** Funding of one exchange for one coin (from funding-rate exchange-list). */
+export interface ExchangeFundingRate {
+  exchange: string;
+  ratePct: number | null;
+  intervalHours: number | null;
+  nextFundingTime: number | null;
+}
+
+/** One coin of `/api/futures/funding-rate/exchange-list`. */
+export interface CoinFundingRates {
+  symbol: string;
+  /** USDT/USDC-margined contracts. */
+  stablecoinMargin: ExchangeFundingRate[];
+  /** Coin-margined contracts. */
+  tokenMargin: ExchangeFundingRate[];
+}
+
+/** One row of `/api/futures/open-interest/exchange-list` (`All` first). */
+export interface OpenInterestExchangeRow {
+  exchange: string;
+  openInterestUsd: number | null;
+  openInterestQuantity: number | null;
+  stablecoinMarginUsd: number | null;
+  changePct: Partial<Record<ChangeWindow, number | null>>;
+}
+
+/** A long/short ratio point (global accounts, top accounts or top positions). */
+export interface LongShortPoint {
+  time: number;
+  longPct: number;
+  shortPct: number;
+  /** long / short. */
+  ratio: number;
+}
+
+/** Taker buy/sell volume of one coin over a range (exchange-list). */
+export interface TakerVolume {
+  symbol: string;
+  buyRatioPct: number | null;
+  sellRatioPct: number | null;
+  buyUsd: number | null;
+  sellUsd: number | null;
+  byExchange: Array<{
+    exchange: string;
+    buyRatioPct: number | null;
+    sellRatioPct: number | null;
+    buyUsd: number | null;
+    sellUsd: number | null;
+  }>;
+}
+
+/** A bar of taker buy/sell volume history. */
+export interface TakerBar {
+  time: number;
+  buyUsd: number;
+  sellUsd: number;
+}
+
+/** A large resting limit order (a "wall"). */
+export interface LargeLimitOrder {
+  id: number;
+  exchange: string;
+  pair: string;
+  priceUsd: number;
+  /** 1 = sell (ask), 2 = buy (bid) upstream. */
+  side: "ask" | "bid";
+  startUsd: number | null;
+  currentUsd: number | null;
+  currentQuantity: number | null;
+  startTime: number | null;
+  currentTime: number | null;
+  /** 1 open, 2 filled, 3 cancelled upstream. */
+  state: "open" | "filled" | "cancelled" | "unknown";
+}
+
+/** Order-book depth within ±range of one pair, or aggregated across exchanges for a coin. */
+export interface DepthPoint {
+  time: number;
+  bidsUsd: number;
+  bidsQuantity: number | null;
+  asksUsd: number;
+  asksQuantity: number | null;
+}
+
+/** One order-book heatmap snapshot: price levels with quantities. */
+export interface OrderbookSnapshot {
+  /** ms (converted from the upstream seconds). */
+  time: number;
+  bids: Array<[priceUsd: number, quantity: number]>;
+  asks: Array<[priceUsd: number, quantity: number]>;
+}
+
+/** One Hyperliquid whale alert: a position over $1M opened or closed. */
+export interface WhaleAlert {
+  user: string;
+  coin: string;
+  /** Signed size in coins: positive long, negative short. */
+  positionSize: number;
+  /** From the sign of `positionSize`. */
+  direction: "long" | "short";
+  /** From `position_action` (1 open, 2 close). */
+  action: "open" | "close";
+  entryPriceUsd: number | null;
+  liquidationPriceUsd: number | null;
+  valueUsd: number;
+  time: number;
+}
+
+/** One open Hyperliquid whale position. */
+export interface WhalePosition {
+  user: string;
+  coin: string;
+  positionSize: number;
+  direction: "long" | "short";
+  entryPriceUsd: number | null;
+  markPriceUsd: number | null;
+  liquidationPriceUsd: number | null;
+  leverage: number | null;
+  marginBalanceUsd: number | null;
+  valueUsd: number;
+  unrealizedPnlUsd: number | null;
+  fundingFeeUsd: number | null;
+  marginMode: string | null;
+  createTime: number | null;
+  updateTime: number | null;
+}
+
+/** One coin of `/api/futures/rsi/list`. */
+export interface RsiListRow {
+  symbol: string;
+  priceUsd: number | null;
+  rsi: Record<RsiWindow, number | null>;
+  priceChangePct: Record<RsiWindow, number | null>;
+}
+export type RsiWindow = "15m" | "1h" | "4h" | "12h" | "24h" | "1w";
+
+/** A point of an indicator series (RSI, EMA). */
+export interface IndicatorPoint {
+  time: number;
+  value: number | null;
+}
+
+/** A fear & greed reading. */
+export interface FearGreedPoint {
+  time: number;
+  /** 0..100. */
+  value: number;
+  /** BTC price at that time, when given. */
+  priceUsd: number | null;
+}
+
+/** An instrument of supported-exchange-pairs. */
+export interface Instrument {
+  exchange: string;
+  instrumentId: string;
+  baseAsset: string;
+  quoteAsset: string;
+}

@@ -1,0 +1,147 @@
+import type {
+  ChangeWindow,
+  CoinFundingRates,
+  DepthPoint,
+  ExchangeFundingRate,
+  Interval,
+  LargeLimitOrder,
+  LiquidationExchangeRow,
+  LiquidationRange,
+  OhlcBar,
+  OpenInterestExchangeRow,
+  RsiWindow,
+  TakerRange,
+  WhaleAlert,
+  WhalePosition,
+} from "./market.js";
+import type { LongShortReading, TakerFlow } from "./snapshot.js";
+
+/** `getLiq(symbol, range)`: liquidations of one coin over one range. */
+export interface LiquidationSummary {
+  symbol: string;
+  range: LiquidationRange;
+  totalUsd: number | null;
+  longUsd: number | null;
+  shortUsd: number | null;
+  /** longUsd / totalUsd × 100. */
+  longSharePct: number | null;
+  /** Which side lost more; null when unknown or equal. */
+  dominantSide: "long" | "short" | null;
+  /** Per exchange, largest first, `All` row removed. */
+  byExchange: LiquidationExchangeRow[];
+}
+
+/** `getWhale(...)`: Hyperliquid whale alerts and open whale positions. */
+export interface WhaleReport {
+  /** Coin filter applied, or null for all coins. */
+  symbol: string | null;
+  minUsd: number;
+  /** Newest first. */
+  alerts: WhaleAlert[];
+  /** Largest first. */
+  positions: WhalePosition[];
+  /** Sums over `positions`. */
+  totals: { longUsd: number; shortUsd: number; count: number };
+}
+
+/** Depth totals with their imbalance. */
+export interface DepthSummary {
+  bidsUsd: number | null;
+  asksUsd: number | null;
+  /** (bids - asks) / (bids + asks) × 100. */
+  imbalancePct: number | null;
+  time: number | null;
+}
+
+/** `getOrderbook(symbol, { exchange, range })`. */
+export interface OrderbookReport {
+  symbol: string;
+  exchange: string;
+  pair: string;
+  rangePct: number;
+  /** Large resting orders, largest current USD first. */
+  walls: { bids: LargeLimitOrder[]; asks: LargeLimitOrder[] };
+  /** Latest depth of the pair on `exchange`. */
+  depth: DepthSummary;
+  /** Depth history of the pair, oldest first. */
+  depthHistory: DepthPoint[];
+  /** Latest depth aggregated across all exchanges for the coin. */
+  aggregated: DepthSummary;
+}
+
+/** Trend label of a market series. */
+export type Trend = "up" | "down" | "flat";
+
+/** `getSentiment()`: the market mood. */
+export interface SentimentReport {
+  fearGreed: { value: number | null; label: string | null; time: number | null };
+  btc: { priceUsd: number | null; change24hPct: number | null; trend: Trend | null };
+  eth: { priceUsd: number | null; change24hPct: number | null; trend: Trend | null };
+  /** BTC OI-weighted funding: positive = longs pay shorts. */
+  funding: { btcOiWeightedRatePct: number | null; bias: "longs_pay" | "shorts_pay" | "neutral" | null };
+  /** BTC open interest change over 24h. */
+  openInterest: { btcChange24hPct: number | null; trend: Trend | null };
+  /** BTC global accounts long/short on Binance. */
+  longShort: LongShortReading;
+}
+
+/** `getFunding(symbol)`. */
+export interface FundingReport {
+  symbol: string;
+  oiWeightedRatePct: number | null;
+  volWeightedRatePct: number | null;
+  stablecoinMargin: ExchangeFundingRate[];
+  tokenMargin: ExchangeFundingRate[];
+  /** Highest and lowest stablecoin-margin rates, for arbitrage hints. */
+  highest: ExchangeFundingRate | null;
+  lowest: ExchangeFundingRate | null;
+  /** Binance pair funding history (percent OHLC per bar), oldest first. */
+  history: OhlcBar[];
+}
+
+/** `getOpenInterest(symbol)`. */
+export interface OpenInterestReport {
+  symbol: string;
+  totalUsd: number | null;
+  totalQuantity: number | null;
+  changePct: Partial<Record<ChangeWindow, number | null>>;
+  /** `All` removed, largest first. */
+  byExchange: OpenInterestExchangeRow[];
+  /** Aggregated OI (USD OHLC) history, oldest first. */
+  history: OhlcBar[];
+}
+
+/** `getLongShort(symbol)`. */
+export interface LongShortReport {
+  symbol: string;
+  exchange: string;
+  pair: string;
+  interval: Interval;
+  globalAccounts: LongShortReading;
+  topAccounts: LongShortReading;
+  topPositions: LongShortReading;
+}
+
+/** `getTaker(symbol, range)`. */
+export interface TakerReport extends TakerFlow {
+  symbol: string;
+  range: TakerRange;
+  sellRatioPct: number | null;
+  byExchange: Array<{
+    exchange: string;
+    buyUsd: number | null;
+    sellUsd: number | null;
+    buyRatioPct: number | null;
+  }>;
+}
+
+/** `getRsi(symbol)`. */
+export interface RsiReport {
+  symbol: string;
+  priceUsd: number | null;
+  rsi: Record<RsiWindow, number | null>;
+  priceChangePct: Record<RsiWindow, number | null>;
+}
+
+/** Re-exported for convenience of callers building funding views. */
+export type { CoinFundingRates };

@@ -1,0 +1,26 @@
+import type { CoinGlassPlan } from "../config/env.js";
+import type { Lane } from "../models/result.js";
+
+/** Requests per minute of each CoinGlass plan (coinglass-api.md §3.3). */
+export const PLAN_LIMITS: Record<CoinGlassPlan, number> = {
+  hobbyist: 30,
+  startup: 80,
+  standard: 300,
+  professional: 1200,
+};
+
+/** The upstream budget, shared by every process on one Redis (in-process without Redis). */
+export interface Quota {
+  /** Resolves when one upstream request may be sent; interactive callers are admitted first. */
+  acquire(lane: Lane, signal?: AbortSignal): Promise<void>;
+  /** Feed the upstream's own count (`API-KEY-USE-LIMIT`) so the local view never under-counts. */
+  sync(usedInWindow: number, limit: number | null): void;
+  /** Snapshot for stats. */
+  stats(): {
+    limitPerMinute: number;
+    usedLastMinute: number;
+    queuedInteractive: number;
+    queuedBackground: number;
+  };
+  close(): Promise<void>;
+}

@@ -1,0 +1,94 @@
+import type {
+  Candle,
+  DepthRange,
+  Interval,
+  LiquidationBar,
+  LiquidationRange,
+  TakerRange,
+} from "../models/market.js";
+import type {
+  FundingReport,
+  LiquidationSummary,
+  LongShortReport,
+  OpenInterestReport,
+  OrderbookReport,
+  RsiReport,
+  SentimentReport,
+  TakerReport,
+  WhaleReport,
+} from "../models/reports.js";
+import type { CallOptions, MarketResult } from "../models/result.js";
+import type { RawSnapshot } from "../models/snapshot.js";
+
+/** Options of `getWhale`. */
+export interface WhaleQuery {
+  /** Coin filter (`BTC`, `eth`, `BTCUSDT` …); all coins when absent. */
+  symbol?: string;
+  /** Minimum position value in USD (default 1,000,000 — CoinGlass's own alert threshold). */
+  minUsd?: number;
+  /** Maximum alerts and positions returned (default 20). */
+  limit?: number;
+}
+
+/** Options of `getOrderbook`. */
+export interface OrderbookQuery {
+  /** Default `Binance`. */
+  exchange?: string;
+  /** Depth range in percent, default 1. */
+  range?: DepthRange;
+}
+
+/** Options of `getPriceHistory`. */
+export interface PriceHistoryQuery {
+  /** Default `Binance`. */
+  exchange?: string;
+  interval: Interval;
+  /** 1..1000. */
+  limit: number;
+}
+
+/** Options of `getLiquidationHistory` (aggregated across major exchanges). */
+export interface LiquidationHistoryQuery {
+  interval: Interval;
+  limit: number;
+}
+
+/**
+ * The market services every app uses. Symbols are what people type (`btc`, `BTCUSDT`,
+ * `btc/usdt`); unknown ones reject with `UnknownSymbolError`. Every method's upstream calls run
+ * in parallel; parts CoinGlass did not give are `null` and listed in `meta.missing`.
+ */
+export interface MarketData {
+  /** `"btc/usdt"` -> `"BTC"`; throws `UnknownSymbolError { input, suggestions }`. */
+  resolveSymbol(input: string, opts?: CallOptions): Promise<string>;
+  /** Supported coins, sorted. */
+  listSymbols(opts?: CallOptions): Promise<MarketResult<string[]>>;
+  getRaw(symbol: string, opts?: CallOptions): Promise<MarketResult<RawSnapshot>>;
+  getLiq(
+    symbol: string,
+    range: LiquidationRange,
+    opts?: CallOptions,
+  ): Promise<MarketResult<LiquidationSummary>>;
+  getWhale(query?: WhaleQuery, opts?: CallOptions): Promise<MarketResult<WhaleReport>>;
+  getOrderbook(
+    symbol: string,
+    query?: OrderbookQuery,
+    opts?: CallOptions,
+  ): Promise<MarketResult<OrderbookReport>>;
+  getSentiment(opts?: CallOptions): Promise<MarketResult<SentimentReport>>;
+  getFunding(symbol: string, opts?: CallOptions): Promise<MarketResult<FundingReport>>;
+  getOpenInterest(symbol: string, opts?: CallOptions): Promise<MarketResult<OpenInterestReport>>;
+  getLongShort(symbol: string, opts?: CallOptions): Promise<MarketResult<LongShortReport>>;
+  getTaker(symbol: string, range?: TakerRange, opts?: CallOptions): Promise<MarketResult<TakerReport>>;
+  getRsi(symbol: string, opts?: CallOptions): Promise<MarketResult<RsiReport>>;
+  getPriceHistory(
+    symbol: string,
+    query: PriceHistoryQuery,
+    opts?: CallOptions,
+  ): Promise<MarketResult<Candle[]>>;
+  getLiquidationHistory(
+    symbol: string,
+    query: LiquidationHistoryQuery,
+    opts?: CallOptions,
+  ): Promise<MarketResult<LiquidationBar[]>>;
+}
