@@ -15,3 +15,4 @@ export * from "./models/result.js";
 export * from "./models/snapshot.js";
 export * from "./quota/types.js";
 export * from "./services/types.js";
+export * from "./store/index.js";

@@ -1,0 +1,60 @@
+import type { Redis } from "ioredis";
+import {
+  cooldownStore,
+  deliveryLedger,
+  memoryFlagStore,
+  memoryTtlKeys,
+  redisFlagStore,
+  redisTtlKeys,
+} from "./kv.js";
+import { matchesAlert } from "./match.js";
+import { createMemoryAlertStore } from "./memory-alerts.js";
+import { createRedisAlertStore } from "./redis-alerts.js";
+import {
+  createSubscriptionStore,
+  memorySubscriptionBackend,
+  redisSubscriptionBackend,
+} from "./subscriptions.js";
+import { type AlertStoreOptions, DEFAULT_STORE_PREFIX, type Stores } from "./types.js";
+
+export interface StoresOptions {
+  /** An ioredis client; absent = in-process memory (one-process local stack and tests only). */
+  redis?: Redis;
+  /** Prefix of every Redis key (default "teleglas:"). */
+  prefix?: string;
+  alerts?: AlertStoreOptions;
+  /** Clock, epoch ms (default Date.now). */
+  now?: () => number;
+}
+
+/**
+ * The shared state of the apps: subscriptions, the alert log + durable queue, cooldowns, the
+ * delivery ledger and admin flags. With `redis` every process sees the same state; without it
+ * the memory versions behave the same within one process.
+ *
+ * @example
+ * const stores = createStores({ redis: new Redis(url), prefix: "teleglas:" });
+ * await stores.alerts.publish(alert); // false when that id was published before
+ */
+export function createStores(opts: StoresOptions = {}): Stores {
+  const now = opts.now ?? Date.now;
+  const prefix = opts.prefix ?? DEFAULT_STORE_PREFIX;
+  const { redis } = opts;
+  const alerts = redis
+    ? createRedisAlertStore(redis, prefix, opts.alerts ?? {})
+    : createMemoryAlertStore(opts.alerts ?? {}, now);
+  const ttl = (area: string) => (redis ? redisTtlKeys(redis, `${prefix}${area}:`) : memoryTtlKeys(now));
+  return {
+    backend: redis ? "redis" : "memory",
+    subscriptions: createSubscriptionStore(
+      redis ? redisSubscriptionBackend(redis, prefix) : memorySubscriptionBackend(),
+      now,
+    ),
+    alerts,
+    cooldowns: cooldownStore(ttl("cooldown")),
+    ledger: deliveryLedger(ttl("ledger")),
+    flags: redis ? redisFlagStore(redis, prefix) : memoryFlagStore(),
+    matchesAlert,
+    close: () => alerts.close(),
+  };
+}

@@ -1,0 +1,100 @@
+import type { Alert } from "../models/alert.js";
+import type { ChatSubscription, QuietHours } from "./types.js";
+
+/** Why an alert is or is not delivered to a chat (useful in logs and tests). */
+export type MatchReason =
+  | "match"
+  | "quiet_silent"
+  | "quiet_hold"
+  | "inactive"
+  | "symbol"
+  | "kind"
+  | "below_min_usd"
+  | "muted";
+
+export interface AlertMatch {
+  deliver: boolean;
+  /** Deliver without a notification sound (quiet hours in "silent" mode). */
+  silent: boolean;
+  reason: MatchReason;
+  /** Quiet hours in "hold" mode: epoch ms when the window ends and the alert may be sent. */
+  holdUntil?: number;
+}
+
+const MINUTES_PER_DAY = 1440;
+// One formatter per time zone: building an Intl.DateTimeFormat costs far more than using one.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** Local wall-clock time of an instant in an IANA time zone, as minutes and seconds since midnight. */
+export function localClock(now: number, timeZone: string): { minutes: number; seconds: number } {
+  let h = 0;
+  let m = 0;
+  let s = 0;
+  for (const part of formatterFor(timeZone).formatToParts(now)) {
+    if (part.type === "hour") h = Number(part.value) % 24;
+    else if (part.type === "minute") m = Number(part.value);
+    else if (part.type === "second") s = Number(part.value);
+  }
+  return { minutes: h * 60 + m, seconds: s };
+}
+
+function toMinutes(hhmm: string): number {
+  const [h, m] = hhmm.split(":");
+  return Number(h) * 60 + Number(m);
+}
+
+/**
+ * Whether `now` falls in the quiet window, and when the window ends. Start is inclusive, end
+ * exclusive; a window with end before start runs across midnight; start == end means no window.
+ */
+export function quietWindow(q: QuietHours, now: number): { inside: boolean; endsAt: number } {
+  const start = toMinutes(q.start);
+  const end = toMinutes(q.end);
+  const { minutes, seconds } = localClock(now, q.timeZone);
+  const inside =
+    start === end
+      ? false
+      : start < end
+        ? minutes >= start && minutes < end
+        : minutes >= start || minutes < end;
+  const minutesLeft = (end - minutes + MINUTES_PER_DAY) % MINUTES_PER_DAY;
+  const endsAt = now - seconds * 1000 - (now % 1000) + minutesLeft * 60_000;
+  return { inside, endsAt };
+}
+
+/**
+ * The delivery rule for one chat and one alert at one instant: active, symbol, kind, minimum USD
+ * (inclusive), mute, then quiet hours in the chat's own time zone. Pure.
+ */
+export function matchesAlert(sub: ChatSubscription, alert: Alert, now: number): AlertMatch {
+  const no = (reason: MatchReason): AlertMatch => ({ deliver: false, silent: false, reason });
+  if (!sub.active) return no("inactive");
+  if (sub.symbols !== "all" && !sub.symbols.includes(alert.symbol.toUpperCase())) return no("symbol");
+  if (!sub.kinds.includes(alert.kind)) return no("kind");
+  if (alert.usd < sub.minUsd) return no("below_min_usd");
+  if (sub.mutedUntil !== null && now < sub.mutedUntil) return no("muted");
+  if (sub.quietHours) {
+    const w = quietWindow(sub.quietHours, now);
+    if (w.inside) {
+      return sub.quietHours.mode === "silent"
+        ? { deliver: true, silent: true, reason: "quiet_silent" }
+        : { deliver: false, silent: false, reason: "quiet_hold", holdUntil: w.endsAt };
+    }
+  }
+  return { deliver: true, silent: false, reason: "match" };
+}

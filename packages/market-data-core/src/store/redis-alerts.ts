@@ -1,0 +1,208 @@
+import type { Redis } from "ioredis";
+import { type Alert, AlertSchema } from "../models/alert.js";
+import {
+  CONSUME_DEFAULTS,
+  filterRecent,
+  followHandle,
+  type QueueCursor,
+  type QueueEntry,
+  runConsumer,
+} from "./consumer-loop.js";
+import { ALERT_STORE_DEFAULTS } from "./memory-alerts.js";
+import { redisScript } from "./redis-script.js";
+import type { AlertStore, AlertStoreOptions, ConsumeOptions } from "./types.js";
+
+// One round trip per publish: the idempotency mark, the stream entry, the capped log and the
+// live fan-out happen together or not at all.
+const publishScript = redisScript(`
+if not redis.call('SET', KEYS[1], '1', 'PX', ARGV[2], 'NX') then return 0 end
+redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*', 'alert', ARGV[1])
+redis.call('LPUSH', KEYS[3], ARGV[1])
+redis.call('LTRIM', KEYS[3], 0, tonumber(ARGV[4]) - 1)
+redis.call('PUBLISH', ARGV[5], ARGV[1])
+return 1`);
+
+type StreamEntry = [id: string, fields: string[] | null];
+
+function parseAlert(json: string | undefined): Alert | null {
+  if (json === undefined) return null;
+  try {
+    const parsed = AlertSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function toEntries(raw: StreamEntry[]): QueueEntry[] {
+  const out: QueueEntry[] = [];
+  for (const [id, fields] of raw) {
+    // nil fields: trimmed away while pending; acknowledged and reported like an unreadable entry.
+    const at = fields ? fields.indexOf("alert") : -1;
+    out.push({ id, alert: parseAlert(at >= 0 ? fields?.[at + 1] : undefined) });
+  }
+  return out;
+}
+
+const isError = (e: unknown, code: string) => e instanceof Error && e.message.startsWith(code);
+
+/**
+ * Alerts on Redis: a capped list for the recent log, a Stream with consumer groups for durable
+ * delivery, pub/sub for the live tail. Keys: `<prefix>alerts:{recent,stream,seen:<id>}`.
+ */
+export function createRedisAlertStore(
+  redis: Redis,
+  prefix: string,
+  options: AlertStoreOptions,
+): AlertStore & { close(): Promise<void> } {
+  const recentMax = options.recentMax ?? ALERT_STORE_DEFAULTS.recentMax;
+  const maxLen = options.queueMaxLen ?? ALERT_STORE_DEFAULTS.queueMaxLen;
+  const dedupeTtlMs = options.dedupeTtlMs ?? ALERT_STORE_DEFAULTS.dedupeTtlMs;
+  const streamKey = `${prefix}alerts:stream`;
+  const recentKey = `${prefix}alerts:recent`;
+  const channel = `${prefix}alerts:live`;
+  const followers = new Set<(a: Alert) => void>();
+  const consumers = new Set<{ stop(): Promise<void> }>();
+  let subscriber: { conn: Redis; ready: Promise<void> } | undefined;
+
+  function ensureSubscriber() {
+    if (subscriber) return subscriber.ready;
+    const conn = redis.duplicate();
+    conn.on("message", (_ch: string, json: string) => {
+      const alert = parseAlert(json);
+      if (alert) for (const cb of followers) cb(alert);
+    });
+    conn.on("error", () => {}); // ioredis reconnects and resubscribes by itself
+    const ready = conn.subscribe(channel).then(() => undefined);
+    subscriber = { conn, ready };
+    return ready;
+  }
+
+  async function ensureGroup(group: string, from: ConsumeOptions["from"]) {
+    try {
+      await redis.xgroup("CREATE", streamKey, group, from === "new" ? "$" : "0", "MKSTREAM");
+    } catch (e) {
+      if (!isError(e, "BUSYGROUP")) throw e;
+    }
+  }
+
+  function cursorFor(group: string, consumer: string, opts: ConsumeOptions): QueueCursor {
+    const batch = opts.batch ?? CONSUME_DEFAULTS.batch;
+    const blockMs = opts.blockMs ?? CONSUME_DEFAULTS.blockMs;
+    const claimIdleMs = opts.claimIdleMs ?? CONSUME_DEFAULTS.claimIdleMs;
+    // Blocking reads get their own connection so they never stall the shared one.
+    const conn = redis.duplicate();
+    conn.on("error", () => {});
+    let blocking = false;
+    let claimCursor = "0-0";
+    const readGroup = async (id: string, block: boolean): Promise<QueueEntry[]> => {
+      const args: (string | number)[] = ["GROUP", group, consumer, "COUNT", batch];
+      if (block) args.push("BLOCK", blockMs);
+      blocking = block;
+      try {
+        const res = (await conn.call("XREADGROUP", ...args, "STREAMS", streamKey, id)) as
+          | [string, StreamEntry[]][]
+          | null;
+        return res?.[0] ? toEntries(res[0][1]) : [];
+      } catch (e) {
+        // The stream or group was deleted under us (FLUSHALL, cleanup): recreate and carry on.
+        if (isError(e, "NOGROUP")) await ensureGroup(group, opts.from);
+        throw e;
+      } finally {
+        blocking = false;
+      }
+    };
+    return {
+      ownPending: () => readGroup("0", false),
+      async claim() {
+        const res = (await conn.xautoclaim(
+          streamKey,
+          group,
+          consumer,
+          claimIdleMs,
+          claimCursor,
+          "COUNT",
+          batch,
+        )) as [string, StreamEntry[]];
+        claimCursor = res[0];
+        return toEntries(res[1]);
+      },
+      read: () => readGroup(">", true),
+      async ack(id) {
+        await conn.xack(streamKey, group, id);
+      },
+      interrupt() {
+        if (blocking) conn.disconnect();
+      },
+      async close() {
+        if (conn.status !== "end") await conn.quit().catch(() => conn.disconnect());
+      },
+    };
+  }
+
+  return {
+    async publish(alert) {
+      const valid = AlertSchema.parse(alert);
+      const json = JSON.stringify(valid);
+      const keys = [`${prefix}alerts:seen:${valid.id}`, streamKey, recentKey];
+      return (await publishScript(redis, keys, [json, dedupeTtlMs, maxLen, recentMax, channel])) === 1;
+    },
+    async recent(q = {}) {
+      const unfiltered = q.symbol === undefined && q.kind === undefined;
+      const end = unfiltered ? Math.min(q.limit ?? recentMax, recentMax) - 1 : -1;
+      const rows = await redis.lrange(recentKey, 0, end);
+      const alerts = rows.map(parseAlert).filter((a): a is Alert => a !== null);
+      return filterRecent(alerts, q, recentMax);
+    },
+    follow(cb) {
+      followers.add(cb);
+      return followHandle(() => followers.delete(cb), ensureSubscriber());
+    },
+    consume(group, consumer, handler, opts = {}) {
+      let running: { stop(): Promise<void> } | undefined;
+      const started = ensureGroup(group, opts.from).then(() => {
+        running = runConsumer(cursorFor(group, consumer, opts), handler, opts);
+      });
+      const handle = {
+        async stop() {
+          consumers.delete(handle);
+          await started.catch(() => {});
+          await running?.stop();
+        },
+      };
+      started.catch((e) => opts.onError?.(e));
+      consumers.add(handle);
+      return handle;
+    },
+    async depth(group) {
+      let groups: unknown[];
+      try {
+        groups = (await redis.xinfo("GROUPS", streamKey)) as unknown[];
+      } catch (e) {
+        if (isError(e, "ERR no such key")) return 0;
+        throw e;
+      }
+      for (const g of groups as (string | number | null)[][]) {
+        const info = new Map<string, string | number | null>();
+        for (let i = 0; i + 1 < g.length; i += 2) info.set(String(g[i]), g[i + 1] ?? null);
+        if (info.get("name") !== group) continue;
+        const pending = Number(info.get("pending") ?? 0);
+        const lag = info.get("lag");
+        if (lag !== null && lag !== undefined) return pending + Number(lag);
+        // lag is unknown after deletions: count the undelivered entries directly.
+        const after = await redis.xrange(streamKey, `(${info.get("last-delivered-id")}`, "+");
+        return pending + after.length;
+      }
+      return redis.xlen(streamKey);
+    },
+    async close() {
+      followers.clear();
+      await Promise.all([...consumers].map((c) => c.stop()));
+      if (subscriber) {
+        const { conn } = subscriber;
+        subscriber = undefined;
+        await conn.quit().catch(() => conn.disconnect());
+      }
+    },
+  };
+}

@@ -1,0 +1,160 @@
+import { z } from "zod";
+import { ALERT_KINDS, type Alert, type AlertKind, AlertKindSchema } from "../models/alert.js";
+
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** True when `Intl` knows the IANA time zone name (e.g. "Asia/Jakarta"). */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Quiet hours of a chat, in the chat's own time zone. `start`/`end` are local "HH:MM"; a window
+ * whose end is before its start runs across midnight (22:00–07:00). `silent` still delivers,
+ * without a notification sound; `hold` keeps alerts back until the window ends.
+ */
+export const QuietHoursSchema = z.object({
+  start: z.string().regex(HHMM, "expected HH:MM"),
+  end: z.string().regex(HHMM, "expected HH:MM"),
+  timeZone: z.string().refine(isValidTimeZone, "unknown IANA time zone"),
+  mode: z.enum(["silent", "hold"]),
+});
+export type QuietHours = z.infer<typeof QuietHoursSchema>;
+
+/** One record per Telegram chat: what it wants to be alerted about and when. */
+export const ChatSubscriptionSchema = z.object({
+  chatId: z.number().int(),
+  /** Coins ("BTC") the chat follows, or "all". */
+  symbols: z.union([z.literal("all"), z.array(z.string().min(1))]),
+  kinds: z.array(AlertKindSchema),
+  /** Alerts below this size in USD are not delivered; an alert exactly at it is. */
+  minUsd: z.number().nonnegative(),
+  quietHours: QuietHoursSchema.nullable(),
+  /** Epoch ms until which nothing is delivered; null = not muted. */
+  mutedUntil: z.number().nullable(),
+  language: z.enum(["en", "id"]),
+  active: z.boolean(),
+  deactivatedReason: z.string().optional(),
+  /** Epoch ms of the last change. */
+  updatedAt: z.number(),
+});
+export type ChatSubscription = z.infer<typeof ChatSubscriptionSchema>;
+
+/** What a new chat gets before it changes anything: every coin, every kind, no filters. */
+export function defaultSubscription(chatId: number, now: number): ChatSubscription {
+  return {
+    chatId,
+    symbols: "all",
+    kinds: [...ALERT_KINDS],
+    minUsd: 0,
+    quietHours: null,
+    mutedUntil: null,
+    language: "en",
+    active: true,
+    updatedAt: now,
+  };
+}
+
+/** Per-chat subscription records. */
+export interface SubscriptionStore {
+  get(chatId: number): Promise<ChatSubscription | null>;
+  /** Creates the record from defaults when absent, then applies the patch; validates the result. */
+  upsert(chatId: number, patch: Partial<ChatSubscription>): Promise<ChatSubscription>;
+  listActive(): Promise<ChatSubscription[]>;
+  /** Marks the chat inactive (e.g. the bot was blocked); a no-op for an unknown chat. */
+  deactivate(chatId: number, reason: string): Promise<void>;
+  /** Moves a record to a new chat id (Telegram group -> supergroup migration). */
+  migrate(fromChatId: number, toChatId: number): Promise<void>;
+}
+
+/** Options of one consumer of the durable alert queue. */
+export interface ConsumeOptions {
+  /** Entries read per round trip (default 50). */
+  batch?: number;
+  /** How long a read waits for new entries before checking for reclaimable ones (default 2000 ms). */
+  blockMs?: number;
+  /**
+   * An entry delivered but not acknowledged for this long is redelivered, to this consumer or to
+   * another one of the group (a handler that failed, or a consumer that crashed). Default 30000 ms.
+   */
+  claimIdleMs?: number;
+  /** Where a group that does not exist yet starts: the oldest entry kept (default) or only new ones. */
+  from?: "start" | "new";
+  /**
+   * Called when the handler throws (with its alert; the entry stays pending and is retried later)
+   * or when reading the queue fails (without an alert; the consumer retries after a pause).
+   */
+  onError?: (error: unknown, alert?: Alert) => void;
+}
+
+/** Stops following when called; `ready` resolves once alerts published from then on will arrive. */
+export type FollowHandle = (() => void) & { ready: Promise<void> };
+
+/** Tuning of the alert log and queue. */
+export interface AlertStoreOptions {
+  /** Alerts kept in the recent log (default 1000). */
+  recentMax?: number;
+  /** Approximate cap of the durable queue; older entries are trimmed (default 100000). */
+  queueMaxLen?: number;
+  /** How long a published id is remembered to make publish idempotent (default 7 days). */
+  dedupeTtlMs?: number;
+}
+
+/** The recent-alerts log and the durable alert queue. */
+export interface AlertStore {
+  /** Appends to the log and the queue; false (and nothing written) when that id was already published. */
+  publish(alert: Alert): Promise<boolean>;
+  /** Newest first, from a capped log. */
+  recent(q?: { symbol?: string; kind?: AlertKind; limit?: number }): Promise<Alert[]>;
+  /** Live tail of alerts published from now on (any process when on Redis). Returns an unsubscribe. */
+  follow(cb: (alert: Alert) => void): FollowHandle;
+  /** Durable at-least-once delivery to a consumer group; an entry is acknowledged after the handler resolves. */
+  consume(
+    group: string,
+    consumer: string,
+    handler: (alert: Alert) => Promise<void>,
+    opts?: ConsumeOptions,
+  ): { stop(): Promise<void> };
+  /** Entries not yet acknowledged by that group (never delivered + delivered but pending). */
+  depth(group: string): Promise<number>;
+}
+
+export interface CooldownStore {
+  /** True for the first caller within ttlMs of a key, atomically across processes. */
+  tryAcquire(key: string, ttlMs: number): Promise<boolean>;
+  clear(key: string): Promise<void>;
+}
+
+export interface DeliveryLedger {
+  /** True the first time a key is marked (within ttlMs), false afterwards. */
+  markOnce(key: string, ttlMs: number): Promise<boolean>;
+  has(key: string): Promise<boolean>;
+}
+
+/** Admin switches per alert kind; a kind never switched is on. */
+export interface FlagStore {
+  kindEnabled(kind: AlertKind): Promise<boolean>;
+  setKind(kind: AlertKind, on: boolean): Promise<void>;
+  all(): Promise<Record<AlertKind, boolean>>;
+}
+
+/** Every piece of shared state the apps keep, backed by Redis or by process memory. */
+export interface Stores {
+  readonly backend: "redis" | "memory";
+  subscriptions: SubscriptionStore;
+  alerts: AlertStore;
+  cooldowns: CooldownStore;
+  ledger: DeliveryLedger;
+  flags: FlagStore;
+  /** The pure delivery rule, also exported on its own. */
+  matchesAlert: typeof import("./match.js").matchesAlert;
+  /** Stops consumers and followers. Does not quit the Redis connection it was given. */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_STORE_PREFIX = "teleglas:";

@@ -1,0 +1,292 @@
+import { afterEach, describe, expect, test } from "vitest";
+import { ALERT_KINDS, type Alert } from "../src/index.js";
+import { backends, makeAlert, makeStores, type StoreFixture, waitFor } from "./store-helpers.js";
+
+const fast = { blockMs: 100, claimIdleMs: 300 };
+
+/** A handler that records each alert and then waits until released (a stuck or crashed worker). */
+function gatedHandler() {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => {
+    release = r;
+  });
+  const seen: string[] = [];
+  const handler = async (a: Alert) => {
+    seen.push(a.id);
+    await gate;
+  };
+  return { handler, seen, release };
+}
+
+describe.each(backends)("stores on %s", (backend) => {
+  let fx: StoreFixture;
+  const open = async (opts?: Parameters<typeof makeStores>[1]) => {
+    fx = await makeStores(backend, opts);
+    return fx.stores;
+  };
+  afterEach(async () => {
+    await fx?.cleanup();
+  });
+
+  describe("subscriptions", () => {
+    test("a new chat starts from defaults plus its patch; symbols are upper-cased once", async () => {
+      const s = await open();
+      expect(await s.subscriptions.get(1)).toBeNull();
+      const created = await s.subscriptions.upsert(1, { symbols: ["btc", " eth", "BTC"], minUsd: 250_000 });
+      expect(created).toMatchObject({ chatId: 1, symbols: ["BTC", "ETH"], minUsd: 250_000, language: "en" });
+      expect(created.kinds).toEqual([...ALERT_KINDS]);
+      expect(await s.subscriptions.get(1)).toEqual(created);
+    });
+
+    test("patches merge and keep the chat id", async () => {
+      const s = await open();
+      await s.subscriptions.upsert(7, { language: "id" });
+      const q = { start: "22:00", end: "07:00", timeZone: "Asia/Jakarta", mode: "hold" as const };
+      const after = await s.subscriptions.upsert(7, { quietHours: q, chatId: 999 });
+      expect(after).toMatchObject({ chatId: 7, language: "id", quietHours: q });
+      expect(await s.subscriptions.get(999)).toBeNull();
+    });
+
+    test("an unknown time zone or a bad HH:MM is refused and nothing is stored", async () => {
+      const s = await open();
+      const bad = { start: "22:00", end: "07:00", timeZone: "Mars/Olympus", mode: "silent" as const };
+      await expect(s.subscriptions.upsert(3, { quietHours: bad })).rejects.toThrow(/time zone/);
+      await expect(
+        s.subscriptions.upsert(3, { quietHours: { ...bad, timeZone: "UTC", start: "25:00" } }),
+      ).rejects.toThrow();
+      expect(await s.subscriptions.get(3)).toBeNull();
+    });
+
+    test("concurrent patches of one chat both survive", async () => {
+      const s = await open();
+      await Promise.all([
+        s.subscriptions.upsert(5, { minUsd: 1_000_000 }),
+        s.subscriptions.upsert(5, { language: "id" }),
+        s.subscriptions.upsert(5, { symbols: ["SOL"] }),
+      ]);
+      expect(await s.subscriptions.get(5)).toMatchObject({
+        minUsd: 1_000_000,
+        language: "id",
+        symbols: ["SOL"],
+      });
+    });
+
+    test("deactivate hides a chat from listActive until it is reactivated", async () => {
+      const s = await open();
+      await s.subscriptions.upsert(10, {});
+      await s.subscriptions.upsert(11, {});
+      await s.subscriptions.deactivate(11, "blocked by user");
+      await s.subscriptions.deactivate(12, "unknown chat"); // no record: nothing happens
+      expect((await s.subscriptions.listActive()).map((x) => x.chatId)).toEqual([10]);
+      expect(await s.subscriptions.get(11)).toMatchObject({
+        active: false,
+        deactivatedReason: "blocked by user",
+      });
+      expect(await s.subscriptions.get(12)).toBeNull();
+      const back = await s.subscriptions.upsert(11, { active: true });
+      expect(back.deactivatedReason).toBeUndefined();
+      expect((await s.subscriptions.listActive()).map((x) => x.chatId).sort()).toEqual([10, 11]);
+    });
+
+    test("migrate moves a group's settings to its supergroup id", async () => {
+      const s = await open();
+      await s.subscriptions.upsert(-100, { symbols: ["ETH"], minUsd: 5 });
+      await s.subscriptions.migrate(-100, -1001234);
+      expect(await s.subscriptions.get(-100)).toBeNull();
+      expect(await s.subscriptions.get(-1001234)).toMatchObject({
+        chatId: -1001234,
+        symbols: ["ETH"],
+        minUsd: 5,
+      });
+      await s.subscriptions.migrate(-555, -556); // unknown chat: no-op
+      expect(await s.subscriptions.get(-556)).toBeNull();
+    });
+
+    test("matchesAlert is available on the stores too", async () => {
+      const s = await open();
+      const sub = await s.subscriptions.upsert(20, { symbols: ["ETH"] });
+      expect(s.matchesAlert(sub, makeAlert({ symbol: "BTC" }), Date.now()).deliver).toBe(false);
+      expect(s.matchesAlert(sub, makeAlert({ symbol: "ETH" }), Date.now()).deliver).toBe(true);
+    });
+  });
+
+  describe("alerts log", () => {
+    test("publishing the same id twice is harmless", async () => {
+      const s = await open();
+      const a = makeAlert();
+      expect(await s.alerts.publish(a)).toBe(true);
+      expect(await s.alerts.publish({ ...a, usd: 9 })).toBe(false);
+      expect(await s.alerts.recent()).toEqual([a]);
+      expect(await s.alerts.depth("bot")).toBe(1);
+    });
+
+    test("an invalid alert is refused", async () => {
+      const s = await open();
+      await expect(s.alerts.publish({ ...makeAlert(), usd: -1 })).rejects.toThrow();
+      expect(await s.alerts.recent()).toEqual([]);
+    });
+
+    test("recent is newest first, filtered, limited and capped", async () => {
+      const s = await open({ alerts: { recentMax: 5 } });
+      const published: Alert[] = [];
+      for (let i = 0; i < 7; i++) {
+        const a = makeAlert({
+          symbol: i % 2 ? "ETH" : "BTC",
+          kind: i % 3 ? "whale_trade" : "liquidation_storm",
+        });
+        published.push(a);
+        await s.alerts.publish(a);
+      }
+      const newest = published.slice(2).reverse();
+      expect((await s.alerts.recent()).map((a) => a.id)).toEqual(newest.map((a) => a.id));
+      expect((await s.alerts.recent({ limit: 2 })).map((a) => a.id)).toEqual(
+        newest.slice(0, 2).map((a) => a.id),
+      );
+      const eth = await s.alerts.recent({ symbol: "eth" });
+      expect(eth.map((a) => a.id)).toEqual(newest.filter((a) => a.symbol === "ETH").map((a) => a.id));
+      const storms = await s.alerts.recent({ kind: "liquidation_storm", symbol: "BTC" });
+      expect(storms.map((a) => a.id)).toEqual(
+        newest.filter((a) => a.kind === "liquidation_storm" && a.symbol === "BTC").map((a) => a.id),
+      );
+    });
+
+    test("follow sees alerts published after it, until unsubscribed", async () => {
+      const s = await open();
+      const seen: string[] = [];
+      const stop = s.alerts.follow((a) => seen.push(a.id));
+      await stop.ready;
+      const a = makeAlert();
+      await s.alerts.publish(a);
+      await s.alerts.publish(a); // duplicate: not fanned out again
+      await waitFor(() => seen.length === 1, 5000, "followed alert");
+      stop();
+      const b = makeAlert();
+      await s.alerts.publish(b);
+      // A later alert seen by a second follower proves b had its chance to arrive.
+      const markerSeen: string[] = [];
+      const marker = s.alerts.follow((x) => markerSeen.push(x.id));
+      await marker.ready;
+      const last = makeAlert();
+      await s.alerts.publish(last);
+      await waitFor(() => markerSeen.includes(last.id), 5000, "marker alert");
+      expect(seen).toEqual([a.id]);
+      marker();
+    });
+  });
+
+  describe("alert queue", () => {
+    test("each alert is handled once and acknowledged", async () => {
+      const s = await open();
+      const handled: string[] = [];
+      const first = makeAlert();
+      await s.alerts.publish(first); // before the group exists: still delivered (group starts at the oldest)
+      const c = s.alerts.consume("bot", "c1", async (a) => void handled.push(a.id), fast);
+      const rest = [makeAlert(), makeAlert()];
+      for (const a of rest) await s.alerts.publish(a);
+      await waitFor(() => handled.length === 3, 8000, "three deliveries");
+      await waitFor(async () => (await s.alerts.depth("bot")) === 0, 8000, "depth 0");
+      await c.stop();
+      expect(handled).toEqual([first.id, ...rest.map((a) => a.id)]);
+    });
+
+    test("a handler that fails once gets the alert again, then it is acknowledged", async () => {
+      const s = await open();
+      const attempts: string[] = [];
+      const errors: unknown[] = [];
+      const c = s.alerts.consume(
+        "bot",
+        "c1",
+        async (a) => {
+          attempts.push(a.id);
+          if (attempts.length === 1) throw new Error("telegram 502");
+        },
+        { ...fast, onError: (e) => errors.push(e) },
+      );
+      const a = makeAlert();
+      await s.alerts.publish(a);
+      await waitFor(() => attempts.length >= 2, 8000, "redelivery");
+      await waitFor(async () => (await s.alerts.depth("bot")) === 0, 8000, "ack after success");
+      await c.stop();
+      expect(attempts).toEqual([a.id, a.id]);
+      expect(String(errors[0])).toMatch(/telegram 502/);
+    });
+
+    test("another consumer redoes the work of one that hung mid-alert", async () => {
+      const s = await open();
+      const hung = gatedHandler();
+      const byA = hung.seen;
+      const byB: string[] = [];
+      const a = s.alerts.consume("bot", "A", hung.handler, fast);
+      const alert = makeAlert();
+      await s.alerts.publish(alert);
+      await waitFor(() => byA.length === 1, 8000, "A takes the alert");
+      expect(await s.alerts.depth("bot")).toBe(1);
+      const b = fx.sibling(); // Redis: another Stores object, as in a second process
+      const cB = b.alerts.consume("bot", "B", async (x) => void byB.push(x.id), fast);
+      await waitFor(() => byB.length === 1, 8000, "B reclaims it");
+      await waitFor(async () => (await s.alerts.depth("bot")) === 0, 8000, "acked by B");
+      expect(byB).toEqual([alert.id]);
+      hung.release();
+      await Promise.all([a.stop(), cB.stop()]);
+    });
+
+    test("depth counts delivered-but-pending and not-yet-delivered entries; groups are independent", async () => {
+      const s = await open();
+      const gate = gatedHandler();
+      const seen = gate.seen;
+      const c = s.alerts.consume("bot", "c1", gate.handler, { ...fast, batch: 1 });
+      for (let i = 0; i < 3; i++) await s.alerts.publish(makeAlert());
+      await waitFor(() => seen.length === 1, 8000, "first delivery");
+      expect(await s.alerts.depth("bot")).toBe(3);
+      expect(await s.alerts.depth("api")).toBe(3); // a group that never consumed
+      gate.release();
+      await waitFor(async () => (await s.alerts.depth("bot")) === 0, 8000, "drained");
+      await c.stop();
+    });
+
+    test("a group created with from=new skips what was published before", async () => {
+      const s = await open();
+      await s.alerts.publish(makeAlert());
+      const seen: string[] = [];
+      const c = s.alerts.consume("late", "c1", async (x) => void seen.push(x.id), { ...fast, from: "new" });
+      await waitFor(async () => (await s.alerts.depth("late")) === 0, 8000, "group created at the end");
+      const fresh = makeAlert();
+      await s.alerts.publish(fresh);
+      await waitFor(() => seen.length === 1, 8000, "the new alert");
+      await c.stop();
+      expect(seen).toEqual([fresh.id]);
+    });
+  });
+
+  describe("cooldowns, ledger, flags", () => {
+    test("a cooldown admits one caller until it expires or is cleared", async () => {
+      const s = await open();
+      const results = await Promise.all([1, 2, 3].map(() => s.cooldowns.tryAcquire("liq:BTC", 200)));
+      expect(results.filter(Boolean)).toHaveLength(1);
+      await waitFor(() => s.cooldowns.tryAcquire("liq:BTC", 60_000), 5000, "expiry");
+      expect(await s.cooldowns.tryAcquire("liq:BTC", 60_000)).toBe(false);
+      await s.cooldowns.clear("liq:BTC");
+      expect(await s.cooldowns.tryAcquire("liq:BTC", 60_000)).toBe(true);
+    });
+
+    test("the ledger marks a delivery once", async () => {
+      const s = await open();
+      expect(await s.ledger.has("alert-1:42")).toBe(false);
+      expect(await s.ledger.markOnce("alert-1:42", 60_000)).toBe(true);
+      expect(await s.ledger.markOnce("alert-1:42", 60_000)).toBe(false);
+      expect(await s.ledger.has("alert-1:42")).toBe(true);
+      expect(await s.cooldowns.tryAcquire("alert-1:42", 60_000)).toBe(true); // separate key space
+    });
+
+    test("every kind starts on; an admin switch sticks", async () => {
+      const s = await open();
+      expect(Object.values(await s.flags.all()).every(Boolean)).toBe(true);
+      await s.flags.setKind("whale_trade", false);
+      expect(await s.flags.kindEnabled("whale_trade")).toBe(false);
+      expect(await fx.sibling().flags.kindEnabled("whale_trade")).toBe(false);
+      expect((await s.flags.all()).whale_trade).toBe(false);
+      await s.flags.setKind("whale_trade", true);
+      expect(await s.flags.kindEnabled("whale_trade")).toBe(true);
+    });
+  });
+});

@@ -1,0 +1,98 @@
+import { randomUUID } from "node:crypto";
+import { Redis } from "ioredis";
+import { type Alert, createStores, deleteByPrefix, type Stores, type StoresOptions } from "../src/index.js";
+
+export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+
+/** A connected client, or a failure that says how to start Redis (tests never skip). */
+export async function connectRedis(): Promise<Redis> {
+  const redis = new Redis(REDIS_URL, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 2,
+    retryStrategy: () => null,
+  });
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    redis.disconnect();
+    throw new Error(
+      `Redis is not reachable at ${REDIS_URL} (${String(error)}); start it with: redis-server --daemonize yes`,
+    );
+  }
+  return redis;
+}
+
+export interface StoreFixture {
+  stores: Stores;
+  redis?: Redis;
+  prefix: string;
+  /** Another Stores over the same backend (Redis only; memory returns the same object). */
+  sibling(): Stores;
+  cleanup(): Promise<void>;
+}
+
+export const backends = ["memory", "redis"] as const;
+
+/** Fresh stores on a backend; Redis ones get a unique prefix whose keys are deleted by cleanup. */
+export async function makeStores(
+  backend: (typeof backends)[number],
+  opts: Omit<StoresOptions, "redis" | "prefix"> = {},
+): Promise<StoreFixture> {
+  const prefix = `test:core-b:${randomUUID()}:`;
+  if (backend === "memory") {
+    const stores = createStores(opts);
+    return { stores, prefix, sibling: () => stores, cleanup: () => stores.close() };
+  }
+  const redis = await connectRedis();
+  const opened: Stores[] = [];
+  const open = () => {
+    const s = createStores({ ...opts, redis, prefix });
+    opened.push(s);
+    return s;
+  };
+  const stores = open();
+  return {
+    stores,
+    redis,
+    prefix,
+    sibling: open,
+    async cleanup() {
+      await Promise.all(opened.map((s) => s.close()));
+      await deleteByPrefix(redis, prefix);
+      await redis.quit();
+    },
+  };
+}
+
+let counter = 0;
+
+/** A valid alert; ids are unique unless given. */
+export function makeAlert(overrides: Partial<Alert> = {}): Alert {
+  counter++;
+  return {
+    id: `test-${counter}-${randomUUID()}`,
+    kind: "large_liquidation",
+    symbol: "BTC",
+    side: "long",
+    usd: 1_500_000,
+    count: 1,
+    window_s: 0,
+    exchanges: ["Binance"],
+    price: 64_000,
+    first_at: 1_760_000_000_000,
+    last_at: 1_760_000_000_000,
+    severity: "high",
+    detail: {},
+    ...overrides,
+  };
+}
+
+/** Polls a condition (no fixed sleeps: the machine is shared and slow at times). */
+export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 8000, what = "condition") {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
