@@ -1,0 +1,73 @@
+import type { Redis } from "ioredis";
+import { LRUCache } from "lru-cache";
+
+/** What the cache keeps per key: a value, or an error remembered for a while, with when it was stored. */
+export interface CacheEntry {
+  /** Stored at, ms. */
+  at: number;
+  v?: unknown;
+  /** A remembered error (plan errors only): enough to rebuild it. */
+  e?: { name: string; message: string; fields: Record<string, unknown> };
+}
+
+/** Where entries live. Values are JSON-safe domain models. */
+export interface CacheStore {
+  get(key: string): CacheEntry | undefined | Promise<CacheEntry | undefined>;
+  set(key: string, entry: CacheEntry, keepMs: number): void | Promise<void>;
+  size(): number;
+  clear(): Promise<void>;
+}
+
+/** Bounded in-process LRU (lru-cache) — the default for a single process. */
+export function createMemoryStore(max = 5_000): CacheStore {
+  const lru = new LRUCache<string, CacheEntry>({ max, ttlAutopurge: false });
+  return {
+    get: (key) => lru.get(key),
+    set: (key, entry, keepMs) => {
+      lru.set(key, entry, { ttl: Math.max(1, keepMs) });
+    },
+    size: () => lru.size,
+    async clear() {
+      lru.clear();
+    },
+  };
+}
+
+/**
+ * Redis store shared by every process, with a small in-process LRU in front so a hot key does not
+ * cost a Redis round trip per read. The local copy is never kept longer than Redis would keep it.
+ */
+export function createRedisStore(redis: Redis, prefix: string, localMax = 2_000): CacheStore {
+  const local = new LRUCache<string, CacheEntry>({ max: localMax });
+  const written = new Set<string>();
+  const k = (key: string) => `${prefix}cache:${key}`;
+  return {
+    async get(key) {
+      const hot = local.get(key);
+      if (hot) return hot;
+      const raw = await redis.get(k(key));
+      if (!raw) return undefined;
+      try {
+        const entry = JSON.parse(raw) as CacheEntry;
+        const ttl = await redis.pttl(k(key));
+        if (ttl > 0) local.set(key, entry, { ttl: Math.min(ttl, 1_000) });
+        return entry;
+      } catch {
+        return undefined;
+      }
+    },
+    async set(key, entry, keepMs) {
+      const ms = Math.max(1, Math.round(keepMs));
+      local.set(key, entry, { ttl: Math.min(ms, 1_000) });
+      written.add(key);
+      await redis.set(k(key), JSON.stringify(entry), "PX", ms);
+    },
+    size: () => written.size,
+    async clear() {
+      local.clear();
+      const keys = [...written].map(k);
+      written.clear();
+      if (keys.length > 0) await redis.del(...keys);
+    },
+  };
+}

@@ -1,0 +1,148 @@
+import type { Redis } from "ioredis";
+import type { CoinGlassPlan } from "../config/env.js";
+import { CoinGlassError } from "../models/errors.js";
+import type { CoreEvent, Lane } from "../models/result.js";
+import { PLAN_LIMITS, type Quota } from "./types.js";
+import { createMemoryWindow, createRedisWindow, type SlidingWindow } from "./window.js";
+
+/** Options of `createQuota`. */
+export interface QuotaOptions {
+  plan: CoinGlassPlan;
+  /** Shared across processes when given. */
+  redis?: Redis;
+  keyPrefix?: string;
+  /** The upstream's window, default 60,000 ms. */
+  windowMs?: number;
+  /** Share of the budget only interactive calls may use, default 0.2. */
+  interactiveReserve?: number;
+  onEvent?: (e: CoreEvent) => void;
+}
+
+interface Waiter {
+  resolve(): void;
+  reject(e: unknown): void;
+}
+
+/**
+ * Effective budget: a few requests below the plan and a window a little longer than the
+ * upstream's, because a request admitted here reaches CoinGlass a moment later and two requests
+ * may arrive in a different order than they were admitted.
+ */
+export function safeBudget(limit: number, windowMs: number) {
+  const safeLimit = Math.max(1, limit - Math.max(1, Math.ceil(limit * 0.05)));
+  const safeWindowMs = windowMs + Math.max(50, Math.ceil(windowMs * 0.03));
+  return { safeLimit, safeWindowMs };
+}
+
+/**
+ * The upstream budget, sized by the plan, shared through Redis (a sliding-window log updated by
+ * one Lua script) or in-process. Two lanes: interactive waiters are always admitted first, and
+ * background callers (in any process) may use only part of the window, so a person never waits
+ * behind pollers.
+ */
+export function createQuota(opts: QuotaOptions): Quota {
+  const windowMs = opts.windowMs ?? 60_000;
+  let planLimit = PLAN_LIMITS[opts.plan];
+  let budget = safeBudget(planLimit, windowMs);
+  const reserve = opts.interactiveReserve ?? 0.2;
+  const backgroundLimit = () => Math.max(1, Math.floor(budget.safeLimit * (1 - reserve)));
+  const window: SlidingWindow = opts.redis
+    ? createRedisWindow(opts.redis, `${opts.keyPrefix ?? "teleglas:"}quota:${windowMs}`, budget.safeWindowMs)
+    : createMemoryWindow(budget.safeWindowMs);
+  const queues: Record<Lane, Waiter[]> = { interactive: [], background: [] };
+  let lastCount = 0;
+  let pumping = false;
+  let closed = false;
+  let wake: (() => void) | null = null;
+  let sleepTimer: NodeJS.Timeout | null = null;
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      wake = () => {
+        if (sleepTimer) clearTimeout(sleepTimer);
+        sleepTimer = null;
+        wake = null;
+        resolve();
+      };
+      sleepTimer = setTimeout(() => wake?.(), ms);
+    });
+
+  const failAll = (error: unknown) => {
+    for (const lane of ["interactive", "background"] as const) {
+      for (const w of queues[lane].splice(0)) w.reject(error);
+    }
+  };
+
+  async function pump(): Promise<void> {
+    if (pumping) return;
+    pumping = true;
+    try {
+      while (!closed && queues.interactive.length + queues.background.length > 0) {
+        const lane: Lane = queues.interactive.length > 0 ? "interactive" : "background";
+        const queue = queues[lane];
+        const want = Math.min(queue.length, 64);
+        const limit = lane === "interactive" ? budget.safeLimit : backgroundLimit();
+        const got = await window.take(want, limit);
+        lastCount = got.count;
+        for (let i = 0; i < got.taken; i++) queue.shift()?.resolve();
+        if (got.taken < want) await sleep(got.waitMs);
+      }
+    } catch (error) {
+      failAll(new CoinGlassError("upstream quota store unavailable", { cause: error }));
+    } finally {
+      pumping = false;
+    }
+  }
+
+  return {
+    acquire(lane, signal) {
+      if (closed) return Promise.reject(new CoinGlassError("quota closed"));
+      return new Promise<void>((resolve, reject) => {
+        const waiter: Waiter = { resolve, reject };
+        if (signal) {
+          if (signal.aborted) return reject(signal.reason);
+          const onAbort = () => {
+            const q = queues[lane];
+            const i = q.indexOf(waiter);
+            if (i >= 0) q.splice(i, 1);
+            reject(signal.reason);
+          };
+          signal.addEventListener("abort", onAbort, { once: true });
+          waiter.resolve = () => {
+            signal.removeEventListener("abort", onAbort);
+            resolve();
+          };
+        }
+        queues[lane].push(waiter);
+        // An interactive arrival may fit under the full limit while background sleeps.
+        if (lane === "interactive") wake?.();
+        void pump();
+      });
+    },
+    sync(used, limit) {
+      if (limit !== null && limit > 0 && limit < planLimit) {
+        planLimit = limit;
+        budget = safeBudget(planLimit, windowMs);
+      }
+      opts.onEvent?.({ type: "quota_sync", used, limit: limit ?? planLimit });
+      if (used > lastCount) {
+        lastCount = used;
+        window.raiseTo(used).catch(() => {});
+      }
+    },
+    stats() {
+      return {
+        limitPerMinute: planLimit,
+        usedLastMinute: lastCount,
+        queuedInteractive: queues.interactive.length,
+        queuedBackground: queues.background.length,
+      };
+    },
+    async close() {
+      closed = true;
+      wake?.();
+      failAll(new CoinGlassError("quota closed"));
+      await window.close();
+    },
+  };
+}

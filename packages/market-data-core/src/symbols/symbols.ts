@@ -1,0 +1,102 @@
+import { UnknownSymbolError } from "../models/errors.js";
+import type { Instrument } from "../models/market.js";
+import type { Lane } from "../models/result.js";
+import { guessSymbol, matchSymbol, suggestSymbols } from "./rules.js";
+
+/** Where the symbol lists come from (the cached client functions). */
+export interface SymbolsOptions {
+  loadCoins(lane: Lane): Promise<string[]>;
+  loadPairs(lane: Lane): Promise<Instrument[]>;
+}
+
+/** Symbol resolution over the cached supported-coins and supported-exchange-pairs lists. */
+export interface Symbols {
+  /** `btc/usdt` -> `BTC`; rejects with `UnknownSymbolError` (up to 3 suggestions). */
+  resolve(input: string, lane?: Lane): Promise<string>;
+  /**
+   * Run `work` for the coin `input` names without waiting for the coin list: when the list is not
+   * loaded yet, `work` starts at once with the best guess while the list loads, and runs again
+   * only if the list says otherwise. Unknown input still rejects with `UnknownSymbolError`.
+   */
+  withCoin<T>(input: string, lane: Lane, work: (coin: string) => Promise<T>): Promise<T>;
+  /** The exchange's instrument id for a coin (`BTC` on Binance -> `BTCUSDT`, on Hyperliquid -> `BTC`). */
+  pair(coin: string, exchange: string): string;
+  /** Supported coins, sorted. */
+  list(lane?: Lane): Promise<string[]>;
+  /** Load both lists (call at start, background lane). */
+  warm(lane?: Lane): Promise<void>;
+}
+
+/** Pick an exchange's instrument for a coin: USDT-margined perpetual first, then USD. */
+function pickInstrument(list: Instrument[]): string | undefined {
+  const rank = (i: Instrument) => (i.quoteAsset === "USDT" ? 0 : i.quoteAsset === "USD" ? 1 : 2);
+  return [...list].sort((a, b) => rank(a) - rank(b) || a.instrumentId.length - b.instrumentId.length)[0]
+    ?.instrumentId;
+}
+
+export function createSymbols(opts: SymbolsOptions): Symbols {
+  let coinsRef: string[] | null = null;
+  let coinSet = new Set<string>();
+  let sorted: string[] = [];
+  let pairsRef: Instrument[] | null = null;
+  let pairIndex = new Map<string, string>();
+
+  async function coins(lane: Lane): Promise<Set<string>> {
+    const list = await opts.loadCoins(lane);
+    if (list !== coinsRef) {
+      coinsRef = list;
+      coinSet = new Set(list.map((c) => c.toUpperCase()));
+      sorted = [...coinSet].sort();
+    }
+    return coinSet;
+  }
+
+  async function pairs(lane: Lane): Promise<void> {
+    const list = await opts.loadPairs(lane);
+    if (list === pairsRef) return;
+    pairsRef = list;
+    const groups = new Map<string, Instrument[]>();
+    for (const i of list) {
+      const k = `${i.exchange}|${i.baseAsset.toUpperCase()}`;
+      groups.set(k, [...(groups.get(k) ?? []), i]);
+    }
+    const index = new Map<string, string>();
+    for (const [k, g] of groups) {
+      const id = pickInstrument(g);
+      if (id) index.set(k, id);
+    }
+    pairIndex = index;
+  }
+
+  async function resolve(input: string, lane: Lane = "interactive"): Promise<string> {
+    const set = await coins(lane);
+    const coin = matchSymbol(input, set);
+    if (coin === null) throw new UnknownSymbolError(input, suggestSymbols(input, sorted));
+    return coin;
+  }
+
+  return {
+    resolve,
+    async withCoin(input, lane, work) {
+      if (coinsRef !== null) return work(await resolve(input, lane));
+      const guess = guessSymbol(input);
+      const early = work(guess);
+      early.catch(() => {});
+      const coin = await resolve(input, lane);
+      return coin === guess ? early : work(coin);
+    },
+    pair(coin, exchange) {
+      if (pairsRef === null) pairs("background").catch(() => {});
+      const known = pairIndex.get(`${exchange}|${coin}`);
+      if (known) return known;
+      return exchange === "Hyperliquid" ? coin : `${coin}USDT`;
+    },
+    async list(lane = "interactive") {
+      await coins(lane);
+      return sorted;
+    },
+    async warm(lane = "background") {
+      await Promise.all([coins(lane), pairs(lane)]);
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import { randomUUID } from "node:crypto";
+import { Redis } from "ioredis";
+
+/** Connect to the test Redis or fail with how to start one (tests never skip). */
+export async function connectRedis(): Promise<Redis> {
+  const url = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    redis.disconnect();
+    throw new Error(
+      `Redis is not reachable at ${url} (${String(error)}). Start it with: redis-server --daemonize yes`,
+    );
+  }
+  return redis;
+}
+
+/** A unique key prefix per test, so parallel runs never share keys. */
+export function testPrefix(name: string): string {
+  return `test:${name}:${randomUUID().slice(0, 8)}:`;
+}
+
+/** Delete every key under a prefix. */
+export async function cleanup(redis: Redis, prefix: string): Promise<void> {
+  const keys = await redis.keys(`${prefix}*`);
+  if (keys.length > 0) await redis.del(...keys);
+}
+
+/** Poll until `check` is true (generous timeout; no fixed sleeps). */
+export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > timeoutMs) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/**
+ * Register beforeAll/afterAll that connect to Redis and, at the end, delete every key under the
+ * prefixes handed out by `prefix()`.
+ */
+export function useRedis(hooks: {
+  beforeAll(fn: () => Promise<void>): void;
+  afterAll(fn: () => Promise<void>): void;
+}) {
+  let redis: Redis | undefined;
+  const prefixes: string[] = [];
+  hooks.beforeAll(async () => {
+    redis = await connectRedis();
+  });
+  hooks.afterAll(async () => {
+    if (!redis) return;
+    for (const p of prefixes) await cleanup(redis, p);
+    redis.disconnect();
+  });
+  return {
+    get redis(): Redis {
+      if (!redis) throw new Error("Redis not connected yet");
+      return redis;
+    },
+    prefix(name: string): string {
+      const p = testPrefix(name);
+      prefixes.push(p);
+      return p;
+    },
+  };
+}
