@@ -1,0 +1,70 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { contextSources, finalUser, parseDockerfile } from "./helpers/dockerfile.js";
+import { APPS, infraDir, repoRoot } from "./helpers/paths.js";
+
+const dockerfile = readFileSync(join(infraDir, "docker", "Dockerfile"), "utf8");
+const { stages } = parseDockerfile(dockerfile);
+const stage = (name: string) => {
+  const found = stages.find((s) => s.name === name);
+  if (!found) throw new Error(`no stage named ${name}; stages: ${stages.map((s) => s.name).join(", ")}`);
+  return found;
+};
+
+describe("infra/docker/Dockerfile", () => {
+  it.each(APPS)("has a %s target that runs the app's built main.js as a non-root user", (app) => {
+    const target = stage(app);
+    expect(finalUser(target)).not.toBe("root");
+    const cmd = target.instructions.find((i) => i.keyword === "CMD");
+    expect(cmd?.args).toContain(`apps/${app}/dist/main.js`);
+    expect(target.base).toMatch(/^node:20/);
+  });
+
+  it.each(APPS)("checks the health of %s", (app) => {
+    const health = stage(app).instructions.filter((i) => i.keyword === "HEALTHCHECK");
+    expect(health).toHaveLength(1);
+    expect(health[0]!.args).toMatch(/--interval=\d+s/);
+    expect(health[0]!.args).not.toContain("NONE");
+  });
+
+  it.each(APPS)("gives %s production dependencies of that app only", (app) => {
+    const deps = stage(`deps-${app}`);
+    const install = deps.instructions.find((i) => i.keyword === "RUN")?.args ?? "";
+    expect(install).toContain("--omit=dev");
+    expect(install).toContain(`-w apps/${app}`);
+    const copiesDeps = stage(app).instructions.some(
+      (i) => i.keyword === "COPY" && i.args.includes(`--from=deps-${app}`),
+    );
+    expect(copiesDeps).toBe(true);
+  });
+
+  it("gives the bot a font for its charts", () => {
+    const runs = stage("telegram-bot").instructions.filter((i) => i.keyword === "RUN");
+    expect(runs.map((r) => r.args).join(" ")).toContain("fonts-dejavu-core");
+  });
+
+  it("copies only files that exist in the build context (the repository root)", () => {
+    const missing: string[] = [];
+    for (const s of stages) {
+      for (const ins of s.instructions) {
+        for (const src of contextSources(ins) ?? []) {
+          if (!existsSync(join(repoRoot, src))) missing.push(`${s.name}: ${src}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("keeps node_modules, build output and secrets out of the build context", () => {
+    const ignore = readFileSync(join(infraDir, "docker", "Dockerfile.dockerignore"), "utf8").split("\n");
+    for (const entry of ["**/node_modules", "**/dist", ".env", ".git"]) expect(ignore).toContain(entry);
+  });
+
+  it("rejects a Dockerfile that runs as root or copies a missing file (the checks can fail)", () => {
+    const bad = parseDockerfile("FROM node:20 AS app\nCOPY does-not-exist.txt /app/\nCMD node x.js\n");
+    expect(finalUser(bad.stages[0]!)).toBe("root");
+    const src = contextSources(bad.stages[0]!.instructions[0]!) ?? [];
+    expect(src.every((p) => existsSync(join(repoRoot, p)))).toBe(false);
+  });
+});
