@@ -1,0 +1,115 @@
+import { DelayedError, type Job, Queue, Worker } from "bullmq";
+import type { Redis } from "ioredis";
+import { createRedisPacer } from "./pacer.js";
+import { tryDeliver } from "./process.js";
+import {
+  type Delivery,
+  type DeliveryDeps,
+  type DeliveryJob,
+  emptyStats,
+  jobIdOf,
+  limiterWindow,
+} from "./types.js";
+
+export interface BullDeliveryOptions extends DeliveryDeps {
+  /** A ready ioredis connection; the queue duplicates it (BullMQ needs its own blocking ones). */
+  redis: Redis;
+  /** Key prefix, e.g. `teleglas:`; BullMQ keys go under `<prefix>bull`. */
+  prefix: string;
+  /** Queue name (default `alert-delivery`). */
+  name?: string;
+  /** A job whose worker died is taken over after this long (default 30000 ms). */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
+}
+
+/**
+ * The durable delivery queue on Redis (BullMQ). The global rate is BullMQ's limiter, which
+ * counts across every worker on the same Redis, so adding bot processes never exceeds it; a
+ * Telegram 429 pauses the whole queue for `retry_after`. Job ids (alert id + chat id) make
+ * enqueueing idempotent; completed jobs are kept an hour so a re-enqueue in that time is a no-op.
+ */
+export function createBullDelivery(o: BullDeliveryOptions): Delivery {
+  const name = o.name ?? "alert-delivery";
+  const prefix = `${o.prefix}bull`;
+  const queueConn = o.redis.duplicate({ maxRetriesPerRequest: null });
+  const queue = new Queue<DeliveryJob>(name, { connection: queueConn, prefix });
+  const pacer = createRedisPacer(o.redis, o.prefix, o);
+  const stats = emptyStats();
+  const attempts = o.attempts ?? 5;
+  let worker: Worker<DeliveryJob> | null = null;
+  let workerConn: Redis | null = null;
+
+  const processJob = async (job: Job<DeliveryJob>, token?: string) => {
+    if (job.attemptsMade > 0) stats.retried++;
+    const wait = await pacer.acquire(job.data.chatId);
+    if (wait > 0) {
+      await job.moveToDelayed(Date.now() + wait, token);
+      throw new DelayedError();
+    }
+    const result = await tryDeliver(o, stats, job.data);
+    if (result.type === "rate_limited" && worker) {
+      await worker.rateLimit(result.retryAfterMs);
+      throw Worker.RateLimitError();
+    }
+  };
+
+  return {
+    backend: "bullmq",
+    async enqueue(jobs, delayMs) {
+      if (jobs.length === 0) return;
+      await queue.addBulk(
+        jobs.map((data) => ({
+          name: "alert",
+          data,
+          opts: {
+            jobId: jobIdOf(data.alertId, data.chatId),
+            attempts,
+            backoff: { type: "exponential", delay: o.backoffMs ?? 1000 },
+            removeOnComplete: { age: 3600, count: 200_000 },
+            removeOnFail: { age: 7 * 86_400 },
+            ...(delayMs && delayMs > 0 ? { delay: delayMs } : {}),
+          },
+        })),
+      );
+    },
+    start() {
+      if (worker) return;
+      workerConn = o.redis.duplicate({ maxRetriesPerRequest: null });
+      worker = new Worker<DeliveryJob>(name, processJob, {
+        connection: workerConn,
+        prefix,
+        concurrency: o.concurrency ?? 32,
+        limiter: limiterWindow(o.ratePerSecond),
+        lockDuration: o.lockDurationMs ?? 30_000,
+        stalledInterval: o.stalledIntervalMs ?? 30_000,
+      });
+      worker.on("failed", (job, error) => {
+        if (!job) return;
+        const final = job.attemptsMade >= attempts;
+        if (final) stats.failed++;
+        o.onEvent?.({
+          type: "failed",
+          alertId: job.data.alertId,
+          chatId: job.data.chatId,
+          error: error.message,
+          final,
+        });
+      });
+      // Errors of the worker's own connection are reported by ioredis reconnecting; keep the
+      // process alive instead of crashing on an unhandled 'error' event.
+      worker.on("error", () => {});
+    },
+    async depth() {
+      const c = await queue.getJobCounts("waiting", "delayed", "active", "prioritized");
+      return Object.values(c).reduce((a, b) => a + b, 0);
+    },
+    stats: () => ({ ...stats }),
+    async close() {
+      await worker?.close();
+      await queue.close();
+      workerConn?.disconnect();
+      queueConn.disconnect();
+    },
+  };
+}

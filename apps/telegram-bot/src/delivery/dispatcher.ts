@@ -1,0 +1,56 @@
+import type { Alert, Stores } from "@teleglas/market-data-core";
+import { formatAlert } from "../format/alert.js";
+import type { Language, T } from "../format/translate.js";
+import { recipientsFor } from "./recipients.js";
+import type { Delivery, DeliveryJob } from "./types.js";
+
+export interface DispatcherOptions {
+  stores: Stores;
+  delivery: Delivery;
+  /** Translation for a language (the app's i18n). */
+  translate: (lang: Language) => T;
+  alertChatIds: number[];
+  /** Consumer name within the `telegram-bot` group (one per process, e.g. host + pid). */
+  consumerName: string;
+  onAlert?: (alert: Alert, recipients: number) => void;
+  onError?: (error: unknown, alert?: Alert) => void;
+}
+
+/** The consumer group of the bot on the alert queue. */
+export const BOT_GROUP = "telegram-bot";
+
+/**
+ * Fan an alert out to its recipients: consume from the durable alert queue, enqueue one delivery
+ * job per chat, and only then let the alert be acknowledged (the handler resolving). A crash
+ * before that leaves the alert pending; re-enqueueing is idempotent (job ids).
+ */
+export function startDispatcher(o: DispatcherOptions): { stop(): Promise<void> } {
+  return o.stores.alerts.consume(
+    BOT_GROUP,
+    o.consumerName,
+    async (alert) => {
+      const now = Date.now();
+      const [subs, flags] = await Promise.all([o.stores.subscriptions.listActive(), o.stores.flags.all()]);
+      const recipients = recipientsFor(alert, subs, flags, o.alertChatIds, now);
+      const texts = new Map<Language, string>();
+      const textFor = (lang: Language) => {
+        let text = texts.get(lang);
+        if (text === undefined) {
+          text = formatAlert(alert, o.translate(lang), now, lang);
+          texts.set(lang, text);
+        }
+        return text;
+      };
+      const byDelay = new Map<number, DeliveryJob[]>();
+      for (const r of recipients) {
+        const delay = r.holdUntil > now ? r.holdUntil - now : 0;
+        const list = byDelay.get(delay) ?? [];
+        list.push({ alertId: alert.id, chatId: r.chatId, text: textFor(r.language), silent: r.silent });
+        byDelay.set(delay, list);
+      }
+      for (const [delay, jobs] of byDelay) await o.delivery.enqueue(jobs, delay);
+      o.onAlert?.(alert, recipients.length);
+    },
+    o.onError ? { onError: o.onError } : {},
+  );
+}

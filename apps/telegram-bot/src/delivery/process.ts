@@ -1,0 +1,58 @@
+import { sendOnce } from "./sender.js";
+import type { DeliveryDeps, DeliveryJob, DeliveryStats } from "./types.js";
+
+const WEEK_MS = 7 * 24 * 3_600_000;
+
+/** Result of one try of one job. */
+export type TryResult = { type: "done" } | { type: "rate_limited"; retryAfterMs: number };
+
+export const ledgerKey = (job: Pick<DeliveryJob, "alertId" | "chatId">) =>
+  `delivered:${job.alertId}:${job.chatId}`;
+
+/**
+ * One try of one job, shared by both backends. Exactly-once as far as Telegram allows: the
+ * ledger is checked before sending (a retry after a crash that came after the send skips it) and
+ * marked right after a successful send. Only a crash inside the send itself, between Telegram
+ * accepting the message and the ledger write, can still repeat it — Telegram offers no
+ * idempotency key to close that gap, and a repeat beats a loss for an alert.
+ */
+export async function tryDeliver(
+  deps: DeliveryDeps,
+  stats: DeliveryStats,
+  job: DeliveryJob,
+): Promise<TryResult> {
+  const key = ledgerKey(job);
+  if (await deps.ledger.has(key)) {
+    stats.duplicatesSkipped++;
+    deps.onEvent?.({ type: "duplicate_skipped", alertId: job.alertId, chatId: job.chatId });
+    return { type: "done" };
+  }
+  let chatId = job.chatId;
+  let outcome = await sendOnce(deps.api, { chatId, text: job.text, silent: job.silent });
+  if (outcome.type === "migrated") {
+    await deps.subscriptions.migrate(chatId, outcome.toChatId);
+    stats.migrated++;
+    deps.onEvent?.({ type: "migrated", chatId, toChatId: outcome.toChatId });
+    chatId = outcome.toChatId;
+    outcome = await sendOnce(deps.api, { chatId, text: job.text, silent: job.silent });
+  }
+  switch (outcome.type) {
+    case "sent":
+      await deps.ledger.markOnce(key, deps.ledgerTtlMs ?? WEEK_MS);
+      stats.sent++;
+      deps.onEvent?.({ type: "sent", alertId: job.alertId, chatId });
+      return { type: "done" };
+    case "rate_limited":
+      stats.rateLimited++;
+      deps.onEvent?.({ type: "rate_limited", retryAfterMs: outcome.retryAfterMs });
+      return outcome;
+    case "gone":
+      await deps.subscriptions.deactivate(chatId, outcome.reason);
+      stats.deactivated++;
+      deps.onEvent?.({ type: "deactivated", chatId, reason: outcome.reason });
+      return { type: "done" };
+    case "migrated":
+      // Migrated twice in a row: give up on this alert rather than chase ids.
+      return { type: "done" };
+  }
+}

@@ -1,0 +1,52 @@
+import { type Api, GrammyError } from "grammy";
+
+/** What happened to one send, as the delivery queue must react to it. */
+export type SendOutcome =
+  | { type: "sent"; messageId: number }
+  /** 429: Telegram wants every send paused for `retryAfterMs`. */
+  | { type: "rate_limited"; retryAfterMs: number }
+  /** 403 blocked/kicked/deactivated, or 400 chat not found: stop sending to this chat. */
+  | { type: "gone"; reason: string }
+  /** 400 with migrate_to_chat_id: the group became a supergroup with a new id. */
+  | { type: "migrated"; toChatId: number };
+
+/** One message of the delivery queue. */
+export interface OutgoingMessage {
+  chatId: number;
+  text: string;
+  /** Quiet hours in `silent` mode: deliver without a notification sound. */
+  silent: boolean;
+}
+
+/**
+ * Send one alert message and classify Telegram's answer. Failures that may pass (5xx, network)
+ * are thrown so the queue retries them with backoff.
+ */
+export async function sendOnce(api: Api, m: OutgoingMessage): Promise<SendOutcome> {
+  try {
+    const sent = await api.sendMessage(m.chatId, m.text, {
+      parse_mode: "HTML",
+      disable_notification: m.silent,
+      link_preview_options: { is_disabled: true },
+    });
+    return { type: "sent", messageId: sent.message_id };
+  } catch (error) {
+    const outcome = classify(error);
+    if (outcome) return outcome;
+    throw error;
+  }
+}
+
+/** Map a Bot API error to the outcome the queue acts on; null for "retry later". */
+export function classify(error: unknown): SendOutcome | null {
+  if (!(error instanceof GrammyError)) return null;
+  const retryAfter = error.parameters.retry_after;
+  if (error.error_code === 429) return { type: "rate_limited", retryAfterMs: (retryAfter ?? 1) * 1000 };
+  const migrateTo = error.parameters.migrate_to_chat_id;
+  if (migrateTo !== undefined) return { type: "migrated", toChatId: migrateTo };
+  if (error.error_code === 403) return { type: "gone", reason: error.description };
+  if (error.error_code === 400 && /chat not found/i.test(error.description)) {
+    return { type: "gone", reason: error.description };
+  }
+  return null;
+}

@@ -1,0 +1,93 @@
+import type { DeliveryLedger, SubscriptionStore } from "@teleglas/market-data-core";
+import type { Api } from "grammy";
+
+/** One alert for one chat: the unit the queue delivers, at most once per (alert, chat). */
+export interface DeliveryJob {
+  alertId: string;
+  chatId: number;
+  /** The formatted HTML message, in the chat's language. */
+  text: string;
+  silent: boolean;
+}
+
+/** What the delivery reports for logs and /status. */
+export type DeliveryEvent =
+  | { type: "sent"; alertId: string; chatId: number }
+  | { type: "duplicate_skipped"; alertId: string; chatId: number }
+  | { type: "rate_limited"; retryAfterMs: number }
+  | { type: "deactivated"; chatId: number; reason: string }
+  | { type: "migrated"; chatId: number; toChatId: number }
+  | { type: "failed"; alertId: string; chatId: number; error: string; final: boolean };
+
+export interface DeliveryStats {
+  sent: number;
+  duplicatesSkipped: number;
+  rateLimited: number;
+  deactivated: number;
+  migrated: number;
+  retried: number;
+  failed: number;
+}
+
+/** The durable (BullMQ) or in-memory delivery queue; both keep the same limits. */
+export interface Delivery {
+  readonly backend: "bullmq" | "memory";
+  /** Adds jobs; a job already queued (same alert and chat) is ignored. `delayMs` holds them back. */
+  enqueue(jobs: DeliveryJob[], delayMs?: number): Promise<void>;
+  /** Starts sending (a process may enqueue without sending, e.g. a webhook front end). */
+  start(): void;
+  /** Jobs waiting, delayed or in flight. */
+  depth(): Promise<number>;
+  stats(): DeliveryStats;
+  close(): Promise<void>;
+}
+
+/** What every delivery backend needs. */
+export interface DeliveryDeps {
+  api: Api;
+  ledger: DeliveryLedger;
+  subscriptions: Pick<SubscriptionStore, "deactivate" | "migrate">;
+  /** Messages per second across every bot process (Telegram allows about 30). */
+  ratePerSecond: number;
+  /** Minimum gap between two messages to one private chat (1000) and to a group (3000 = 20/min). */
+  privateChatGapMs?: number;
+  groupChatGapMs?: number;
+  /** Sends in flight at once (default 32). */
+  concurrency?: number;
+  /** Tries per job before giving up (default 5), backoff doubling from `backoffMs` (1000). */
+  attempts?: number;
+  backoffMs?: number;
+  /** How long the ledger remembers a delivery (default 7 days). */
+  ledgerTtlMs?: number;
+  onEvent?: (e: DeliveryEvent) => void;
+}
+
+export function emptyStats(): DeliveryStats {
+  return {
+    sent: 0,
+    duplicatesSkipped: 0,
+    rateLimited: 0,
+    deactivated: 0,
+    migrated: 0,
+    retried: 0,
+    failed: 0,
+  };
+}
+
+/**
+ * The global limit as a window BullMQ's limiter understands, split into the shortest window in
+ * which the rate is a whole number: 25/s -> 5 per 200 ms. Short windows keep bursts small, so a
+ * peer counting with its own clock (Telegram) does not see two windows' worth at a boundary.
+ */
+export function limiterWindow(ratePerSecond: number): { max: number; duration: number } {
+  for (const duration of [100, 200, 250, 500]) {
+    const max = (ratePerSecond * duration) / 1000;
+    if (Number.isInteger(max) && max >= 1) return { max, duration };
+  }
+  return { max: Math.max(1, Math.floor(ratePerSecond)), duration: 1000 };
+}
+
+/** Job ids may not contain ":" in BullMQ; one id per (alert, chat) makes enqueueing idempotent. */
+export function jobIdOf(alertId: string, chatId: number): string {
+  return `${alertId}-${chatId}`.replace(/:/g, "-");
+}

@@ -1,0 +1,32 @@
+/** English strings (Fluent). Kept in TS so the built dist needs no asset copying. */
+export const en = `
+side-long = Long
+side-short = Short
+side-buy = Buy
+side-sell = Sell
+side-mixed = Mixed
+kind-large_liquidation = Large liquidation
+kind-liquidation_storm = Liquidation storm
+kind-whale_trade = Whale trade
+kind-whale_cluster = Whale cluster
+kind-whale_position = Hyperliquid whale
+kind-radar = Radar
+kind-short-large_liquidation = Liquidations
+kind-short-liquidation_storm = Storms
+kind-short-whale_trade = Whales
+kind-short-whale_cluster = Clusters
+kind-short-whale_position = HL positions
+kind-short-radar = Radar
+alert-large-liq = { $side } liquidated: { $amount }
+alert-storm = { $side } liquidations: { $amount } in { $count } orders over { $window } s
+alert-whale-trade = { $side } { $amount }
+alert-whale-cluster = { $side } { $amount } in { $count } trades over { $window } s
+alert-whale-position = { $action } { $direction } { $amount }
+alert-radar = { $pressure } pressure: { $amount } across { $count } events
+whale-opened = Opened
+whale-closed = Closed
+pressure-bullish = Bullish
+pressure-bearish = Bearish
+pressure-mixed = Mixed
+entry = entry
+`;

@@ -1,0 +1,32 @@
+/** Indonesian strings (Fluent). */
+export const id = `
+side-long = Long
+side-short = Short
+side-buy = Beli
+side-sell = Jual
+side-mixed = Campuran
+kind-large_liquidation = Likuidasi besar
+kind-liquidation_storm = Badai likuidasi
+kind-whale_trade = Transaksi paus
+kind-whale_cluster = Klaster paus
+kind-whale_position = Paus Hyperliquid
+kind-radar = Radar
+kind-short-large_liquidation = Likuidasi
+kind-short-liquidation_storm = Badai
+kind-short-whale_trade = Paus
+kind-short-whale_cluster = Klaster
+kind-short-whale_position = Posisi HL
+kind-short-radar = Radar
+alert-large-liq = { $side } terlikuidasi: { $amount }
+alert-storm = Likuidasi { $side }: { $amount } dalam { $count } order selama { $window } dtk
+alert-whale-trade = { $side } { $amount }
+alert-whale-cluster = { $side } { $amount } dalam { $count } transaksi selama { $window } dtk
+alert-whale-position = { $action } { $direction } { $amount }
+alert-radar = Tekanan { $pressure }: { $amount } dari { $count } kejadian
+whale-opened = Membuka
+whale-closed = Menutup
+pressure-bullish = bullish
+pressure-bearish = bearish
+pressure-mixed = campuran
+entry = entry
+`;
