@@ -1,1 +1,148 @@
-export const SIM_VERSION = "0.1.0";
+/**
+ * @teleglas/coinglass-sim — a local CoinGlass v4 (REST + WebSocket) for tests, benchmarks and the
+ * local stack: the documented paths, envelope, errors, plan gating and rate limits over a
+ * deterministic market model, plus a control API to inject storms, whales and faults.
+ */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createControl, handleControl, NO_FAULTS, type SimControl } from "./control.js";
+import { createEventLog } from "./model/events.js";
+import { createMarket } from "./model/market.js";
+import { createWhales } from "./model/whales.js";
+import { PLAN_LIMITS, PLANS, type Plan, type RouteTable } from "./rest/context.js";
+import { registerHyperliquid } from "./rest/hyperliquid.js";
+import { createCounters, createRateLimiter } from "./rest/limits.js";
+import { registerLiquidation } from "./rest/liquidation.js";
+import { registerMarkets } from "./rest/markets.js";
+import { createRestHandler, type Faults } from "./rest/router.js";
+import { createFlow } from "./ws/flow.js";
+import { createHub } from "./ws/hub.js";
+
+export type { SimControl, StormOptions, WhalePositionOptions, WhaleTradeOptions } from "./control.js";
+export type { Plan } from "./rest/context.js";
+export { PLAN_LIMITS, PLANS } from "./rest/context.js";
+export type { Counters } from "./rest/limits.js";
+export type { Faults } from "./rest/router.js";
+export { parseTradeChannel } from "./ws/hub.js";
+
+export interface SimulatorOptions {
+  /** Port to listen on; 0 (default) picks a free one. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Seed of the market model (default 42). Same seed, same data. */
+  seed?: number;
+  /** The plan of every key (default "professional"). */
+  plan?: Plan;
+  /** Accepted API keys; any key is accepted when absent. */
+  keys?: string[];
+  /** Steady flow of WebSocket events and the price random walk (default true; off freezes prices). */
+  background?: boolean;
+  /** Model tick: prices and cached responses change at most once per tick (default 1000 ms). */
+  tickMs?: number;
+  /** Rate-limit window (default 60 000 ms; tests shrink it). */
+  rateWindowMs?: number;
+  /** Enforce the per-key rate limit (default true; benchmarks turn it off). */
+  rateLimit?: boolean;
+  /** Answer auth/plan/param errors with the body code as HTTP status instead of 200 (default false). */
+  httpStatusMirrorsCode?: boolean;
+  /** Wall clock (default Date.now); a fixed clock makes two simulators answer identically. */
+  clock?: () => number;
+}
+
+export interface Simulator {
+  /** `http://HOST:PORT` — REST paths start with /api/. */
+  restUrl: string;
+  /** `ws://HOST:PORT/ws-api` — append `?cg-api-key=KEY`. */
+  wsUrl: string;
+  control: SimControl;
+  close(): Promise<void>;
+}
+
+/** Builds the REST route table (exported for tests and tools that list endpoints). */
+function buildRoutes(market: ReturnType<typeof createMarket>): RouteTable {
+  const routes: RouteTable = new Map();
+  registerMarkets(routes);
+  registerLiquidation(routes);
+  registerHyperliquid(routes, createWhales(market));
+  return routes;
+}
+
+/** Starts a simulator on `host:port`. */
+export async function createSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
+  const seed = opts.seed ?? 42;
+  const plan = opts.plan ?? "professional";
+  if (!PLANS.includes(plan)) throw new Error(`unknown plan ${plan}`);
+  const tickMs = opts.tickMs ?? 1000;
+  const clock = opts.clock ?? Date.now;
+  const background = opts.background ?? true;
+  const startedAt = Math.floor(clock() / tickMs) * tickMs;
+  const modelNow = background ? () => Math.floor(clock() / tickMs) * tickMs : () => startedAt;
+  const keys = opts.keys ? new Set(opts.keys) : undefined;
+
+  const market = createMarket(seed);
+  const events = createEventLog();
+  const faults: Faults = { ...NO_FAULTS };
+  const counters = createCounters();
+  let limiter = createRateLimiter(PLAN_LIMITS[plan], opts.rateWindowMs ?? 60_000);
+  const rest = createRestHandler({
+    routes: buildRoutes(market),
+    plan,
+    keys,
+    rateLimit: opts.rateLimit ?? true,
+    mirrorStatus: opts.httpStatusMirrorsCode ?? false,
+    get limiter() {
+      return limiter;
+    },
+    counters,
+    faults,
+    market,
+    events,
+    modelNow,
+  });
+  const hub = createHub({ keys, planAllowsWs: PLANS.indexOf(plan) >= PLANS.indexOf("standard"), faults });
+  const flow = createFlow({ market, events, hub, seed, background });
+  const control = createControl({
+    market,
+    events,
+    flow,
+    hub,
+    faults,
+    seed,
+    counters,
+    modelNow,
+    resetLimits: () => {
+      limiter = createRateLimiter(PLAN_LIMITS[plan], opts.rateWindowMs ?? 60_000);
+    },
+  });
+
+  const server = createServer((req, res) => {
+    if (req.url?.startsWith("/__sim/")) {
+      void handleControl(control, req, res);
+      return;
+    }
+    rest(req, res);
+  });
+  server.on("upgrade", (req, socket, head) => {
+    if (!hub.upgrade(req, socket, head)) socket.destroy();
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, opts.host ?? "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = opts.host ?? "127.0.0.1";
+  const hostPart = host.includes(":") ? `[${host}]` : host;
+  return {
+    restUrl: `http://${hostPart}:${port}`,
+    wsUrl: `ws://${hostPart}:${port}/ws-api`,
+    control,
+    async close() {
+      flow.stop();
+      await hub.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

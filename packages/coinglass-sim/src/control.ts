@@ -1,0 +1,183 @@
+/**
+ * The control surface: the `SimControl` object returned by createSimulator and the same
+ * operations over HTTP under `/__sim/*` (POST JSON, no key, not rate limited, not counted).
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { EventLog } from "./model/events.js";
+import type { Market } from "./model/market.js";
+import { roundSig } from "./model/prng.js";
+import { address, liqPriceOf } from "./model/whales.js";
+import type { Counters } from "./rest/limits.js";
+import type { Faults } from "./rest/router.js";
+import type { Flow } from "./ws/flow.js";
+import type { Hub } from "./ws/hub.js";
+import { replay } from "./ws/replay.js";
+
+export interface StormOptions {
+  /** Coin, e.g. "BTC". */
+  symbol: string;
+  /** The side liquidated. */
+  side: "long" | "short";
+  totalUsd: number;
+  count: number;
+  /** Spread over this many seconds (default 10; 0 = all at once). */
+  overSeconds?: number;
+  /** One exchange; default: spread across the coin's exchanges. */
+  exchange?: string;
+}
+
+export interface WhaleTradeOptions {
+  symbol: string;
+  side: "buy" | "sell";
+  totalUsd: number;
+  count: number;
+  /** Default 5 seconds. */
+  overSeconds?: number;
+  /** Default Binance. */
+  exchange?: string;
+}
+
+export interface WhalePositionOptions {
+  /** Coin, e.g. "ETH" (1000PEPE becomes Hyperliquid's kPEPE). */
+  symbol: string;
+  action: "open" | "close";
+  direction: "long" | "short";
+  valueUsd: number;
+  user?: string;
+}
+
+export interface SimControl {
+  injectLiquidationStorm(o: StormOptions): void;
+  injectWhaleTrades(o: WhaleTradeOptions): void;
+  injectWhalePosition(o: WhalePositionOptions): void;
+  setFaults(f: Partial<Faults>): void;
+  dropSockets(): void;
+  replay(o: { count: number; batchSize?: number; channel?: string }): Promise<{ sent: number; ms: number }>;
+  counters(): Counters;
+  resetCounters(): void;
+  /** Clears faults, counters, rate-limit windows, injected events and pending injections. */
+  reset(): void;
+  /** Current model price of a coin. */
+  price(symbol: string): number;
+}
+
+export const NO_FAULTS: Faults = {
+  rate429: 0,
+  rate5xx: 0,
+  latencyMs: 0,
+  silentPings: false,
+  closeAfterMessages: null,
+};
+
+export function createControl(d: {
+  market: Market;
+  events: EventLog;
+  flow: Flow;
+  hub: Hub;
+  faults: Faults;
+  seed: number;
+  counters: { snapshot(): Counters; reset(): void };
+  resetLimits(): void;
+  modelNow(): number;
+}): SimControl {
+  let whaleCount = 0;
+  return {
+    injectLiquidationStorm: (o) => d.flow.injectLiquidationStorm(o),
+    injectWhaleTrades: (o) => d.flow.injectWhaleTrades(o),
+    injectWhalePosition(o) {
+      const pair = d.market
+        .pairsOf("Hyperliquid")
+        .find((p) => p.coin === o.symbol || p.instrumentId === o.symbol);
+      if (!pair) throw new Error(`${o.symbol} is not listed on Hyperliquid`);
+      const entry = roundSig(d.market.pairPrice(pair, d.modelNow()), 6);
+      const long = o.direction === "long";
+      const leverage = 10;
+      d.events.addWhale({
+        user: o.user ?? address(d.seed, 9000, whaleCount++),
+        symbol: pair.instrumentId,
+        positionSize: Math.round(((long ? 1 : -1) * o.valueUsd * 1e4) / entry) / 1e4,
+        entryPrice: entry,
+        liqPrice: liqPriceOf(entry, leverage, long),
+        valueUsd: o.valueUsd,
+        leverage,
+        action: o.action === "open" ? 1 : 2,
+        time: Date.now(),
+      });
+    },
+    setFaults(f) {
+      Object.assign(d.faults, f);
+      if (f.closeAfterMessages !== undefined) d.hub.resetMessageCounts();
+    },
+    dropSockets: () => d.hub.dropAll(),
+    replay: (o) => replay(d.hub, d.market, d.seed, o),
+    counters: () => d.counters.snapshot(),
+    resetCounters: () => d.counters.reset(),
+    reset() {
+      Object.assign(d.faults, NO_FAULTS);
+      d.counters.reset();
+      d.resetLimits();
+      d.events.clear();
+      d.flow.clear();
+    },
+    price(symbol) {
+      const coin = d.market.coin(symbol);
+      if (!coin) throw new Error(`unknown coin ${symbol}`);
+      return roundSig(d.market.price(coin, d.modelNow()), 6);
+    },
+  };
+}
+
+const readJson = (req: IncomingMessage): Promise<Record<string, unknown>> =>
+  new Promise((resolve, reject) => {
+    let body = "";
+    req.setEncoding("utf8");
+    req.on("data", (c: string) => {
+      body += c;
+    });
+    req.on("end", () => {
+      try {
+        resolve(body ? JSON.parse(body) : {});
+      } catch (err) {
+        reject(err);
+      }
+    });
+    req.on("error", reject);
+  });
+
+/** `/__sim/{storm,whale-trades,whale-position,faults,drop-sockets,replay,counters,reset-counters,reset,price}`. */
+export async function handleControl(
+  control: SimControl,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const op = (req.url ?? "").split("?")[0]?.slice("/__sim/".length);
+  const reply = (status: number, body: unknown) => {
+    res.writeHead(status, { "Content-Type": "application/json" });
+    res.end(JSON.stringify(body));
+  };
+  try {
+    const b = req.method === "POST" ? await readJson(req) : {};
+    const ops: Record<string, () => unknown> = {
+      storm: () => control.injectLiquidationStorm(b as unknown as StormOptions),
+      "whale-trades": () => control.injectWhaleTrades(b as unknown as WhaleTradeOptions),
+      "whale-position": () => control.injectWhalePosition(b as unknown as WhalePositionOptions),
+      faults: () => control.setFaults(b as Partial<Faults>),
+      "drop-sockets": () => control.dropSockets(),
+      replay: () => control.replay(b as unknown as { count: number }),
+      counters: () => control.counters(),
+      "reset-counters": () => control.resetCounters(),
+      reset: () => control.reset(),
+      price: () => ({
+        price: control.price(
+          String(b.symbol ?? new URL(req.url ?? "", "http://x").searchParams.get("symbol")),
+        ),
+      }),
+    };
+    const fn = op ? ops[op] : undefined;
+    if (!fn) return reply(404, { ok: false, error: `unknown control operation ${op}` });
+    const result = await fn();
+    reply(200, result === undefined ? { ok: true } : result);
+  } catch (err) {
+    reply(400, { ok: false, error: (err as Error).message });
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * The in-memory record of recent liquidations (what /api/futures/liquidation/order serves and
+ * what injected storms add to the aggregates) and of injected Hyperliquid whale positions.
+ */
+
+/** Side numbering for liquidations, everywhere: 1 = long liquidated, 2 = short liquidated. */
+export const LIQ_SIDE = { long: 1, short: 2 } as const;
+
+export interface LiqEvent {
+  exchange: string;
+  pair: string;
+  coin: string;
+  price: number;
+  usd: number;
+  side: 1 | 2;
+  time: number;
+  /** True for events from injectLiquidationStorm (added to the aggregates on top of the baseline). */
+  injected: boolean;
+}
+
+export interface WhalePositionEvent {
+  user: string;
+  symbol: string;
+  positionSize: number;
+  entryPrice: number;
+  liqPrice: number;
+  valueUsd: number;
+  leverage: number;
+  action: 1 | 2;
+  time: number;
+}
+
+export interface EventLog {
+  addLiquidation(e: LiqEvent): void;
+  /** Newest first, up to `limit`. */
+  liquidations(filter: (e: LiqEvent) => boolean, limit: number): LiqEvent[];
+  /** Injected liquidations with time >= since (oldest first). */
+  injectedSince(since: number): LiqEvent[];
+  addWhale(e: WhalePositionEvent): void;
+  whales(): readonly WhalePositionEvent[];
+  /** Bumped on every injected change; part of the response-cache key. */
+  version(): number;
+  clear(): void;
+}
+
+const DAY = 24 * 3600_000;
+
+export function createEventLog(capacity = 50_000): EventLog {
+  let ring: (LiqEvent | undefined)[] = new Array(capacity);
+  let head = 0; // next write position
+  let size = 0;
+  let injected: LiqEvent[] = [];
+  let whales: WhalePositionEvent[] = [];
+  let version = 0;
+  return {
+    addLiquidation(e) {
+      ring[head] = e;
+      head = (head + 1) % capacity;
+      if (size < capacity) size++;
+      if (e.injected) {
+        injected.push(e);
+        version++;
+        if (injected.length > 10_000 || (injected[0] && injected[0].time < e.time - DAY)) {
+          injected = injected.filter((x) => x.time >= e.time - DAY).slice(-10_000);
+        }
+      }
+    },
+    liquidations(filter, limit) {
+      const out: LiqEvent[] = [];
+      for (let i = 1; i <= size && out.length < limit; i++) {
+        const e = ring[(head - i + capacity) % capacity] as LiqEvent;
+        if (filter(e)) out.push(e);
+      }
+      return out;
+    },
+    injectedSince(since) {
+      return injected.filter((e) => e.time >= since);
+    },
+    addWhale(e) {
+      whales.unshift(e);
+      if (whales.length > 500) whales.length = 500;
+      version++;
+    },
+    whales: () => whales,
+    version: () => version,
+    clear() {
+      ring = new Array(capacity);
+      head = 0;
+      size = 0;
+      injected = [];
+      whales = [];
+      version++;
+    },
+  };
+}

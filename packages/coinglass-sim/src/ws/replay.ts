@@ -1,0 +1,82 @@
+/**
+ * Replay mode for the ingest benchmark: pushes `count` events to every subscriber of a channel as
+ * fast as the sockets allow. Frames are serialised up front (`batchSize` events each) and sending
+ * pauses whenever a socket's buffer passes a high-water mark, resuming on the send callback.
+ */
+import type { WebSocket } from "ws";
+import type { Market } from "../model/market.js";
+import { mulberry32, roundSig } from "../model/prng.js";
+import { wsItem } from "./flow.js";
+import type { Hub } from "./hub.js";
+
+const HIGH_WATER = 4 * 1024 * 1024;
+const DISTINCT_FRAMES = 64;
+
+export interface ReplayOptions {
+  count: number;
+  batchSize?: number;
+  channel?: string;
+}
+
+function buildFrames(market: Market, channel: string, batchSize: number, seed: number): string[] {
+  const rnd = mulberry32(seed);
+  const pairs = market.coins.flatMap((c) => c.pairs);
+  const now = Date.now();
+  const frames: string[] = [];
+  for (let f = 0; f < DISTINCT_FRAMES; f++) {
+    const items: object[] = [];
+    for (let i = 0; i < batchSize; i++) {
+      const p = pairs[Math.floor(rnd() * pairs.length)] as (typeof pairs)[number];
+      const price = roundSig(market.pairPrice(p, now), 6);
+      items.push(
+        wsItem(
+          p.exchange,
+          p.instrumentId,
+          p.coin,
+          price,
+          rnd() < 0.5 ? 1 : 2,
+          now + f,
+          Math.round(rnd() * 1e7) / 100,
+        ),
+      );
+    }
+    frames.push(`{"channel":${JSON.stringify(channel)},"data":${JSON.stringify(items)}}`);
+  }
+  return frames;
+}
+
+function sendAwait(ws: WebSocket, frame: string): Promise<void> {
+  return new Promise((resolve) => ws.send(frame, () => resolve()));
+}
+
+export async function replay(
+  hub: Hub,
+  market: Market,
+  seed: number,
+  o: ReplayOptions,
+): Promise<{ sent: number; ms: number }> {
+  const channel = o.channel ?? "liquidationOrders";
+  const batchSize = Math.max(1, Math.floor(o.batchSize ?? 100));
+  const targets = [...(hub.subscribersOf(channel) ?? [])].map((c) => c.ws);
+  if (targets.length === 0 || o.count <= 0) return { sent: 0, ms: 0 };
+  const frames = buildFrames(market, channel, batchSize, seed);
+  const full = Math.floor(o.count / batchSize);
+  const rest = o.count - full * batchSize;
+  const tail = rest > 0 ? buildFrames(market, channel, rest, seed + 1)[0] : undefined;
+  const start = performance.now();
+  const total = full + (tail ? 1 : 0);
+  for (let i = 0; i < total; i++) {
+    const frame = i < full ? (frames[i % DISTINCT_FRAMES] as string) : (tail as string);
+    if (i === total - 1) {
+      // Resolve once every socket has flushed the last frame.
+      await Promise.all(targets.filter((ws) => ws.readyState === ws.OPEN).map((ws) => sendAwait(ws, frame)));
+      break;
+    }
+    for (const ws of targets) {
+      if (ws.readyState !== ws.OPEN) continue;
+      if (ws.bufferedAmount > HIGH_WATER) await sendAwait(ws, frame);
+      else ws.send(frame);
+    }
+  }
+  return { sent: o.count, ms: performance.now() - start };
+}
