@@ -16,3 +16,4 @@ export * from "./models/snapshot.js";
 export * from "./quota/types.js";
 export * from "./services/types.js";
 export * from "./store/index.js";
+export * from "./stream/index.js";

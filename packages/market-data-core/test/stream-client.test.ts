@@ -1,0 +1,124 @@
+import { afterEach, expect, test } from "vitest";
+import { createStreamClient, type StreamClient, type StreamProblem } from "../src/index.js";
+import { waitFor } from "./store-helpers.js";
+import { collect, startLocalWsServer } from "./stream-helpers.js";
+
+const KEY = "sekret-key/with+chars";
+let server: Awaited<ReturnType<typeof startLocalWsServer>> | undefined;
+let client: StreamClient | undefined;
+
+afterEach(async () => {
+  await client?.close();
+  await server?.close();
+  client = server = undefined;
+});
+
+const fastBackoff = { initialMs: 50, maxMs: 200 };
+
+test("connects with the key in the query and subscribes with the documented message", async () => {
+  server = await startLocalWsServer();
+  client = createStreamClient({ url: server.url, apiKey: KEY, channels: ["liquidationOrders"] });
+  client.start();
+  await waitFor(() => server!.latest()?.received.length === 1, 5000, "subscribe message");
+  const conn = server.latest()!;
+  expect(new URL(conn.url, "http://x").searchParams.get("cg-api-key")).toBe(KEY);
+  expect(JSON.parse(conn.received[0]!)).toEqual({ method: "subscribe", channels: ["liquidationOrders"] });
+  client.subscribe(["futures_trades@OKX_ETHUSDT@5000"]);
+  client.unsubscribe(["liquidationOrders"]);
+  await waitFor(() => conn.received.length === 3, 5000, "subscribe + unsubscribe");
+  expect(conn.received.slice(1).map((t) => JSON.parse(t))).toEqual([
+    { method: "subscribe", channels: ["futures_trades@OKX_ETHUSDT@5000"] },
+    { method: "unsubscribe", channels: ["liquidationOrders"] },
+  ]);
+  expect(client.state().channels).toEqual(["futures_trades@OKX_ETHUSDT@5000"]);
+});
+
+test("snake_case items arrive as typed events, one batch per frame", async () => {
+  server = await startLocalWsServer();
+  client = createStreamClient({ url: server.url, apiKey: KEY, channels: ["liquidationOrders"] });
+  const got = collect(client);
+  client.start();
+  await waitFor(() => client!.state().connected, 5000, "connected");
+  const item = {
+    exchange_name: "Bybit",
+    symbol: "SOLUSDT",
+    base_asset: "SOL",
+    price: 150,
+    side: 1,
+    time: 1,
+    vol_usd: 2e5,
+  };
+  server.push(JSON.stringify({ channel: "liquidationOrders", data: [item, { ...item, time: 2, side: 2 }] }));
+  await waitFor(() => got.events.length === 2, 5000, "events");
+  expect(got.batches).toHaveLength(1);
+  expect(got.events[0]).toEqual({
+    type: "liquidation",
+    exchange: "Bybit",
+    pair: "SOLUSDT",
+    coin: "SOL",
+    price: 150,
+    side: "long",
+    usd: 200_000,
+    time: 1,
+    channel: "liquidationOrders",
+  });
+});
+
+test("garbage frames and a throwing listener are counted, and the socket carries on", async () => {
+  server = await startLocalWsServer();
+  client = createStreamClient({ url: server.url, apiKey: KEY, channels: ["liquidationOrders"] });
+  const problems: StreamProblem[] = [];
+  client.onProblem((p) => problems.push(p));
+  client.onEvents(() => {
+    throw new Error("detector bug");
+  });
+  const got = collect(client);
+  client.start();
+  await waitFor(() => client!.state().connected, 5000, "connected");
+  server.push("{oops");
+  server.push(Buffer.from([0xff, 0x00, 0x12]).toString("latin1"));
+  const item = { exName: "OKX", symbol: "BTCUSDT", baseAsset: "BTC", price: 1, side: 1, time: 5, volUsd: 10 };
+  server.push(JSON.stringify({ channel: "liquidationOrders", data: [item] }));
+  await waitFor(() => got.events.length === 1, 5000, "event after garbage");
+  expect(client.state()).toMatchObject({ connected: true, malformedFrames: 2, reconnects: 0 });
+  expect(problems.map((p) => p.kind).sort()).toEqual(["listener", "malformed_frame", "malformed_frame"]);
+});
+
+test("a socket that stops answering pings is replaced and every channel resubscribed", async () => {
+  server = await startLocalWsServer();
+  client = createStreamClient({
+    url: server.url,
+    apiKey: KEY,
+    channels: ["liquidationOrders"],
+    pingIntervalMs: 100,
+    pongTimeoutMs: 200,
+    backoff: fastBackoff,
+  });
+  const problems: StreamProblem[] = [];
+  client.onProblem((p) => problems.push(p));
+  client.subscribe(["futures_trades@Binance_BTCUSDT@10000"]);
+  client.start();
+  await waitFor(() => server!.latest()?.received.includes("ping") ?? false, 5000, "first ping");
+  server.setAnswerPings(false);
+  await waitFor(() => client!.state().reconnects >= 1 && client!.state().connected, 5000, "reconnect");
+  server.setAnswerPings(true);
+  const fresh = server.latest()!;
+  await waitFor(() => fresh.received.length >= 1, 5000, "resubscribe");
+  expect(JSON.parse(fresh.received[0]!)).toEqual({
+    method: "subscribe",
+    channels: ["liquidationOrders", "futures_trades@Binance_BTCUSDT@10000"],
+  });
+  expect(problems.some((p) => p.kind === "pong_timeout")).toBe(true);
+});
+
+test("the key never appears in problems or state, even when the socket library quotes the URL", async () => {
+  client = createStreamClient({ url: "ws//not a url", apiKey: KEY, channels: [], backoff: fastBackoff });
+  const problems: StreamProblem[] = [];
+  client.onProblem((p) => problems.push(p));
+  client.start();
+  await waitFor(() => problems.length >= 2, 5000, "failed attempts");
+  const exposed = JSON.stringify({ problems, state: client.state() });
+  expect(exposed).toContain("***");
+  expect(exposed).not.toContain(KEY);
+  expect(exposed).not.toContain(encodeURIComponent(KEY));
+});
