@@ -1,0 +1,88 @@
+import cors from "@fastify/cors";
+import helmet from "@fastify/helmet";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { ApiDeps } from "./deps.js";
+import { installErrorHandling } from "./http/error-handler.js";
+import { createResponseCache } from "./http/response-cache.js";
+import { installIpAllowlist, installProtection } from "./http/security.js";
+import { createOperationServer } from "./http/serve.js";
+import { swaggerDocument } from "./openapi.js";
+import { OPERATIONS } from "./operations.js";
+import { registerAlertStream } from "./routes/alerts-stream.js";
+import { registerOperationRoutes } from "./routes/data.js";
+import { registerMcp } from "./routes/mcp.js";
+import { createMetrics, registerMetrics } from "./routes/metrics.js";
+import { registerPublicRoutes } from "./routes/public.js";
+import { createBatchedRateStore } from "./security/rate-store.js";
+
+export interface BuildOptions {
+  /** Redis key prefix of the rate-limit counters (tests use a unique one). */
+  keyPrefix?: string;
+}
+
+/**
+ * Build the Fastify app from ready-made deps (no listen, no env). Tests call `app.inject` or
+ * `app.listen({ port: 0 })`; server.ts adds timeouts and graceful close.
+ */
+export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    // Only the named proxies may speak for the client; otherwise request.ip is the socket's.
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
+    // One log line per request would cost throughput; errors are logged by the error handler.
+    logController: new LogController({ disableRequestLogging: true }),
+    requestTimeout: 30_000,
+    return503OnClosing: true,
+  });
+  const metrics = createMetrics(deps);
+  const rateStore = createBatchedRateStore({
+    redis: deps.redis,
+    prefix: `${opts.keyPrefix ?? "teleglas:"}gpt:rl:`,
+    syncMs: config.rateSyncMs,
+    onError: (err) => deps.logger.warn({ err }, "rate-limit sync to Redis failed"),
+  });
+  app.addHook("onClose", () => rateStore.close());
+
+  installErrorHandling(app);
+  app.addHook("onResponse", async (request, reply) => {
+    metrics.requests.inc({ route: request.routeOptions.url ?? "unmatched", status: reply.statusCode });
+  });
+  await app.register(helmet, { global: true });
+  await app.register(cors, {
+    origin: config.corsOrigins,
+    credentials: false,
+    methods: ["GET", "POST", "OPTIONS"],
+    allowedHeaders: ["Authorization", "Content-Type", "Mcp-Protocol-Version", "Mcp-Session-Id"],
+    exposedHeaders: ["Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"],
+    maxAge: 600,
+  });
+  installIpAllowlist(app, config);
+  await app.register(swagger, {
+    openapi: swaggerDocument(config, deps.version),
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/docs", staticCSP: true });
+
+  const serve = createOperationServer(deps, createResponseCache({ ttlMs: config.responseTtlMs }));
+
+  // zod compilers only in this scope: plain JSON-schema routes elsewhere keep Fastify's defaults.
+  await app.register(async (scope) => {
+    scope.setValidatorCompiler(validatorCompiler);
+    scope.setSerializerCompiler(serializerCompiler);
+    registerPublicRoutes(scope, deps);
+    scope.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+    await scope.register(async (protectedScope) => {
+      await installProtection(protectedScope, config, rateStore);
+      registerOperationRoutes(protectedScope, OPERATIONS, serve);
+      registerAlertStream(protectedScope, deps);
+      registerMetrics(protectedScope, metrics);
+      registerMcp(protectedScope, deps.version, OPERATIONS, serve);
+    });
+  });
+  return app;
+}

@@ -1,0 +1,77 @@
+import { bool, commonEnvSchema, csv, parseEnv } from "@teleglas/market-data-core";
+import { z } from "zod";
+
+const DEFAULT_CORS_ORIGINS = ["https://chat.openai.com", "https://chatgpt.com"];
+
+/** The gpt-api's environment (design.md's table plus GPT_API_CORS_ORIGINS). */
+export const apiEnvSchema = commonEnvSchema.extend({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8000),
+  HOST: z.string().default("127.0.0.1"),
+  GPT_API_KEYS: csv.default([]),
+  GPT_API_REQUIRE_AUTH: bool.default(true),
+  GPT_API_IP_ALLOWLIST: csv.default([]),
+  GPT_API_RATE_LIMIT: z.coerce.number().int().positive().default(120),
+  GPT_API_TRUST_PROXY: csv.default([]),
+  GPT_API_CORS_ORIGINS: csv.default(DEFAULT_CORS_ORIGINS),
+  PUBLIC_URL: z.url().optional(),
+});
+
+/** What the app needs, already parsed; tests build it with `apiConfig({...})`. */
+export interface ApiConfig {
+  port: number;
+  host: string;
+  /** Bearer keys accepted on protected routes. */
+  apiKeys: string[];
+  requireAuth: boolean;
+  /** IPs and CIDRs (IPv4/IPv6); empty = any address. */
+  ipAllowlist: string[];
+  /** Requests per minute per key. */
+  rateLimitPerMinute: number;
+  /** Proxy addresses/CIDRs whose X-Forwarded-For is believed; empty = the socket address only. */
+  trustProxy: string[];
+  corsOrigins: string[];
+  /** HTTPS origin written into the OpenAPI `servers`. */
+  publicUrl: string | undefined;
+  /** How long a serialized answer is served again before the core is asked anew (ms). */
+  responseTtlMs: number;
+  /** Length of one rate-limit window (ms); 60000 in production, tests shrink it. */
+  rateWindowMs: number;
+  /** How often per-key counters are flushed to Redis (ms). */
+  rateSyncMs: number;
+}
+
+/** Parse the process environment (main.ts only). Throws ConfigError naming the variable. */
+export function loadApiConfig(env: Record<string, string | undefined>) {
+  const e = parseEnv(apiEnvSchema, env);
+  const config = apiConfig({
+    port: e.PORT,
+    host: e.HOST,
+    apiKeys: e.GPT_API_KEYS,
+    requireAuth: e.GPT_API_REQUIRE_AUTH,
+    ipAllowlist: e.GPT_API_IP_ALLOWLIST,
+    rateLimitPerMinute: e.GPT_API_RATE_LIMIT,
+    trustProxy: e.GPT_API_TRUST_PROXY,
+    corsOrigins: e.GPT_API_CORS_ORIGINS,
+    publicUrl: e.PUBLIC_URL,
+  });
+  return { env: e, config };
+}
+
+/** An ApiConfig with defaults for everything not given. */
+export function apiConfig(partial: Partial<ApiConfig> = {}): ApiConfig {
+  return {
+    port: 8000,
+    host: "127.0.0.1",
+    apiKeys: [],
+    requireAuth: true,
+    ipAllowlist: [],
+    rateLimitPerMinute: 120,
+    trustProxy: [],
+    corsOrigins: DEFAULT_CORS_ORIGINS,
+    publicUrl: undefined,
+    responseTtlMs: 1000,
+    rateWindowMs: 60_000,
+    rateSyncMs: 100,
+    ...partial,
+  };
+}

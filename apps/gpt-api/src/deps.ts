@@ -1,0 +1,16 @@
+import type { MarketDataCore, Stores } from "@teleglas/market-data-core";
+import type { Redis } from "ioredis";
+import type { Logger } from "pino";
+import type { ApiConfig } from "./config.js";
+
+/** What the app is built from: ready-made, shared with the other apps in the one-process stack. */
+export interface ApiDeps {
+  config: ApiConfig;
+  logger: Logger;
+  core: Pick<MarketDataCore, "market" | "stats">;
+  stores: Pick<Stores, "alerts">;
+  /** Shared rate limits and readiness; in-process counters when absent. */
+  redis?: Redis;
+  /** Service version shown by `/` and `/info`. */
+  version: string;
+}

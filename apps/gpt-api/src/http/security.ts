@@ -1,0 +1,72 @@
+import rateLimit from "@fastify/rate-limit";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ApiConfig } from "../config.js";
+import { createBearerAuth } from "../security/auth.js";
+import { createIpAllowlist } from "../security/ip-allowlist.js";
+import { type BatchedRateStore, storeConstructor } from "../security/rate-store.js";
+import { ApiError } from "./errors.js";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** Digest-derived id of the bearer key (never the key). */
+    keyId?: string;
+  }
+}
+
+/** Root hook: the client address (socket, or proxy-reported when the proxy is trusted) must be allowed. */
+export function installIpAllowlist(app: FastifyInstance, config: ApiConfig): void {
+  if (config.ipAllowlist.length === 0) return;
+  const allow = createIpAllowlist(config.ipAllowlist);
+  app.addHook("onRequest", async (request) => {
+    if (!allow.allows(request.ip)) {
+      throw new ApiError("FORBIDDEN_IP", "This address is not allowed.", {
+        hint: "Ask the operator to add it to the allowlist.",
+      });
+    }
+  });
+}
+
+/**
+ * Scope hooks of the protected routes: bearer auth, then the per-key rate limit (route-level
+ * hooks of @fastify/rate-limit run after this scope's onRequest hook, so only known keys count).
+ */
+export async function installProtection(
+  app: FastifyInstance,
+  config: ApiConfig,
+  store: BatchedRateStore,
+): Promise<void> {
+  const auth = createBearerAuth(config.apiKeys);
+  app.addHook("onRequest", async (request) => {
+    if (!config.requireAuth) {
+      request.keyId = `ip_${request.ip}`;
+      return;
+    }
+    const result = auth.check(request.headers.authorization);
+    if (!result.ok) {
+      throw new ApiError(
+        "UNAUTHORIZED",
+        result.reason === "missing" ? "A bearer API key is required." : "The API key is not valid.",
+        {
+          hint: "Send Authorization: Bearer <key>.",
+        },
+      );
+    }
+    request.keyId = result.keyId;
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimitPerMinute,
+    timeWindow: config.rateWindowMs,
+    store: storeConstructor(store),
+    keyGenerator: (request: FastifyRequest) => request.keyId ?? request.ip,
+    errorResponseBuilder: (_request, context) =>
+      new ApiError(
+        "RATE_LIMITED",
+        `Rate limit of ${context.max} requests per ${Math.round(config.rateWindowMs / 1000)} s reached.`,
+        {
+          hint: `Retry in ${Math.max(1, Math.ceil(context.ttl / 1000))} s.`,
+          retryAfterS: Math.max(1, Math.ceil(context.ttl / 1000)),
+        },
+      ),
+  });
+}

@@ -1,0 +1,41 @@
+import type { ApiDeps } from "../deps.js";
+import type { Operation } from "../operations.js";
+import { type PreparedBody, prepareBody, renderBody } from "./envelope.js";
+import type { ResponseCache } from "./response-cache.js";
+import { snakePath, toSnake } from "./snake-case.js";
+
+/** The key of one answer: the operation and its parsed parameters, symbol case-folded. */
+export function answerKey(op: Operation, query: Record<string, unknown>): string {
+  let key = op.operationId;
+  for (const name of Object.keys(query).sort()) {
+    const v = query[name];
+    if (v === undefined) continue;
+    key += `&${name}=${name === "symbol" ? String(v).trim().toUpperCase() : String(v)}`;
+  }
+  return key;
+}
+
+async function load(deps: ApiDeps, op: Operation, query: Record<string, unknown>): Promise<PreparedBody> {
+  const r = await op.run(deps, query);
+  const meta = { ...r.meta, missing: r.meta.missing.map(snakePath) };
+  return prepareBody(op.withSymbol ? r.symbol : undefined, toSnake(r.data), meta, Date.now());
+}
+
+/**
+ * Answer one operation as an envelope string. Held operations serve the body serialized at the
+ * last refresh (only timestamp, cached and age_ms are written per request); the others are
+ * computed per call.
+ */
+export function createOperationServer(deps: ApiDeps, cache: ResponseCache) {
+  return async function serve(op: Operation, query: Record<string, unknown>): Promise<string> {
+    if (!op.hold) return renderBody(await load(deps, op, query), Date.now(), true);
+    const key = answerKey(op, query);
+    const now = Date.now();
+    const held = cache.peek(key, now);
+    if (held !== undefined) return renderBody(held, now, false);
+    const body = await cache.load(key, () => load(deps, op, query));
+    return renderBody(body, Date.now(), true);
+  };
+}
+
+export type OperationServer = ReturnType<typeof createOperationServer>;

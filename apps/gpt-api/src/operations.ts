@@ -1,0 +1,269 @@
+import type { DepthRange, MarketResult } from "@teleglas/market-data-core";
+import { z } from "zod";
+import type { ApiDeps } from "./deps.js";
+import { LIVE_META } from "./http/envelope.js";
+import { LiquidationSummarySchema, RawSnapshotSchema, WhaleReportSchema } from "./schemas/market.js";
+import {
+  AlertListSchema,
+  FundingReportSchema,
+  InfoSchema,
+  OpenInterestReportSchema,
+  OrderbookReportSchema,
+  SentimentReportSchema,
+  SymbolListSchema,
+} from "./schemas/reports.js";
+
+const symbolParam = z
+  .string()
+  .min(1)
+  .max(32)
+  .meta({
+    description:
+      "Coin symbol as people write it: BTC, eth, SOL, BTCUSDT or btc/usdt are all accepted and resolved to the coin (BTC). An unknown symbol answers 400 UNKNOWN_SYMBOL with suggestions; GET /symbols lists every supported coin.",
+    examples: ["BTC"],
+  });
+
+/** One read-only operation, served over HTTP (GET) and as an MCP tool. */
+export interface Operation {
+  operationId: string;
+  path: string;
+  summary: string;
+  /** At most 300 characters (GPT Actions). */
+  description: string;
+  query: z.ZodObject;
+  data: z.ZodType;
+  /** Whether the envelope carries a top-level `symbol`. */
+  withSymbol: boolean;
+  /** Serialized answers are held and served again (see response-cache.ts). */
+  hold: boolean;
+  /** Listed in chatgpt_schema.json. */
+  gpt: boolean;
+  run(deps: ApiDeps, query: Record<string, unknown>): Promise<MarketResult<unknown>>;
+}
+
+const op = (o: Operation) => o;
+const s = (q: Record<string, unknown>) => String(q.symbol);
+
+export const OPERATIONS: Operation[] = [
+  op({
+    operationId: "getMarketSnapshot",
+    path: "/gpt/raw",
+    summary: "Full market snapshot of one coin",
+    description:
+      "Price and changes, open interest, volume, funding, liquidations, long/short ratios, taker flow, RSI and order-book depth for one coin, aggregated across exchanges. Use it first for any question about a coin.",
+    query: z.object({ symbol: symbolParam }),
+    data: RawSnapshotSchema,
+    withSymbol: true,
+    hold: true,
+    gpt: true,
+    run: async ({ core }, q) => core.market.getRaw(await core.market.resolveSymbol(s(q))),
+  }),
+  op({
+    operationId: "getLiquidations",
+    path: "/gpt/liq",
+    summary: "Liquidations of one coin over a window",
+    description:
+      "Long and short liquidations (USD) of one coin over 1h, 4h, 12h or 24h, the dominant side and a per-exchange breakdown.",
+    query: z.object({
+      symbol: symbolParam,
+      range: z
+        .enum(["1h", "4h", "12h", "24h"])
+        .default("24h")
+        .meta({
+          description: "Window to sum liquidations over: 1h, 4h, 12h or 24h (default 24h).",
+          examples: ["24h"],
+        }),
+    }),
+    data: LiquidationSummarySchema,
+    withSymbol: true,
+    hold: true,
+    gpt: true,
+    run: async ({ core }, q) =>
+      core.market.getLiq(await core.market.resolveSymbol(s(q)), q.range as "1h" | "4h" | "12h" | "24h"),
+  }),
+  op({
+    operationId: "getWhaleActivity",
+    path: "/gpt/whale",
+    summary: "Hyperliquid whale alerts and positions",
+    description:
+      "Recent large position opens/closes on Hyperliquid and the largest open whale positions, optionally for one coin, with long/short totals in USD.",
+    query: z.object({
+      symbol: symbolParam.optional(),
+      min_usd: z.coerce
+        .number()
+        .min(0)
+        .max(1e12)
+        .default(1_000_000)
+        .meta({
+          description: "Minimum position value in US dollars (default 1000000).",
+          examples: [1000000],
+        }),
+      limit: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(100)
+        .default(20)
+        .meta({ description: "Maximum alerts and positions returned, 1..100 (default 20).", examples: [20] }),
+    }),
+    data: WhaleReportSchema,
+    withSymbol: false,
+    hold: true,
+    gpt: true,
+    run: async ({ core }, q) => {
+      const symbol = q.symbol === undefined ? undefined : await core.market.resolveSymbol(s(q));
+      return core.market.getWhale({ symbol, minUsd: q.min_usd as number, limit: q.limit as number });
+    },
+  }),
+  op({
+    operationId: "getOrderbook",
+    path: "/gpt/orderbook",
+    summary: "Order-book depth and large walls of one coin",
+    description:
+      "Bid/ask depth within a range around the mid price on one exchange and across exchanges, its imbalance, depth history and the large resting limit orders (walls).",
+    query: z.object({
+      symbol: symbolParam,
+      exchange: z
+        .string()
+        .regex(/^[A-Za-z0-9 ._-]{1,32}$/)
+        .default("Binance")
+        .meta({
+          description: "Exchange name as CoinGlass writes it (Binance, OKX, Bybit …; default Binance).",
+          examples: ["Binance"],
+        }),
+      range: z
+        .enum(["0.25", "0.5", "0.75", "1", "2", "3", "5", "10"])
+        .default("1")
+        .meta({ description: "Depth range around the mid price, in percent (default 1).", examples: ["1"] }),
+    }),
+    data: OrderbookReportSchema,
+    withSymbol: true,
+    hold: true,
+    gpt: true,
+    run: async ({ core }, q) =>
+      core.market.getOrderbook(await core.market.resolveSymbol(s(q)), {
+        exchange: q.exchange as string,
+        range: Number(q.range) as DepthRange,
+      }),
+  }),
+  op({
+    operationId: "getMarketSentiment",
+    path: "/gpt/sentiment",
+    summary: "Overall crypto market mood",
+    description:
+      "Fear & Greed index, BTC and ETH price trend, BTC funding bias, open-interest trend and the BTC long/short ratio.",
+    query: z.object({}),
+    data: SentimentReportSchema,
+    withSymbol: false,
+    hold: true,
+    gpt: true,
+    run: ({ core }) => core.market.getSentiment(),
+  }),
+  op({
+    operationId: "getFundingRates",
+    path: "/gpt/funding",
+    summary: "Funding rates of one coin",
+    description:
+      "Open-interest- and volume-weighted funding rates (percent per interval), the rate on every exchange, the highest and lowest, and recent funding history.",
+    query: z.object({ symbol: symbolParam }),
+    data: FundingReportSchema,
+    withSymbol: true,
+    hold: true,
+    gpt: true,
+    run: async ({ core }, q) => core.market.getFunding(await core.market.resolveSymbol(s(q))),
+  }),
+  op({
+    operationId: "getOpenInterest",
+    path: "/gpt/open-interest",
+    summary: "Open interest of one coin",
+    description:
+      "Total open interest (USD and coins), its change per window, the per-exchange breakdown and recent history.",
+    query: z.object({ symbol: symbolParam }),
+    data: OpenInterestReportSchema,
+    withSymbol: true,
+    hold: true,
+    gpt: true,
+    run: async ({ core }, q) => core.market.getOpenInterest(await core.market.resolveSymbol(s(q))),
+  }),
+  op({
+    operationId: "getRecentAlerts",
+    path: "/gpt/alerts",
+    summary: "Recent whale and liquidation alerts",
+    description:
+      "The latest alerts TELEGLAS raised (large liquidations, liquidation storms, whale trades and clusters, whale positions), newest first, optionally for one coin or kind.",
+    query: z.object({
+      symbol: symbolParam.optional(),
+      kind: z
+        .enum([
+          "large_liquidation",
+          "liquidation_storm",
+          "whale_trade",
+          "whale_cluster",
+          "whale_position",
+          "radar",
+        ])
+        .optional()
+        .meta({ description: "Only alerts of this kind.", examples: ["liquidation_storm"] }),
+      limit: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(100)
+        .default(20)
+        .meta({ description: "Maximum alerts returned, 1..100 (default 20).", examples: [20] }),
+    }),
+    data: AlertListSchema,
+    withSymbol: false,
+    hold: false,
+    gpt: true,
+    run: async ({ core, stores }, q) => {
+      const symbol = q.symbol === undefined ? undefined : await core.market.resolveSymbol(s(q));
+      const alerts = await stores.alerts.recent({
+        symbol,
+        kind: q.kind as never,
+        limit: q.limit as number,
+      });
+      return { data: { alerts, count: alerts.length }, meta: { ...LIVE_META } };
+    },
+  }),
+  op({
+    operationId: "listSymbols",
+    path: "/symbols",
+    summary: "Supported coins",
+    description: "Every coin symbol the data operations accept, sorted.",
+    query: z.object({}),
+    data: SymbolListSchema,
+    withSymbol: false,
+    hold: true,
+    gpt: true,
+    run: async ({ core }) => {
+      const r = await core.market.listSymbols();
+      return { ...r, data: { symbols: r.data, count: r.data.length } };
+    },
+  }),
+  op({
+    operationId: "getApiInfo",
+    path: "/info",
+    summary: "Service version, CoinGlass plan and usage",
+    description:
+      "Version of this service, the CoinGlass plan and quota use, cache hit rate and the per-key rate limit.",
+    query: z.object({}),
+    data: InfoSchema,
+    withSymbol: false,
+    hold: false,
+    gpt: false,
+    run: async ({ core, config, version }) => {
+      const st = core.stats();
+      const data = {
+        name: "TELEGLAS GPT API",
+        version,
+        coinglassPlan: st.plan,
+        quota: st.quota,
+        cache: st.cache,
+        upstream: st.upstream,
+        rateLimitPerMinute: config.rateLimitPerMinute,
+      };
+      return { data, meta: { ...LIVE_META } };
+    },
+  }),
+];

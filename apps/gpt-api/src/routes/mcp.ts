@@ -1,0 +1,68 @@
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { errorBody } from "../http/envelope.js";
+import { toApiError } from "../http/errors.js";
+import type { OperationServer } from "../http/serve.js";
+import type { Operation } from "../operations.js";
+
+/**
+ * A fresh stateless MCP server per request, exposing the read-only operations as tools (name =
+ * operationId). A tool answers with the same envelope JSON the HTTP route sends, as text.
+ */
+function createMcpServer(version: string, ops: readonly Operation[], serve: OperationServer): McpServer {
+  const server = new McpServer({ name: "teleglas", version });
+  for (const op of ops) {
+    server.registerTool(
+      op.operationId,
+      {
+        title: op.summary,
+        description: op.description,
+        inputSchema: op.query.shape,
+        annotations: { title: op.summary, readOnlyHint: true, openWorldHint: true },
+      },
+      async (args: Record<string, unknown>) => {
+        try {
+          const parsed = op.query.parse(args ?? {}) as Record<string, unknown>;
+          return { content: [{ type: "text" as const, text: await serve(op, parsed) }] };
+        } catch (error) {
+          return {
+            isError: true,
+            content: [{ type: "text" as const, text: errorBody(toApiError(error).body()) }],
+          };
+        }
+      },
+    );
+  }
+  return server;
+}
+
+/** `POST /mcp` and `GET /mcp` (Streamable HTTP, stateless, JSON responses), behind the same auth. */
+export function registerMcp(
+  app: FastifyInstance,
+  version: string,
+  ops: readonly Operation[],
+  serve: OperationServer,
+): void {
+  const handle = async (request: FastifyRequest, reply: FastifyReply) => {
+    const server = createMcpServer(version, ops, serve);
+    const transport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: undefined,
+      enableJsonResponse: true,
+    });
+    reply.hijack();
+    const raw = reply.raw;
+    for (const [name, value] of Object.entries(reply.getHeaders())) {
+      if (value !== undefined) raw.setHeader(name, value as string);
+    }
+    raw.on("close", () => {
+      void transport.close();
+      void server.close();
+    });
+    await server.connect(transport);
+    await transport.handleRequest(request.raw, raw, request.body);
+  };
+  const schema = { hide: true };
+  app.post("/mcp", { schema }, handle);
+  app.get("/mcp", { schema }, handle);
+}

@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { ERROR_CODES } from "../http/errors.js";
+
+export const MetaSchema = z
+  .object({
+    cached: z
+      .boolean()
+      .meta({ description: "True when every part came from the cache rather than a fresh CoinGlass call." }),
+    stale: z.boolean().meta({
+      description: "True when a part is older than its refresh interval (served because CoinGlass failed).",
+    }),
+    age_ms: z.number().meta({ description: "Age of the oldest part, in milliseconds.", examples: [1200] }),
+    missing: z.array(z.string()).meta({
+      description: "Dotted paths of fields that are null because CoinGlass did not give them.",
+      examples: [["rsi.1w"]],
+    }),
+  })
+  .meta({ description: "Freshness of the data." });
+
+const timestamp = z
+  .string()
+  .meta({ description: "Response time, ISO 8601 UTC.", examples: ["2026-01-01T00:00:00.000Z"] });
+
+/** `{ success: true, timestamp, symbol?, data, meta }`. */
+export function successEnvelope<T extends z.ZodType>(data: T, withSymbol: boolean) {
+  const base = { success: z.literal(true), timestamp };
+  const symbol = { symbol: z.string().meta({ description: "Resolved coin symbol.", examples: ["BTC"] }) };
+  return z
+    .object({ ...base, ...(withSymbol ? symbol : {}), data, meta: MetaSchema })
+    .meta({ description: "Success: `data`, with its freshness in `meta`." });
+}
+
+export const ErrorEnvelopeSchema = z
+  .object({
+    success: z.literal(false),
+    timestamp,
+    error: z.object({
+      code: z
+        .enum(ERROR_CODES as [string, ...string[]])
+        .meta({ description: "Machine-readable error code." }),
+      message: z.string().meta({ description: "What went wrong.", examples: ['Unknown symbol "BTX".'] }),
+      hint: z
+        .string()
+        .optional()
+        .meta({ description: "What to do about it.", examples: ["Did you mean BTC?"] }),
+      param: z
+        .string()
+        .optional()
+        .meta({ description: "The parameter at fault (INVALID_PARAM).", examples: ["range"] }),
+      suggestions: z
+        .array(z.string())
+        .optional()
+        .meta({ description: "Close supported symbols (UNKNOWN_SYMBOL).", examples: [["BTC"]] }),
+    }),
+  })
+  .meta({ description: "Error envelope." });
+
+/** The error responses every protected data route can give. */
+export const ERROR_RESPONSES = {
+  400: ErrorEnvelopeSchema.meta({ description: "UNKNOWN_SYMBOL or INVALID_PARAM." }),
+  401: ErrorEnvelopeSchema.meta({ description: "UNAUTHORIZED: missing or wrong bearer key." }),
+  403: ErrorEnvelopeSchema.meta({ description: "FORBIDDEN_IP or PLAN_REQUIRED." }),
+  429: ErrorEnvelopeSchema.meta({ description: "RATE_LIMITED: see Retry-After." }),
+  500: ErrorEnvelopeSchema.meta({ description: "INTERNAL." }),
+  503: ErrorEnvelopeSchema.meta({ description: "UPSTREAM_UNAVAILABLE: no fresh or stale data." }),
+} as const;

@@ -1,0 +1,216 @@
+import { z } from "zod";
+import {
+  ExchangeFundingRateSchema,
+  LongShortReadingSchema,
+  ms,
+  msReq,
+  num,
+  OhlcBarSchema,
+  partialChangeWindows,
+  pct,
+  str,
+  trend,
+  usd,
+} from "./fields.js";
+
+const symbol = str("Coin symbol", "BTC");
+
+const LargeLimitOrderSchema = z.object({
+  id: z.number().meta({ description: "CoinGlass order id.", examples: [123456] }),
+  exchange: str("Exchange name", "Binance"),
+  pair: str("Trading pair", "BTCUSDT"),
+  price_usd: z.number().meta({ description: "Order price, in US dollars.", examples: [95_000] }),
+  side: z.enum(["ask", "bid"]),
+  start_usd: usd("Size when first seen", 12_000_000),
+  current_usd: usd("Size now", 9_500_000),
+  current_quantity: num("Size now, in coins", 100),
+  start_time: ms("First seen"),
+  current_time: ms("Last seen"),
+  state: z.enum(["open", "filled", "cancelled", "unknown"]),
+});
+
+const DepthSummarySchema = z.object({
+  bids_usd: usd("Bids within the range", 150_000_000),
+  asks_usd: usd("Asks within the range", 140_000_000),
+  imbalance_pct: pct("(bids - asks) / (bids + asks); positive = more bids", 3.4),
+  time: ms("Time of the reading"),
+});
+
+/** `/gpt/orderbook`. */
+export const OrderbookReportSchema = z.object({
+  symbol,
+  exchange: str("Exchange of the pair", "Binance"),
+  pair: str("Trading pair", "BTCUSDT"),
+  range_pct: z.number().meta({ description: "Depth range around the mid price, in percent.", examples: [1] }),
+  walls: z
+    .object({ bids: z.array(LargeLimitOrderSchema), asks: z.array(LargeLimitOrderSchema) })
+    .meta({ description: "Large resting limit orders, largest first." }),
+  depth: DepthSummarySchema.meta({ description: "Latest depth of the pair on the exchange." }),
+  depth_history: z
+    .array(
+      z.object({
+        time: msReq("Bar time"),
+        bids_usd: z
+          .number()
+          .meta({ description: "Bids within the range, in US dollars.", examples: [150_000_000] }),
+        bids_quantity: num("Bids within the range, in coins", 1540),
+        asks_usd: z
+          .number()
+          .meta({ description: "Asks within the range, in US dollars.", examples: [140_000_000] }),
+        asks_quantity: num("Asks within the range, in coins", 1440),
+      }),
+    )
+    .meta({ description: "Depth history of the pair, oldest first." }),
+  aggregated: DepthSummarySchema.meta({ description: "Latest depth across all exchanges for the coin." }),
+});
+
+const coinMood = (coin: string, price: number) =>
+  z.object({
+    price_usd: usd(`${coin} price`, price),
+    change_24h_pct: pct(`${coin} 24 h price change`, -1.2),
+    trend,
+  });
+
+/** `/gpt/sentiment`. */
+export const SentimentReportSchema = z.object({
+  fear_greed: z.object({
+    value: num("Fear & Greed index (0 = extreme fear, 100 = extreme greed)", 64),
+    label: z
+      .string()
+      .nullable()
+      .meta({ description: "Label of the index value.", examples: ["Greed"] }),
+    time: ms("Time of the reading"),
+  }),
+  btc: coinMood("BTC", 97_250),
+  eth: coinMood("ETH", 3_420),
+  funding: z.object({
+    btc_oi_weighted_rate_pct: pct("BTC OI-weighted funding rate per interval", 0.008),
+    bias: z
+      .enum(["longs_pay", "shorts_pay", "neutral"])
+      .nullable()
+      .meta({ description: "Who pays funding; null when unknown." }),
+  }),
+  open_interest: z.object({ btc_change_24h_pct: pct("BTC open-interest change over 24 h", 2.3), trend }),
+  long_short: LongShortReadingSchema.meta({ description: "BTC global accounts long/short on Binance." }),
+});
+
+/** `/gpt/funding`. */
+export const FundingReportSchema = z.object({
+  symbol,
+  oi_weighted_rate_pct: pct("Open-interest-weighted funding rate per interval", 0.008),
+  vol_weighted_rate_pct: pct("Volume-weighted funding rate per interval", 0.007),
+  stablecoin_margin: z
+    .array(ExchangeFundingRateSchema)
+    .meta({ description: "USDT/USDC-margined contracts per exchange." }),
+  token_margin: z
+    .array(ExchangeFundingRateSchema)
+    .meta({ description: "Coin-margined contracts per exchange." }),
+  highest: ExchangeFundingRateSchema.nullable().meta({ description: "Highest stablecoin-margin rate." }),
+  lowest: ExchangeFundingRateSchema.nullable().meta({ description: "Lowest stablecoin-margin rate." }),
+  history: z
+    .array(OhlcBarSchema)
+    .meta({ description: "Binance funding-rate history (percent OHLC per bar), oldest first." }),
+});
+
+/** `/gpt/open-interest`. */
+export const OpenInterestReportSchema = z.object({
+  symbol,
+  total_usd: usd("Open interest across exchanges", 61_000_000_000),
+  total_quantity: num("Open interest, in coins", 628_000),
+  change_pct: partialChangeWindows("Open-interest change"),
+  by_exchange: z
+    .array(
+      z.object({
+        exchange: str("Exchange name", "Binance"),
+        open_interest_usd: usd("Open interest", 12_000_000_000),
+        open_interest_quantity: num("Open interest, in coins", 123_000),
+        stablecoin_margin_usd: usd("Stablecoin-margined open interest", 10_000_000_000),
+        change_pct: partialChangeWindows("Open-interest change"),
+      }),
+    )
+    .meta({ description: "Per exchange, largest first." }),
+  history: z
+    .array(OhlcBarSchema)
+    .meta({ description: "Aggregated open interest (US dollar OHLC) history, oldest first." }),
+});
+
+/** `/gpt/alerts`: an alert of the worker's log. */
+export const AlertOutSchema = z.object({
+  id: str("Alert id (derived from its content)", "liq-BTC-1767225600000-ab12"),
+  kind: z.enum([
+    "large_liquidation",
+    "liquidation_storm",
+    "whale_trade",
+    "whale_cluster",
+    "whale_position",
+    "radar",
+  ]),
+  symbol,
+  side: z
+    .enum(["long", "short", "buy", "sell", "mixed"])
+    .meta({ description: "Liquidations: long = longs were liquidated." }),
+  usd: z.number().meta({ description: "Size of the event, in US dollars.", examples: [5_400_000] }),
+  count: z
+    .number()
+    .int()
+    .meta({ description: "Number of underlying events.", examples: [12] }),
+  window_s: z.number().meta({ description: "Window the events fell in, in seconds.", examples: [60] }),
+  exchanges: z.array(z.string()).meta({ description: "Exchanges involved.", examples: [["Binance", "OKX"]] }),
+  price: usd("Price at the alert", 97_000),
+  first_at: msReq("First event"),
+  last_at: msReq("Last event"),
+  severity: z.enum(["info", "high", "critical"]),
+  detail: z.record(z.string(), z.unknown()).meta({ description: "Detector-specific details." }),
+});
+
+export const AlertListSchema = z.object({
+  alerts: z.array(AlertOutSchema).meta({ description: "Newest first." }),
+  count: z
+    .number()
+    .int()
+    .meta({ description: "Number of alerts returned.", examples: [3] }),
+});
+
+export const SymbolListSchema = z.object({
+  symbols: z
+    .array(z.string())
+    .meta({ description: "Supported coins, sorted.", examples: [["BTC", "ETH", "SOL"]] }),
+  count: z
+    .number()
+    .int()
+    .meta({ description: "Number of coins.", examples: [3] }),
+});
+
+export const InfoSchema = z.object({
+  name: str("Service name", "TELEGLAS GPT API"),
+  version: str("Service version", "0.1.0"),
+  coinglass_plan: str("CoinGlass plan of this server", "standard"),
+  quota: z.object({
+    limit_per_minute: z
+      .number()
+      .meta({ description: "Upstream requests per minute allowed by the plan.", examples: [300] }),
+    used_last_minute: z
+      .number()
+      .meta({ description: "Upstream requests used in the last minute.", examples: [42] }),
+    queued_interactive: z
+      .number()
+      .meta({ description: "Requests waiting for quota (people).", examples: [0] }),
+    queued_background: z
+      .number()
+      .meta({ description: "Requests waiting for quota (pollers).", examples: [0] }),
+  }),
+  cache: z.object({
+    hits: z.number().meta({ description: "Cache hits since start.", examples: [1200] }),
+    misses: z.number().meta({ description: "Cache misses since start.", examples: [80] }),
+    hit_rate: z.number().meta({ description: "hits / (hits + misses), 0..1.", examples: [0.94] }),
+    stale_served: z.number().meta({ description: "Stale values served since start.", examples: [0] }),
+    entries: z.number().meta({ description: "Entries cached now.", examples: [60] }),
+  }),
+  upstream: z.object({
+    calls: z.number().meta({ description: "CoinGlass calls since start.", examples: [80] }),
+    errors: z.number().meta({ description: "Failed CoinGlass calls since start.", examples: [0] }),
+  }),
+  rate_limit_per_minute: z
+    .number()
+    .meta({ description: "Requests per minute allowed per API key.", examples: [120] }),
+});
