@@ -47,6 +47,13 @@ export function createDetectorEngine(opts: DetectorEngineOptions) {
     onEvent(e: DetectorInput) {
       onEvent(e, clock() - maxAgeMs);
     },
+    /**
+     * A liquidation recovered from REST after a stream gap: not subject to the age limit (the gap
+     * bounds it), and the caller has already dropped orders the stream carried.
+     */
+    onBackfill(e: LiquidationInput) {
+      liquidations.onLiquidation(e);
+    },
     onWhalePositions(rows: readonly WhalePositionInput[]) {
       positions.onRows(rows, clock());
     },

@@ -1,0 +1,104 @@
+import { ALERT_KINDS, type AlertKind } from "@teleglas/market-data-core";
+import { Counter, Gauge, Histogram, Registry } from "prom-client";
+
+/** What the metrics read when scraped; the hot path only bumps plain numbers. */
+export interface WorkerGauges {
+  connected(): boolean;
+  reconnects(): number;
+  lastEventAgeMs(): number | null;
+  leader(): boolean;
+}
+
+/**
+ * The worker's Prometheus metrics in a registry of its own (two workers in one test process must
+ * not share one). Event counts are plain numbers on the hot path, turned into counters at scrape.
+ */
+export function createWorkerMetrics(g: WorkerGauges) {
+  const registry = new Registry();
+  const counts = { liquidation: 0, trade: 0 };
+  const reported = { liquidation: 0, trade: 0 };
+  // events/s over a sliding 10 s: (count now - count 10 s ago) / elapsed.
+  const rate = { at: performance.now(), total: 0, perSecond: 0 };
+
+  new Counter({
+    name: "teleglas_worker_events_total",
+    help: "Stream events received, by type",
+    labelNames: ["type"],
+    registers: [registry],
+    collect() {
+      for (const t of ["liquidation", "trade"] as const) {
+        if (counts[t] > reported[t]) this.inc({ type: t }, counts[t] - reported[t]);
+        reported[t] = counts[t];
+      }
+    },
+  });
+  new Gauge({
+    name: "teleglas_worker_events_per_second",
+    help: "Stream events per second over the last 10 s or more",
+    registers: [registry],
+    collect() {
+      this.set(eventsPerSecond());
+    },
+  });
+  const alerts = new Counter({
+    name: "teleglas_worker_alerts_total",
+    help: "Alerts by kind and outcome (published, duplicate, seen, cooling)",
+    labelNames: ["kind", "outcome"],
+    registers: [registry],
+  });
+  for (const kind of ALERT_KINDS) alerts.inc({ kind, outcome: "published" }, 0);
+  const latency = new Histogram({
+    name: "teleglas_worker_alert_latency_seconds",
+    help: "From the frame received to the alert published",
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1],
+    registers: [registry],
+  });
+  const gauge = (name: string, help: string, read: () => number | null) =>
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        const v = read();
+        if (v === null) this.reset();
+        else this.set(v);
+      },
+    });
+  gauge("teleglas_worker_stream_connected", "1 when the CoinGlass stream is connected", () =>
+    g.connected() ? 1 : 0,
+  );
+  gauge("teleglas_worker_stream_reconnects", "Reconnects of the CoinGlass stream since start", g.reconnects);
+  gauge("teleglas_worker_last_event_age_seconds", "Seconds since the last stream event", () => {
+    const ms = g.lastEventAgeMs();
+    return ms === null ? null : ms / 1000;
+  });
+  gauge("teleglas_worker_leader", "1 when this worker holds the ingest lease", () => (g.leader() ? 1 : 0));
+
+  const total = () => counts.liquidation + counts.trade;
+  const eventsPerSecond = () => {
+    const t = performance.now();
+    const elapsed = t - rate.at;
+    if (elapsed >= 10_000) {
+      rate.perSecond = ((total() - rate.total) * 1000) / elapsed;
+      rate.at = t;
+      rate.total = total();
+    }
+    return rate.perSecond;
+  };
+  const published: Record<string, number> = Object.fromEntries(ALERT_KINDS.map((k) => [k, 0]));
+
+  return {
+    registry,
+    counts,
+    eventsPerSecond,
+    alertsByKind: () => ({ ...published }) as Record<AlertKind, number>,
+    alert(kind: AlertKind, outcome: string, latencyMs: number | null) {
+      alerts.inc({ kind, outcome });
+      if (outcome === "published") {
+        published[kind] = (published[kind] ?? 0) + 1;
+        if (latencyMs !== null) latency.observe(latencyMs / 1000);
+      }
+    },
+  };
+}
+export type WorkerMetrics = ReturnType<typeof createWorkerMetrics>;
