@@ -17,3 +17,4 @@ export * from "./quota/types.js";
 export * from "./services/types.js";
 export * from "./store/index.js";
 export * from "./stream/index.js";
+export * from "./coinglass/raw/index.js";
