@@ -75,12 +75,14 @@ export function emptyStats(): DeliveryStats {
 }
 
 /**
- * The global limit as a window BullMQ's limiter understands, split into the shortest window in
- * which the rate is a whole number: 25/s -> 5 per 200 ms. Short windows keep bursts small, so a
- * peer counting with its own clock (Telegram) does not see two windows' worth at a boundary.
+ * The global limit as a window BullMQ's limiter understands: a quarter second when the rate
+ * divides into it (300/s -> 75 per 250 ms), else 200/500/100 ms (25/s -> 5 per 200 ms). Short
+ * windows keep bursts small, so Telegram counting with its own clock does not see two windows'
+ * worth at a boundary; much shorter ones (100 ms) lose ~6% of the rate waiting at each boundary
+ * (measured by the broadcast bench).
  */
 export function limiterWindow(ratePerSecond: number): { max: number; duration: number } {
-  for (const duration of [100, 200, 250, 500]) {
+  for (const duration of [250, 200, 500, 100]) {
     const max = (ratePerSecond * duration) / 1000;
     if (Number.isInteger(max) && max >= 1) return { max, duration };
   }
