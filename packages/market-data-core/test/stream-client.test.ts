@@ -122,3 +122,36 @@ test("the key never appears in problems or state, even when the socket library q
   expect(exposed).not.toContain(KEY);
   expect(exposed).not.toContain(encodeURIComponent(KEY));
 });
+
+test("an event the server sends again after a reconnect is yielded once", async () => {
+  server = await startLocalWsServer();
+  client = createStreamClient({
+    url: server.url,
+    apiKey: KEY,
+    channels: ["liquidationOrders"],
+    backoff: fastBackoff,
+  });
+  const got = collect(client);
+  client.start();
+  await waitFor(() => client!.state().connected, 5000, "connected");
+  const item = {
+    exName: "OKX",
+    symbol: "BTCUSDT",
+    baseAsset: "BTC",
+    price: 9,
+    side: 2,
+    time: 100,
+    volUsd: 50,
+  };
+  const frameOf = (time: number) =>
+    JSON.stringify({ channel: "liquidationOrders", data: [{ ...item, time }] });
+  server.push(frameOf(100));
+  await waitFor(() => got.events.length === 1, 5000, "first event");
+  server.latest()!.ws.terminate();
+  await waitFor(() => client!.state().reconnects === 1 && client!.state().connected, 5000, "reconnected");
+  server.push(frameOf(100)); // the server replays what it sent before the drop
+  server.push(frameOf(101));
+  await waitFor(() => got.events.length === 2, 5000, "the new event");
+  expect(got.events.map((e) => e.time)).toEqual([100, 101]);
+  expect(client.state().duplicates).toBe(1);
+});
