@@ -10,10 +10,14 @@ import { createEventLog } from "./model/events.js";
 import { createMarket } from "./model/market.js";
 import { createWhales } from "./model/whales.js";
 import { PLAN_LIMITS, PLANS, type Plan, type RouteTable } from "./rest/context.js";
+import { registerFundingOi } from "./rest/funding-oi.js";
 import { registerHyperliquid } from "./rest/hyperliquid.js";
+import { registerIndicators } from "./rest/indicators.js";
 import { createCounters, createRateLimiter } from "./rest/limits.js";
 import { registerLiquidation } from "./rest/liquidation.js";
 import { registerMarkets } from "./rest/markets.js";
+import { registerOrderbook } from "./rest/orderbook.js";
+import { registerRatios } from "./rest/ratios.js";
 import { createRestHandler, type Faults } from "./rest/router.js";
 import { createFlow } from "./ws/flow.js";
 import { createHub } from "./ws/hub.js";
@@ -59,12 +63,16 @@ export interface Simulator {
   close(): Promise<void>;
 }
 
-/** Builds the REST route table (exported for tests and tools that list endpoints). */
+/** Builds the REST route table. */
 function buildRoutes(market: ReturnType<typeof createMarket>): RouteTable {
   const routes: RouteTable = new Map();
   registerMarkets(routes);
   registerLiquidation(routes);
   registerHyperliquid(routes, createWhales(market));
+  registerFundingOi(routes);
+  registerRatios(routes);
+  registerOrderbook(routes);
+  registerIndicators(routes);
   return routes;
 }
 
@@ -146,3 +154,4 @@ export async function createSimulator(opts: SimulatorOptions = {}): Promise<Simu
     },
   };
 }
+export { SAMPLE_QUERIES } from "./samples.js";
