@@ -1,51 +1,194 @@
+import { randomBytes } from "node:crypto";
 import type { Readable, Writable } from "node:stream";
+import { startAlertWorker } from "@teleglas/alert-worker/service";
 import { createSimulator } from "@teleglas/coinglass-sim";
-import type { LocalStackEnv } from "./local-config.js";
+import { startGptApi } from "@teleglas/gpt-api/service";
+import { createMarketDataCore, createStores } from "@teleglas/market-data-core";
+import { Redis } from "ioredis";
+import pino, { type Logger } from "pino";
+import { type LocalStackEnv, watchEntries } from "./local-config.js";
+import { formatAlertLine } from "./local-format.js";
+
+type ApiConfig = Parameters<typeof startGptApi>[0]["config"];
+type WorkerConfig = Parameters<typeof startAlertWorker>[0]["config"];
 
 /** Everything the local stack needs from its caller; only the caller reads `process.env`. */
 export interface LocalStackOptions {
   env: LocalStackEnv;
   /** The console chat's input (default: none — no console chat). */
   input?: Readable;
-  /** Where the banner and console output go (default: process.stdout). */
+  /** Where the banner, the console chat and alerts go (default: process.stdout). */
   output?: Writable;
+  /** Where log lines go (default: stderr, pretty when it is a terminal). */
+  logger?: Logger;
+  /** Prefix of every Redis key (default `teleglas:`); tests use their own. */
+  redisPrefix?: string;
 }
 
 /** A running local stack. */
 export interface LocalStack {
   /** The embedded simulator, or null when a real COINGLASS_API_KEY is configured. */
   simulator: { restUrl: string; wsUrl: string } | null;
+  /** The GPT API's origin, e.g. http://127.0.0.1:8000 */
+  apiUrl: string;
+  /** A key the API accepts (GPT_API_KEYS' first, or one generated for this run). */
+  apiKey: string;
+  /** Where the worker's /health and /metrics listen. */
+  workerUrl: string;
   /** Stops every part, newest first; resolves when all sockets are closed. */
   stop(): Promise<void>;
 }
 
 /**
- * Starts the local stack in this process: the CoinGlass simulator unless a real key is set.
+ * Starts, in this process, the CoinGlass simulator (unless a real key is set), the GPT API, the
+ * alert worker and the Telegram bot, all sharing ONE market-data core and ONE set of stores:
+ * in-process memory, or Redis when REDIS_URL is set. Alerts are echoed to `output` as they fire.
  * Parts are stopped in reverse order of start, so a failure half-way still releases what started.
  */
 export async function startLocalStack(opts: LocalStackOptions): Promise<LocalStack> {
+  const { env } = opts;
   const out = opts.output ?? process.stdout;
-  const stops: Array<() => Promise<void>> = [];
+  const logger = opts.logger ?? createLocalLogger(env.LOG_LEVEL);
+  const prefix = opts.redisPrefix ?? "teleglas:";
+  const stops: Array<() => Promise<unknown>> = [];
   const stop = async () => {
     for (const s of stops.splice(0).reverse()) await s().catch(() => undefined);
   };
   try {
+    let apiKey = env.COINGLASS_API_KEY;
+    let baseUrl = env.COINGLASS_BASE_URL;
+    let wsUrl = env.COINGLASS_WS_URL;
     let simulator: LocalStack["simulator"] = null;
-    if (!opts.env.COINGLASS_API_KEY) {
-      const sim = await createSimulator({
-        port: opts.env.SIM_PORT,
-        seed: opts.env.SIM_SEED,
-        plan: opts.env.COINGLASS_PLAN,
-      });
+    if (!apiKey) {
+      const sim = await createSimulator({ port: env.SIM_PORT, seed: env.SIM_SEED, plan: env.COINGLASS_PLAN });
       stops.push(() => sim.close());
       simulator = { restUrl: sim.restUrl, wsUrl: sim.wsUrl };
-      out.write(`CoinGlass simulator  REST ${sim.restUrl}  WebSocket ${sim.wsUrl}\n`);
-    } else {
-      out.write(`CoinGlass: the real service at ${opts.env.COINGLASS_BASE_URL}\n`);
+      apiKey = "local-simulator";
+      baseUrl = sim.restUrl;
+      wsUrl = sim.wsUrl;
     }
-    return { simulator, stop };
+
+    const redis = env.REDIS_URL ? new Redis(env.REDIS_URL) : undefined;
+    if (redis) {
+      redis.on("error", (err) => logger.warn({ err: err.message }, "redis error"));
+      stops.push(() => redis.quit());
+    }
+    const core = createMarketDataCore({
+      apiKey,
+      baseUrl,
+      plan: env.COINGLASS_PLAN,
+      redis,
+      keyPrefix: prefix,
+    });
+    stops.push(() => core.close());
+    const stores = createStores({ redis, prefix });
+    stops.push(() => stores.close());
+
+    const keys =
+      env.GPT_API_KEYS.length > 0 ? env.GPT_API_KEYS : [`local-${randomBytes(12).toString("hex")}`];
+    const api = await startGptApi({
+      config: apiConfig(env, keys),
+      logger,
+      core,
+      stores,
+      redis,
+      keyPrefix: prefix,
+    });
+    stops.push(() => api.stop());
+
+    const worker = await startAlertWorker({
+      config: workerConfig(env, prefix),
+      logger,
+      core,
+      stores,
+      redis,
+      wsUrl,
+      apiKey,
+    });
+    stops.push(() => worker.stop());
+
+    const unfollow = stores.alerts.follow((alert) => out.write(`${formatAlertLine(alert)}\n`));
+    stops.push(async () => unfollow());
+
+    out.write(banner({ env, simulator, apiUrl: api.url, workerUrl: worker.url, keys }));
+    return { simulator, apiUrl: api.url, apiKey: keys[0]!, workerUrl: worker.url, stop };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+function apiConfig(env: LocalStackEnv, keys: string[]): ApiConfig {
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    apiKeys: keys,
+    requireAuth: env.GPT_API_REQUIRE_AUTH,
+    ipAllowlist: [],
+    rateLimitPerMinute: env.GPT_API_RATE_LIMIT,
+    trustProxy: [],
+    corsOrigins: env.GPT_API_CORS_ORIGINS,
+    publicUrl: env.PUBLIC_URL,
+    responseTtlMs: 1000,
+    rateWindowMs: 60_000,
+    rateSyncMs: 100,
+  };
+}
+
+function workerConfig(env: LocalStackEnv, keyPrefix: string): WorkerConfig {
+  return {
+    port: env.WORKER_PORT,
+    host: "127.0.0.1",
+    rulesFile: env.ALERT_RULES_FILE,
+    watchlist: watchEntries(env.WORKER_WATCHLIST),
+    tradeMinUsd: 10_000,
+    leaseTtlMs: 6_000,
+    keyPrefix,
+  };
+}
+
+/** One pino logger for the whole stack, on stderr so it does not mix into the chat on stdout. */
+export function createLocalLogger(level: string): Logger {
+  const redact = {
+    paths: [
+      "apiKey",
+      "*.apiKey",
+      "authorization",
+      "*.authorization",
+      "*.headers.authorization",
+      "token",
+      "*.token",
+    ],
+    censor: "[redacted]",
+  };
+  if (process.stderr.isTTY) {
+    return pino({ level, redact, transport: { target: "pino-pretty", options: { destination: 2 } } });
+  }
+  return pino({ level, redact }, pino.destination(2));
+}
+
+function banner(o: {
+  env: LocalStackEnv;
+  simulator: LocalStack["simulator"];
+  apiUrl: string;
+  workerUrl: string;
+  keys: string[];
+}): string {
+  const generated = o.env.GPT_API_KEYS.length === 0;
+  const lines = [
+    "",
+    "TELEGLAS local stack",
+    o.simulator
+      ? `  CoinGlass simulator  REST ${o.simulator.restUrl}  WebSocket ${o.simulator.wsUrl}`
+      : `  CoinGlass            ${o.env.COINGLASS_BASE_URL} (COINGLASS_API_KEY set)`,
+    `  API docs             ${o.apiUrl}/docs/`,
+    `  MCP                  ${o.apiUrl}/mcp`,
+    `  Alert worker         ${o.workerUrl}/health`,
+    `  Stores               ${o.env.REDIS_URL ? "Redis (REDIS_URL)" : "in this process (set REDIS_URL for Redis)"}`,
+    generated
+      ? `  API key (this run)   ${o.keys[0]}\n  Try                  curl -H 'Authorization: Bearer ${o.keys[0]}' '${o.apiUrl}/gpt/raw?symbol=BTC'`
+      : "  API key              from GPT_API_KEYS",
+    "",
+  ];
+  return `${lines.join("\n")}\n`;
 }

@@ -1,0 +1,114 @@
+import { PassThrough } from "node:stream";
+import pino from "pino";
+import { afterEach, describe, expect, it } from "vitest";
+import { loadLocalStackEnv } from "../src/local-config.js";
+import { type LocalStack, startLocalStack } from "../src/local-stack.js";
+import { connectRedis, dropPrefix, uniquePrefix } from "./helpers/redis.js";
+
+const running: LocalStack[] = [];
+afterEach(async () => {
+  for (const s of running.splice(0)) await s.stop();
+});
+
+/** A stack on free ports with its console captured. */
+async function start(extra: Record<string, string> = {}, redisPrefix?: string) {
+  const output = new PassThrough();
+  let text = "";
+  output.on("data", (chunk: Buffer) => {
+    text += chunk.toString();
+  });
+  const env = loadLocalStackEnv({ SIM_PORT: "0", PORT: "0", WORKER_PORT: "0", ...extra });
+  const stack = await startLocalStack({
+    env,
+    output,
+    input: new PassThrough(),
+    logger: pino({ level: "silent" }),
+    redisPrefix,
+  });
+  running.push(stack);
+  return { stack, output: () => text };
+}
+
+async function until<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const storm = (restUrl: string, symbol: string) =>
+  fetch(`${restUrl}/__sim/storm`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ symbol, side: "long", totalUsd: 6_000_000, count: 24, overSeconds: 3 }),
+  });
+
+describe("local stack (npm start)", () => {
+  it("prints the simulator, API docs and MCP URLs and serves /gpt/raw BTC with the printed key", async () => {
+    const { stack, output } = await start();
+    expect(output()).toContain(`API docs             ${stack.apiUrl}/docs/`);
+    expect(output()).toContain(`MCP                  ${stack.apiUrl}/mcp`);
+    expect(output()).toContain(`REST ${stack.simulator!.restUrl}`);
+    const res = await fetch(`${stack.apiUrl}/gpt/raw?symbol=btc`, {
+      headers: { authorization: `Bearer ${stack.apiKey}` },
+    });
+    const body = (await res.json()) as { success: boolean; symbol: string };
+    expect(res.status).toBe(200);
+    expect(body).toMatchObject({ success: true, symbol: "BTC" });
+    expect((await fetch(`${stack.workerUrl}/health`)).status).toBe(200);
+  });
+
+  it("shows an alert in the console when the simulated market has a liquidation storm", async () => {
+    const { stack, output } = await start();
+    await until("the worker's stream to connect", async () => {
+      const h = (await (await fetch(`${stack.workerUrl}/health`)).json()) as Record<string, unknown>;
+      return JSON.stringify(h).includes('"connected":true') ? true : undefined;
+    });
+    expect((await storm(stack.simulator!.restUrl, "ETH")).ok).toBe(true);
+    const line = await until("an ETH storm alert line", () =>
+      output()
+        .split("\n")
+        .find((l) => l.startsWith("[alert") && l.includes("liquidation_storm ETH")),
+    );
+    expect(line).toMatch(/liquidation_storm ETH long \$\d/);
+  });
+
+  it("stops everything within 5 s and releases its ports", async () => {
+    const { stack } = await start();
+    running.pop();
+    const started = Date.now();
+    await stack.stop();
+    expect(Date.now() - started).toBeLessThan(5000);
+    await expect(fetch(`${stack.apiUrl}/health`)).rejects.toThrow();
+    await expect(fetch(`${stack.simulator!.restUrl}/api/futures/supported-coins`)).rejects.toThrow();
+  });
+
+  it("keeps alerts in Redis when REDIS_URL is set", async () => {
+    const redis = await connectRedis();
+    const prefix = uniquePrefix("local-stack");
+    try {
+      const { stack } = await start({ REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379" }, prefix);
+      await until("the worker's stream to connect", async () => {
+        const h = await (await fetch(`${stack.workerUrl}/health`)).text();
+        return h.includes('"connected":true') ? true : undefined;
+      });
+      await storm(stack.simulator!.restUrl, "SOL");
+      const keys = await until("alert keys under the test prefix", async () => {
+        const found = await redis.keys(`${prefix}alerts:*`);
+        return found.length > 0 ? found : undefined;
+      });
+      expect(keys.some((k) => k.endsWith("alerts:stream"))).toBe(true);
+    } finally {
+      for (const s of running.splice(0)) await s.stop();
+      await dropPrefix(redis, prefix);
+      redis.disconnect();
+    }
+  });
+});
