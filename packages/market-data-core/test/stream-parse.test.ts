@@ -1,8 +1,14 @@
 import { describe, expect, test } from "vitest";
-import { createRecentKeys, futuresTradesChannel, parseStreamFrame, type StreamEvent } from "../src/index.js";
+import {
+  createRecentEvents,
+  futuresTradesChannel,
+  type LiquidationEvent,
+  parseStreamFrame,
+  type StreamEvent,
+} from "../src/index.js";
 
 const frame = (channel: string, data: unknown[]) => JSON.stringify({ channel, data });
-const events = (text: string, recent?: ReturnType<typeof createRecentKeys>): StreamEvent[] => {
+const events = (text: string, recent?: ReturnType<typeof createRecentEvents>): StreamEvent[] => {
   const r = parseStreamFrame(text, recent);
   if (r.kind !== "events") throw new Error(`expected events, got ${r.kind}`);
   return r.events;
@@ -104,7 +110,7 @@ describe("parseStreamFrame", () => {
   });
 
   test("with a recent window, an event seen before is dropped and counted", () => {
-    const recent = createRecentKeys(100);
+    const recent = createRecentEvents(100);
     const text = frame("liquidationOrders", [docItem]);
     expect(events(text, recent)).toHaveLength(1);
     expect(parseStreamFrame(text, recent)).toMatchObject({ kind: "events", events: [], duplicates: 1 });
@@ -113,14 +119,43 @@ describe("parseStreamFrame", () => {
   });
 });
 
-describe("createRecentKeys", () => {
+describe("createRecentEvents", () => {
+  const ev = (time: number): LiquidationEvent => ({
+    type: "liquidation",
+    exchange: "Binance",
+    pair: "BTCUSDT",
+    coin: "BTC",
+    price: 1,
+    side: "long",
+    usd: 10,
+    time,
+    channel: "liquidationOrders",
+  });
+
   test("remembers at least half its capacity and forgets beyond its capacity", () => {
-    const recent = createRecentKeys(10);
-    for (let i = 0; i < 10; i++) expect(recent.seen(`k${i}`)).toBe(false);
-    expect(recent.seen("k9")).toBe(true);
-    expect(recent.seen("k5")).toBe(true);
+    const recent = createRecentEvents(10);
+    for (let i = 0; i < 10; i++) expect(recent.seen(ev(i))).toBe(false);
+    expect(recent.seen(ev(9))).toBe(true);
+    expect(recent.seen(ev(5))).toBe(true);
     expect(recent.size).toBeLessThanOrEqual(10);
-    for (let i = 10; i < 30; i++) recent.seen(`k${i}`);
-    expect(recent.seen("k0")).toBe(false);
+    for (let i = 10; i < 30; i++) recent.seen(ev(i));
+    expect(recent.seen(ev(0))).toBe(false);
+  });
+
+  test("an event differing in any one field is a different event; the channel does not count", () => {
+    const recent = createRecentEvents(1000);
+    const base = ev(1);
+    recent.seen(base);
+    const variants: StreamEvent[] = [
+      { ...base, exchange: "OKX" },
+      { ...base, pair: "BTCUSD" },
+      { ...base, price: 1.0000001 },
+      { ...base, side: "short" },
+      { ...base, usd: 10.01 },
+      { ...base, time: 2 },
+      { ...base, type: "trade", side: "sell" },
+    ];
+    for (const v of variants) expect(recent.seen(v)).toBe(false);
+    expect(recent.seen({ ...base, channel: "liquidation_orders", coin: "XBT" })).toBe(true);
   });
 });

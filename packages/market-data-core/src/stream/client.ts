@@ -1,5 +1,5 @@
 import { WebSocket as WsWebSocket } from "ws";
-import { createRecentKeys } from "./dedupe.js";
+import { createRecentEvents } from "./dedupe.js";
 import { parseStreamFrame } from "./parse.js";
 import type { StreamClient, StreamClientOptions, StreamEvent, StreamProblem, StreamState } from "./types.js";
 
@@ -39,7 +39,7 @@ export function createStreamClient(opts: StreamClientOptions): StreamClient {
   const initialMs = opts.backoff?.initialMs ?? DEFAULTS.initialMs;
   const maxMs = opts.backoff?.maxMs ?? DEFAULTS.maxMs;
   const window = opts.dedupeWindow ?? DEFAULTS.dedupe;
-  const recent = window > 0 ? createRecentKeys(window) : undefined;
+  const recent = window > 0 ? createRecentEvents(window) : undefined;
   const channels = new Set(opts.channels);
   const eventListeners = new Set<(e: StreamEvent[]) => void>();
   const stateListeners = new Set<(s: StreamState) => void>();

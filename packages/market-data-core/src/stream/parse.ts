@@ -1,5 +1,5 @@
 import { channelEventType } from "./channels.js";
-import type { RecentKeys } from "./dedupe.js";
+import type { RecentEvents } from "./dedupe.js";
 import type { StreamEvent } from "./types.js";
 
 /** What one frame turned out to be. */
@@ -35,7 +35,7 @@ type Item = Record<string, unknown>;
  * snake_case some SDKs show), an ack or an error. Never throws. With `recent`, events seen
  * recently are dropped (counted in `duplicates`).
  */
-export function parseStreamFrame(text: string, recent?: RecentKeys): FrameResult {
+export function parseStreamFrame(text: string, recent?: RecentEvents): FrameResult {
   if (text === "pong") return PONG;
   let msg: unknown;
   try {
@@ -87,15 +87,12 @@ export function parseStreamFrame(text: string, recent?: RecentKeys): FrameResult
       malformedItems++;
       continue;
     }
-    if (recent?.seen(`${type}|${exchange}|${pair}|${side}|${price}|${usd}|${time}`)) {
-      duplicates++;
-      continue;
-    }
-    events.push(
+    const event: StreamEvent =
       type === "liquidation"
         ? { type, exchange, pair, coin, price, side: side === 1 ? "long" : "short", usd, time, channel }
-        : { type, exchange, pair, coin, price, side: side === 1 ? "sell" : "buy", usd, time, channel },
-    );
+        : { type, exchange, pair, coin, price, side: side === 1 ? "sell" : "buy", usd, time, channel };
+    if (recent?.seen(event)) duplicates++;
+    else events.push(event);
   }
   return { kind: "events", events, malformedItems, duplicates };
 }
