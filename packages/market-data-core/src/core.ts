@@ -1,9 +1,14 @@
 import type { Redis } from "ioredis";
+import { createMarketCache } from "./cache/cache.js";
 import type { MarketCache } from "./cache/types.js";
+import { createCoinGlassClient } from "./client/client.js";
+import type { RetryOptions } from "./client/http.js";
 import type { CoinGlassClient } from "./client/types.js";
 import type { CoinGlassPlan } from "./config/env.js";
 import type { CoreEvent, CoreStats } from "./models/result.js";
+import { createQuota } from "./quota/quota.js";
 import type { Quota } from "./quota/types.js";
+import { createMarketData } from "./services/market.js";
 import type { MarketData } from "./services/types.js";
 
 /** Options of `createMarketDataCore`. */
@@ -20,6 +25,8 @@ export interface MarketDataCoreOptions {
   timeoutMs?: number;
   /** Quota window, default 60,000 ms; must match the simulator's `rateWindowMs` in tests. */
   quotaWindowMs?: number;
+  /** Retry policy of transient upstream failures. */
+  retry?: RetryOptions;
   onEvent?: (e: CoreEvent) => void;
 }
 
@@ -36,7 +43,45 @@ export interface MarketDataCore {
 /**
  * Wire the CoinGlass client, cache, shared quota and market services together.
  * Does not connect anything itself: pass a ready `redis` (or none for in-process adapters).
+ * Starts loading the coin and pair lists in the background lane so the first command resolves
+ * its symbol without an extra round trip.
  */
-export function createMarketDataCore(_opts: MarketDataCoreOptions): MarketDataCore {
-  throw new Error("createMarketDataCore: not wired yet");
+export function createMarketDataCore(opts: MarketDataCoreOptions): MarketDataCore {
+  const keyPrefix = opts.keyPrefix ?? "teleglas:";
+  const shared = opts.redis ? { redis: opts.redis, keyPrefix } : { keyPrefix };
+  const events = opts.onEvent ? { onEvent: opts.onEvent } : {};
+  const quota = createQuota({
+    plan: opts.plan,
+    windowMs: opts.quotaWindowMs ?? 60_000,
+    ...shared,
+    ...events,
+  });
+  const cache = createMarketCache({ ...shared, ...events });
+  const client = createCoinGlassClient({
+    apiKey: opts.apiKey,
+    baseUrl: opts.baseUrl,
+    plan: opts.plan,
+    timeoutMs: opts.timeoutMs ?? 10_000,
+    cache,
+    quota,
+    ...(opts.retry ? { retry: opts.retry } : {}),
+    ...events,
+  });
+  const market = createMarketData({ client });
+  market.warm().catch(() => {});
+  return {
+    client,
+    market,
+    quota,
+    cache,
+    stats() {
+      const upstream = client.stats();
+      return { plan: opts.plan, quota: quota.stats(), cache: cache.stats(), upstream };
+    },
+    async close() {
+      await quota.close();
+      await client.close();
+      await cache.close();
+    },
+  };
 }

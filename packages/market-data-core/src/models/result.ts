@@ -75,4 +75,6 @@ export type CoreEvent =
   | { type: "upstream_error"; endpoint: string; error: string; attempt: number; willRetry: boolean }
   | { type: "quota_sync"; used: number; limit: number }
   | { type: "stale_served"; key: string; ageMs: number; error: string }
-  | { type: "cache_error"; key: string; error: string };
+  | { type: "cache_error"; key: string; error: string }
+  /** An upstream payload did not match its raw schema (the mapper still read what was there). */
+  | { type: "schema_mismatch"; endpoint: string; issue: string };

@@ -1,0 +1,296 @@
+import type { z } from "zod";
+import type { CachePolicy, MarketCache } from "../cache/types.js";
+import { RAW_DATA_SCHEMAS } from "../coinglass/raw/index.js";
+import type { CoinGlassPlan } from "../config/env.js";
+import {
+  CoinGlassHttpError,
+  RateLimitError,
+  TimeoutError,
+  UpstreamUnavailableError,
+} from "../models/errors.js";
+import type { Cached, CallOptions, CoreEvent } from "../models/result.js";
+import type { Quota } from "../quota/types.js";
+import { createTransport, type RetryOptions } from "./http.js";
+import * as d from "./map-derivs.js";
+import * as m from "./map-markets.js";
+import type { CoinGlassClient, CoinHistoryQuery, PairHistoryQuery } from "./types.js";
+
+/** Options of `createCoinGlassClient`. */
+export interface CoinGlassClientOptions {
+  apiKey: string;
+  baseUrl: string;
+  plan: CoinGlassPlan;
+  /** Per request, default 10,000 ms. */
+  timeoutMs?: number;
+  retry?: RetryOptions;
+  cache: MarketCache;
+  quota: Quota;
+  /** Swap the HTTP layer; default undici on a keep-alive Agent. */
+  fetch?: typeof fetch;
+  onEvent?: (e: CoreEvent) => void;
+}
+
+const MIN = 60_000;
+/** Cache rules: fresh for about as long as CoinGlass takes to refresh the data, stale bounded. */
+const live = (ttlMs: number): CachePolicy => ({
+  ttlMs,
+  swrMs: ttlMs,
+  staleOnErrorMs: 10 * MIN,
+  negativeTtlMs: 10 * MIN,
+});
+const POLICY = {
+  reference: { ttlMs: MIN, swrMs: 10 * MIN, staleOnErrorMs: 60 * MIN, negativeTtlMs: 10 * MIN },
+  realtime: live(3_000),
+  fast: live(5_000),
+  snapshot: live(10_000),
+  funding: live(20_000),
+  history: { ttlMs: 30_000, swrMs: 30_000, staleOnErrorMs: 30 * MIN, negativeTtlMs: 10 * MIN },
+} satisfies Record<string, CachePolicy>;
+
+type Params = Record<string, string | number | undefined>;
+type Mapper<T> = (data: unknown, endpoint: string) => T;
+
+const EXCHANGES = "Binance,OKX,Bybit";
+
+function pairParams(q: PairHistoryQuery): Params {
+  return {
+    exchange: q.exchange,
+    symbol: q.pair,
+    interval: q.interval,
+    limit: q.limit,
+    start_time: q.startTime,
+    end_time: q.endTime,
+  };
+}
+
+function coinParams(q: CoinHistoryQuery, withList = true): Params {
+  return {
+    exchange_list: withList ? (q.exchangeList?.join(",") ?? EXCHANGES) : undefined,
+    symbol: q.coin,
+    interval: q.interval,
+    limit: q.limit,
+    start_time: q.startTime,
+    end_time: q.endTime,
+  };
+}
+
+/** Transient failures become `UpstreamUnavailableError` once the cache had nothing to serve. */
+function unavailable(endpoint: string, error: unknown): unknown {
+  const transient =
+    error instanceof RateLimitError ||
+    error instanceof TimeoutError ||
+    (error instanceof CoinGlassHttpError && (error.status === 0 || error.status >= 500));
+  return transient ? new UpstreamUnavailableError(endpoint, error) : error;
+}
+
+/**
+ * The CoinGlass v4 client: one `fetchX` per endpoint, each cached per (endpoint, params),
+ * coalesced, admitted by the shared quota, retried on transient failures, and mapped to domain
+ * models. The key is only ever sent as the `CG-API-KEY` header.
+ */
+export function createCoinGlassClient(opts: CoinGlassClientOptions): CoinGlassClient {
+  const http = createTransport(opts);
+
+  /**
+   * Check the payload against the raw schema (numeric strings coerced). On a mismatch the
+   * tolerant mapper still reads what is there (absent fields become null) and the drift is
+   * reported as an event rather than failing the whole endpoint over one field.
+   */
+  function validate(endpoint: string, data: unknown): unknown {
+    const schema = (RAW_DATA_SCHEMAS as Record<string, z.ZodType>)[endpoint];
+    if (!schema) return data;
+    const parsed = schema.safeParse(data);
+    if (parsed.success) return parsed.data;
+    const issue = parsed.error.issues[0];
+    opts.onEvent?.({
+      type: "schema_mismatch",
+      endpoint,
+      issue: `${issue?.path.join(".") ?? ""}: ${issue?.message ?? "invalid"}`,
+    });
+    return data;
+  }
+
+  function call<T>(endpoint: string, params: Params, policy: CachePolicy, map: Mapper<T>, o?: CallOptions) {
+    const key = `${endpoint}?${Object.entries(params)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, v]) => `${k}=${v}`)
+      .join("&")}`;
+    const lane = o?.lane ?? "interactive";
+    return opts.cache
+      .get(key, policy, async () => map(validate(endpoint, await http.get(endpoint, params, lane)), endpoint))
+      .catch((error: unknown) => {
+        throw unavailable(endpoint, error);
+      }) as Promise<Cached<T>>;
+  }
+
+  const F = "/api/futures";
+  return {
+    plan: opts.plan,
+    fetchSupportedCoins: (o) => call(`${F}/supported-coins`, {}, POLICY.reference, m.mapStrings, o),
+    fetchSupportedExchanges: (o) => call(`${F}/supported-exchanges`, {}, POLICY.reference, m.mapStrings, o),
+    fetchSupportedExchangePairs: (exchange, o) =>
+      call(`${F}/supported-exchange-pairs`, { exchange }, POLICY.reference, m.mapInstruments, o),
+    fetchCoinsMarkets: (q = {}, o) =>
+      call(
+        `${F}/coins-markets`,
+        { exchange_list: q.exchangeList?.join(","), per_page: q.perPage ?? 1000, page: q.page ?? 1 },
+        POLICY.snapshot,
+        m.mapCoinsMarkets,
+        o,
+      ),
+    fetchPairsMarkets: (coin, o) =>
+      call(`${F}/pairs-markets`, { symbol: coin }, POLICY.snapshot, m.mapPairsMarkets, o),
+    fetchCoinsPriceChange: (o) => call(`${F}/coins-price-change`, {}, POLICY.realtime, m.mapPriceChange, o),
+    fetchPriceHistory: (q, o) =>
+      call(
+        `${F}/price/history`,
+        { ...pairParams(q), limit: q.limit ?? 100 },
+        POLICY.history,
+        m.mapCandles,
+        o,
+      ),
+    fetchRsiList: (o) => call(`${F}/rsi/list`, {}, POLICY.snapshot, m.mapRsiList, o),
+    fetchRsiHistory: (q, o) =>
+      call(
+        `${F}/indicators/rsi`,
+        { ...pairParams(q), window: q.window },
+        POLICY.history,
+        m.mapIndicator("rsi_value"),
+        o,
+      ),
+    fetchFearGreedHistory: (o) =>
+      call("/api/index/fear-greed-history", {}, POLICY.reference, m.mapFearGreed, o),
+    fetchLiquidationCoinList: (exchange, o) =>
+      call(`${F}/liquidation/coin-list`, { exchange }, POLICY.snapshot, d.mapLiqCoinList, o),
+    fetchLiquidationExchangeList: (q, o) =>
+      call(
+        `${F}/liquidation/exchange-list`,
+        { symbol: q.coin, range: q.range },
+        POLICY.snapshot,
+        d.mapLiqExchangeList,
+        o,
+      ),
+    fetchLiquidationAggregatedHistory: (q, o) =>
+      call(
+        `${F}/liquidation/aggregated-history`,
+        coinParams(q),
+        POLICY.history,
+        d.mapLiqBars("aggregated_"),
+        o,
+      ),
+    fetchLiquidationHistory: (q, o) =>
+      call(`${F}/liquidation/history`, pairParams(q), POLICY.history, d.mapLiqBars(""), o),
+    fetchLiquidationOrders: (q, o) =>
+      call(
+        `${F}/liquidation/order`,
+        {
+          exchange: q.exchange,
+          symbol: q.coin,
+          min_liquidation_amount: String(q.minUsd),
+          start_time: q.startTime,
+          end_time: q.endTime,
+        },
+        POLICY.realtime,
+        d.mapLiqOrders,
+        o,
+      ),
+    fetchFundingRates: (o) =>
+      call(`${F}/funding-rate/exchange-list`, {}, POLICY.funding, d.mapFundingRates, o),
+    fetchFundingRateHistory: (q, o) =>
+      call(`${F}/funding-rate/history`, pairParams(q), POLICY.history, m.mapOhlc, o),
+    fetchOpenInterestExchangeList: (coin, o) =>
+      call(`${F}/open-interest/exchange-list`, { symbol: coin }, POLICY.snapshot, d.mapOiExchangeList, o),
+    fetchOpenInterestHistory: (q, o) =>
+      call(`${F}/open-interest/history`, pairParams(q), POLICY.history, m.mapOhlc, o),
+    fetchOpenInterestAggregatedHistory: (q, o) =>
+      call(`${F}/open-interest/aggregated-history`, coinParams(q, false), POLICY.history, m.mapOhlc, o),
+    fetchGlobalLongShortAccountRatio: (q, o) =>
+      call(
+        `${F}/global-long-short-account-ratio/history`,
+        pairParams(q),
+        POLICY.snapshot,
+        d.mapLongShort("global_account"),
+        o,
+      ),
+    fetchTopLongShortAccountRatio: (q, o) =>
+      call(
+        `${F}/top-long-short-account-ratio/history`,
+        pairParams(q),
+        POLICY.snapshot,
+        d.mapLongShort("top_account"),
+        o,
+      ),
+    fetchTopLongShortPositionRatio: (q, o) =>
+      call(
+        `${F}/top-long-short-position-ratio/history`,
+        pairParams(q),
+        POLICY.snapshot,
+        d.mapLongShort("top_position"),
+        o,
+      ),
+    fetchTakerVolume: (q, o) =>
+      call(
+        `${F}/taker-buy-sell-volume/exchange-list`,
+        { symbol: q.coin, range: q.range },
+        POLICY.realtime,
+        d.mapTakerVolume,
+        o,
+      ),
+    fetchTakerHistory: (q, o) =>
+      call(
+        `${F}/v2/taker-buy-sell-volume/history`,
+        pairParams(q),
+        POLICY.history,
+        d.mapTakerBars("taker_buy_volume_usd", "taker_sell_volume_usd"),
+        o,
+      ),
+    fetchAggregatedTakerHistory: (q, o) =>
+      call(
+        `${F}/aggregated-taker-buy-sell-volume/history`,
+        coinParams(q),
+        POLICY.history,
+        d.mapTakerBars("aggregated_buy_volume_usd", "aggregated_sell_volume_usd"),
+        o,
+      ),
+    fetchLargeLimitOrders: (q, o) =>
+      call(
+        `${F}/orderbook/large-limit-order`,
+        { exchange: q.exchange, symbol: q.pair },
+        POLICY.realtime,
+        d.mapLargeOrders,
+        o,
+      ),
+    fetchOrderbookDepthHistory: (q, o) =>
+      call(
+        `${F}/orderbook/ask-bids-history`,
+        { ...pairParams(q), range: q.range },
+        POLICY.fast,
+        d.mapDepth(""),
+        o,
+      ),
+    fetchAggregatedOrderbookDepthHistory: (q, o) =>
+      call(
+        `${F}/orderbook/aggregated-ask-bids-history`,
+        { ...coinParams({ ...q, exchangeList: q.exchangeList ?? ["ALL"] }), range: q.range },
+        POLICY.fast,
+        d.mapDepth("aggregated_"),
+        o,
+      ),
+    fetchOrderbookHistory: (q, o) =>
+      call(`${F}/orderbook/history`, pairParams(q), POLICY.fast, d.mapOrderbookHistory, o),
+    fetchWhaleAlerts: (o) => call("/api/hyperliquid/whale-alert", {}, POLICY.fast, d.mapWhaleAlerts, o),
+    fetchWhalePositions: (o) =>
+      call("/api/hyperliquid/whale-position", {}, POLICY.fast, d.mapWhalePositions, o),
+    fetchHyperliquidPositions: (q, o) =>
+      call(
+        "/api/hyperliquid/position",
+        { symbol: q.coin, current_page: q.page },
+        POLICY.fast,
+        d.mapPositionPage,
+        o,
+      ),
+    stats: () => http.stats(),
+    close: () => http.close(),
+  };
+}

@@ -1,0 +1,160 @@
+import { allowedInterval } from "../client/plans.js";
+import type { DepthPoint, DepthRange, WhaleAlert, WhalePosition } from "../models/market.js";
+import type {
+  DepthSummary,
+  OrderbookReport,
+  SentimentReport,
+  Trend,
+  WhaleReport,
+} from "../models/reports.js";
+import type { Lane, MarketResult } from "../models/result.js";
+import { createParts, imbalancePct, last } from "./parts.js";
+import { REFERENCE_EXCHANGE, reading } from "./raw.js";
+import type { ReportDeps } from "./reports.js";
+
+/** Hyperliquid writes thousand-unit coins as `kPEPE`; CoinGlass's coin list says `1000PEPE`. */
+export function hyperliquidCoin(coin: string): string {
+  return /^k[A-Z0-9]/.test(coin) ? `1000${coin.slice(1)}` : coin;
+}
+
+export async function buildWhale(
+  { client }: ReportDeps,
+  q: { coin: string | null; minUsd: number; limit: number },
+  lane: Lane,
+): Promise<MarketResult<WhaleReport>> {
+  const o = { lane };
+  const parts = createParts();
+  const [alerts, positions] = await Promise.all([
+    parts.take(client.fetchWhaleAlerts(o), "alerts"),
+    parts.take(client.fetchWhalePositions(o), "positions"),
+  ]);
+  const keep = <T extends WhaleAlert | WhalePosition>(list: T[] | null): T[] =>
+    (list ?? [])
+      .map((x) => ({ ...x, coin: hyperliquidCoin(x.coin) }))
+      .filter((x) => x.valueUsd >= q.minUsd && (q.coin === null || x.coin === q.coin));
+  const a = keep(alerts)
+    .sort((x, y) => y.time - x.time)
+    .slice(0, q.limit);
+  const p = keep(positions)
+    .sort((x, y) => y.valueUsd - x.valueUsd)
+    .slice(0, q.limit);
+  const totals = { longUsd: 0, shortUsd: 0, count: p.length };
+  for (const x of p) totals[x.direction === "long" ? "longUsd" : "shortUsd"] += x.valueUsd;
+  return parts.result(
+    { symbol: q.coin, minUsd: q.minUsd, alerts: a, positions: p, totals },
+    q.coin ?? undefined,
+  );
+}
+
+function depthSummary(p: DepthPoint | undefined): DepthSummary {
+  return {
+    bidsUsd: p?.bidsUsd ?? null,
+    asksUsd: p?.asksUsd ?? null,
+    imbalancePct: imbalancePct(p?.bidsUsd ?? null, p?.asksUsd ?? null),
+    time: p?.time ?? null,
+  };
+}
+
+export async function buildOrderbook(
+  { client, symbols }: ReportDeps,
+  coin: string,
+  q: { exchange: string; range: DepthRange },
+  lane: Lane,
+): Promise<MarketResult<OrderbookReport>> {
+  const o = { lane };
+  const parts = createParts();
+  const pair = symbols.pair(coin, q.exchange);
+  const interval = allowedInterval(client.plan, "1h");
+  const [walls, history, aggregated] = await Promise.all([
+    parts.take(client.fetchLargeLimitOrders({ exchange: q.exchange, pair }, o), "walls"),
+    parts.take(
+      client.fetchOrderbookDepthHistory(
+        { exchange: q.exchange, pair, interval, limit: 24, range: q.range },
+        o,
+      ),
+      "depthHistory",
+    ),
+    parts.take(client.fetchAggregatedOrderbookDepthHistory({ coin, interval, limit: 1, range: q.range }, o)),
+  ]);
+  const open = (walls ?? []).filter((w) => w.state === "open" || w.state === "unknown");
+  const bySize = (x: { currentUsd: number | null }, y: { currentUsd: number | null }) =>
+    (y.currentUsd ?? 0) - (x.currentUsd ?? 0);
+  return parts.result(
+    {
+      symbol: coin,
+      exchange: q.exchange,
+      pair,
+      rangePct: q.range,
+      walls: {
+        bids: open.filter((w) => w.side === "bid").sort(bySize),
+        asks: open.filter((w) => w.side === "ask").sort(bySize),
+      },
+      depth: depthSummary(last(history)),
+      depthHistory: history ?? [],
+      aggregated: depthSummary(last(aggregated)),
+    },
+    coin,
+  );
+}
+
+/** Trend of a percent change: flat inside ±band. */
+export function trendOf(changePct: number | null, band: number): Trend | null {
+  if (changePct === null) return null;
+  return changePct > band ? "up" : changePct < -band ? "down" : "flat";
+}
+
+/** CoinGlass's fear & greed bands. */
+export function fearGreedLabel(value: number | null): string | null {
+  if (value === null) return null;
+  if (value <= 25) return "Extreme Fear";
+  if (value <= 46) return "Fear";
+  if (value <= 54) return "Neutral";
+  if (value <= 75) return "Greed";
+  return "Extreme Greed";
+}
+
+export async function buildSentiment(
+  { client, symbols }: ReportDeps,
+  lane: Lane,
+): Promise<MarketResult<SentimentReport>> {
+  const o = { lane };
+  const parts = createParts();
+  const lsQuery = {
+    exchange: REFERENCE_EXCHANGE,
+    pair: symbols.pair("BTC", REFERENCE_EXCHANGE),
+    interval: allowedInterval(client.plan, "1h"),
+    limit: 1,
+  };
+  const [fg, markets, btcOi, ls] = await Promise.all([
+    parts.take(client.fetchFearGreedHistory(o)),
+    parts.take(client.fetchCoinsMarkets({}, o)),
+    parts.take(client.fetchOpenInterestExchangeList("BTC", o)),
+    parts.take(client.fetchGlobalLongShortAccountRatio(lsQuery, o)),
+  ]);
+  const point = last(fg);
+  const btc = markets?.find((r) => r.symbol === "BTC");
+  const eth = markets?.find((r) => r.symbol === "ETH");
+  const coin = (r: typeof btc) => {
+    const change = r?.priceChangePct["24h"] ?? null;
+    return { priceUsd: r?.priceUsd ?? null, change24hPct: change, trend: trendOf(change, 0.5) };
+  };
+  const oiChange =
+    btcOi?.find((r) => r.exchange === "All")?.changePct["24h"] ?? btc?.openInterestChangePct["24h"] ?? null;
+  const rate = btc?.oiWeightedFundingRatePct ?? null;
+  return parts.result({
+    fearGreed: {
+      value: point?.value ?? null,
+      label: fearGreedLabel(point?.value ?? null),
+      time: point?.time ?? null,
+    },
+    btc: coin(btc),
+    eth: coin(eth),
+    funding: {
+      btcOiWeightedRatePct: rate,
+      // 0.005 % per interval is half the usual 0.01 % baseline: below it neither side pays much.
+      bias: rate === null ? null : rate > 0.005 ? "longs_pay" : rate < -0.005 ? "shorts_pay" : "neutral",
+    },
+    openInterest: { btcChange24hPct: oiChange, trend: trendOf(oiChange, 1) },
+    longShort: reading(ls),
+  });
+}
