@@ -1,0 +1,210 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { until } from "./harness/processes.js";
+import {
+  type FaultStack,
+  injectStorm,
+  messagesAbout,
+  SECRETS,
+  startFaultStack,
+  subscribeChats,
+  workerConnected,
+} from "./harness/stack.js";
+
+// The cases run in order against one deployment, as faults would hit a real one. Each uses coins
+// of its own, because a coin's storm cooldown (minutes) outlasts the suite.
+let stack: FaultStack;
+const report = (lines: string[]) => console.log(lines.map((l) => `  ${l}`).join("\n"));
+
+beforeAll(async () => {
+  stack = await startFaultStack();
+  console.log(`fault suite: logs in ${stack.logDir}`);
+}, 120_000);
+afterAll(async () => {
+  await stack?.stop();
+}, 60_000);
+
+/** Waits until every chat has exactly one message about each coin, then checks none gets a second. */
+async function expectDeliveredOnce(chats: number[], coins: string[], timeoutMs: number): Promise<number> {
+  await until(
+    `${chats.length} chats × ${coins.length} alerts delivered`,
+    () => (chats.every((c) => coins.every((s) => messagesAbout(stack.fake, c, s) >= 1)) ? true : undefined),
+    timeoutMs,
+    200,
+  );
+  // Late duplicates (a redelivery after a restart) would arrive within a few seconds.
+  await new Promise((r) => setTimeout(r, 3000));
+  let delivered = 0;
+  const dupes: string[] = [];
+  for (const c of chats) {
+    for (const s of coins) {
+      const n = messagesAbout(stack.fake, c, s);
+      delivered += n;
+      if (n !== 1) dupes.push(`chat ${c} ${s}: ${n}`);
+    }
+  }
+  expect(dupes, "each chat gets each alert exactly once").toEqual([]);
+  return delivered;
+}
+
+async function stormAlerts(coins: string[]): Promise<Record<string, number>> {
+  const recent = await stack.stores.alerts.recent({ kind: "liquidation_storm", limit: 500 });
+  return Object.fromEntries(coins.map((c) => [c, recent.filter((a) => a.symbol === c).length]));
+}
+
+describe("fault tolerance (three apps as separate processes, Redis, simulator, fake Telegram)", () => {
+  it("Redis restarted mid-run: every app reconnects, nothing crashes, no alert is lost", async () => {
+    const chats = [5001, 5002, 5003, 5004, 5005];
+    const coins = ["DOGE", "ADA", "TRX"];
+    await subscribeChats(stack.stores, chats, coins);
+
+    await injectStorm(stack, "DOGE");
+    await until(
+      "the DOGE alert before the restart",
+      async () => ((await stormAlerts(["DOGE"])).DOGE! >= 1 ? true : undefined),
+      30_000,
+    );
+    await stack.redis.stop("SIGTERM");
+    await injectStorm(stack, "ADA"); // detected while Redis is down
+    await new Promise((r) => setTimeout(r, 3000));
+    await stack.redis.start();
+    await injectStorm(stack, "TRX");
+
+    const delivered = await expectDeliveredOnce(chats, coins, 60_000);
+    const alerts = await stormAlerts(coins);
+    const apiHealth = (await fetch(`${stack.api.url}/health`)).status;
+    const apiAlerts = await stack.api.get("/gpt/alerts?kind=liquidation_storm&limit=50");
+    await until("the worker's stream after the restart", () => workerConnected(stack.worker.url), 30_000);
+    report([
+      `storms injected: 3 (DOGE before, ADA while Redis was down, TRX after)`,
+      `storm alerts published per coin: ${JSON.stringify(alerts)}`,
+      `messages delivered: ${delivered} (= ${chats.length} chats × ${coins.length} alerts)`,
+      `crashes: ${stack.crashes().length}; gpt-api /health ${apiHealth}; /gpt/alerts ${apiAlerts.status}`,
+    ]);
+    expect(alerts).toEqual({ DOGE: 1, ADA: 1, TRX: 1 });
+    expect(apiHealth).toBe(200);
+    expect(apiAlerts.status).toBe(200);
+    expect(stack.crashes()).toEqual([]);
+  }, 180_000);
+
+  it("bot killed with SIGKILL mid-broadcast: after restart every recipient has the alert exactly once", async () => {
+    const chats = Array.from({ length: 120 }, (_, i) => 6000 + i);
+    await subscribeChats(stack.stores, chats, ["LINK"]);
+    const before = stack.fake.stats().sent;
+    await injectStorm(stack, "LINK");
+    await until(
+      "the broadcast to be under way",
+      () => (stack.fake.stats().sent - before >= 25 ? true : undefined),
+      60_000,
+      20,
+    );
+    const sentAtKill = stack.fake.stats().sent - before;
+    await stack.bot.stop("SIGKILL");
+    await stack.bot.start();
+    const delivered = await expectDeliveredOnce(chats, ["LINK"], 90_000);
+    report([
+      `recipients: ${chats.length}; sent before SIGKILL: ${sentAtKill}`,
+      `delivered after restart: ${delivered} (each recipient exactly once)`,
+    ]);
+    expect(sentAtKill).toBeLessThan(chats.length);
+  }, 180_000);
+
+  it("simulator answering 50% 5xx for 30 s: stale data marked stale, the bot says so, nobody gets a 500", async () => {
+    const symbols = ["BTC", "ETH"];
+    for (const s of symbols) expect((await stack.api.get(`/gpt/raw?symbol=${s}`)).status).toBe(200); // warm
+    await stack.sim.control("faults", { rate5xx: 0.5 });
+    const statuses: Record<string, number> = {};
+    let stale = 0;
+    let answers = 0;
+    const botReplies: string[] = [];
+    const endAt = Date.now() + 30_000;
+    let asked = 0;
+    try {
+      while (Date.now() < endAt) {
+        for (const s of symbols) {
+          const r = await stack.api.get(`/gpt/raw?symbol=${s}`);
+          statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+          answers++;
+          if (r.body.meta?.stale) stale++;
+        }
+        if (asked < 3 && Date.now() > endAt - 25_000 + asked * 8000) {
+          const userId = 7001 + asked;
+          stack.fake.injectMessage({ userId, text: "/raw BTC" });
+          asked++;
+          const reply = await stack.fake.waitForMessage((m) => m.chat_id === userId, { timeoutMs: 20_000 });
+          botReplies.push(reply.text);
+        }
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    } finally {
+      await stack.sim.control("faults", { rate5xx: 0 });
+    }
+    const botSaysStale = botReplies.filter((t) => /stale|cached|delayed|outdated|old data/i.test(t)).length;
+    report([
+      `API answers during the fault: ${answers} ${JSON.stringify(statuses)}; marked stale: ${stale}`,
+      `bot /raw BTC replies: ${botReplies.length}, saying the data is stale: ${botSaysStale}`,
+    ]);
+    expect(statuses["500"] ?? 0).toBe(0);
+    expect(Object.keys(statuses).every((s) => s === "200" || s === "503")).toBe(true);
+    expect(stale).toBeGreaterThan(0);
+    expect(botReplies.length).toBe(3);
+    expect(botReplies.some((t) => /internal|error 500/i.test(t))).toBe(false);
+    if (stale > 0) expect(botSaysStale).toBeGreaterThan(0);
+  }, 120_000);
+
+  it("WebSocket dropped every 5 s for a minute: no duplicate and no missed storm alert", async () => {
+    const chats = [8001, 8002, 8003];
+    const coins = ["AVAX", "DOT", "LTC", "NEAR", "UNI", "AAVE"];
+    await subscribeChats(stack.stores, chats, coins);
+    const endAt = Date.now() + 60_000;
+    let drops = 0;
+    let injected = 0;
+    const dropper = setInterval(() => {
+      drops++;
+      void stack.sim.control("drop-sockets");
+    }, 5000);
+    try {
+      while (Date.now() < endAt) {
+        // A storm every ~9 s, so some straddle a drop.
+        if (injected < coins.length && Date.now() > endAt - 60_000 + 2000 + injected * 9000) {
+          await injectStorm(stack, coins[injected]!);
+          injected++;
+        }
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    } finally {
+      clearInterval(dropper);
+    }
+    const delivered = await expectDeliveredOnce(chats, coins, 60_000);
+    const alerts = await stormAlerts(coins);
+    report([
+      `sockets dropped: ${drops} times in 60 s; storms injected: ${injected}`,
+      `storm alerts per coin: ${JSON.stringify(alerts)}`,
+      `messages delivered: ${delivered} (= ${chats.length} chats × ${coins.length} alerts)`,
+    ]);
+    expect(Object.values(alerts)).toEqual(coins.map(() => 1));
+    expect(stack.crashes()).toEqual([]);
+  }, 240_000);
+
+  it("no API key, bot token or CoinGlass key appears anywhere in the logs", () => {
+    const files = readdirSync(stack.logDir).filter((f) => f.endsWith(".log"));
+    const leaks: string[] = [];
+    let bytes = 0;
+    for (const f of files) {
+      const text = readFileSync(join(stack.logDir, f), "utf8");
+      bytes += text.length;
+      for (const [name, secret] of Object.entries(SECRETS)) {
+        // The token's secret half alone must not appear either.
+        const needles = name === "botToken" ? [secret, secret.split(":")[1]!] : [secret];
+        if (needles.some((n) => text.includes(n))) leaks.push(`${name} in ${f}`);
+      }
+    }
+    report([
+      `log files scanned: ${files.length} (${bytes} bytes): ${files.join(", ")}`,
+      `leaks: ${leaks.length}`,
+    ]);
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    expect(leaks).toEqual([]);
+  });
+});
