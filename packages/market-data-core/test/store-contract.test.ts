@@ -172,6 +172,20 @@ describe.each(backends)("stores on %s", (backend) => {
       expect(seen).toEqual([a.id]);
       marker();
     });
+    test("a follower that throws does not fail the publish or starve other followers", async () => {
+      const s = await open();
+      const bad = s.alerts.follow(() => {
+        throw new Error("closed SSE response");
+      });
+      const seen: string[] = [];
+      const good = s.alerts.follow((x) => seen.push(x.id));
+      await Promise.all([bad.ready, good.ready]);
+      const a = makeAlert();
+      expect(await s.alerts.publish(a)).toBe(true);
+      await waitFor(() => seen.length === 1, 5000, "the good follower");
+      bad();
+      good();
+    });
   });
 
   describe("alert queue", () => {

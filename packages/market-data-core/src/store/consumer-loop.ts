@@ -124,3 +124,17 @@ export function filterRecent(
 export function followHandle(stop: () => void, ready: Promise<void>): FollowHandle {
   return Object.assign(() => stop(), { ready });
 }
+
+/**
+ * Hands an alert to every follower. A follower that throws (say, an SSE response already closed)
+ * must not fail the publish or starve the other followers, so its error is dropped here.
+ */
+export function notifyFollowers(followers: Iterable<(a: Alert) => void>, alert: Alert): void {
+  for (const cb of followers) {
+    try {
+      cb(alert);
+    } catch {
+      // see above: the follower owns its errors
+    }
+  }
+}

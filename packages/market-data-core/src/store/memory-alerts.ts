@@ -3,6 +3,7 @@ import {
   CONSUME_DEFAULTS,
   filterRecent,
   followHandle,
+  notifyFollowers,
   type QueueCursor,
   type QueueEntry,
   runConsumer,
@@ -126,7 +127,7 @@ export function createMemoryAlertStore(
       entries.push({ seq: nextSeq++, alert: valid });
       if (entries.length > maxLen) entries.splice(0, entries.length - maxLen);
       for (const wake of [...wakers]) wake();
-      for (const cb of followers) cb(valid);
+      notifyFollowers(followers, valid);
       return true;
     },
     async recent(q = {}) {

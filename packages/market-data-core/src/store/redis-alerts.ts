@@ -4,6 +4,7 @@ import {
   CONSUME_DEFAULTS,
   filterRecent,
   followHandle,
+  notifyFollowers,
   type QueueCursor,
   type QueueEntry,
   runConsumer,
@@ -70,7 +71,7 @@ export function createRedisAlertStore(
     const conn = redis.duplicate();
     conn.on("message", (_ch: string, json: string) => {
       const alert = parseAlert(json);
-      if (alert) for (const cb of followers) cb(alert);
+      if (alert) notifyFollowers(followers, alert);
     });
     conn.on("error", () => {}); // ioredis reconnects and resubscribes by itself
     const ready = conn.subscribe(channel).then(() => undefined);
