@@ -169,7 +169,8 @@ export async function runSmoke(opts: SmokeOptions): Promise<SmokeReport> {
         e.success === true &&
         e.data !== undefined &&
         typeof e.timestamp === "string" &&
-        (!symbol || e.symbol === symbol);
+        // Routes whose symbol is a filter (whale, alerts) carry no top-level symbol.
+        (!symbol || e.symbol === undefined || e.symbol === symbol);
       const stale = e.meta?.stale ? ", stale" : "";
       const missing =
         Array.isArray(e.meta?.missing) && e.meta.missing.length > 0
