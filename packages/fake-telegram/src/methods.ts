@@ -122,12 +122,15 @@ export async function callMethod(state: FakeState, method: string, p: Params): P
       const m = state.messages.find((x) => x.message_id === id && x.chat_id === chatId);
       if (!m) return fail(400, "Bad Request: message to edit not found");
       const text = String(p["text"] ?? "");
-      if (text === m.text && p["reply_markup"] === undefined) {
+      // As in Telegram, an edit without reply_markup removes the message's inline keyboard.
+      const markup = p["reply_markup"] === undefined ? undefined : maybeJson(p["reply_markup"]);
+      if (text === m.text && JSON.stringify(markup) === JSON.stringify(m.reply_markup)) {
         return fail(400, "Bad Request: message is not modified");
       }
       m.edits.push(m.text);
       m.text = text;
-      if (p["reply_markup"] !== undefined) m.reply_markup = maybeJson(p["reply_markup"]);
+      if (markup === undefined) delete m.reply_markup;
+      else m.reply_markup = markup;
       if (p["parse_mode"] !== undefined) m.parse_mode = String(p["parse_mode"]);
       return ok({ message_id: id, chat: { id: chatId }, text, date: Math.floor(m.at / 1000) });
     }

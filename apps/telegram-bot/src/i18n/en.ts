@@ -29,4 +29,163 @@ pressure-bullish = Bullish
 pressure-bearish = Bearish
 pressure-mixed = Mixed
 entry = entry
+start =
+    👋 Hi <b>{ $name }</b>! I read CoinGlass derivatives data for you and push whale and liquidation alerts.
+
+    📊 /raw BTC — full snapshot
+    💥 /liq ETH 4h — liquidations
+    🐋 /whale — Hyperliquid whales
+    📚 /orderbook BTC — walls and depth
+    🔔 /subscribe — alerts in this chat
+
+    /help lists everything.
+help =
+    <b>Market</b>
+    /raw SYMBOL — price, OI, volume, funding, liquidations, long/short, taker flow, RSI, depth
+    /liq SYMBOL [1h|4h|12h|24h] — liquidations
+    /whale [SYMBOL] — Hyperliquid whale positions and moves
+    /orderbook SYMBOL (/ob) — walls, depth, imbalance across exchanges
+    /funding SYMBOL · /oi SYMBOL · /rsi SYMBOL
+    /sentiment — fear and greed, trend, funding, OI, long/short
+    /chart SYMBOL [5m|15m|30m|1h|4h|12h|1d] — candles with liquidations
+
+    <b>Alerts</b>
+    /subscribe [SYMBOL|all] — pick kinds and minimum size
+    /unsubscribe [SYMBOL|all]
+    /alerts — what this chat receives
+    /settings — minimum USD, quiet hours, mute, language
+    /lang en|id
+
+    /status — live service figures
+usage-raw = Usage: <code>/raw SYMBOL</code>, e.g. <code>/raw BTC</code>
+usage-liq = Usage: <code>/liq SYMBOL [1h|4h|12h|24h]</code>, e.g. <code>/liq ETH 4h</code>
+usage-funding = Usage: <code>/funding SYMBOL</code>, e.g. <code>/funding BTC</code>
+usage-oi = Usage: <code>/oi SYMBOL</code>, e.g. <code>/oi BTC</code>
+usage-rsi = Usage: <code>/rsi SYMBOL</code>, e.g. <code>/rsi SOL</code>
+usage-whale = Usage: <code>/whale [SYMBOL]</code>
+usage-orderbook = Usage: <code>/orderbook SYMBOL</code>, e.g. <code>/ob BTC</code>
+usage-chart = Usage: <code>/chart SYMBOL [5m|15m|30m|1h|4h|12h|1d]</code>, e.g. <code>/chart BTC 1h</code>
+usage-subscribe = Usage: <code>/subscribe [SYMBOL|all]</code>
+usage-unsubscribe = Usage: <code>/unsubscribe [SYMBOL|all]</code>
+usage-lang = Usage: <code>/lang en</code> or <code>/lang id</code>
+usage-admin = Usage: <code>/admin on|off KIND</code> — kinds: { $kinds }
+unknown-symbol = Unknown symbol { $input }.
+unknown-symbol-suggest = Unknown symbol { $input } — did you mean { $list }?
+unknown-command = I don't know { $command }. Try /help.
+text-hint = Send a command, e.g. /raw BTC — /help lists them all.
+access-denied = 🚫 This bot is private. Ask the owner to add your id <code>{ $id }</code>.
+access-denied-short = 🚫 This bot is private.
+slow-down = ⏳ Easy — too many requests. Try again in a few seconds.
+error-internal = ⚠️ Something went wrong on our side. Please try again.
+error-upstream = ⚠️ CoinGlass is not answering right now and nothing is cached. Try again in a minute.
+error-busy = ⏳ CoinGlass is busy (rate limit). Try again in a minute.
+error-plan = 🔒 This data is not included in the CoinGlass plan this bot uses.
+stale = data may be stale ({ $age } old: CoinGlass did not answer)
+cached = cached { $ago }
+raw-title = raw snapshot
+price = Price
+high-24h = 24h high
+low-24h = low
+open-interest = Open interest
+volume-24h = Volume 24h
+funding = Funding
+oi-weighted = OI-weighted
+vol-weighted = volume-weighted
+next-funding = Next funding
+every-hours = every { $hours } h
+liquidations = Liquidations
+longs = longs
+shorts = shorts
+long-short = Long/short
+ls-accounts = Accounts
+ls-top-accounts = Top accounts
+ls-top-positions = Top positions
+taker-flow = Taker flow
+buy = buy
+sell = sell
+orderbook-depth = Depth ±{ $range }%
+bids = bids
+asks = asks
+imbalance = imbalance
+liq-title = liquidations { $range }
+total = Total
+liq-dominant-long = 🔴 Longs took most of the pain.
+liq-dominant-short = 🟢 Shorts took most of the pain.
+by-exchange = By exchange
+rsi-legend = 🔥 ≥ 70 overbought · 🧊 ≤ 30 oversold
+sentiment-title = Market sentiment
+fear-greed = Fear and greed
+trend-up = up
+trend-down = down
+trend-flat = flat
+bias-longs_pay = longs pay shorts
+bias-shorts_pay = shorts pay longs
+bias-neutral = neutral
+whale-title = Hyperliquid whales
+all-coins = all coins
+positions-count = { $count } positions
+top-positions = Largest positions
+recent-moves = Recent opens and closes
+none = none
+orderbook-title = order book ±{ $range }%
+all-exchanges = All exchanges
+bias-bids = 🟢 Bids dominate.
+bias-asks = 🔴 Asks dominate.
+bias-balanced = ⚖️ Balanced book.
+walls = Walls
+chart-empty = No price history for that symbol and interval.
+chart-no-liq = Liquidation history unavailable (n/a).
+alerts-none = This chat receives no alerts. /subscribe to start.
+alerts-title = Alerts in this chat
+coins = Coins
+kinds = Kinds
+min-usd = Minimum size
+any-size = any size
+quiet-hours = Quiet hours
+quiet-silent = silent
+quiet-hold = held
+muted-until = muted until { $time }
+kinds-off-by-admin = Struck-through kinds are switched off for everyone by an admin.
+unsubscribe-all = Unsubscribe
+done = Done
+subscribed = Subscribed. Choose kinds and minimum size:
+unsubscribed-all = You will no longer receive alerts here.
+unsubscribe-from-all = This chat follows all coins. Use <code>/subscribe { $symbol }</code> to follow only some, or <code>/unsubscribe all</code>.
+not-following = This chat does not follow { $symbol }.
+unsubscribed-symbol = Stopped alerts for { $symbol }.
+settings-title = Settings
+settings-help =
+    Change with the buttons or:
+    <code>/settings min 500k</code>
+    <code>/settings quiet 22:00 07:00 silent|hold Asia/Jakarta</code>
+    <code>/settings tz Europe/Berlin</code> · <code>/settings mute 8</code> · <code>/settings unmute</code>
+settings-bad-min = Minimum must be a number of USD, e.g. <code>/settings min 250000</code> or <code>500k</code>.
+settings-bad-quiet = Quiet hours: <code>/settings quiet 22:00 07:00 silent</code> (or <code>hold</code>), or <code>/settings quiet off</code>.
+settings-bad-tz = Unknown time zone. Use an IANA name such as <code>Asia/Jakarta</code> or <code>UTC</code>.
+settings-bad-mute = Mute takes hours, e.g. <code>/settings mute 8</code>.
+settings-unknown = Unknown setting. Try <code>min</code>, <code>quiet</code>, <code>tz</code>, <code>mute</code>, <code>unmute</code> or <code>lang</code>.
+saved = Saved.
+off = off
+mute = Mute
+unmute = Unmute
+language = Language
+language-set = 🇬🇧 Language set to English.
+status-title = Status
+quota-used = { $used }/{ $limit } requests in the last minute
+upstream-calls = Upstream calls
+errors = errors
+cache-hit-rate = Cache hit rate
+entries = entries
+alert-worker = Alert worker
+connected = connected
+disconnected = disconnected
+last-event = last event
+ago-duration = { $d } ago
+alert-queue = Alert queue
+alerts-pending = alerts pending
+messages-queued = messages queued
+uptime = Uptime
+admin-only = 🔒 Admins only.
+admin-title = Admin: alert kinds for everyone
+delivery-stats = Delivery
 `;

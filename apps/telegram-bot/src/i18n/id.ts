@@ -29,4 +29,163 @@ pressure-bullish = bullish
 pressure-bearish = bearish
 pressure-mixed = campuran
 entry = entry
+start =
+    👋 Halo <b>{ $name }</b>! Saya membaca data derivatif CoinGlass untuk Anda dan mengirim alert paus dan likuidasi.
+
+    📊 /raw BTC — ringkasan lengkap
+    💥 /liq ETH 4h — likuidasi
+    🐋 /whale — paus Hyperliquid
+    📚 /orderbook BTC — tembok dan kedalaman
+    🔔 /subscribe — alert di chat ini
+
+    /help menampilkan semua perintah.
+help =
+    <b>Pasar</b>
+    /raw SIMBOL — harga, OI, volume, funding, likuidasi, long/short, taker flow, RSI, kedalaman
+    /liq SIMBOL [1h|4h|12h|24h] — likuidasi
+    /whale [SIMBOL] — posisi dan gerakan paus Hyperliquid
+    /orderbook SIMBOL (/ob) — tembok, kedalaman, ketidakseimbangan antar bursa
+    /funding SIMBOL · /oi SIMBOL · /rsi SIMBOL
+    /sentiment — fear and greed, tren, funding, OI, long/short
+    /chart SIMBOL [5m|15m|30m|1h|4h|12h|1d] — candle dengan likuidasi
+
+    <b>Alert</b>
+    /subscribe [SIMBOL|all] — pilih jenis dan ukuran minimum
+    /unsubscribe [SIMBOL|all]
+    /alerts — yang diterima chat ini
+    /settings — minimum USD, jam tenang, bisukan, bahasa
+    /lang en|id
+
+    /status — angka layanan terkini
+usage-raw = Cara pakai: <code>/raw SIMBOL</code>, mis. <code>/raw BTC</code>
+usage-liq = Cara pakai: <code>/liq SIMBOL [1h|4h|12h|24h]</code>, mis. <code>/liq ETH 4h</code>
+usage-funding = Cara pakai: <code>/funding SIMBOL</code>, mis. <code>/funding BTC</code>
+usage-oi = Cara pakai: <code>/oi SIMBOL</code>, mis. <code>/oi BTC</code>
+usage-rsi = Cara pakai: <code>/rsi SIMBOL</code>, mis. <code>/rsi SOL</code>
+usage-whale = Cara pakai: <code>/whale [SIMBOL]</code>
+usage-orderbook = Cara pakai: <code>/orderbook SIMBOL</code>, mis. <code>/ob BTC</code>
+usage-chart = Cara pakai: <code>/chart SIMBOL [5m|15m|30m|1h|4h|12h|1d]</code>, mis. <code>/chart BTC 1h</code>
+usage-subscribe = Cara pakai: <code>/subscribe [SIMBOL|all]</code>
+usage-unsubscribe = Cara pakai: <code>/unsubscribe [SIMBOL|all]</code>
+usage-lang = Cara pakai: <code>/lang en</code> atau <code>/lang id</code>
+usage-admin = Cara pakai: <code>/admin on|off JENIS</code> — jenis: { $kinds }
+unknown-symbol = Simbol { $input } tidak dikenal.
+unknown-symbol-suggest = Simbol { $input } tidak dikenal — maksud Anda { $list }?
+unknown-command = Saya tidak mengenal { $command }. Coba /help.
+text-hint = Kirim perintah, mis. /raw BTC — /help menampilkan semuanya.
+access-denied = 🚫 Bot ini privat. Minta pemiliknya menambahkan id Anda <code>{ $id }</code>.
+access-denied-short = 🚫 Bot ini privat.
+slow-down = ⏳ Pelan-pelan — terlalu banyak permintaan. Coba lagi beberapa detik lagi.
+error-internal = ⚠️ Terjadi kesalahan di sisi kami. Silakan coba lagi.
+error-upstream = ⚠️ CoinGlass sedang tidak menjawab dan tidak ada cache. Coba lagi sebentar lagi.
+error-busy = ⏳ CoinGlass sedang sibuk (batas permintaan). Coba lagi sebentar lagi.
+error-plan = 🔒 Data ini tidak termasuk dalam paket CoinGlass yang dipakai bot ini.
+stale = data mungkin usang (umur { $age }: CoinGlass tidak menjawab)
+cached = cache { $ago }
+raw-title = ringkasan lengkap
+price = Harga
+high-24h = tertinggi 24j
+low-24h = terendah
+open-interest = Open interest
+volume-24h = Volume 24j
+funding = Funding
+oi-weighted = bobot OI
+vol-weighted = bobot volume
+next-funding = Funding berikutnya
+every-hours = tiap { $hours } jam
+liquidations = Likuidasi
+longs = long
+shorts = short
+long-short = Long/short
+ls-accounts = Akun
+ls-top-accounts = Akun teratas
+ls-top-positions = Posisi teratas
+taker-flow = Taker flow
+buy = beli
+sell = jual
+orderbook-depth = Kedalaman ±{ $range }%
+bids = bid
+asks = ask
+imbalance = ketidakseimbangan
+liq-title = likuidasi { $range }
+total = Total
+liq-dominant-long = 🔴 Long paling banyak terlikuidasi.
+liq-dominant-short = 🟢 Short paling banyak terlikuidasi.
+by-exchange = Per bursa
+rsi-legend = 🔥 ≥ 70 overbought · 🧊 ≤ 30 oversold
+sentiment-title = Sentimen pasar
+fear-greed = Fear and greed
+trend-up = naik
+trend-down = turun
+trend-flat = datar
+bias-longs_pay = long membayar short
+bias-shorts_pay = short membayar long
+bias-neutral = netral
+whale-title = Paus Hyperliquid
+all-coins = semua koin
+positions-count = { $count } posisi
+top-positions = Posisi terbesar
+recent-moves = Buka dan tutup terbaru
+none = tidak ada
+orderbook-title = order book ±{ $range }%
+all-exchanges = Semua bursa
+bias-bids = 🟢 Bid mendominasi.
+bias-asks = 🔴 Ask mendominasi.
+bias-balanced = ⚖️ Order book seimbang.
+walls = Tembok
+chart-empty = Tidak ada riwayat harga untuk simbol dan interval itu.
+chart-no-liq = Riwayat likuidasi tidak tersedia (n/a).
+alerts-none = Chat ini tidak menerima alert. /subscribe untuk mulai.
+alerts-title = Alert di chat ini
+coins = Koin
+kinds = Jenis
+min-usd = Ukuran minimum
+any-size = semua ukuran
+quiet-hours = Jam tenang
+quiet-silent = senyap
+quiet-hold = ditahan
+muted-until = dibisukan sampai { $time }
+kinds-off-by-admin = Jenis yang dicoret dimatikan untuk semua oleh admin.
+unsubscribe-all = Berhenti
+done = Selesai
+subscribed = Berlangganan. Pilih jenis dan ukuran minimum:
+unsubscribed-all = Anda tidak akan lagi menerima alert di sini.
+unsubscribe-from-all = Chat ini mengikuti semua koin. Pakai <code>/subscribe { $symbol }</code> untuk mengikuti sebagian saja, atau <code>/unsubscribe all</code>.
+not-following = Chat ini tidak mengikuti { $symbol }.
+unsubscribed-symbol = Alert untuk { $symbol } dihentikan.
+settings-title = Pengaturan
+settings-help =
+    Ubah dengan tombol atau:
+    <code>/settings min 500k</code>
+    <code>/settings quiet 22:00 07:00 silent|hold Asia/Jakarta</code>
+    <code>/settings tz Asia/Jakarta</code> · <code>/settings mute 8</code> · <code>/settings unmute</code>
+settings-bad-min = Minimum harus angka USD, mis. <code>/settings min 250000</code> atau <code>500k</code>.
+settings-bad-quiet = Jam tenang: <code>/settings quiet 22:00 07:00 silent</code> (atau <code>hold</code>), atau <code>/settings quiet off</code>.
+settings-bad-tz = Zona waktu tidak dikenal. Pakai nama IANA seperti <code>Asia/Jakarta</code> atau <code>UTC</code>.
+settings-bad-mute = Bisukan memakai jam, mis. <code>/settings mute 8</code>.
+settings-unknown = Pengaturan tidak dikenal. Coba <code>min</code>, <code>quiet</code>, <code>tz</code>, <code>mute</code>, <code>unmute</code> atau <code>lang</code>.
+saved = Tersimpan.
+off = mati
+mute = Bisukan
+unmute = Bunyikan
+language = Bahasa
+language-set = 🇮🇩 Bahasa diatur ke Bahasa Indonesia.
+status-title = Status
+quota-used = { $used }/{ $limit } permintaan dalam satu menit terakhir
+upstream-calls = Panggilan upstream
+errors = galat
+cache-hit-rate = Rasio cache
+entries = entri
+alert-worker = Alert worker
+connected = terhubung
+disconnected = terputus
+last-event = event terakhir
+ago-duration = { $d } lalu
+alert-queue = Antrean alert
+alerts-pending = alert tertunda
+messages-queued = pesan antre
+uptime = Waktu aktif
+admin-only = 🔒 Khusus admin.
+admin-title = Admin: jenis alert untuk semua
+delivery-stats = Pengiriman
 `;

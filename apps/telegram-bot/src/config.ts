@@ -1,0 +1,99 @@
+import { commonEnvSchema, csv, parseEnv } from "@teleglas/market-data-core";
+import { z } from "zod";
+
+const ids = csv.pipe(
+  z.array(
+    z
+      .string()
+      .regex(/^-?\d+$/, "expected numeric ids")
+      .transform(Number),
+  ),
+);
+
+export const botEnvSchema = commonEnvSchema.extend({
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[\w-]+$/, "expected <digits>:<secret>")
+    .optional(),
+  TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org"),
+  /** `*` or a comma list of user ids. */
+  TELEGRAM_ALLOWED_USERS: z
+    .string()
+    .default("*")
+    .transform((s, ctx) => {
+      if (s.trim() === "*") return "*" as const;
+      const list = s
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean)
+        .map(Number);
+      if (list.some((n) => !Number.isInteger(n))) {
+        ctx.addIssue({ code: "custom", message: "must be * or a comma list of user ids" });
+        return z.NEVER;
+      }
+      return list;
+    }),
+  TELEGRAM_ADMIN_IDS: ids.default([]),
+  TELEGRAM_ALERT_CHAT_IDS: ids.default([]),
+  TELEGRAM_WEBHOOK_URL: z.url().optional(),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, "1-256 characters of A-Z a-z 0-9 _ -")
+    .optional(),
+  /** Where the webhook server listens (behind the proxy that terminates HTTPS). */
+  TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).default(8082),
+  TELEGRAM_WEBHOOK_HOST: z.string().default("127.0.0.1"),
+  /** Messages per second across every bot process (Telegram allows about 30). */
+  BOT_GLOBAL_RATE: z.coerce.number().positive().max(1000).default(25),
+  /** Commands per user per 10 s before the polite "slow down" reply. */
+  BOT_USER_RATE: z.coerce.number().int().positive().default(8),
+  /** The worker's /health, shown on /status. */
+  WORKER_HEALTH_URL: z.url().optional(),
+  WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
+});
+
+/** Everything the bot needs from the environment. */
+export interface BotConfig {
+  token: string | undefined;
+  apiRoot: string;
+  allowedUsers: "*" | number[];
+  adminIds: number[];
+  alertChatIds: number[];
+  webhook: { url: string; secret: string | undefined; port: number; host: string } | null;
+  globalRate: number;
+  userRatePer10s: number;
+  workerHealthUrl: string;
+  redisUrl: string | undefined;
+  coinglass: {
+    apiKey: string | undefined;
+    baseUrl: string;
+    plan: z.infer<typeof botEnvSchema>["COINGLASS_PLAN"];
+  };
+  logLevel: z.infer<typeof botEnvSchema>["LOG_LEVEL"];
+}
+
+/** Parse the bot's environment; a bad value throws a ConfigError naming the variable. */
+export function loadConfig(env: Record<string, string | undefined>): BotConfig {
+  const e = parseEnv(botEnvSchema, env);
+  return {
+    token: e.TELEGRAM_BOT_TOKEN,
+    apiRoot: e.TELEGRAM_API_ROOT,
+    allowedUsers: e.TELEGRAM_ALLOWED_USERS,
+    adminIds: e.TELEGRAM_ADMIN_IDS,
+    alertChatIds: e.TELEGRAM_ALERT_CHAT_IDS,
+    webhook: e.TELEGRAM_WEBHOOK_URL
+      ? {
+          url: e.TELEGRAM_WEBHOOK_URL,
+          secret: e.TELEGRAM_WEBHOOK_SECRET,
+          port: e.TELEGRAM_WEBHOOK_PORT,
+          host: e.TELEGRAM_WEBHOOK_HOST,
+        }
+      : null,
+    globalRate: e.BOT_GLOBAL_RATE,
+    userRatePer10s: e.BOT_USER_RATE,
+    workerHealthUrl: e.WORKER_HEALTH_URL ?? `http://127.0.0.1:${e.WORKER_PORT}/health`,
+    redisUrl: e.REDIS_URL,
+    coinglass: { apiKey: e.COINGLASS_API_KEY, baseUrl: e.COINGLASS_BASE_URL, plan: e.COINGLASS_PLAN },
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,34 @@
+import type { I18nFlavor } from "@grammyjs/i18n";
+import type { MarketDataCore, Stores } from "@teleglas/market-data-core";
+import type { Context } from "grammy";
+import type { Logger } from "pino";
+import type { BotConfig } from "./config.js";
+import type { Delivery } from "./delivery/types.js";
+import type { Language } from "./format/translate.js";
+
+/** What the worker reports on its /health (the fields /status shows). */
+export interface WorkerStatus {
+  connected: boolean;
+  lastEventAgeMs: number | null;
+  role: string | null;
+}
+
+/** Everything the features use; built once by `startTelegramBot`. */
+export interface BotDeps {
+  config: BotConfig;
+  logger: Logger;
+  core: MarketDataCore;
+  stores: Stores;
+  delivery: Delivery | null;
+  startedAt: number;
+  workerStatus: () => Promise<WorkerStatus | null>;
+  renderChart: (input: import("./chart/render.js").ChartInput) => Promise<Buffer>;
+}
+
+export type BotContext = Context &
+  I18nFlavor & {
+    deps: BotDeps;
+    /** The chat's language (its setting, else the user's Telegram language, else English). */
+    lang: Language;
+    log: Logger;
+  };

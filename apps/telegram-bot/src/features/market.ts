@@ -1,0 +1,79 @@
+import type { LiquidationRange } from "@teleglas/market-data-core";
+import { Composer } from "grammy";
+import type { BotContext } from "../context.js";
+import { formatRaw } from "../format/raw.js";
+import {
+  formatFunding,
+  formatLiq,
+  formatOpenInterest,
+  formatRsi,
+  formatSentiment,
+} from "../format/reports.js";
+import { formatOrderbook, formatWhale } from "../format/whale.js";
+import { defineCommand, marketReply, replyHtml, symbolArg } from "./common.js";
+
+const RANGES: LiquidationRange[] = ["1h", "4h", "12h", "24h"];
+const view = (ctx: BotContext) => ({ t: ctx.t.bind(ctx), now: Date.now(), lang: ctx.lang });
+
+/** Market commands: /raw /liq /funding /oi /rsi /sentiment /whale /orderbook (/ob, /raw_orderbook). */
+export const marketFeature = new Composer<BotContext>();
+
+defineCommand(marketFeature, ["raw"], async (ctx, [input]) => {
+  const symbol = await symbolArg(ctx, "raw", input);
+  if (!symbol) return;
+  await marketReply(ctx, async () =>
+    formatRaw(await ctx.deps.core.market.getRaw(symbol), ctx.t.bind(ctx), Date.now(), ctx.lang),
+  );
+});
+
+defineCommand(marketFeature, ["liq"], async (ctx, [input, rangeArg]) => {
+  const range = (rangeArg ?? "24h").toLowerCase() as LiquidationRange;
+  if (!RANGES.includes(range)) return replyHtml(ctx, ctx.t("usage-liq"));
+  const symbol = await symbolArg(ctx, "liq", input);
+  if (!symbol) return;
+  await marketReply(ctx, async () => formatLiq(await ctx.deps.core.market.getLiq(symbol, range), view(ctx)));
+});
+
+defineCommand(marketFeature, ["funding"], async (ctx, [input]) => {
+  const symbol = await symbolArg(ctx, "funding", input);
+  if (!symbol) return;
+  await marketReply(ctx, async () => formatFunding(await ctx.deps.core.market.getFunding(symbol), view(ctx)));
+});
+
+defineCommand(marketFeature, ["oi"], async (ctx, [input]) => {
+  const symbol = await symbolArg(ctx, "oi", input);
+  if (!symbol) return;
+  await marketReply(ctx, async () =>
+    formatOpenInterest(await ctx.deps.core.market.getOpenInterest(symbol), view(ctx)),
+  );
+});
+
+defineCommand(marketFeature, ["rsi"], async (ctx, [input]) => {
+  const symbol = await symbolArg(ctx, "rsi", input);
+  if (!symbol) return;
+  await marketReply(ctx, async () => formatRsi(await ctx.deps.core.market.getRsi(symbol), view(ctx)));
+});
+
+defineCommand(marketFeature, ["sentiment"], async (ctx) => {
+  await marketReply(ctx, async () => formatSentiment(await ctx.deps.core.market.getSentiment(), view(ctx)));
+});
+
+defineCommand(marketFeature, ["whale"], async (ctx, [input]) => {
+  let symbol: string | undefined;
+  if (input) {
+    const resolved = await symbolArg(ctx, "whale", input);
+    if (!resolved) return;
+    symbol = resolved;
+  }
+  await marketReply(ctx, async () =>
+    formatWhale(await ctx.deps.core.market.getWhale(symbol ? { symbol } : {}), view(ctx)),
+  );
+});
+
+defineCommand(marketFeature, ["orderbook", "ob", "raw_orderbook"], async (ctx, [input]) => {
+  const symbol = await symbolArg(ctx, "orderbook", input);
+  if (!symbol) return;
+  await marketReply(ctx, async () =>
+    formatOrderbook(await ctx.deps.core.market.getOrderbook(symbol), view(ctx)),
+  );
+});

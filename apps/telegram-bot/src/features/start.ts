@@ -1,0 +1,45 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { BotContext } from "../context.js";
+import { escapeHtml } from "../format/numbers.js";
+import { defineCommand, replyHtml } from "./common.js";
+
+/** The command menu pushed with setMyCommands (English descriptions; Telegram shows them as-is). */
+export const COMMANDS: Array<{ command: string; description: string }> = [
+  { command: "raw", description: "Full market snapshot: /raw BTC" },
+  { command: "liq", description: "Liquidations: /liq ETH 4h" },
+  { command: "whale", description: "Hyperliquid whales: /whale [BTC]" },
+  { command: "orderbook", description: "Walls, depth, imbalance: /orderbook BTC" },
+  { command: "funding", description: "Funding rates: /funding BTC" },
+  { command: "oi", description: "Open interest: /oi BTC" },
+  { command: "rsi", description: "RSI on every timeframe: /rsi BTC" },
+  { command: "sentiment", description: "Market mood" },
+  { command: "chart", description: "Price + liquidations chart: /chart BTC 1h" },
+  { command: "subscribe", description: "Get alerts: /subscribe [BTC|all]" },
+  { command: "unsubscribe", description: "Stop alerts: /unsubscribe [BTC|all]" },
+  { command: "alerts", description: "What this chat receives" },
+  { command: "settings", description: "Minimum size, quiet hours, mute, language" },
+  { command: "lang", description: "Language: /lang en|id" },
+  { command: "status", description: "Service health" },
+  { command: "help", description: "All commands" },
+];
+
+/** /start greets the user by name with a menu; /help lists every command. */
+export const startFeature = new Composer<BotContext>();
+
+defineCommand(startFeature, ["start"], async (ctx) => {
+  const name = escapeHtml(ctx.from?.first_name ?? "trader");
+  const kb = new InlineKeyboard()
+    .text("📊 BTC", "run:raw:BTC")
+    .text("💥 Liq BTC", "run:liq:BTC")
+    .row()
+    .text("🐋 Whales", "run:whale:")
+    .text("🧭 Sentiment", "run:sentiment:")
+    .row()
+    .text("🔔 Alerts", "run:subscribe:all")
+    .text("🩺 Status", "run:status:");
+  await replyHtml(ctx, ctx.t("start", { name }), kb);
+});
+
+defineCommand(startFeature, ["help"], async (ctx) => {
+  await replyHtml(ctx, ctx.t("help"));
+});

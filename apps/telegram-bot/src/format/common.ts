@@ -1,0 +1,21 @@
+import type { ResultMeta } from "@teleglas/market-data-core";
+import { ago, duration, escapeHtml, NA, utc } from "./numbers.js";
+import type { Language, T } from "./translate.js";
+
+/** Join labelled values on one line: `1h +0.4% · 4h -1.2%`. */
+export const row = (pairs: Array<[string, string]>) => pairs.map(([k, v]) => `${k} ${v}`).join(" · ");
+
+/** A bold section heading. */
+export const heading = (emoji: string, text: string) => `${emoji} <b>${escapeHtml(text)}</b>`;
+
+/** The footer of every market reply: when, and a warning when the data is stale. */
+export function footer(meta: ResultMeta, t: T, now: number, lang: Language): string {
+  const lines = [`🕒 ${utc(now)}`];
+  if (meta.stale) lines.push(`⚠️ ${t("stale", { age: duration(meta.ageMs) })}`);
+  else if (meta.cached && meta.ageMs > 0)
+    lines.push(`<i>${t("cached", { ago: ago(now - meta.ageMs, now, lang) })}</i>`);
+  return lines.join("\n");
+}
+
+/** `n/a` for a missing string. */
+export const orNa = (s: string | null | undefined) => (s === null || s === undefined || s === "" ? NA : s);
