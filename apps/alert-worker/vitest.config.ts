@@ -1,3 +1,4 @@
 import { teleglasVitestConfig } from "../../vitest.shared.js";
 
-export default teleglasVitestConfig();
+// The integration tests follow injected storms in real time (about 12 s each).
+export default teleglasVitestConfig({ testTimeout: 60_000 });

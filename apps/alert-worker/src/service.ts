@@ -1,4 +1,4 @@
-import { createRecentKeys, type MarketDataCore, type Stores } from "@teleglas/market-data-core";
+import type { Alert, AlertKind, MarketDataCore, Stores } from "@teleglas/market-data-core";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { WorkerConfig } from "./config.js";
@@ -13,6 +13,7 @@ import { backfillLiquidations } from "./run/backfill.js";
 import { createIngest, type StreamTuning } from "./run/ingest.js";
 import { createLeaderLease } from "./run/leader.js";
 import { createPublisher } from "./run/publisher.js";
+import { createRecentKeys } from "./run/recent-keys.js";
 import { createWhalePoller } from "./run/whale-poller.js";
 
 export interface AlertWorkerDeps {
@@ -25,13 +26,21 @@ export interface AlertWorkerDeps {
   wsUrl: string;
   apiKey: string;
   /** Test and bench knobs: stream heartbeat/backoff, the detectors' clock, the lease retry interval. */
-  tuning?: { stream?: StreamTuning; clock?: Clock; leaseIntervalMs?: number };
+  tuning?: {
+    stream?: StreamTuning;
+    clock?: Clock;
+    leaseIntervalMs?: number;
+    /** Every published alert with its latency from frame received (bench). */
+    onPublished?: (alert: Alert, latencyMs: number) => void;
+  };
 }
 
 export interface AlertWorker {
   /** Where /health and /metrics listen. */
   url: string;
   isLeader(): boolean;
+  /** Events run through the detectors and alerts published by this process. */
+  stats(): { liquidations: number; trades: number; alerts: Record<AlertKind, number> };
   stop(): Promise<void>;
 }
 
@@ -74,7 +83,7 @@ export async function startAlertWorker(deps: AlertWorkerDeps): Promise<AlertWork
     rules,
     clock: deps.tuning?.clock,
     emit: (d) => publisher.submit(d, frameAt),
-    onLarge: (e) => seenLarge.seen(liquidationKey(e)),
+    onLarge: (e) => seenLarge.add(liquidationKey(e)),
   });
 
   const exchanges = [...new Set(config.watchlist.map((w) => w.exchange))];
@@ -107,13 +116,16 @@ export async function startAlertWorker(deps: AlertWorkerDeps): Promise<AlertWork
         minUsd: (coin) => rules.large_liquidation[TIER_NAMES[tierOf(coin)]].min_usd,
         from: from - 1_000,
         to,
-        seen: (key) => seenLarge.seen(key),
+        seen: (key) => seenLarge.has(key),
         onEvent: (e) => {
           frameAt = performance.now();
           engine.onBackfill(e);
         },
       }).then(
-        (r) => log.info(r, "backfill done"),
+        (r) => {
+          metrics.backfilled(r.recovered);
+          log.info(r, "backfill done");
+        },
         (err: unknown) => log.warn({ err }, "backfill failed"),
       );
     },
@@ -180,6 +192,11 @@ export async function startAlertWorker(deps: AlertWorkerDeps): Promise<AlertWork
   return {
     url: ops.url,
     isLeader: () => leader,
+    stats: () => ({
+      liquidations: metrics.counts.liquidation,
+      trades: metrics.counts.trade,
+      alerts: metrics.alertsByKind(),
+    }),
     async stop() {
       // Stop ingesting first, let in-flight alerts land, then hand the lease over.
       onChange(false);

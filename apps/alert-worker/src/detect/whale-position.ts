@@ -64,6 +64,7 @@ export function createWhalePositionDetector(rules: Rules, emit: Emit) {
             severity: severityFor(r.valueUsd, rule.min_usd),
             detail: {
               action: r.action,
+              direction: side,
               user: r.user,
               position_size: r.positionSize,
               entry_price: r.entryPrice,

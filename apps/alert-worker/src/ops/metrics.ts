@@ -53,6 +53,11 @@ export function createWorkerMetrics(g: WorkerGauges) {
     buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1],
     registers: [registry],
   });
+  const backfilled = new Counter({
+    name: "teleglas_worker_backfilled_events_total",
+    help: "Large liquidations recovered from REST after a stream gap (not carried by the stream)",
+    registers: [registry],
+  });
   const gauge = (name: string, help: string, read: () => number | null) =>
     new Gauge({
       name,
@@ -92,6 +97,7 @@ export function createWorkerMetrics(g: WorkerGauges) {
     counts,
     eventsPerSecond,
     alertsByKind: () => ({ ...published }) as Record<AlertKind, number>,
+    backfilled: (n: number) => backfilled.inc(n),
     alert(kind: AlertKind, outcome: string, latencyMs: number | null) {
       alerts.inc({ kind, outcome });
       if (outcome === "published") {

@@ -1,0 +1,153 @@
+import { randomUUID } from "node:crypto";
+import { createSimulator, type Simulator } from "@teleglas/coinglass-sim";
+import {
+  type Alert,
+  createMarketDataCore,
+  createStores,
+  deleteByPrefix,
+  type MarketDataCore,
+  type Stores,
+} from "@teleglas/market-data-core";
+import { Redis } from "ioredis";
+import pino from "pino";
+import { expandWatchlist, type WorkerConfig } from "../../src/config.js";
+import type { StreamTuning } from "../../src/run/ingest.js";
+import { type AlertWorker, startAlertWorker } from "../../src/service.js";
+
+export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+
+/** A connected client, or a failure that says how to start Redis (tests never skip). */
+export async function connectRedis(): Promise<Redis> {
+  const redis = new Redis(REDIS_URL, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 2,
+    retryStrategy: () => null,
+  });
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    redis.disconnect();
+    throw new Error(
+      `Redis is not reachable at ${REDIS_URL} (${String(error)}); start it with: redis-server --daemonize yes`,
+    );
+  }
+  return redis;
+}
+
+/** Polls a condition until it holds (generous timeouts: the machine is shared). */
+export async function waitFor<T>(read: () => T | Promise<T>, what: string, timeoutMs = 15_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await read();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export interface Fixture {
+  sim: Simulator;
+  prefix: string;
+  redis: Redis;
+  /** Stores of the test itself (reads what the workers published). */
+  stores: Stores;
+  startWorker(o?: WorkerOverrides): Promise<RunningWorker>;
+  alerts(kind: Alert["kind"]): Promise<Alert[]>;
+  cleanup(): Promise<void>;
+}
+
+export interface WorkerOverrides {
+  rulesFile?: string;
+  leaseTtlMs?: number;
+  stream?: StreamTuning;
+}
+
+export interface RunningWorker {
+  worker: AlertWorker;
+  /** The worker's own Redis connection (a test may cut it to play a crash). */
+  redis: Redis;
+  stop(): Promise<void>;
+}
+
+/** A quiet simulator (no background flow), a unique Redis prefix, and workers started on demand. */
+export async function createFixture(): Promise<Fixture> {
+  const redis = await connectRedis();
+  const sim = await createSimulator({ background: false, rateLimit: false });
+  const prefix = `test:worker:${randomUUID()}:`;
+  const stores = createStores({ redis, prefix });
+  const running: RunningWorker[] = [];
+  const config = (o: WorkerOverrides): WorkerConfig => ({
+    port: 0,
+    host: "127.0.0.1",
+    rulesFile: o.rulesFile,
+    watchlist: expandWatchlist(["BTC", "ETH"]),
+    tradeMinUsd: 10_000,
+    leaseTtlMs: o.leaseTtlMs ?? 1_500,
+    keyPrefix: prefix,
+  });
+  return {
+    sim,
+    prefix,
+    redis,
+    stores,
+    async startWorker(o = {}) {
+      const own = await connectRedis();
+      const core: MarketDataCore = createMarketDataCore({
+        apiKey: "test",
+        baseUrl: sim.restUrl,
+        plan: "professional",
+        redis: own,
+        keyPrefix: prefix,
+      });
+      const workerStores = createStores({ redis: own, prefix });
+      let worker: AlertWorker;
+      try {
+        worker = await startAlertWorker({
+          config: config(o),
+          logger: pino({ level: "silent" }),
+          core,
+          stores: workerStores,
+          redis: own,
+          wsUrl: sim.wsUrl,
+          apiKey: "test",
+          tuning: {
+            stream: {
+              backoff: { initialMs: 50, maxMs: 200 },
+              pingIntervalMs: 1_000,
+              pongTimeoutMs: 1_000,
+              ...o.stream,
+            },
+            leaseIntervalMs: 200,
+          },
+        });
+      } catch (error) {
+        await Promise.allSettled([workerStores.close(), core.close()]);
+        own.disconnect();
+        throw error;
+      }
+      let stopped = false;
+      const r: RunningWorker = {
+        worker,
+        redis: own,
+        async stop() {
+          if (stopped) return;
+          stopped = true;
+          await worker.stop();
+          await Promise.allSettled([workerStores.close(), core.close()]);
+          own.disconnect();
+        },
+      };
+      running.push(r);
+      return r;
+    },
+    alerts: (kind) => stores.alerts.recent({ kind, limit: 100 }),
+    async cleanup() {
+      await Promise.allSettled(running.map((r) => r.stop()));
+      await stores.close();
+      await sim.close();
+      await deleteByPrefix(redis, prefix);
+      redis.disconnect();
+    },
+  };
+}

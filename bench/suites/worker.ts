@@ -1,0 +1,104 @@
+// Alert-worker ingest: the simulator (in its own process) replays a million liquidation and trade
+// events as fast as the socket allows; the worker parses them and runs every detector, publishing
+// alerts to Redis. Side by side in one run: a bare loop that only JSON.parses the same frames.
+import { startAlertWorker } from "@teleglas/alert-worker/service";
+import { createMarketDataCore, createStores, deleteByPrefix } from "@teleglas/market-data-core";
+import pino from "pino";
+import { benchRedis } from "../lib/broadcast-setup.js";
+import { bareLoop, forkSimulator, percentile } from "../lib/worker-harness.js";
+
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: bench knob, read only when set by hand
+const EVENTS = Number(process.env["BENCH_EVENTS"] ?? 1_000_000);
+const BATCH = 100;
+const TRADE_CHANNEL = "futures_trades@Binance_BTCUSDT@10000";
+
+const sim = await forkSimulator();
+console.error(`bare loop: ${EVENTS} events…`);
+const bare = await bareLoop(sim, "liquidationOrders", EVENTS, BATCH);
+console.error(`  ${Math.round(bare)} events/s`);
+
+const redis = await benchRedis();
+const prefix = `bench:worker:${Date.now()}:`;
+const stores = createStores({ redis, prefix });
+const core = createMarketDataCore({
+  apiKey: "bench",
+  baseUrl: sim.restUrl,
+  plan: "professional",
+  redis,
+  keyPrefix: prefix,
+});
+const latencies: number[] = [];
+const worker = await startAlertWorker({
+  config: {
+    port: 0,
+    host: "127.0.0.1",
+    rulesFile: undefined,
+    watchlist: [{ exchange: "Binance", pair: "BTCUSDT" }],
+    tradeMinUsd: 10_000,
+    leaseTtlMs: 6_000,
+    keyPrefix: prefix,
+  },
+  logger: pino({ level: "silent" }),
+  core,
+  stores,
+  redis,
+  wsUrl: sim.wsUrl,
+  apiKey: "bench",
+  // Replay repeats 64 distinct frames; the stream's duplicate filter would drop all but the first
+  // 6,400 events and the detectors would see almost nothing.
+  tuning: { stream: { dedupeWindow: 0 }, onPublished: (_a, ms) => latencies.push(ms) },
+});
+const processed = () => worker.stats().liquidations + worker.stats().trades;
+const until = async (cond: () => boolean, what: string) => {
+  const end = Date.now() + 120_000;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+};
+await until(() => worker.isLeader(), "leadership");
+// Warm up (JIT, connection) before the baseline memory reading.
+await new Promise((r) => setTimeout(r, 500));
+await sim.replay({ count: 20_000, batchSize: BATCH });
+await until(() => processed() >= 20_000, "warm-up events");
+(globalThis as { gc?: () => void }).gc?.();
+const rssBefore = process.memoryUsage().rss;
+const base = processed();
+
+console.error(`worker: ${EVENTS} events (half liquidations, half trades)…`);
+const start = performance.now();
+void sim.replay({ count: EVENTS / 2, batchSize: BATCH, channel: "liquidationOrders" });
+void sim.replay({ count: EVENTS / 2, batchSize: BATCH, channel: TRADE_CHANNEL });
+await until(() => processed() - base >= EVENTS, "every event");
+const elapsed = performance.now() - start;
+const events = processed() - base;
+const rate = (events * 1000) / elapsed;
+await new Promise((r) => setTimeout(r, 500)); // alerts still in flight land
+const rssGrowth = (process.memoryUsage().rss - rssBefore) / 1024 / 1024;
+console.error(
+  `  ${Math.round(rate)} events/s, ${latencies.length} alerts, ${JSON.stringify(worker.stats().alerts)}`,
+);
+
+await worker.stop();
+await stores.close();
+await core.close();
+await deleteByPrefix(redis, prefix);
+redis.disconnect();
+await sim.close();
+
+const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
+console.log(
+  JSON.stringify({
+    suite: "worker",
+    metrics: {
+      events,
+      events_per_second: Math.round(rate),
+      bare_events_per_second: Math.round(bare),
+      ratio_to_bare: round(rate / bare),
+      alerts: latencies.length,
+      p99_latency_ms: round(percentile(latencies, 99)),
+      rss_growth_mb: round(rssGrowth, 1),
+    },
+  }),
+);
+process.exit(0);
