@@ -118,7 +118,7 @@ export function createWhales(market: Market) {
   };
   return {
     /** Whale positions (value > $1M) open at `now`. */
-    positions: (now: number) => current(100, WHALE_SLOTS, now, 1e6, 6e7),
+    positions: (now: number) => current(100, WHALE_SLOTS, now, 1.5e6, 6e7),
     /** Positions of one coin (smaller ones too), biggest first. */
     coinPositions: (coin: string, now: number) => {
       const p = hl.find((x) => x.coin === coin || x.instrumentId === coin);
@@ -132,7 +132,7 @@ export function createWhales(market: Market) {
         const { life, offset } = slotTiming(100, s);
         const last = Math.floor((now + offset) / life);
         for (let e = last; e >= last - 8; e--) {
-          const pos = position(100, s, e, 1e6, 6e7);
+          const pos = position(100, s, e, 1.5e6, 6e7);
           if (pos.start < now - 48 * H) break;
           const ev = (time: number, action: 1 | 2): WhalePositionEvent => ({
             user: pos.user,
