@@ -120,6 +120,16 @@ describe("parseStreamFrame", () => {
 });
 
 describe("createRecentEvents", () => {
+  const check = (recent: ReturnType<typeof createRecentEvents>, e: StreamEvent) =>
+    recent.seen(
+      e.type,
+      e.exchange,
+      e.pair,
+      e.side === "long" || e.side === "sell" ? 1 : 2,
+      e.price,
+      e.usd,
+      e.time,
+    );
   const ev = (time: number): LiquidationEvent => ({
     type: "liquidation",
     exchange: "Binance",
@@ -134,18 +144,18 @@ describe("createRecentEvents", () => {
 
   test("remembers at least half its capacity and forgets beyond its capacity", () => {
     const recent = createRecentEvents(10);
-    for (let i = 0; i < 10; i++) expect(recent.seen(ev(i))).toBe(false);
-    expect(recent.seen(ev(9))).toBe(true);
-    expect(recent.seen(ev(5))).toBe(true);
+    for (let i = 0; i < 10; i++) expect(check(recent, ev(i))).toBe(false);
+    expect(check(recent, ev(9))).toBe(true);
+    expect(check(recent, ev(5))).toBe(true);
     expect(recent.size).toBeLessThanOrEqual(10);
-    for (let i = 10; i < 30; i++) recent.seen(ev(i));
-    expect(recent.seen(ev(0))).toBe(false);
+    for (let i = 10; i < 30; i++) check(recent, ev(i));
+    expect(check(recent, ev(0))).toBe(false);
   });
 
   test("an event differing in any one field is a different event; the channel does not count", () => {
     const recent = createRecentEvents(1000);
     const base = ev(1);
-    recent.seen(base);
+    check(recent, base);
     const variants: StreamEvent[] = [
       { ...base, exchange: "OKX" },
       { ...base, pair: "BTCUSD" },
@@ -155,7 +165,23 @@ describe("createRecentEvents", () => {
       { ...base, time: 2 },
       { ...base, type: "trade", side: "sell" },
     ];
-    for (const v of variants) expect(recent.seen(v)).toBe(false);
-    expect(recent.seen({ ...base, channel: "liquidation_orders", coin: "XBT" })).toBe(true);
+    for (const v of variants) expect(check(recent, v)).toBe(false);
+    expect(check(recent, { ...base, channel: "liquidation_orders", coin: "XBT" })).toBe(true);
+  });
+
+  test("over many events: every recent repeat is caught and no new event is taken for one", () => {
+    const recent = createRecentEvents(50_000);
+    const at = (i: number): StreamEvent => ({
+      ...ev(1_700_000_000_000 + (i >> 4)),
+      usd: 100 + (i % 977),
+      price: 1 + i / 7,
+    });
+    for (let i = 0; i < 200_000; i++) expect(check(recent, at(i))).toBe(false);
+    let repeats = 0;
+    for (let i = 200_000 - 25_000; i < 200_000; i++) if (check(recent, at(i))) repeats++;
+    expect(repeats).toBe(25_000);
+    let fresh = 0;
+    for (let i = 200_000; i < 260_000; i++) if (!check(recent, at(i))) fresh++;
+    expect(fresh).toBe(60_000);
   });
 });

@@ -1,5 +1,3 @@
-import type { StreamEvent } from "./types.js";
-
 // Views over one 8-byte buffer to read the bits of a double without allocating.
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
@@ -22,15 +20,7 @@ function mixString(h: number, s: string): number {
   return mix(h, s.length);
 }
 
-/** A 32-bit MurmurHash3-style hash of an event's content (its channel is not part of it). */
-export function eventHash(e: StreamEvent): number {
-  let h = e.type === "liquidation" ? 0x2545f491 : 0x5bd1e995;
-  h = mixDouble(h, e.time);
-  h = mixDouble(h, e.usd);
-  h = mixDouble(h, e.price);
-  h = mix(h, e.side.charCodeAt(0));
-  h = mixString(h, e.exchange);
-  h = mixString(h, e.pair);
+function fmix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -38,39 +28,92 @@ export function eventHash(e: StreamEvent): number {
   return h ^ (h >>> 16);
 }
 
-function sameEvent(a: StreamEvent, b: StreamEvent): boolean {
-  return (
-    a.time === b.time &&
-    a.usd === b.usd &&
-    a.price === b.price &&
-    a.side === b.side &&
-    a.type === b.type &&
-    a.pair === b.pair &&
-    a.exchange === b.exchange
-  );
+/** One generation: an open-addressing table in typed arrays (no objects for the GC to trace). */
+function createTable(slots: number) {
+  const mask = slots - 1;
+  const used = new Uint8Array(slots);
+  const keys = new Int32Array(slots);
+  const tags = new Int32Array(slots);
+  const nums = new Float64Array(slots * 3);
+  let size = 0;
+  return {
+    get size() {
+      return size;
+    },
+    has(key: number, tag: number, time: number, usd: number, price: number): boolean {
+      for (let i = key & mask; used[i] === 1; i = (i + 1) & mask) {
+        const n = i * 3;
+        if (
+          keys[i] === key &&
+          tags[i] === tag &&
+          nums[n] === time &&
+          nums[n + 1] === usd &&
+          nums[n + 2] === price
+        ) {
+          return true;
+        }
+      }
+      return false;
+    },
+    add(key: number, tag: number, time: number, usd: number, price: number): void {
+      let i = key & mask;
+      while (used[i] === 1) i = (i + 1) & mask;
+      used[i] = 1;
+      keys[i] = key;
+      tags[i] = tag;
+      const n = i * 3;
+      nums[n] = time;
+      nums[n + 1] = usd;
+      nums[n + 2] = price;
+      size++;
+    },
+    clear(): void {
+      used.fill(0);
+      size = 0;
+    },
+  };
 }
 
 /**
- * Remembers roughly the last `capacity` events to drop repeats, on the ingest hot path. Keys are
- * 32-bit content hashes in two generations of Maps (a lookup is two integer probes; forgetting is
- * dropping the older generation), and a hit is confirmed field by field, so a hash collision can
- * never drop a real event. An event is remembered for between capacity/2 and capacity later ones.
+ * Remembers roughly the last `capacity` events to drop repeats, on the ingest hot path. Two
+ * generations of open-addressing tables in typed arrays: a lookup hashes the fields once and
+ * probes a few slots; forgetting is clearing the older table. A hit needs the 32-bit hash of the
+ * strings, side and type plus exactly equal time, usd and price, so a different event is not
+ * mistaken for a repeat. An event is remembered for between capacity/2 and capacity later ones.
  */
 export function createRecentEvents(capacity: number) {
   const half = Math.max(1, Math.floor(capacity / 2));
-  let current = new Map<number, StreamEvent>();
-  let previous = new Map<number, StreamEvent>();
+  let slots = 2;
+  while (slots < half * 2) slots *= 2; // load factor at most 1/2 keeps probe runs short
+  let current = createTable(slots);
+  let previous = createTable(slots);
   return {
-    /** True when the same event was seen recently; otherwise remembers it and returns false. */
-    seen(e: StreamEvent): boolean {
-      const h = eventHash(e);
-      const hit = current.get(h) ?? previous.get(h);
-      if (hit !== undefined && sameEvent(hit, e)) return true;
+    /**
+     * True when the same event was seen recently; otherwise remembers it and returns false.
+     * `side` is the raw CoinGlass side (1 or 2).
+     */
+    seen(
+      type: "liquidation" | "trade",
+      exchange: string,
+      pair: string,
+      side: number,
+      price: number,
+      usd: number,
+      time: number,
+    ): boolean {
+      const tag = mix(
+        mixString(mixString(0x2545f491, exchange), pair),
+        type === "liquidation" ? side : side + 2,
+      );
+      const key = fmix(mixDouble(mixDouble(mixDouble(tag, time), usd), price));
+      if (current.has(key, tag, time, usd, price) || previous.has(key, tag, time, usd, price)) return true;
       if (current.size >= half) {
+        const emptied = previous;
+        emptied.clear();
         previous = current;
-        current = new Map();
+        current = emptied;
       }
-      current.set(h, e);
+      current.add(key, tag, time, usd, price);
       return false;
     },
     get size() {

@@ -87,12 +87,15 @@ export function parseStreamFrame(text: string, recent?: RecentEvents): FrameResu
       malformedItems++;
       continue;
     }
-    const event: StreamEvent =
+    if (recent?.seen(type, exchange, pair, side, price, usd, time)) {
+      duplicates++;
+      continue;
+    }
+    events.push(
       type === "liquidation"
         ? { type, exchange, pair, coin, price, side: side === 1 ? "long" : "short", usd, time, channel }
-        : { type, exchange, pair, coin, price, side: side === 1 ? "sell" : "buy", usd, time, channel };
-    if (recent?.seen(event)) duplicates++;
-    else events.push(event);
+        : { type, exchange, pair, coin, price, side: side === 1 ? "sell" : "buy", usd, time, channel },
+    );
   }
   return { kind: "events", events, malformedItems, duplicates };
 }
