@@ -25,6 +25,8 @@ export interface MarketDataCoreOptions {
   timeoutMs?: number;
   /** Quota window, default 60,000 ms; must match the simulator's `rateWindowMs` in tests. */
   quotaWindowMs?: number;
+  /** Multiply cache TTLs (tests and benchmarks shrink them; default 1). */
+  ttlScale?: number;
   /** Retry policy of transient upstream failures. */
   retry?: RetryOptions;
   onEvent?: (e: CoreEvent) => void;
@@ -50,9 +52,12 @@ export function createMarketDataCore(opts: MarketDataCoreOptions): MarketDataCor
   const keyPrefix = opts.keyPrefix ?? "teleglas:";
   const shared = opts.redis ? { redis: opts.redis, keyPrefix } : { keyPrefix };
   const events = opts.onEvent ? { onEvent: opts.onEvent } : {};
+  const timeoutMs = opts.timeoutMs ?? 10_000;
   const quota = createQuota({
     plan: opts.plan,
     windowMs: opts.quotaWindowMs ?? 60_000,
+    // A request can reach CoinGlass until it times out; until answered it counts as arriving late.
+    maxInFlightMs: timeoutMs + 1_000,
     ...shared,
     ...events,
   });
@@ -61,10 +66,11 @@ export function createMarketDataCore(opts: MarketDataCoreOptions): MarketDataCor
     apiKey: opts.apiKey,
     baseUrl: opts.baseUrl,
     plan: opts.plan,
-    timeoutMs: opts.timeoutMs ?? 10_000,
+    timeoutMs,
     cache,
     quota,
     ...(opts.retry ? { retry: opts.retry } : {}),
+    ...(opts.ttlScale ? { ttlScale: opts.ttlScale } : {}),
     ...events,
   });
   const market = createMarketData({ client });

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { createSimulator } from "@teleglas/coinglass-sim";
 import { Redis } from "ioredis";
+import { createMarketDataCore, type MarketDataCoreOptions } from "../src/core.js";
 
 /** Connect to the test Redis or fail with how to start one (tests never skip). */
 export async function connectRedis(): Promise<Redis> {
@@ -64,6 +66,31 @@ export function useRedis(hooks: {
       const p = testPrefix(name);
       prefixes.push(p);
       return p;
+    },
+  };
+}
+
+/** A simulator and a core wired to it; `close()` stops both. */
+export async function simAndCore(
+  sim: Parameters<typeof createSimulator>[0] = {},
+  core: Partial<MarketDataCoreOptions> = {},
+) {
+  const s = await createSimulator({ background: false, ...sim });
+  const c = createMarketDataCore({
+    apiKey: "test-key-123",
+    baseUrl: s.restUrl,
+    plan: sim.plan ?? "professional",
+    retry: { retries: 2, minDelayMs: 20, maxDelayMs: 200 },
+    ...core,
+  });
+  return {
+    sim: s,
+    core: c,
+    /** Requests the simulator received on one path. */
+    hits: (path: string) => s.control.counters().byEndpoint[path] ?? 0,
+    async close() {
+      await c.close();
+      await s.close();
     },
   };
 }

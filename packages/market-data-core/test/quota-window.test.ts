@@ -22,7 +22,12 @@ describe("upstream quota", () => {
     const quota = createQuota({ plan: "hobbyist", windowMs });
     const times: number[] = [];
     await Promise.all(
-      Array.from({ length: 70 }, () => quota.acquire("background").then(() => times.push(Date.now()))),
+      Array.from({ length: 70 }, () =>
+        quota.acquire("background").then((t) => {
+          t.done();
+          times.push(Date.now());
+        }),
+      ),
     );
     expect(times).toHaveLength(70);
     expect(maxInWindow(times, windowMs)).toBeLessThanOrEqual(30);
@@ -33,10 +38,16 @@ describe("upstream quota", () => {
     const quota = createQuota({ plan: "hobbyist", windowMs: 500 });
     const order: string[] = [];
     const bg = Array.from({ length: 60 }, (_, i) =>
-      quota.acquire("background").then(() => order.push(`b${i}`)),
+      quota.acquire("background").then((t) => {
+        t.done();
+        order.push(`b${i}`);
+      }),
     );
     const it5 = Array.from({ length: 5 }, (_, i) =>
-      quota.acquire("interactive").then(() => order.push(`i${i}`)),
+      quota.acquire("interactive").then((t) => {
+        t.done();
+        order.push(`i${i}`);
+      }),
     );
     await Promise.all([...bg, ...it5]);
     const lastInteractive = Math.max(...[0, 1, 2, 3, 4].map((i) => order.indexOf(`i${i}`)));
@@ -54,7 +65,10 @@ describe("upstream quota", () => {
     const times: number[] = [];
     await Promise.all(
       Array.from({ length: 80 }, (_, i) =>
-        (i % 2 ? a : b).acquire("interactive").then(() => times.push(Date.now())),
+        (i % 2 ? a : b).acquire("interactive").then((t) => {
+          t.done();
+          times.push(Date.now());
+        }),
       ),
     );
     expect(maxInWindow(times, windowMs)).toBeLessThanOrEqual(30);

@@ -27,6 +27,8 @@ export interface CoinGlassClientOptions {
   quota: Quota;
   /** Swap the HTTP layer; default undici on a keep-alive Agent. */
   fetch?: typeof fetch;
+  /** Multiply fresh TTLs and stale-while-revalidate windows (tests and benchmarks shrink them). */
+  ttlScale?: number;
   onEvent?: (e: CoreEvent) => void;
 }
 
@@ -90,6 +92,9 @@ function unavailable(endpoint: string, error: unknown): unknown {
  */
 export function createCoinGlassClient(opts: CoinGlassClientOptions): CoinGlassClient {
   const http = createTransport(opts);
+  const scale = opts.ttlScale ?? 1;
+  const scaled = (p: CachePolicy): CachePolicy =>
+    scale === 1 ? p : { ...p, ttlMs: p.ttlMs * scale, swrMs: (p.swrMs ?? 0) * scale };
 
   /**
    * Check the payload against the raw schema (numeric strings coerced). On a mismatch the
@@ -118,7 +123,9 @@ export function createCoinGlassClient(opts: CoinGlassClientOptions): CoinGlassCl
       .join("&")}`;
     const lane = o?.lane ?? "interactive";
     return opts.cache
-      .get(key, policy, async () => map(validate(endpoint, await http.get(endpoint, params, lane)), endpoint))
+      .get(key, scaled(policy), async () =>
+        map(validate(endpoint, await http.get(endpoint, params, lane)), endpoint),
+      )
       .catch((error: unknown) => {
         throw unavailable(endpoint, error);
       }) as Promise<Cached<T>>;

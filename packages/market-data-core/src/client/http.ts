@@ -135,11 +135,11 @@ export function createTransport(opts: TransportOptions): Transport {
       for (const [k, v] of Object.entries(params)) if (v !== undefined) qs.set(k, String(v));
       const url = `${base}${endpoint}${qs.size > 0 ? `?${qs}` : ""}`;
       for (let n = 0; ; n++) {
-        await opts.quota.acquire(lane);
+        const ticket = await opts.quota.acquire(lane);
         const started = performance.now();
         counters.calls++;
         try {
-          const data = await attempt(endpoint, url, params);
+          const data = await attempt(endpoint, url, params).finally(() => ticket.done());
           opts.onEvent?.({
             type: "upstream",
             endpoint,

@@ -2,7 +2,7 @@ import type { Redis } from "ioredis";
 import type { CoinGlassPlan } from "../config/env.js";
 import { CoinGlassError } from "../models/errors.js";
 import type { CoreEvent, Lane } from "../models/result.js";
-import { PLAN_LIMITS, type Quota } from "./types.js";
+import { PLAN_LIMITS, type Quota, type QuotaTicket } from "./types.js";
 import { createMemoryWindow, createRedisWindow, type SlidingWindow } from "./window.js";
 
 /** Options of `createQuota`. */
@@ -13,13 +13,15 @@ export interface QuotaOptions {
   keyPrefix?: string;
   /** The upstream's window, default 60,000 ms. */
   windowMs?: number;
+  /** Longest a request can be in flight (its timeout plus a margin), default 15,000 ms. */
+  maxInFlightMs?: number;
   /** Share of the budget only interactive calls may use, default 0.2. */
   interactiveReserve?: number;
   onEvent?: (e: CoreEvent) => void;
 }
 
 interface Waiter {
-  resolve(): void;
+  resolve(ticket: QuotaTicket): void;
   reject(e: unknown): void;
 }
 
@@ -45,6 +47,7 @@ export function createQuota(opts: QuotaOptions): Quota {
   let planLimit = PLAN_LIMITS[opts.plan];
   let budget = safeBudget(planLimit, windowMs);
   const reserve = opts.interactiveReserve ?? 0.2;
+  const holdMs = opts.maxInFlightMs ?? 15_000;
   const backgroundLimit = () => Math.max(1, Math.floor(budget.safeLimit * (1 - reserve)));
   const window: SlidingWindow = opts.redis
     ? createRedisWindow(opts.redis, `${opts.keyPrefix ?? "teleglas:"}quota:${windowMs}`, budget.safeWindowMs)
@@ -67,6 +70,28 @@ export function createQuota(opts: QuotaOptions): Quota {
       sleepTimer = setTimeout(() => wake?.(), ms);
     });
 
+  // Answered requests are re-dated in batches: one store round trip per tick, not per request.
+  let settling: string[] = [];
+  const flush = () => {
+    const ids = settling;
+    settling = [];
+    window
+      .settle(ids)
+      .then(() => wake?.())
+      .catch(() => {});
+  };
+  const ticket = (id: string): QuotaTicket => {
+    let done = false;
+    return {
+      done() {
+        if (done) return;
+        done = true;
+        if (settling.length === 0) setImmediate(flush);
+        settling.push(id);
+      },
+    };
+  };
+
   const failAll = (error: unknown) => {
     for (const lane of ["interactive", "background"] as const) {
       for (const w of queues[lane].splice(0)) w.reject(error);
@@ -82,10 +107,16 @@ export function createQuota(opts: QuotaOptions): Quota {
         const queue = queues[lane];
         const want = Math.min(queue.length, 64);
         const limit = lane === "interactive" ? budget.safeLimit : backgroundLimit();
-        const got = await window.take(want, limit);
+        const got = await window.take(want, limit, holdMs);
         lastCount = got.count;
-        for (let i = 0; i < got.taken; i++) queue.shift()?.resolve();
-        if (got.taken < want) await sleep(got.waitMs);
+        for (const id of got.ids) {
+          const w = queue.shift();
+          if (w) w.resolve(ticket(id));
+          else ticket(id).done();
+        }
+        // Re-check at least every 250 ms: requests in flight (here or in another process) free
+        // their slot earlier than their placeholder date says once they are answered.
+        if (got.ids.length < want) await sleep(Math.min(got.waitMs, 250));
       }
     } catch (error) {
       failAll(new CoinGlassError("upstream quota store unavailable", { cause: error }));
@@ -97,7 +128,7 @@ export function createQuota(opts: QuotaOptions): Quota {
   return {
     acquire(lane, signal) {
       if (closed) return Promise.reject(new CoinGlassError("quota closed"));
-      return new Promise<void>((resolve, reject) => {
+      return new Promise<QuotaTicket>((resolve, reject) => {
         const waiter: Waiter = { resolve, reject };
         if (signal) {
           if (signal.aborted) return reject(signal.reason);
@@ -108,9 +139,9 @@ export function createQuota(opts: QuotaOptions): Quota {
             reject(signal.reason);
           };
           signal.addEventListener("abort", onAbort, { once: true });
-          waiter.resolve = () => {
+          waiter.resolve = (t) => {
             signal.removeEventListener("abort", onAbort);
-            resolve();
+            resolve(t);
           };
         }
         queues[lane].push(waiter);
@@ -142,7 +173,7 @@ export function createQuota(opts: QuotaOptions): Quota {
       closed = true;
       wake?.();
       failAll(new CoinGlassError("quota closed"));
-      await window.close();
+      if (settling.length > 0) flush();
     },
   };
 }

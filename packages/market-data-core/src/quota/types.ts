@@ -9,10 +9,16 @@ export const PLAN_LIMITS: Record<CoinGlassPlan, number> = {
   professional: 1200,
 };
 
+/** One admitted upstream request. */
+export interface QuotaTicket {
+  /** Call when the answer (or the failure) came back: the request stops counting as in flight. */
+  done(): void;
+}
+
 /** The upstream budget, shared by every process on one Redis (in-process without Redis). */
 export interface Quota {
   /** Resolves when one upstream request may be sent; interactive callers are admitted first. */
-  acquire(lane: Lane, signal?: AbortSignal): Promise<void>;
+  acquire(lane: Lane, signal?: AbortSignal): Promise<QuotaTicket>;
   /** Feed the upstream's own count (`API-KEY-USE-LIMIT`) so the local view never under-counts. */
   sync(usedInWindow: number, limit: number | null): void;
   /** Snapshot for stats. */
