@@ -87,6 +87,7 @@ export const RAW_DATA_SCHEMAS = {
   "/api/futures/open-interest/exchange-list": z.array(OpenInterestExchangeListRowSchema),
   "/api/futures/open-interest/history": z.array(OpenInterestHistoryRowSchema),
   "/api/futures/open-interest/aggregated-history": z.array(OpenInterestHistoryRowSchema),
+  "/api/futures/open-interest/aggregated-stablecoin-history": z.array(OpenInterestHistoryRowSchema),
   "/api/futures/open-interest/exchange-history-chart": OpenInterestExchangeHistoryChartSchema,
   "/api/futures/global-long-short-account-ratio/history": z.array(GlobalLongShortRowSchema),
   "/api/futures/top-long-short-account-ratio/history": z.array(TopAccountRatioRowSchema),
