@@ -91,6 +91,7 @@ export function startConsoleChat(bot: Bot<BotContext>, input: Readable, out: Wri
   const rl = createInterface({ input });
   let updateId = 1;
   let messageId = 100_000;
+  let chain: Promise<void> = Promise.resolve();
   out.write("Console chat: type a command (/help, /raw BTC …); #data presses a button.\n");
   rl.on("line", (line) => {
     const text = line.trim();
@@ -122,7 +123,12 @@ export function startConsoleChat(bot: Bot<BotContext>, input: Readable, out: Wri
               : {}),
           },
         };
-    bot.handleUpdate(update).catch((error: unknown) => out.write(`error: ${String(error)}\n`));
+    // One update at a time, as a person reads replies in the order they asked.
+    chain = chain
+      .then(() => bot.handleUpdate(update))
+      .catch((error: unknown) => {
+        out.write(`error: ${String(error)}\n`);
+      });
   });
   return { stop: () => rl.close() };
 }

@@ -20,7 +20,10 @@ export async function connectRedis(): Promise<Redis> {
       `Redis is not reachable at ${REDIS_URL} (${String(error)}); start it with: redis-server --daemonize yes`,
     );
   }
-  return redis;
+  // The probe refuses to queue commands (so a dead Redis fails fast); the connection handed out
+  // queues while connecting, as its duplicates (blocking readers, BullMQ) need.
+  redis.disconnect();
+  return new Redis(REDIS_URL);
 }
 
 /** A key prefix no other test uses; delete it with `cleanup`. */

@@ -1,35 +1,60 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Readable } from "node:stream";
 
 /** Parameters of a Bot API call: JSON, form-urlencoded, multipart (files as Buffers) or query. */
 export type Params = Record<string, unknown>;
 
 /**
- * Read a Bot API request's parameters the way Telegram accepts them. Multipart bodies go through
- * the platform's `Request.formData()` (undici), so the fake needs no multipart dependency.
+ * Read a Bot API request's parameters the way Telegram accepts them: query string, JSON,
+ * form-urlencoded or multipart. `attach://name` references point at a multipart file part.
  */
 export async function readParams(req: IncomingMessage, url: URL): Promise<Params> {
   const params: Params = Object.fromEntries(url.searchParams);
   const type = req.headers["content-type"] ?? "";
   if (req.method !== "POST") return params;
-  if (type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded")) {
-    const request = new Request(url, {
-      method: "POST",
-      headers: { "content-type": type },
-      body: Readable.toWeb(req) as ReadableStream,
-      duplex: "half",
-    } as RequestInit);
-    const form = await request.formData();
-    for (const [key, value] of form.entries()) {
-      params[key] = typeof value === "string" ? value : Buffer.from(await value.arrayBuffer());
-    }
-    return params;
-  }
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const body = Buffer.concat(chunks).toString("utf8");
+  const raw = Buffer.concat(chunks);
+  const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
+  if (type.startsWith("multipart/form-data") && boundary) {
+    const form = parseMultipart(raw, boundary);
+    for (const [key, value] of Object.entries(form)) {
+      if (typeof value === "string" && value.startsWith("attach://")) form[key] = form[value.slice(9)];
+    }
+    return { ...params, ...form };
+  }
+  if (type.startsWith("application/x-www-form-urlencoded")) {
+    return { ...params, ...Object.fromEntries(new URLSearchParams(raw.toString("utf8"))) };
+  }
+  const body = raw.toString("utf8");
   if (body.trim() === "") return params;
   return { ...params, ...(JSON.parse(body) as Params) };
+}
+
+/**
+ * A small multipart/form-data reader: fields as strings, files as Buffers. Hand-rolled because
+ * undici's `Request.formData()` rejects the streamed bodies grammY sends.
+ */
+export function parseMultipart(raw: Buffer, boundary: string): Params {
+  const out: Params = {};
+  const delimiter = Buffer.from(`--${boundary}`);
+  let pos = raw.indexOf(delimiter);
+  while (pos !== -1) {
+    const start = pos + delimiter.length;
+    if (raw.subarray(start, start + 2).toString() === "--") break;
+    const next = raw.indexOf(delimiter, start);
+    if (next === -1) break;
+    const part = raw.subarray(start + 2, next - 2); // skip CRLF after the delimiter and before the next
+    const split = part.indexOf("\r\n\r\n");
+    if (split !== -1) {
+      const headers = part.subarray(0, split).toString("utf8");
+      const body = part.subarray(split + 4);
+      const name = /name="([^"]*)"/i.exec(headers)?.[1];
+      if (name !== undefined)
+        out[name] = /filename=/i.test(headers) ? Buffer.from(body) : body.toString("utf8");
+    }
+    pos = next;
+  }
+  return out;
 }
 
 /** Form fields arrive as strings; objects (reply_markup, entities) may be JSON inside them. */

@@ -66,6 +66,12 @@ export function num(n: number | null | undefined, digits = 2): string {
   return trim(n.toFixed(digits));
 }
 
+/** A quantity with thousands separators and no decimals: `753,938`. */
+export function qty(n: number | null | undefined): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return NA;
+  return Math.round(n).toLocaleString("en-US");
+}
+
 /** A UTC time: `2026-11-22 22:20 UTC` (or with seconds). */
 export function utc(ms: number | null | undefined, seconds = false): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return NA;

@@ -1,6 +1,6 @@
 import type { MarketResult, RawSnapshot } from "@teleglas/market-data-core";
 import { footer, heading, row } from "./common.js";
-import { ago, escapeHtml, num, pct, price, rate, share, usd } from "./numbers.js";
+import { ago, escapeHtml, num, pct, price, qty, rate, share, usd } from "./numbers.js";
 import type { Language, T } from "./translate.js";
 
 const CHANGE = ["5m", "15m", "1h", "4h", "24h"] as const;
@@ -21,8 +21,8 @@ export function formatRaw(r: MarketResult<RawSnapshot>, t: T, now: number, lang:
   );
 
   const oi = d.openInterest;
-  const qty = oi.totalQuantity === null ? "" : ` (${num(oi.totalQuantity, 0)} ${escapeHtml(d.symbol)})`;
-  out.push(`${heading("📈", t("open-interest"))} ${usd(oi.totalUsd)}${qty}`);
+  const coins = oi.totalQuantity === null ? "" : ` (${qty(oi.totalQuantity)} ${escapeHtml(d.symbol)})`;
+  out.push(`${heading("📈", t("open-interest"))} ${usd(oi.totalUsd)}${coins}`);
   out.push(row(["1h", "4h", "24h"].map((w) => [w, pct(oi.changePct[w as "1h"])])));
   if (oi.byExchange.length > 0) {
     out.push(

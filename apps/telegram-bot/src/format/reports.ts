@@ -7,7 +7,7 @@ import type {
   SentimentReport,
 } from "@teleglas/market-data-core";
 import { footer, heading, row } from "./common.js";
-import { escapeHtml, num, pct, price, rate, share, usd } from "./numbers.js";
+import { escapeHtml, num, pct, price, qty, rate, share, usd } from "./numbers.js";
 import type { Language, T } from "./translate.js";
 
 type Ctx = { t: T; now: number; lang: Language };
@@ -67,7 +67,7 @@ export function formatOpenInterest(r: MarketResult<OpenInterestReport>, { t, now
   const out = [
     `📈 <b>${escapeHtml(d.symbol)}</b> — ${t("open-interest")}`,
     "",
-    `${t("total")}: <b>${usd(d.totalUsd)}</b>${d.totalQuantity === null ? "" : ` (${num(d.totalQuantity, 0)} ${escapeHtml(d.symbol)})`}`,
+    `${t("total")}: <b>${usd(d.totalUsd)}</b>${d.totalQuantity === null ? "" : ` (${qty(d.totalQuantity)} ${escapeHtml(d.symbol)})`}`,
     row((["1h", "4h", "24h"] as const).map((w) => [w, pct(d.changePct[w] ?? null)])),
   ];
   if (d.byExchange.length > 0) {

@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN_ID, ALLOWED, type Harness, REFUSED_ID, startHarness } from "./harness.js";
+
+let h: Harness;
+let nextUser = 0;
+const user = () => ALLOWED[nextUser++]!;
+
+beforeAll(async () => {
+  h = await startHarness({ plan: "startup" });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** A coin's current price in the simulator's model (what its REST endpoints serve). */
+const simPrice = async (symbol: string) => h.sim.control.price(symbol);
+const dollars = (n: number) => `$${n.toLocaleString("en-US", { maximumFractionDigits: 2 })}`;
+
+describe("commands end to end (simulator + fake Bot API + Redis)", () => {
+  it("/start greets the user by name with a menu, and the command list is registered", async () => {
+    const u = user();
+    const [reply] = await h.ask(u, "/start");
+    expect(reply?.text).toContain(`Hi <b>Ana${u}</b>`);
+    expect(JSON.stringify(reply?.reply_markup)).toContain("run:raw:BTC");
+    expect(h.tg.commands()).toContainEqual(expect.objectContaining({ command: "raw" }));
+  });
+
+  it("/raw BTC shows the simulator's price and every section, n/a where the plan has no data", async () => {
+    const [reply] = await h.ask(user(), "/raw BTC");
+    const text = reply?.text ?? "";
+    expect(reply?.parse_mode).toBe("HTML");
+    expect(text).toContain(`Price</b> ${dollars(await simPrice("BTC"))}`);
+    for (const section of [
+      "Open interest",
+      "Volume 24h",
+      "Funding",
+      "Liquidations",
+      "Long/short",
+      "Taker flow",
+      "RSI",
+      "Depth ±1%",
+    ]) {
+      expect(text).toContain(section);
+    }
+    // The startup plan has no RSI endpoint: shown as n/a, never as 0.
+    expect(text).toMatch(/RSI<\/b> 15m n\/a · 1h n\/a/);
+    expect(text).not.toMatch(/RSI<\/b> 15m 0/);
+  });
+
+  it("asks for the missing argument and suggests symbols for an unknown one, with buttons that work", async () => {
+    const u = user();
+    const [usage] = await h.ask(u, "/raw");
+    expect(usage?.text).toContain("Usage: <code>/raw SYMBOL</code>");
+    const [unknown] = await h.ask(u, "/raw BTX");
+    expect(unknown?.text).toMatch(/Unknown symbol BTX — did you mean .*BTC/);
+    const replies = h.tg.messages(u).length;
+    await h.press(u, unknown!.message_id, "run:raw:BTC");
+    await h.tg.waitUntil(() => h.tg.messages(u).length > replies, { what: "the /raw reply from the button" });
+    expect(h.tg.messages(u).at(-1)?.text).toContain("BTC</b> — raw snapshot");
+  });
+
+  it("/liq ETH 4h totals liquidations by side and exchange; a bad range gets usage", async () => {
+    const u = user();
+    const [reply] = await h.ask(u, "/liq ETH 4h");
+    expect(reply?.text).toContain("ETH</b> — liquidations 4h");
+    expect(reply?.text).toMatch(/Total: <b>\$[\d.]+[KMB]<\/b>/);
+    const [bad] = await h.ask(u, "/liq ETH 7h");
+    expect(bad?.text).toContain("Usage: <code>/liq SYMBOL [1h|4h|12h|24h]</code>");
+  });
+
+  it("/whale lists the largest Hyperliquid positions with real values (not $0)", async () => {
+    const [reply] = await h.ask(user(), "/whale");
+    const text = reply?.text ?? "";
+    expect(text).toContain("Hyperliquid whales");
+    const values = [...text.matchAll(/(?:LONG|SHORT) \S+ <b>\$([\d.]+)([KMB])<\/b>/g)];
+    expect(values.length).toBeGreaterThanOrEqual(3);
+    for (const [, v] of values) expect(Number(v)).toBeGreaterThan(0);
+  });
+
+  it("/orderbook, /ob and /raw_orderbook show depth, imbalance and walls", async () => {
+    const u = user();
+    for (const cmd of ["/orderbook BTC", "/ob BTC", "/raw_orderbook BTC"]) {
+      const [reply] = await h.ask(u, cmd);
+      expect(reply?.text).toContain("BTC</b> — order book ±1%");
+      expect(reply?.text).toMatch(
+        /All exchanges: bids \$[\d.]+[KMB] · asks \$[\d.]+[KMB] · imbalance [+-]?[\d.]+%/,
+      );
+      expect(reply?.text).toContain("Walls");
+    }
+  });
+
+  it("/funding, /oi and /sentiment answer with figures or n/a; /rsi explains the plan", async () => {
+    const u = user();
+    const [funding] = await h.ask(u, "/funding BTC");
+    expect(funding?.text).toMatch(/Binance: -?\d\.\d{4}%/);
+    const [oi] = await h.ask(u, "/oi BTC");
+    expect(oi?.text).toMatch(/Total: <b>\$[\d.]+B<\/b>/);
+    const [sentiment] = await h.ask(u, "/sentiment");
+    expect(sentiment?.text).toContain("Market sentiment");
+    expect(sentiment?.text).toMatch(/Fear and greed: <b>\d+<\/b>/);
+    // The startup plan lacks coins-markets, where these figures come from: n/a, never $0.
+    expect(sentiment?.text).toContain("BTC n/a (24h n/a, n/a)");
+    expect(sentiment?.text).not.toContain("$0 ");
+    const [rsi] = await h.ask(u, "/rsi BTC");
+    expect(rsi?.text).toMatch(/n\/a|plan/);
+  });
+
+  it("/chart BTC 1h sends a PNG", async () => {
+    const [photo] = await h.ask(user(), "/chart BTC 1h");
+    expect(photo?.text).toContain("BTC · 1h");
+    expect(photo?.method).toBe("sendPhoto");
+    expect(photo?.photo?.subarray(1, 4).toString()).toBe("PNG");
+    expect(photo?.photo?.length).toBeGreaterThan(10_000);
+  });
+
+  it("/status shows real quota, cache, worker, queue and uptime figures", async () => {
+    const [reply] = await h.ask(user(), "/status");
+    const text = reply?.text ?? "";
+    expect(text).toMatch(/CoinGlass \(startup\): \d+\/80 requests in the last minute/);
+    expect(text).toMatch(/Cache hit rate: [\d.]+%/);
+    expect(text).toContain("Alert worker: n/a");
+    expect(text).toMatch(/Alert queue: \d+ alerts pending · \d+ messages queued/);
+    expect(text).toMatch(/Uptime: \d+ s/);
+  });
+
+  it("points unknown commands and plain text to /help", async () => {
+    const u = user();
+    const [unknown] = await h.ask(u, "/foo");
+    expect(unknown?.text).toBe("I don't know /foo. Try /help.");
+    const [text] = await h.ask(u, "hello");
+    expect(text?.text).toContain("/help");
+  });
+
+  it("refuses a user who is not allowed, on commands and on buttons", async () => {
+    const [reply] = await h.ask(REFUSED_ID, "/raw BTC");
+    expect(reply?.text).toContain("This bot is private");
+    const menu = await h.ask(ALLOWED[59]!, "/start");
+    await h.press(REFUSED_ID, menu[0]!.message_id, "run:raw:BTC");
+    expect(h.tg.callbackAnswers().at(-1)).toMatchObject({
+      text: "🚫 This bot is private.",
+      show_alert: true,
+    });
+  });
+
+  it("answers a flood politely", async () => {
+    const u = user();
+    for (let i = 0; i < 10; i++) h.tg.injectMessage({ userId: u, text: "/help" });
+    await h.tg.waitForMessage((m) => m.chat_id === u && m.text.includes("too many requests"));
+  });
+
+  it("switches a chat to Indonesian and keeps settings", async () => {
+    const u = user();
+    const [lang] = await h.ask(u, "/lang id");
+    expect(lang?.text).toContain("Bahasa Indonesia");
+    const [help] = await h.ask(u, "/help");
+    expect(help?.text).toContain("<b>Pasar</b>");
+    const [quiet] = await h.ask(u, "/settings quiet 22:00 07:00 hold Asia/Jakarta");
+    expect(quiet?.text).toContain("22:00–07:00 Asia/Jakarta (ditahan)");
+    const [bad] = await h.ask(u, "/settings tz Mars/Base");
+    expect(bad?.text).toContain("Zona waktu tidak dikenal");
+    const sub = await h.stores.subscriptions.get(u);
+    expect(sub).toMatchObject({
+      language: "id",
+      active: false,
+      quietHours: { mode: "hold", timeZone: "Asia/Jakarta" },
+    });
+  });
+
+  it("lets an admin switch an alert kind off for everyone, and nobody else", async () => {
+    const [refused] = await h.ask(user(), "/admin off whale_trade");
+    expect(refused?.text).toContain("Admins only");
+    expect(await h.stores.flags.kindEnabled("whale_trade")).toBe(true);
+    const [admin] = await h.ask(ADMIN_ID, "/admin off whale_trade");
+    expect(admin?.text).toContain("⚪️ Whale trade");
+    expect(await h.stores.flags.kindEnabled("whale_trade")).toBe(false);
+    await h.ask(ADMIN_ID, "/admin on whale_trade");
+    expect(await h.stores.flags.kindEnabled("whale_trade")).toBe(true);
+  });
+});
