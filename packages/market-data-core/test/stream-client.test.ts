@@ -155,3 +155,22 @@ test("an event the server sends again after a reconnect is yielded once", async 
   expect(got.events.map((e) => e.time)).toEqual([100, 101]);
   expect(client.state().duplicates).toBe(1);
 });
+
+test("close stops the client for good, even while a reconnect is pending", async () => {
+  server = await startLocalWsServer();
+  client = createStreamClient({
+    url: server.url,
+    apiKey: KEY,
+    channels: [],
+    backoff: { initialMs: 300, maxMs: 300 },
+  });
+  client.start();
+  await waitFor(() => client!.state().connected, 5000, "connected");
+  server.latest()!.ws.terminate();
+  await waitFor(() => !client!.state().connected, 5000, "disconnected");
+  await client.close();
+  const connections = server.connections.length;
+  await new Promise((r) => setTimeout(r, 600)); // longer than the pending reconnect delay
+  expect(server.connections.length).toBe(connections);
+  expect(client.state().connected).toBe(false);
+});
