@@ -1,0 +1,148 @@
+import { readFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMarketDataCore, type MarketDataCore } from "../src/core.js";
+import { CoinGlassApiError, PlanError } from "../src/models/errors.js";
+
+/**
+ * The reference's example payloads (test/fixtures/golden) served over real HTTP: path
+ * `/api/futures/liquidation/exchange-list` -> `liquidation-exchange-list.json`.
+ */
+const golden = new URL("./fixtures/golden/", import.meta.url);
+const override = new Map<string, string>();
+let server: Server;
+let core: MarketDataCore;
+
+function fileFor(path: string): string {
+  const special: Record<string, string> = {
+    "/api/futures/v2/taker-buy-sell-volume/history": "taker-buy-sell-volume-history-v2",
+  };
+  return (
+    override.get(path) ??
+    special[path] ??
+    path
+      .replace(/^\/api\/(futures|index)\//, "")
+      .replace(/^\/api\//, "")
+      .replaceAll("/", "-")
+  );
+}
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0] as string;
+    readFile(new URL(`${fileFor(path)}.json`, golden), "utf8").then(
+      (body) => res.writeHead(200, { "Content-Type": "application/json" }).end(body),
+      () => res.writeHead(404).end('{"code":"404","msg":"Endpoint not found"}'),
+    );
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as AddressInfo;
+  core = createMarketDataCore({
+    apiKey: "golden-key",
+    baseUrl: `http://127.0.0.1:${port}`,
+    plan: "professional",
+    retry: { retries: 0 },
+  });
+});
+afterAll(async () => {
+  await core.close();
+  await new Promise((r) => server.close(r));
+});
+
+describe("golden reference payloads parse to the right domain values", () => {
+  it("liquidation exchange-list: the All row", async () => {
+    const r = await core.client.fetchLiquidationExchangeList({ coin: "BTC", range: "24h" });
+    expect(r.value[0]).toEqual({
+      exchange: "All",
+      totalUsd: 14673519.81739075,
+      longUsd: 451394.17404598,
+      shortUsd: 14222125.64334477,
+    });
+  });
+
+  it("funding exchange-list: nested stablecoin and token margin lists", async () => {
+    const [btc] = (await core.client.fetchFundingRates()).value;
+    expect(btc?.symbol).toBe("BTC");
+    expect(btc?.stablecoinMargin[0]).toEqual({
+      exchange: "Binance",
+      ratePct: 0.007343,
+      intervalHours: 8,
+      nextFundingTime: 1745222400000,
+    });
+    expect(btc?.stablecoinMargin[1]?.exchange).toBe("OKX");
+    expect(btc?.tokenMargin[0]?.ratePct).toBe(-0.001829);
+  });
+
+  it("whales: direction from the sign of position_size, open/close from position_action", async () => {
+    const [alert] = (await core.client.fetchWhaleAlerts()).value;
+    expect(alert).toMatchObject({
+      coin: "ETH",
+      positionSize: 12700,
+      direction: "long",
+      action: "close",
+      valueUsd: 21003260,
+    });
+    const [pos] = (await core.client.fetchWhalePositions()).value;
+    expect(pos).toMatchObject({
+      positionSize: -44727.1273,
+      direction: "short",
+      leverage: 25,
+      marginMode: "cross",
+    });
+  });
+
+  it("numbers sent as strings (and mixed rows) become numbers", async () => {
+    const candles = (
+      await core.client.fetchPriceHistory({ exchange: "Binance", pair: "BTCUSDT", interval: "1h", limit: 2 })
+    ).value;
+    expect(candles[0]).toEqual({
+      time: 1745366400000,
+      open: 93404.9,
+      high: 93864.9,
+      low: 92730,
+      close: 92858.2,
+      volumeUsd: 1166471854.3026,
+    });
+    expect(candles[1]?.close).toBe(92900.5);
+  });
+
+  it("seconds become milliseconds (fear & greed, order-book snapshots)", async () => {
+    const fg = (await core.client.fetchFearGreedHistory()).value;
+    expect(fg[0]).toEqual({ time: 1636588800000, value: 73, priceUsd: 64945.1 });
+    const [snap] = (
+      await core.client.fetchOrderbookHistory({
+        exchange: "Binance",
+        pair: "BTCUSDT",
+        interval: "1h",
+        limit: 1,
+      })
+    ).value;
+    expect(snap?.time).toBe(1723611600000);
+    expect(snap?.bids[0]).toEqual([56420, 4.777]);
+  });
+
+  it("large limit orders and taker exchange-list", async () => {
+    const [wall] = (await core.client.fetchLargeLimitOrders({ exchange: "Binance", pair: "BTCUSDT" })).value;
+    expect(wall).toMatchObject({
+      id: 2868159989,
+      side: "bid",
+      state: "open",
+      currentUsd: 1068844.21,
+      priceUsd: 56932,
+    });
+    const t = (await core.client.fetchTakerVolume({ coin: "BTC", range: "1h" })).value;
+    expect(t).toMatchObject({ buyRatioPct: 51.01, buyUsd: 1112108532.1688 });
+    expect(t.byExchange[0]).toMatchObject({ exchange: "Binance", sellUsd: 247674925.1653 });
+  });
+
+  it("error bodies become typed errors", async () => {
+    override.set("/api/futures/coins-price-change", "error-upgrade-plan");
+    override.set("/api/futures/supported-exchanges", "error-invalid-api-key");
+    await expect(core.client.fetchCoinsPriceChange()).rejects.toBeInstanceOf(PlanError);
+    const bad = await core.client.fetchSupportedExchanges().catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(CoinGlassApiError);
+    expect((bad as CoinGlassApiError).code).toBe("400");
+    expect(String(bad)).not.toContain("golden-key");
+  });
+});
