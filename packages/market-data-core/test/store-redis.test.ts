@@ -2,9 +2,10 @@ import { afterEach, expect, test } from "vitest";
 import { makeAlert, makeStores, type StoreFixture, waitFor } from "./store-helpers.js";
 
 // What only Redis can show: state shared between processes and work left by a process that died.
-let fx: StoreFixture;
+let fx: StoreFixture | undefined;
 afterEach(async () => {
   await fx?.cleanup();
+  fx = undefined;
 });
 
 test("a consumer that died holding an entry loses it to another consumer of the group", async () => {
@@ -76,4 +77,24 @@ test("every key stays under the prefix, and close leaves the caller's connection
   expect(keys.length).toBeGreaterThanOrEqual(6);
   await stores.close();
   expect(await redis!.ping()).toBe("PONG");
+});
+
+test("with Redis unreachable, consume reports errors and still stops; follow does not crash", async () => {
+  const { Redis } = await import("ioredis");
+  const dead = new Redis("redis://127.0.0.1:1", {
+    lazyConnect: true,
+    retryStrategy: () => null,
+    maxRetriesPerRequest: 0,
+  });
+  dead.on("error", () => {});
+  const { createStores } = await import("../src/index.js");
+  const stores = createStores({ redis: dead, prefix: "test:core-b:dead:" });
+  const errors: unknown[] = [];
+  const c = stores.alerts.consume("bot", "c1", async () => {}, { onError: (e) => errors.push(e) });
+  const f = stores.alerts.follow(() => {});
+  await waitFor(() => errors.length >= 1, 8000, "a reported error");
+  await expect(f.ready).rejects.toThrow();
+  await c.stop();
+  await stores.close();
+  dead.disconnect();
 });

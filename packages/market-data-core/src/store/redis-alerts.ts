@@ -75,6 +75,8 @@ export function createRedisAlertStore(
     });
     conn.on("error", () => {}); // ioredis reconnects and resubscribes by itself
     const ready = conn.subscribe(channel).then(() => undefined);
+    // Callers may never await `ready`; a failed subscribe must not become an unhandled rejection.
+    ready.catch(() => {});
     subscriber = { conn, ready };
     return ready;
   }
@@ -161,17 +163,33 @@ export function createRedisAlertStore(
     },
     consume(group, consumer, handler, opts = {}) {
       let running: { stop(): Promise<void> } | undefined;
-      const started = ensureGroup(group, opts.from).then(() => {
-        running = runConsumer(cursorFor(group, consumer, opts), handler, opts);
-      });
+      let stopped = false;
+      let wake: (() => void) | undefined;
+      // Creating the group needs Redis; if it is down at start, keep trying until stopped.
+      const started = (async () => {
+        while (!stopped) {
+          try {
+            await ensureGroup(group, opts.from);
+            running = runConsumer(cursorFor(group, consumer, opts), handler, opts);
+            return;
+          } catch (e) {
+            opts.onError?.(e);
+            await new Promise<void>((r) => {
+              wake = r;
+              setTimeout(r, CONSUME_DEFAULTS.blockMs);
+            });
+          }
+        }
+      })();
       const handle = {
         async stop() {
+          stopped = true;
+          wake?.();
           consumers.delete(handle);
-          await started.catch(() => {});
+          await started;
           await running?.stop();
         },
       };
-      started.catch((e) => opts.onError?.(e));
       consumers.add(handle);
       return handle;
     },
