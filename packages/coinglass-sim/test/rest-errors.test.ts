@@ -82,6 +82,18 @@ describe("REST auth, plan, parameter and path errors", () => {
     expect(r.body).toEqual({ code: "400", msg });
   });
 
+  it("limits history depth by plan and interval", async () => {
+    const day = 86_400_000;
+    const q = (iv: string, days: number) =>
+      `exchange=Binance&symbol=BTCUSDT&interval=${iv}&limit=5&start_time=${Date.now() - days * day}`;
+    expect((await get(startup, "/api/futures/price/history", q("30m", 80))).body.code).toBe("0");
+    expect((await get(startup, "/api/futures/price/history", q("30m", 100))).body.msg).toBe("Upgrade plan");
+    expect((await get(hobby, "/api/futures/price/history", q("4h", 200))).body.msg).toBe("Upgrade plan");
+    expect((await get(hobby, "/api/futures/price/history", q("1d", 2000))).body.code).toBe("0");
+    expect((await get(sim, "/api/futures/price/history", q("1m", 11), "demo")).body.code).toBe("0");
+    expect((await get(sim, "/api/futures/price/history", q("1m", 13), "demo")).body.msg).toBe("Upgrade plan");
+  });
+
   it("accepts the legacy h1 interval only on the global long/short ratio, as the reference advises", async () => {
     const r = await get(
       sim,

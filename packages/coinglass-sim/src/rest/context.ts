@@ -19,6 +19,41 @@ export const PLAN_MIN_INTERVAL_MS: Readonly<Record<Plan, number>> = {
   professional: 0,
 };
 
+/**
+ * History depth in days per plan and interval (reference §3.4); absent = all-time. Intervals a
+ * plan may not use at all are refused earlier by PLAN_MIN_INTERVAL_MS.
+ */
+export const PLAN_HISTORY_DAYS: Readonly<Record<Plan, Readonly<Record<string, number>>>> = {
+  hobbyist: { "4h": 180, "6h": 360, "8h": 360, "12h": 360 },
+  startup: { "30m": 90, "1h": 180, "2h": 180, "4h": 180, "6h": 360, "8h": 360, "12h": 360 },
+  standard: {
+    "1m": 6,
+    "3m": 20,
+    "5m": 30,
+    "15m": 90,
+    "30m": 180,
+    "1h": 360,
+    "2h": 360,
+    "4h": 360,
+    "6h": 360,
+    "8h": 360,
+    "12h": 360,
+  },
+  professional: {
+    "1m": 12,
+    "3m": 40,
+    "5m": 60,
+    "15m": 180,
+    "30m": 360,
+    "1h": 720,
+    "2h": 720,
+    "4h": 720,
+    "6h": 720,
+    "8h": 720,
+    "12h": 720,
+  },
+};
+
 export interface RouteContext {
   q: URLSearchParams;
   /** Model time: wall clock quantised to the tick (frozen when the background is off). */

@@ -1,7 +1,13 @@
 /** Query-parameter parsing with the simulator's 400 messages (they name the parameter). */
 import type { ModelCoin, ModelPair } from "../model/market.js";
 import { INTERVALS, legacyInterval } from "../model/series.js";
-import { ParamError, PLAN_MIN_INTERVAL_MS, PlanError, type RouteContext } from "./context.js";
+import {
+  ParamError,
+  PLAN_HISTORY_DAYS,
+  PLAN_MIN_INTERVAL_MS,
+  PlanError,
+  type RouteContext,
+} from "./context.js";
 
 export function required(ctx: RouteContext, name: string): string {
   const v = ctx.q.get(name);
@@ -77,11 +83,16 @@ export function enumParam<T extends string>(ctx: RouteContext, name: string, val
   return values.includes(v as T) ? (v as T) : invalid(name);
 }
 
-/** Grid options shared by every history endpoint. */
+/**
+ * Grid options shared by every history endpoint (called after intervalParam). A start_time
+ * older than the plan's history depth for the interval is answered "Upgrade plan".
+ */
 export function gridParams(ctx: RouteContext, defLimit = 1000, maxLimit = 1000) {
-  return {
-    limit: intParam(ctx, "limit", defLimit, maxLimit),
-    startTime: timeParam(ctx, "start_time"),
-    endTime: timeParam(ctx, "end_time"),
-  };
+  const startTime = timeParam(ctx, "start_time");
+  const endTime = timeParam(ctx, "end_time");
+  const raw = ctx.q.get("interval") ?? "";
+  const days = PLAN_HISTORY_DAYS[ctx.plan][raw in INTERVALS ? raw : (legacyInterval(raw) ?? raw)];
+  const oldest = Math.min(startTime ?? Number.POSITIVE_INFINITY, endTime ?? Number.POSITIVE_INFINITY);
+  if (days !== undefined && oldest < ctx.now - days * 86_400_000) throw new PlanError("history");
+  return { limit: intParam(ctx, "limit", defLimit, maxLimit), startTime, endTime };
 }
