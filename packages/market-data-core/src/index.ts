@@ -3,8 +3,13 @@
  * quota, market services, stream client, stores and shared models.
  */
 
+export { createMarketCache, type MarketCacheOptions } from "./cache/cache.js";
 export * from "./cache/types.js";
+export { type CoinGlassClientOptions, createCoinGlassClient } from "./client/client.js";
+export type { RetryOptions } from "./client/http.js";
+export { allowedInterval, requiredPlan } from "./client/plans.js";
 export * from "./client/types.js";
+export * from "./coinglass/raw/index.js";
 export * from "./config/env.js";
 export * from "./core.js";
 export * from "./models/alert.js";
@@ -13,8 +18,11 @@ export * from "./models/market.js";
 export * from "./models/reports.js";
 export * from "./models/result.js";
 export * from "./models/snapshot.js";
+export { createQuota, type QuotaOptions } from "./quota/quota.js";
 export * from "./quota/types.js";
+export { createMarketData, type MarketDataOptions, type MarketDataService } from "./services/market.js";
 export * from "./services/types.js";
 export * from "./store/index.js";
 export * from "./stream/index.js";
-export * from "./coinglass/raw/index.js";
+export { guessSymbol, matchSymbol, suggestSymbols, symbolCandidates } from "./symbols/rules.js";
+export { createSymbols, type Symbols, type SymbolsOptions } from "./symbols/symbols.js";
