@@ -5,15 +5,8 @@ import { ConfigError, createMarketDataCore, createStores } from "@teleglas/marke
 import { Redis } from "ioredis";
 import pino from "pino";
 import { loadApiConfig } from "./config.js";
+import { REDACT } from "./log.js";
 import { startGptApi } from "./service.js";
-
-/** Bearer keys must never reach a log line. */
-export const REDACT = [
-  "req.headers.authorization",
-  "headers.authorization",
-  "*.headers.authorization",
-  "authorization",
-];
 
 async function main(): Promise<void> {
   let loaded: ReturnType<typeof loadApiConfig>;

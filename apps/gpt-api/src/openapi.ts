@@ -40,10 +40,29 @@ export function chatGptSchema(doc: OpenAPIV3_1.Document, publicUrl: string): Ope
     if (get?.operationId === undefined || !GPT_OPERATIONS.has(get.operationId)) continue;
     paths[path] = { get: { ...get, "x-openai-isConsequential": false } } as OpenAPIV3_1.PathItemObject;
   }
+  const schemas = usedSchemas(paths, doc.components?.schemas ?? {});
   return {
     ...doc,
     servers: [{ url: publicUrl.replace(/\/$/, "") }],
     paths,
-    tags: doc.tags?.filter((t) => t.name === "market" || t.name === "service"),
+    components: {
+      ...doc.components,
+      schemas: schemas as NonNullable<OpenAPIV3_1.ComponentsObject["schemas"]>,
+    },
   };
+}
+
+/** Only the component schemas the kept paths reference (directly or through other components). */
+function usedSchemas(paths: unknown, all: Record<string, unknown>): Record<string, unknown> {
+  const used: Record<string, unknown> = {};
+  const queue = [JSON.stringify(paths)];
+  while (queue.length > 0) {
+    for (const m of (queue.pop() ?? "").matchAll(/#\/components\/schemas\/([A-Za-z0-9_.-]+)/g)) {
+      const name = m[1] as string;
+      if (name in used || !(name in all)) continue;
+      used[name] = all[name];
+      queue.push(JSON.stringify(all[name]));
+    }
+  }
+  return used;
 }

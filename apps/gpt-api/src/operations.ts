@@ -23,6 +23,26 @@ const symbolParam = z
     examples: ["BTC"],
   });
 
+/** Exchanges with order-book data on CoinGlass (coinglass-api.md §2). */
+export const ORDERBOOK_EXCHANGES = [
+  "Binance",
+  "OKX",
+  "Bybit",
+  "Bitget",
+  "Gate",
+  "HTX",
+  "KuCoin",
+  "MEXC",
+  "BingX",
+  "CoinEx",
+  "Bitmex",
+  "Bitfinex",
+  "Deribit",
+  "Kraken",
+  "Coinbase",
+  "Hyperliquid",
+] as const;
+
 /** One read-only operation, served over HTTP (GET) and as an MCP tool. */
 export interface Operation {
   operationId: string;
@@ -124,13 +144,9 @@ export const OPERATIONS: Operation[] = [
     query: z.object({
       symbol: symbolParam,
       exchange: z
-        .string()
-        .regex(/^[A-Za-z0-9 ._-]{1,32}$/)
+        .enum(ORDERBOOK_EXCHANGES)
         .default("Binance")
-        .meta({
-          description: "Exchange name as CoinGlass writes it (Binance, OKX, Bybit …; default Binance).",
-          examples: ["Binance"],
-        }),
+        .meta({ description: "Exchange whose order book to read (default Binance).", examples: ["Binance"] }),
       range: z
         .enum(["0.25", "0.5", "0.75", "1", "2", "3", "5", "10"])
         .default("1")

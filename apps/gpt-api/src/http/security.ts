@@ -17,12 +17,13 @@ declare module "fastify" {
 export function installIpAllowlist(app: FastifyInstance, config: ApiConfig): void {
   if (config.ipAllowlist.length === 0) return;
   const allow = createIpAllowlist(config.ipAllowlist);
-  app.addHook("onRequest", async (request) => {
-    if (!allow.allows(request.ip)) {
-      throw new ApiError("FORBIDDEN_IP", "This address is not allowed.", {
+  app.addHook("onRequest", (request, _reply, done) => {
+    if (allow.allows(request.ip)) return done();
+    done(
+      new ApiError("FORBIDDEN_IP", "This address is not allowed.", {
         hint: "Ask the operator to add it to the allowlist.",
-      });
-    }
+      }),
+    );
   });
 }
 
@@ -36,22 +37,19 @@ export async function installProtection(
   store: BatchedRateStore,
 ): Promise<void> {
   const auth = createBearerAuth(config.apiKeys);
-  app.addHook("onRequest", async (request) => {
+  app.addHook("onRequest", (request, _reply, done) => {
     if (!config.requireAuth) {
       request.keyId = `ip_${request.ip}`;
-      return;
+      return done();
     }
     const result = auth.check(request.headers.authorization);
-    if (!result.ok) {
-      throw new ApiError(
-        "UNAUTHORIZED",
-        result.reason === "missing" ? "A bearer API key is required." : "The API key is not valid.",
-        {
-          hint: "Send Authorization: Bearer <key>.",
-        },
-      );
+    if (result.ok) {
+      request.keyId = result.keyId;
+      return done();
     }
-    request.keyId = result.keyId;
+    const message =
+      result.reason === "missing" ? "A bearer API key is required." : "The API key is not valid.";
+    done(new ApiError("UNAUTHORIZED", message, { hint: "Send Authorization: Bearer <key>." }));
   });
   await app.register(rateLimit, {
     global: true,

@@ -24,18 +24,35 @@ async function load(deps: ApiDeps, op: Operation, query: Record<string, unknown>
 /**
  * Answer one operation as an envelope string. Held operations serve the body serialized at the
  * last refresh (only timestamp, cached and age_ms are written per request); the others are
- * computed per call.
+ * computed per call. `fromUrl` finds a held answer by the exact request URL, so a repeated request
+ * skips parameter validation too (the URL was validated when the answer was first made for it).
  */
 export function createOperationServer(deps: ApiDeps, cache: ResponseCache) {
-  return async function serve(op: Operation, query: Record<string, unknown>): Promise<string> {
+  const urls = new Map<string, string>();
+
+  async function serve(op: Operation, query: Record<string, unknown>, url?: string): Promise<string> {
     if (!op.hold) return renderBody(await load(deps, op, query), Date.now(), true);
     const key = answerKey(op, query);
+    if (url !== undefined && !urls.has(url)) {
+      if (urls.size >= 10_000) urls.clear();
+      urls.set(url, key);
+    }
     const now = Date.now();
     const held = cache.peek(key, now);
     if (held !== undefined) return renderBody(held, now, false);
     const body = await cache.load(key, () => load(deps, op, query));
     return renderBody(body, Date.now(), true);
-  };
+  }
+
+  function fromUrl(url: string): string | undefined {
+    const key = urls.get(url);
+    if (key === undefined) return undefined;
+    const now = Date.now();
+    const held = cache.peek(key, now);
+    return held === undefined ? undefined : renderBody(held, now, false);
+  }
+
+  return { serve, fromUrl };
 }
 
 export type OperationServer = ReturnType<typeof createOperationServer>;

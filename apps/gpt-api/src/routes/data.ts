@@ -15,13 +15,21 @@ export function sendJson(reply: unknown, body: string): FastifyReply {
 export function registerOperationRoutes(
   app: FastifyInstance,
   ops: readonly Operation[],
-  serve: OperationServer,
+  server: OperationServer,
 ): void {
   const z = app.withTypeProvider<ZodTypeProvider>();
   for (const op of ops) {
     z.get(
       op.path,
       {
+        // A held answer for this exact URL is sent before validation (see serve.ts).
+        preValidation: op.hold
+          ? (request, reply, done) => {
+              const body = server.fromUrl(request.url);
+              if (body === undefined) return done();
+              sendJson(reply, body);
+            }
+          : undefined,
         schema: {
           operationId: op.operationId,
           summary: op.summary,
@@ -33,7 +41,7 @@ export function registerOperationRoutes(
         },
       },
       async (request, reply) => {
-        return sendJson(reply, await serve(op, request.query as Record<string, unknown>));
+        return sendJson(reply, await server.serve(op, request.query as Record<string, unknown>, request.url));
       },
     );
   }

@@ -10,7 +10,7 @@ import type { Operation } from "../operations.js";
  * A fresh stateless MCP server per request, exposing the read-only operations as tools (name =
  * operationId). A tool answers with the same envelope JSON the HTTP route sends, as text.
  */
-function createMcpServer(version: string, ops: readonly Operation[], serve: OperationServer): McpServer {
+function createMcpServer(version: string, ops: readonly Operation[], answers: OperationServer): McpServer {
   const server = new McpServer({ name: "teleglas", version });
   for (const op of ops) {
     server.registerTool(
@@ -24,7 +24,7 @@ function createMcpServer(version: string, ops: readonly Operation[], serve: Oper
       async (args: Record<string, unknown>) => {
         try {
           const parsed = op.query.parse(args ?? {}) as Record<string, unknown>;
-          return { content: [{ type: "text" as const, text: await serve(op, parsed) }] };
+          return { content: [{ type: "text" as const, text: await answers.serve(op, parsed) }] };
         } catch (error) {
           return {
             isError: true,
@@ -42,10 +42,10 @@ export function registerMcp(
   app: FastifyInstance,
   version: string,
   ops: readonly Operation[],
-  serve: OperationServer,
+  answers: OperationServer,
 ): void {
   const handle = async (request: FastifyRequest, reply: FastifyReply) => {
-    const server = createMcpServer(version, ops, serve);
+    const server = createMcpServer(version, ops, answers);
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
       enableJsonResponse: true,

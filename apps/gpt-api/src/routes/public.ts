@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { ApiDeps } from "../deps.js";
 import { LIVE_META, successBody } from "../http/envelope.js";
 import { ApiError } from "../http/errors.js";
-import { ErrorEnvelopeSchema, successEnvelope } from "../schemas/envelope.js";
+import { ERROR_RESPONSES, successEnvelope } from "../schemas/envelope.js";
 import { sendJson } from "./data.js";
 
 const RootSchema = z.object({
@@ -93,7 +93,7 @@ export function registerPublicRoutes(app: FastifyInstance, deps: ApiDeps): void 
         summary: "Readiness",
         description:
           "Ready when Redis answers and CoinGlass (or the simulator) answers within its quota; 503 otherwise.",
-        response: { 200: successEnvelope(ReadySchema, false), 503: ErrorEnvelopeSchema },
+        response: { 200: successEnvelope(ReadySchema, false), 503: ERROR_RESPONSES[503] },
       },
     },
     async (_req, reply) => {

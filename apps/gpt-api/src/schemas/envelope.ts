@@ -15,7 +15,7 @@ export const MetaSchema = z
       examples: [["rsi.1w"]],
     }),
   })
-  .meta({ description: "Freshness of the data." });
+  .meta({ id: "Meta", description: "Freshness of the data." });
 
 const timestamp = z
   .string()
@@ -53,14 +53,19 @@ export const ErrorEnvelopeSchema = z
         .meta({ description: "Close supported symbols (UNKNOWN_SYMBOL).", examples: [["BTC"]] }),
     }),
   })
-  .meta({ description: "Error envelope." });
+  .meta({ id: "Error", description: "Error envelope." });
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { "application/json": { schema: ErrorEnvelopeSchema } },
+});
 
 /** The error responses every protected data route can give. */
 export const ERROR_RESPONSES = {
-  400: ErrorEnvelopeSchema.meta({ description: "UNKNOWN_SYMBOL or INVALID_PARAM." }),
-  401: ErrorEnvelopeSchema.meta({ description: "UNAUTHORIZED: missing or wrong bearer key." }),
-  403: ErrorEnvelopeSchema.meta({ description: "FORBIDDEN_IP or PLAN_REQUIRED." }),
-  429: ErrorEnvelopeSchema.meta({ description: "RATE_LIMITED: see Retry-After." }),
-  500: ErrorEnvelopeSchema.meta({ description: "INTERNAL." }),
-  503: ErrorEnvelopeSchema.meta({ description: "UPSTREAM_UNAVAILABLE: no fresh or stale data." }),
+  400: errorResponse("UNKNOWN_SYMBOL or INVALID_PARAM."),
+  401: errorResponse("UNAUTHORIZED: missing or wrong bearer key."),
+  403: errorResponse("FORBIDDEN_IP or PLAN_REQUIRED."),
+  429: errorResponse("RATE_LIMITED: see Retry-After."),
+  500: errorResponse("INTERNAL."),
+  503: errorResponse("UPSTREAM_UNAVAILABLE: no fresh or stale data."),
 } as const;

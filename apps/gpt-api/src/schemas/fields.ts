@@ -38,48 +38,65 @@ export const str = (what: string, example: string) =>
 const CHANGE_WINDOWS = ["5m", "15m", "30m", "1h", "4h", "12h", "24h"] as const;
 
 /** Percent change per window; every window present, null when unknown. */
-export const changeWindows = (what: string) =>
-  z
-    .object(Object.fromEntries(CHANGE_WINDOWS.map((w) => [w, pct(`${what} over ${w}`)])))
-    .meta({ description: `${what} per window (5m … 24h), in percent.` });
+export const ChangeWindowsSchema = z
+  .object(Object.fromEntries(CHANGE_WINDOWS.map((w) => [w, z.number().nullable()])))
+  .meta({
+    id: "ChangeWindows",
+    description:
+      "Percent change per window (5m … 24h; 1.25 = 1.25 %); null when CoinGlass did not give that window.",
+    examples: [{ "5m": 0.1, "15m": 0.3, "30m": -0.2, "1h": 0.8, "4h": 1.9, "12h": null, "24h": 3.4 }],
+  });
+export const changeWindows = (_what: string) => ChangeWindowsSchema;
 
 /** Percent change per window where CoinGlass may leave windows out. */
-export const partialChangeWindows = (what: string) =>
-  z
-    .object(Object.fromEntries(CHANGE_WINDOWS.map((w) => [w, pct(`${what} over ${w}`).optional()])))
-    .meta({ description: `${what} per window, in percent; absent windows were not given by CoinGlass.` });
+export const PartialChangeWindowsSchema = z
+  .object(Object.fromEntries(CHANGE_WINDOWS.map((w) => [w, z.number().nullable().optional()])))
+  .meta({
+    id: "PartialChangeWindows",
+    description:
+      "Percent change per window (1.25 = 1.25 %); windows CoinGlass does not give are absent or null.",
+    examples: [{ "1h": 0.8, "4h": 1.9, "24h": 3.4 }],
+  });
+export const partialChangeWindows = (_what: string) => PartialChangeWindowsSchema;
 
-export const LiquidationTotalsSchema = z.object({
+const liquidationTotals = {
   total_usd: usd("Liquidated, both sides", 48_200_000),
   long_usd: usd("Long positions liquidated", 30_100_000),
   short_usd: usd("Short positions liquidated", 18_100_000),
-});
+};
+export const LiquidationTotalsSchema = z.object(liquidationTotals).meta({ id: "LiquidationTotals" });
 
-export const LiquidationExchangeRowSchema = LiquidationTotalsSchema.extend({
-  exchange: str("Exchange name", "Binance"),
-});
+export const LiquidationExchangeRowSchema = z
+  .object({ exchange: str("Exchange name", "Binance"), ...liquidationTotals })
+  .meta({ id: "LiquidationByExchange" });
 
-export const ExchangeFundingRateSchema = z.object({
-  exchange: str("Exchange name", "Binance"),
-  rate_pct: pct("Funding rate per funding interval (0.01 = 0.01 %)", 0.01),
-  interval_hours: num("Funding interval, in hours", 8),
-  next_funding_time: ms("Next funding time"),
-});
+export const ExchangeFundingRateSchema = z
+  .object({
+    exchange: str("Exchange name", "Binance"),
+    rate_pct: pct("Funding rate per funding interval (0.01 = 0.01 %)", 0.01),
+    interval_hours: num("Funding interval, in hours", 8),
+    next_funding_time: ms("Next funding time"),
+  })
+  .meta({ id: "ExchangeFundingRate" });
 
-export const OhlcBarSchema = z.object({
-  time: msReq("Bar open time"),
-  open: z.number().meta({ description: "Open value (unit of the series).", examples: [1.0] }),
-  high: z.number().meta({ description: "High value (unit of the series).", examples: [1.2] }),
-  low: z.number().meta({ description: "Low value (unit of the series).", examples: [0.9] }),
-  close: z.number().meta({ description: "Close value (unit of the series).", examples: [1.1] }),
-});
+export const OhlcBarSchema = z
+  .object({
+    time: msReq("Bar open time"),
+    open: z.number().meta({ description: "Open value (unit of the series).", examples: [1.0] }),
+    high: z.number().meta({ description: "High value (unit of the series).", examples: [1.2] }),
+    low: z.number().meta({ description: "Low value (unit of the series).", examples: [0.9] }),
+    close: z.number().meta({ description: "Close value (unit of the series).", examples: [1.1] }),
+  })
+  .meta({ id: "OhlcBar" });
 
-export const LongShortReadingSchema = z.object({
-  long_pct: pct("Share of longs", 52.4),
-  short_pct: pct("Share of shorts", 47.6),
-  ratio: num("Longs divided by shorts", 1.1),
-  time: ms("Time of the reading"),
-});
+export const LongShortReadingSchema = z
+  .object({
+    long_pct: pct("Share of longs", 52.4),
+    short_pct: pct("Share of shorts", 47.6),
+    ratio: num("Longs divided by shorts", 1.1),
+    time: ms("Time of the reading"),
+  })
+  .meta({ id: "LongShortReading" });
 
 export const trend = z
   .enum(["up", "down", "flat"])

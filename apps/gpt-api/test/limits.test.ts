@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { KEY, type Peers, startApi, startPeers } from "./harness.js";
+
+let peers: Peers;
+beforeAll(async () => {
+  peers = await startPeers();
+});
+afterAll(async () => {
+  await peers?.close();
+});
+
+describe("per-key rate limit", () => {
+  it("sends X-RateLimit headers and answers 429 RATE_LIMITED with Retry-After past the limit", async () => {
+    const api = await startApi(peers, { rateLimitPerMinute: 3 });
+    try {
+      const ok = await api.get("/gpt/sentiment");
+      expect(ok.status).toBe(200);
+      expect(ok.headers.get("x-ratelimit-limit")).toBe("3");
+      expect(ok.headers.get("x-ratelimit-remaining")).toBe("2");
+      expect(Number(ok.headers.get("x-ratelimit-reset"))).toBeGreaterThan(0);
+      await api.get("/gpt/sentiment");
+      await api.get("/gpt/sentiment");
+      const limited = await api.get("/gpt/sentiment");
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(limited.headers.get("x-ratelimit-remaining")).toBe("0");
+      const body = (await limited.json()) as any;
+      expect(body).toMatchObject({ success: false, error: { code: "RATE_LIMITED" } });
+    } finally {
+      await api.close();
+    }
+  });
+
+  it("counts each request once and shares the count between two replicas through Redis", async () => {
+    const a = await startApi(peers, { rateLimitPerMinute: 4 });
+    const b = await startApi(peers, { rateLimitPerMinute: 4 });
+    try {
+      expect((await a.get("/health")).headers.get("x-ratelimit-limit")).toBeNull();
+      expect((await a.get("/gpt/sentiment")).headers.get("x-ratelimit-remaining")).toBe("3");
+      expect((await a.get("/gpt/sentiment")).headers.get("x-ratelimit-remaining")).toBe("2");
+      // Replica b learns a's two requests at its first sync with Redis (every rateSyncMs).
+      await new Promise((r) => setTimeout(r, 200));
+      expect((await b.get("/gpt/sentiment")).headers.get("x-ratelimit-remaining")).toBe("3");
+      await new Promise((r) => setTimeout(r, 200));
+      expect((await b.get("/gpt/sentiment")).headers.get("x-ratelimit-remaining")).toBe("0");
+      expect((await b.get("/gpt/sentiment")).status).toBe(429);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+});
+
+describe("IP allowlist and proxies", () => {
+  it("refuses an address outside the allowlist, even with a spoofed X-Forwarded-For", async () => {
+    const api = await startApi(peers, { ipAllowlist: ["10.0.0.0/8", "2001:db8::/32"] });
+    try {
+      const res = await api.get("/gpt/sentiment", { "x-forwarded-for": "10.1.2.3" });
+      expect(res.status).toBe(403);
+      expect(((await res.json()) as any).error.code).toBe("FORBIDDEN_IP");
+      expect((await fetch(`${api.url}/health`, { headers: { "x-forwarded-for": "10.1.2.3" } })).status).toBe(
+        403,
+      );
+    } finally {
+      await api.close();
+    }
+  });
+
+  it("believes X-Forwarded-For only from a trusted proxy", async () => {
+    const api = await startApi(peers, { ipAllowlist: ["10.0.0.0/8"], trustProxy: ["127.0.0.1"] });
+    try {
+      expect((await api.get("/gpt/sentiment", { "x-forwarded-for": "10.1.2.3" })).status).toBe(200);
+      expect((await api.get("/gpt/sentiment", { "x-forwarded-for": "192.0.2.1" })).status).toBe(403);
+    } finally {
+      await api.close();
+    }
+    const other = await startApi(peers, { ipAllowlist: ["10.0.0.0/8"], trustProxy: ["192.0.2.10"] });
+    try {
+      expect((await other.get("/gpt/sentiment", { "x-forwarded-for": "10.1.2.3" })).status).toBe(403);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("lets an allowed socket address in", async () => {
+    const api = await startApi(peers, { ipAllowlist: ["127.0.0.0/8", "::1"] });
+    try {
+      expect((await api.get("/gpt/sentiment")).status).toBe(200);
+    } finally {
+      await api.close();
+    }
+  });
+});
+
+describe("failures", () => {
+  it("answers INTERNAL without details and logs them", async () => {
+    const broken = {
+      ...peers.stores.alerts,
+      recent: async () => {
+        throw new Error("disk on fire at /var/secret");
+      },
+    };
+    const api = await startApi(peers, {}, { stores: { alerts: broken } });
+    try {
+      const res = await api.get("/gpt/alerts");
+      const text = await res.text();
+      expect(res.status).toBe(500);
+      expect(JSON.parse(text).error.code).toBe("INTERNAL");
+      expect(text).not.toContain("disk on fire");
+      expect(api.logs()).toContain("disk on fire");
+    } finally {
+      await api.close();
+    }
+  });
+
+  it("answers UPSTREAM_UNAVAILABLE when CoinGlass fails and nothing is cached", async () => {
+    const api = await startApi(peers);
+    try {
+      peers.sim.control.setFaults({ rate5xx: 1 });
+      const res = await api.get("/gpt/liq?symbol=DOGE&range=1h");
+      expect(res.status).toBe(503);
+      expect(((await res.json()) as any).error.code).toBe("UPSTREAM_UNAVAILABLE");
+      expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+    } finally {
+      peers.sim.control.setFaults({ rate5xx: 0 });
+      await api.close();
+    }
+  });
+
+  it("answers 401 on /mcp without a key", async () => {
+    const api = await startApi(peers);
+    try {
+      const res = await fetch(`${api.url}/mcp`, {
+        method: "POST",
+        body: "{}",
+        headers: { "content-type": "application/json" },
+      });
+      expect(res.status).toBe(401);
+      expect(((await res.json()) as any).error.code).toBe("UNAUTHORIZED");
+      expect(KEY).toBeTruthy();
+    } finally {
+      await api.close();
+    }
+  });
+});
+
+describe("plan", () => {
+  it("answers PLAN_REQUIRED when the CoinGlass plan lacks the data", async () => {
+    const low = await startPeers({ plan: "hobbyist" });
+    const api = await startApi(low);
+    try {
+      const res = await api.get("/gpt/whale?symbol=BTC");
+      const body = (await res.json()) as any;
+      expect(res.status).toBe(403);
+      expect(body.error.code).toBe("PLAN_REQUIRED");
+      expect(body.error.hint).toContain("startup");
+    } finally {
+      await api.close();
+      await low.close();
+    }
+  });
+});

@@ -1,0 +1,83 @@
+import { compileErrors, validate } from "@readme/openapi-parser";
+import { beforeAll, describe, expect, it } from "vitest";
+import { apiConfig } from "../src/config.js";
+import { buildOpenApiDocuments } from "../src/openapi-build.js";
+
+type Doc = Awaited<ReturnType<typeof buildOpenApiDocuments>>["openapi"];
+let openapi: Doc;
+let chatgpt: Doc;
+
+beforeAll(async () => {
+  ({ openapi, chatgpt } = await buildOpenApiDocuments({
+    ...apiConfig(),
+    publicUrl: "https://teleglas.example.com",
+  }));
+});
+
+const operations = (doc: Doc) =>
+  Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
+    Object.entries(item ?? {}).map(([method, op]) => ({ path, method, op: op as Record<string, any> })),
+  );
+
+describe("OpenAPI document", () => {
+  it("is a valid OpenAPI 3.1 document", async () => {
+    const result = await validate(structuredClone(openapi) as never);
+    expect(result.valid, result.valid ? "" : compileErrors(result)).toBe(true);
+    expect(openapi.openapi).toBe("3.1.0");
+    expect(openapi.servers).toEqual([{ url: "https://teleglas.example.com" }]);
+    expect(openapi.components?.securitySchemes?.bearerAuth).toMatchObject({ type: "http", scheme: "bearer" });
+  });
+
+  it("gives every operation a unique camelCase operationId, a summary and short descriptions", () => {
+    const ops = operations(openapi);
+    const ids = ops.map((o) => o.op.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const { path, op } of ops) {
+      expect(op.operationId, path).toMatch(/^[a-z][A-Za-z0-9]+$/);
+      expect(op.summary, path).toBeTruthy();
+      expect(op.description?.length ?? 0, path).toBeGreaterThan(0);
+      expect(op.description.length, path).toBeLessThanOrEqual(300);
+      for (const p of op.parameters ?? []) {
+        expect(p.description?.length ?? 0, `${path} ${p.name}`).toBeGreaterThan(0);
+        expect(p.description.length, `${path} ${p.name}`).toBeLessThanOrEqual(700);
+        expect(p.example ?? p.schema?.examples, `${path} ${p.name} example`).toBeDefined();
+      }
+      expect(op.responses?.["200"], path).toBeDefined();
+    }
+  });
+
+  it("describes units on the response fields", () => {
+    const raw = JSON.stringify(openapi.paths?.["/gpt/raw"]);
+    expect(raw).toContain("in US dollars");
+    expect(raw).toContain("in percent");
+    expect(raw).toContain("epoch milliseconds");
+  });
+
+  it("matches the committed snapshot", async () => {
+    await expect(`${JSON.stringify(openapi, null, 2)}\n`).toMatchFileSnapshot("./__snapshots__/openapi.json");
+  });
+});
+
+describe("ChatGPT Actions schema", () => {
+  it("is valid OpenAPI 3.1.0 with one https server and at most 30 read-only operations", async () => {
+    const result = await validate(structuredClone(chatgpt) as never);
+    expect(result.valid, result.valid ? "" : compileErrors(result)).toBe(true);
+    expect(chatgpt.openapi).toBe("3.1.0");
+    expect(chatgpt.servers).toHaveLength(1);
+    expect(chatgpt.servers?.[0]?.url).toMatch(/^https:\/\//);
+    const ops = operations(chatgpt);
+    expect(ops.length).toBeGreaterThan(5);
+    expect(ops.length).toBeLessThanOrEqual(30);
+    for (const { path, method, op } of ops) {
+      expect(method, path).toBe("get");
+      expect(op["x-openai-isConsequential"], path).toBe(false);
+      expect(path).not.toMatch(/stream|metrics|mcp|health|ready|openapi/);
+    }
+  });
+
+  it("refuses a non-https server", async () => {
+    await expect(
+      buildOpenApiDocuments({ ...apiConfig(), publicUrl: "http://plain.example.com" }),
+    ).rejects.toThrow(/https/);
+  });
+});

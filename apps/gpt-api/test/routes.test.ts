@@ -1,0 +1,222 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { KEY, type Peers, sampleAlert, startApi, startPeers } from "./harness.js";
+
+let peers: Peers;
+let api: Awaited<ReturnType<typeof startApi>>;
+
+beforeAll(async () => {
+  peers = await startPeers();
+  api = await startApi(peers);
+});
+afterAll(async () => {
+  await api?.close();
+  await peers?.close();
+});
+
+async function json(res: Response) {
+  return (await res.json()) as Record<string, any>;
+}
+
+describe("public routes", () => {
+  it("/ names the service and links the docs", async () => {
+    const body = await json(await fetch(`${api.url}/`));
+    expect(body.success).toBe(true);
+    expect(body.data.links.docs).toBe("/docs/");
+  });
+
+  it("/health answers without calling CoinGlass", async () => {
+    peers.sim.control.resetCounters();
+    for (let i = 0; i < 5; i++) expect((await fetch(`${api.url}/health`)).status).toBe(200);
+    expect(peers.sim.control.counters().total).toBe(0);
+  });
+
+  it("/ready checks Redis and CoinGlass", async () => {
+    const body = await json(await fetch(`${api.url}/ready`));
+    expect(body.data).toEqual({ status: "ready", checks: { redis: "ok", coinglass: "ok" } });
+  });
+
+  it("/openapi.json is OpenAPI 3.1 and /docs/ serves Swagger UI", async () => {
+    const doc = await json(await fetch(`${api.url}/openapi.json`));
+    expect(doc.openapi).toBe("3.1.0");
+    const docs = await fetch(`${api.url}/docs/`);
+    expect(docs.status).toBe(200);
+    expect(await docs.text()).toContain("swagger");
+  });
+
+  it("sends helmet security headers", async () => {
+    const res = await fetch(`${api.url}/health`);
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("strict-transport-security")).toContain("max-age");
+  });
+});
+
+describe("data routes", () => {
+  const routes: Array<[string, (d: any) => void]> = [
+    ["/gpt/raw?symbol=BTC", (d) => expect(typeof d.price.last_usd).toBe("number")],
+    ["/gpt/liq?symbol=ETH&range=4h", (d) => expect(d.range).toBe("4h")],
+    ["/gpt/whale?limit=5", (d) => expect(d.positions.length).toBeLessThanOrEqual(5)],
+    [
+      "/gpt/orderbook?symbol=BTC&exchange=OKX&range=0.5",
+      (d) => expect(d).toMatchObject({ exchange: "OKX", range_pct: 0.5 }),
+    ],
+    ["/gpt/sentiment", (d) => expect(d.fear_greed).toBeDefined()],
+    ["/gpt/funding?symbol=SOL", (d) => expect(d.symbol).toBe("SOL")],
+    ["/gpt/open-interest?symbol=BTC", (d) => expect(d.by_exchange.length).toBeGreaterThan(0)],
+    ["/symbols", (d) => expect(d.symbols).toContain("BTC")],
+    ["/info", (d) => expect(d).toMatchObject({ version: "0.1.0", coinglass_plan: "professional" })],
+  ];
+  for (const [path, check] of routes) {
+    it(`${path} answers 200 in the envelope with snake_case data`, async () => {
+      const res = await api.get(path);
+      const body = await json(res);
+      expect(res.status, JSON.stringify(body.error)).toBe(200);
+      expect(body.success).toBe(true);
+      expect(Object.keys(body.meta).sort()).toEqual(["age_ms", "cached", "missing", "stale"]);
+      expect(JSON.stringify(body.data)).not.toMatch(/"[a-z]+[A-Z][A-Za-z]*":/);
+      check(body.data);
+    });
+  }
+
+  it("resolves what people type and serves the second call from the cache", async () => {
+    const first = await json(await api.get("/gpt/raw?symbol=btc/usdt"));
+    expect(first.symbol).toBe("BTC");
+    const second = await json(await api.get("/gpt/raw?symbol=btc/usdt"));
+    expect(second.meta.cached).toBe(true);
+    expect(second.data).toEqual(first.data);
+  });
+
+  it("answers UNKNOWN_SYMBOL with suggestions", async () => {
+    const res = await api.get("/gpt/raw?symbol=BTX");
+    const body = await json(res);
+    expect(res.status).toBe(400);
+    expect(body.error.code).toBe("UNKNOWN_SYMBOL");
+    expect(body.error.suggestions).toContain("BTC");
+  });
+
+  it.each([
+    ["/gpt/liq?symbol=BTC&range=2h", "range"],
+    ["/gpt/whale?limit=500", "limit"],
+    ["/gpt/raw", "symbol"],
+    ["/gpt/orderbook?symbol=BTC&exchange=NoSuchExchange", "exchange"],
+    ["/gpt/alerts?kind=nope", "kind"],
+  ])("answers INVALID_PARAM naming the parameter for %s", async (path, param) => {
+    const res = await api.get(path);
+    const body = await json(res);
+    expect(res.status).toBe(400);
+    expect(body.error).toMatchObject({ code: "INVALID_PARAM", param });
+  });
+
+  it("answers NOT_FOUND in the envelope", async () => {
+    const res = await api.get("/gpt/nothing");
+    expect(res.status).toBe(404);
+    expect((await json(res)).error.code).toBe("NOT_FOUND");
+  });
+
+  it("stays under the GPT Actions limit of 100,000 characters at the largest parameters", async () => {
+    for (let i = 0; i < 100; i++)
+      await peers.stores.alerts.publish(sampleAlert(1000 + i, { detail: { note: "x".repeat(200) } }));
+    for (const path of [
+      "/gpt/whale?limit=100&min_usd=0",
+      "/gpt/orderbook?symbol=BTC&range=10",
+      "/gpt/alerts?limit=100",
+      "/gpt/raw?symbol=BTC",
+      "/gpt/funding?symbol=BTC",
+      "/gpt/open-interest?symbol=BTC",
+      "/symbols",
+    ]) {
+      const text = await (await api.get(path)).text();
+      expect(text.length, path).toBeLessThan(100_000);
+    }
+  });
+});
+
+describe("auth", () => {
+  it("answers UNAUTHORIZED without a key or with a wrong one, and never echoes the key", async () => {
+    const none = await fetch(`${api.url}/gpt/raw?symbol=BTC`);
+    expect(none.status).toBe(401);
+    expect((await json(none)).error.code).toBe("UNAUTHORIZED");
+    const wrong = await fetch(`${api.url}/gpt/raw?symbol=BTC`, {
+      headers: { authorization: "Bearer wrong-key-123456789" },
+    });
+    const text = await wrong.text();
+    expect(wrong.status).toBe(401);
+    expect(text).not.toContain("wrong-key");
+  });
+
+  it("keeps the bearer key out of the log", async () => {
+    await api.get("/gpt/raw?symbol=NOPE");
+    await api.get("/gpt/sentiment");
+    expect(api.logs()).not.toContain(KEY);
+  });
+});
+
+describe("CORS", () => {
+  it("allows ChatGPT origins without credentials and refuses others", async () => {
+    const pre = await fetch(`${api.url}/gpt/raw?symbol=BTC`, {
+      method: "OPTIONS",
+      headers: {
+        origin: "https://chatgpt.com",
+        "access-control-request-method": "GET",
+        "access-control-request-headers": "authorization",
+      },
+    });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get("access-control-allow-origin")).toBe("https://chatgpt.com");
+    expect(pre.headers.get("access-control-allow-credentials")).toBeNull();
+    expect(pre.headers.get("access-control-allow-headers")?.toLowerCase()).toContain("authorization");
+    const evil = await fetch(`${api.url}/gpt/raw?symbol=BTC`, {
+      method: "OPTIONS",
+      headers: { origin: "https://evil.example", "access-control-request-method": "GET" },
+    });
+    expect(evil.headers.get("access-control-allow-origin")).toBeNull();
+  });
+});
+
+describe("alerts", () => {
+  it("/gpt/alerts lists recent alerts filtered by coin and kind", async () => {
+    const eth = sampleAlert(1, { symbol: "ETH", kind: "whale_trade", side: "buy" });
+    await peers.stores.alerts.publish(eth);
+    const body = await json(await api.get("/gpt/alerts?symbol=eth&kind=whale_trade&limit=5"));
+    expect(body.data.alerts[0]).toEqual(eth);
+    expect(body.data.alerts.every((a: any) => a.symbol === "ETH" && a.kind === "whale_trade")).toBe(true);
+  });
+
+  it("/gpt/alerts/stream delivers an alert published to the alert log", async () => {
+    const controller = new AbortController();
+    const res = await fetch(`${api.url}/gpt/alerts/stream?symbol=SOL`, {
+      headers: { authorization: `Bearer ${KEY}` },
+      signal: controller.signal,
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/event-stream");
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    const alert = sampleAlert(7, { symbol: "SOL" });
+    // Publish until the follower (subscribed asynchronously) sees one; ids differ per publish.
+    const publisher = setInterval(
+      () => void peers.stores.alerts.publish({ ...alert, id: `${alert.id}-${Date.now()}` }),
+      200,
+    );
+    try {
+      while (!text.includes("event: alert")) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += decoder.decode(value);
+      }
+    } finally {
+      clearInterval(publisher);
+      controller.abort();
+    }
+    const data = JSON.parse(text.split("event: alert\ndata: ")[1]?.split("\n")[0] ?? "{}");
+    expect(data).toMatchObject({ symbol: "SOL", kind: "large_liquidation", usd: alert.usd });
+  });
+});
+
+describe("metrics", () => {
+  it("/metrics exposes request counters and upstream counters in Prometheus format", async () => {
+    const text = await (await api.get("/metrics")).text();
+    expect(text).toContain("gpt_api_requests_total");
+    expect(text).toContain("teleglas_upstream_calls");
+  });
+});

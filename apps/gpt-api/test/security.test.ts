@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { snakeKey, snakePath, toSnake } from "../src/http/snake-case.js";
+import { createBearerAuth } from "../src/security/auth.js";
+import { createIpAllowlist } from "../src/security/ip-allowlist.js";
+import { createBatchedRateStore } from "../src/security/rate-store.js";
+import { testRedis } from "./redis.js";
+
+describe("bearer auth", () => {
+  const auth = createBearerAuth(["key-one-0123456789", "key-two-0123456789"]);
+  it("accepts any configured key and names it by an id that is not the key", () => {
+    const a = auth.check("Bearer key-two-0123456789");
+    expect(a.ok).toBe(true);
+    if (a.ok) expect(a.keyId).not.toContain("key-two");
+    expect(auth.check("bearer key-one-0123456789").ok).toBe(true);
+  });
+  it("rejects a missing header, another scheme, a prefix of a key and a wrong key", () => {
+    expect(auth.check(undefined)).toEqual({ ok: false, reason: "missing" });
+    expect(auth.check("Basic a2V5")).toEqual({ ok: false, reason: "missing" });
+    expect(auth.check("Bearer key-one-012345678")).toEqual({ ok: false, reason: "invalid" });
+    expect(auth.check("Bearer key-one-0123456789x")).toEqual({ ok: false, reason: "invalid" });
+  });
+});
+
+describe("IP allowlist", () => {
+  const allow = createIpAllowlist(["10.0.0.0/8", "192.168.1.7", "2001:db8::/32", "::1"]);
+  it("matches IPv4 CIDRs, single addresses, IPv6 CIDRs and IPv4-mapped IPv6", () => {
+    expect(allow.allows("10.20.30.40")).toBe(true);
+    expect(allow.allows("192.168.1.7")).toBe(true);
+    expect(allow.allows("::ffff:10.1.2.3")).toBe(true);
+    expect(allow.allows("2001:db8:1::5")).toBe(true);
+    expect(allow.allows("::1")).toBe(true);
+  });
+  it("refuses everything else", () => {
+    expect(allow.allows("11.0.0.1")).toBe(false);
+    expect(allow.allows("192.168.1.8")).toBe(false);
+    expect(allow.allows("2001:db9::1")).toBe(false);
+    expect(allow.allows("not-an-ip")).toBe(false);
+  });
+  it("an empty list allows any address; a malformed entry throws at start", () => {
+    expect(createIpAllowlist([]).allows("8.8.8.8")).toBe(true);
+    expect(() => createIpAllowlist(["10.0.0.0/33"])).toThrow(/not an IP/);
+    expect(() => createIpAllowlist(["example.com"])).toThrow(/not an IP/);
+  });
+});
+
+describe("snake_case fields", () => {
+  it("converts camelCase with units and digits, leaves window keys alone", () => {
+    expect(snakeKey("high24hUsd")).toBe("high_24h_usd");
+    expect(snakeKey("byExchange24h")).toBe("by_exchange_24h");
+    expect(snakeKey("oiWeightedRatePct")).toBe("oi_weighted_rate_pct");
+    expect(snakeKey("24h")).toBe("24h");
+    expect(snakePath("price.high24hUsd")).toBe("price.high_24h_usd");
+    expect(toSnake({ changePct: { "5m": 1 }, byExchange: [{ openInterestUsd: null }] })).toEqual({
+      change_pct: { "5m": 1 },
+      by_exchange: [{ open_interest_usd: null }],
+    });
+  });
+});
+
+describe("batched rate store", () => {
+  const incr = (store: ReturnType<typeof createBatchedRateStore>, key: string, window = 60_000) =>
+    new Promise<{ current: number; ttl: number }>((resolve, reject) =>
+      store.incr(key, (err, res) => (err ? reject(err) : resolve(res)), window),
+    );
+
+  it("counts per key in process and shares the count across replicas through Redis", async () => {
+    const { redis, prefix, cleanup } = await testRedis();
+    try {
+      const a = createBatchedRateStore({ redis, prefix, syncMs: 10 });
+      const b = createBatchedRateStore({ redis, prefix, syncMs: 10 });
+      for (let i = 0; i < 5; i++) await incr(a, "k1");
+      expect((await incr(a, "k1")).current).toBe(6);
+      expect((await incr(a, "other")).current).toBe(1);
+      await a.flush();
+      // Replica b learns a's six requests at its first flush.
+      expect((await incr(b, "k1")).current).toBe(1);
+      await b.flush();
+      expect((await incr(b, "k1")).current).toBe(8);
+      const stored = await redis.keys(`${prefix}k1:*`);
+      expect(stored).toHaveLength(1);
+      expect(await redis.pttl(stored[0] as string)).toBeGreaterThan(0);
+      await a.close();
+      await b.close();
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it("starts a new count in the next window and reports the time left", async () => {
+    const store = createBatchedRateStore({ prefix: "unused:", syncMs: 10 });
+    const first = await incr(store, "k", 50);
+    expect(first.ttl).toBeLessThanOrEqual(50);
+    await new Promise((r) => setTimeout(r, 60));
+    expect((await incr(store, "k", 50)).current).toBe(1);
+  });
+});

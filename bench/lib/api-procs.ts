@@ -1,0 +1,92 @@
+// Child processes of the api bench: the built gpt-api and a bare Fastify hello-world, each its own
+// process so throughput and RSS are theirs alone.
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const addr = srv.address();
+      srv.close(() => (typeof addr === "object" && addr ? resolve(addr.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/** Poll a URL until it answers 200 (or fail after timeoutMs). */
+export async function waitHttp(url: string, timeoutMs = 20_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if ((await fetch(url)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > until) throw new Error(`${url} did not come up within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export interface Proc {
+  child: ChildProcess;
+  url: string;
+  /** Resident set now and at its peak, MB (Linux /proc). */
+  rss(): { nowMb: number; peakMb: number };
+  stop(): Promise<void>;
+}
+
+function procOf(child: ChildProcess, url: string): Proc {
+  return {
+    child,
+    url,
+    rss() {
+      const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+      const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+      return { nowMb: kb("VmRSS") / 1024, peakMb: kb("VmHWM") / 1024 };
+    },
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+/** Start the built gpt-api (apps/gpt-api/dist/main.js) with the given environment. */
+export async function startApiProcess(env: Record<string, string>): Promise<Proc> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["apps/gpt-api/dist/main.js"], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", PORT: String(port), LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitHttp(`${url}/health`);
+  return procOf(child, url);
+}
+
+const HELLO = `
+const fastify = require("fastify")();
+fastify.get("/", async () => ({ hello: "world" }));
+fastify.listen({ port: Number(process.env.PORT), host: "127.0.0.1" });
+process.on("SIGTERM", () => fastify.close().then(() => process.exit(0)));
+`;
+
+/** A bare Fastify hello-world, the baseline of the throughput ratio. */
+export async function startBareFastify(): Promise<Proc> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["-e", HELLO], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? "", PORT: String(port) },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitHttp(`${url}/`);
+  return procOf(child, url);
+}

@@ -1,0 +1,109 @@
+// The GPT API's hot path in its production shape (REDIS_URL set, bearer auth and per-key rate
+// limiting on, warm cache), side by side with a bare Fastify hello-world on the same machine:
+// autocannon, 50 connections, 10 s each. Then 20 symbols asked many times, counting the CoinGlass
+// calls the simulator received against the client calls made.
+import { createSimulator } from "@teleglas/coinglass-sim";
+import autocannon from "autocannon";
+import { Redis } from "ioredis";
+import { startApiProcess, startBareFastify } from "../lib/api-procs.js";
+
+const REDIS_URL = process.env["REDIS_URL"] ?? "redis://127.0.0.1:6379";
+const DURATION = Number(process.env["BENCH_DURATION_S"] ?? 10);
+const KEY = "bench-key-0123456789abcdef";
+const SYMBOLS = [
+  "BTC",
+  "ETH",
+  "SOL",
+  "XRP",
+  "BNB",
+  "DOGE",
+  "ADA",
+  "AVAX",
+  "LINK",
+  "DOT",
+  "LTC",
+  "TRX",
+  "BCH",
+  "NEAR",
+  "APT",
+  "ARB",
+  "OP",
+  "SUI",
+  "ATOM",
+  "FIL",
+];
+
+const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
+try {
+  await probe.connect();
+  await probe.ping();
+} catch {
+  console.error(`Redis is not reachable at ${REDIS_URL}. Start it with: redis-server --daemonize yes`);
+  process.exit(1);
+}
+
+function run(url: string, headers: Record<string, string> = {}) {
+  return autocannon({ url, connections: 50, duration: DURATION, headers });
+}
+
+const sim = await createSimulator({ port: 0, plan: "professional", background: false });
+const bare = await startBareFastify();
+const api = await startApiProcess({
+  COINGLASS_API_KEY: "bench-sim",
+  COINGLASS_BASE_URL: sim.restUrl,
+  COINGLASS_PLAN: "professional",
+  REDIS_URL,
+  GPT_API_KEYS: KEY,
+  GPT_API_RATE_LIMIT: "1000000000",
+});
+const auth = { authorization: `Bearer ${KEY}` };
+const hot = `${api.url}/gpt/raw?symbol=BTC`;
+
+try {
+  const warm = await fetch(hot, { headers: auth });
+  if (warm.status !== 200) throw new Error(`warm-up answered ${warm.status}: ${await warm.text()}`);
+  console.error("bare fastify hello-world…");
+  await autocannon({ url: bare.url, connections: 50, duration: 2 });
+  const b = await run(bare.url);
+  console.error(`  ${Math.round(b.requests.average)} req/s`);
+  console.error("gpt-api /gpt/raw?symbol=BTC…");
+  await autocannon({ url: hot, connections: 50, duration: 2, headers: auth });
+  const a = await run(hot, auth);
+  const non2xx = a.non2xx;
+  console.error(`  ${Math.round(a.requests.average)} req/s, p99 ${a.latency.p99} ms, non-2xx ${non2xx}`);
+  const rss = api.rss();
+
+  console.error("20 symbols, 25 concurrent requests each…");
+  sim.control.resetCounters();
+  let clientCalls = 0;
+  await Promise.all(
+    SYMBOLS.map(async (s) => {
+      await Promise.all(
+        Array.from({ length: 25 }, async () => {
+          clientCalls++;
+          await (await fetch(`${api.url}/gpt/raw?symbol=${s}`, { headers: auth })).text();
+        }),
+      );
+    }),
+  );
+  const upstream = sim.control.counters();
+  console.error(
+    `  ${upstream.total} upstream calls for ${clientCalls} client calls: ${JSON.stringify(upstream.byEndpoint)}`,
+  );
+
+  const metrics = {
+    rps_api: Math.round(a.requests.average),
+    rps_bare_fastify: Math.round(b.requests.average),
+    throughput_ratio: Number((a.requests.average / b.requests.average).toFixed(3)),
+    p99_ms_api: a.latency.p99,
+    rss_mb_api: Number(rss.peakMb.toFixed(1)),
+    upstream_calls: upstream.total,
+    client_calls: clientCalls,
+  };
+  console.log(JSON.stringify({ suite: "api", metrics }));
+} finally {
+  await api.stop();
+  await bare.stop();
+  await sim.close();
+  probe.disconnect();
+}
