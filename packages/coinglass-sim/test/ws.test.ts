@@ -180,3 +180,46 @@ describe("WebSocket", () => {
     c.close();
   });
 });
+
+describe("whale trades in REST", () => {
+  it("add to the taker buy volume of their exchange", async () => {
+    const sim = await createSimulator({ seed: 4, background: false });
+    try {
+      type Taker = {
+        buy_vol_usd: number;
+        sell_vol_usd: number;
+        exchange_list: { exchange: string; buy_vol_usd: number }[];
+      };
+      const before = await data<Taker>(
+        sim,
+        "/api/futures/taker-buy-sell-volume/exchange-list",
+        "symbol=ETH&range=5m",
+      );
+      sim.control.injectWhaleTrades({
+        symbol: "ETH",
+        side: "buy",
+        totalUsd: 50_000_000,
+        count: 5,
+        overSeconds: 0,
+        exchange: "OKX",
+      });
+      const after = await data<Taker>(
+        sim,
+        "/api/futures/taker-buy-sell-volume/exchange-list",
+        "symbol=ETH&range=5m",
+      );
+      expect(after.buy_vol_usd - before.buy_vol_usd).toBeCloseTo(50_000_000, -1);
+      expect(after.sell_vol_usd).toBeCloseTo(before.sell_vol_usd, 2);
+      const okx = (t: Taker) => t.exchange_list.find((r) => r.exchange === "OKX")?.buy_vol_usd ?? 0;
+      expect(okx(after) - okx(before)).toBeCloseTo(50_000_000, -1);
+      const hist = await data<{ taker_buy_volume_usd: string }[]>(
+        sim,
+        "/api/futures/v2/taker-buy-sell-volume/history",
+        "exchange=OKX&symbol=ETHUSDT&interval=5m&limit=2",
+      );
+      expect(Number(hist.at(-1)?.taker_buy_volume_usd)).toBeGreaterThan(50_000_000);
+    } finally {
+      await sim.close();
+    }
+  });
+});

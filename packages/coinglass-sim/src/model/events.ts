@@ -18,6 +18,15 @@ export interface LiqEvent {
   injected: boolean;
 }
 
+/** An injected whale trade (side 1 = sell, 2 = buy), added to the taker volumes. */
+export interface TradeRecord {
+  exchange: string;
+  pair: string;
+  usd: number;
+  side: 1 | 2;
+  time: number;
+}
+
 export interface WhalePositionEvent {
   user: string;
   symbol: string;
@@ -36,6 +45,9 @@ export interface EventLog {
   liquidations(filter: (e: LiqEvent) => boolean, limit: number): LiqEvent[];
   /** Injected liquidations with time >= since (oldest first). */
   injectedSince(since: number): LiqEvent[];
+  addTrade(e: TradeRecord): void;
+  /** Injected trades with time >= since (oldest first). */
+  tradesSince(since: number): TradeRecord[];
   addWhale(e: WhalePositionEvent): void;
   whales(): readonly WhalePositionEvent[];
   /** Bumped on every injected change; part of the response-cache key. */
@@ -51,6 +63,7 @@ export function createEventLog(capacity = 50_000): EventLog {
   let size = 0;
   let injected: LiqEvent[] = [];
   let whales: WhalePositionEvent[] = [];
+  let trades: TradeRecord[] = [];
   let version = 0;
   return {
     addLiquidation(e) {
@@ -76,6 +89,12 @@ export function createEventLog(capacity = 50_000): EventLog {
     injectedSince(since) {
       return injected.filter((e) => e.time >= since);
     },
+    addTrade(e) {
+      trades.push(e);
+      version++;
+      if (trades.length > 10_000) trades = trades.filter((x) => x.time >= e.time - DAY).slice(-10_000);
+    },
+    tradesSince: (since) => trades.filter((e) => e.time >= since),
     addWhale(e) {
       whales.unshift(e);
       if (whales.length > 500) whales.length = 500;
@@ -88,6 +107,7 @@ export function createEventLog(capacity = 50_000): EventLog {
       head = 0;
       size = 0;
       injected = [];
+      trades = [];
       whales = [];
       version++;
     },

@@ -33,13 +33,24 @@ function ratioRows(ctx: RouteContext, kind: 0 | 1 | 2, prefix: string, legacy: b
   });
 }
 
-/** Taker buy/sell USD of a pair over [from, to). */
+/**
+ * Taker buy/sell USD of a pair over [from, to), plus injected whale trades. A window ending at
+ * model time takes injected trades up to wall time (model time is frozen without background).
+ */
 function taker(ctx: RouteContext, p: ModelPair, from: number, to: number) {
   const vol = (ctx.market.volume24h(p, to) * (to - from)) / DAY;
   const noise = 0.6 + 0.8 * hash01(p.key, 63, Math.floor(from / 60_000));
   const total = vol * noise;
-  const buy = total * ctx.market.takerBuyShare(p, to);
-  return { buy, sell: total - buy };
+  let buy = total * ctx.market.takerBuyShare(p, to);
+  let sell = total - buy;
+  const end = to >= ctx.now ? Number.POSITIVE_INFINITY : to;
+  const start = to >= ctx.now ? ctx.wall - (to - from) : from;
+  for (const t of ctx.events.tradesSince(start)) {
+    if (t.time >= end || t.exchange !== p.exchange || t.pair !== p.instrumentId) continue;
+    if (t.side === 2) buy += t.usd;
+    else sell += t.usd;
+  }
+  return { buy, sell };
 }
 
 /** Buy/sell ratio percents that add up to exactly 100. */

@@ -104,6 +104,14 @@ export function createFlow(d: {
         };
         d.events.addLiquidation(ev);
       } else {
+        if (e.injected)
+          d.events.addTrade({
+            exchange: e.pair.exchange,
+            pair: e.pair.instrumentId,
+            usd: vol,
+            side: e.side,
+            time: now,
+          });
         const k = `${e.pair.exchange}_${e.pair.instrumentId}`;
         const list = trades.get(k) ?? [];
         list.push(item);
