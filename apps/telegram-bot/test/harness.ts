@@ -25,6 +25,8 @@ export interface Harness {
   stores: Stores;
   redis: Redis;
   prefix: string;
+  /** Where the fake Bot API listens and what the bot was configured with (child processes). */
+  env: Record<string, string>;
   /** A user types `text`; resolves with the bot's new messages in that chat (at least `min`). */
   ask(userId: number, text: string, o?: { min?: number; chatId?: number }): Promise<SentMessage[]>;
   /** A user presses a button under a bot message; resolves with new messages or edits. */
@@ -39,6 +41,10 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   workerStatus?: () => Promise<WorkerStatus | null>;
   delivery?: { lockDurationMs?: number; stalledIntervalMs?: number };
+  /** Messages per second the fake allows in one private chat (default 1, Telegram's figure). */
+  perChatPerSecond?: number;
+  /** Start the bot right away (default true). */
+  startBot?: boolean;
 }
 
 /** Simulator + core + Redis stores + fake Bot API + the bot on long polling, all on real sockets. */
@@ -47,7 +53,7 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   const prefix = uniquePrefix("e2e");
   const plan = o.plan ?? "standard";
   const sim = await createSimulator({ plan, background: false });
-  const tg = await createFakeTelegram({ globalPerSecond: 30 });
+  const tg = await createFakeTelegram({ globalPerSecond: 30, perChatPerSecond: o.perChatPerSecond ?? 1 });
   const core = createMarketDataCore({
     apiKey: "test-key",
     baseUrl: sim.restUrl,
@@ -56,7 +62,7 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
     keyPrefix: prefix,
   });
   const stores = createStores({ redis, prefix });
-  const config = loadConfig({
+  const env: Record<string, string> = {
     TELEGRAM_BOT_TOKEN: "123456:test-token",
     TELEGRAM_API_ROOT: tg.apiRoot,
     TELEGRAM_ALLOWED_USERS: ALLOWED.join(","),
@@ -65,7 +71,8 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
     COINGLASS_PLAN: plan,
     WORKER_HEALTH_URL: "http://127.0.0.1:9/health",
     ...o.env,
-  });
+  };
+  const config = loadConfig(env);
   const start = () =>
     startTelegramBot({
       config,
@@ -77,7 +84,7 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
       ...(o.workerStatus ? { workerStatus: o.workerStatus } : {}),
       delivery: { backoffMs: 200, ...o.delivery },
     });
-  let bot: Awaited<ReturnType<typeof startTelegramBot>> | null = await start();
+  let bot: Awaited<ReturnType<typeof startTelegramBot>> | null = o.startBot === false ? null : await start();
 
   const h: Harness = {
     sim,
@@ -86,6 +93,7 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
     stores,
     redis,
     prefix,
+    env,
     async ask(userId, text, a = {}) {
       const chatId = a.chatId ?? userId;
       const before = tg.messages(chatId).length;

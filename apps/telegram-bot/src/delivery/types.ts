@@ -49,7 +49,7 @@ export interface DeliveryDeps {
   subscriptions: Pick<SubscriptionStore, "deactivate" | "migrate">;
   /** Messages per second across every bot process (Telegram allows about 30). */
   ratePerSecond: number;
-  /** Minimum gap between two messages to one private chat (1000) and to a group (3000 = 20/min). */
+  /** Minimum gap between two messages to one private chat (1100) and to a group (3300, under 20/min). */
   privateChatGapMs?: number;
   groupChatGapMs?: number;
   /** Sends in flight at once (default 32). */
