@@ -5,7 +5,7 @@ import { createCoinGlassClient } from "./client/client.js";
 import type { RetryOptions } from "./client/http.js";
 import type { CoinGlassClient } from "./client/types.js";
 import type { CoinGlassPlan } from "./config/env.js";
-import type { CoreEvent, CoreStats } from "./models/result.js";
+import type { CoreEvent, CoreStats, Lane } from "./models/result.js";
 import { createQuota } from "./quota/quota.js";
 import type { Quota } from "./quota/types.js";
 import { createMarketData } from "./services/market.js";
@@ -27,6 +27,8 @@ export interface MarketDataCoreOptions {
   quotaWindowMs?: number;
   /** Multiply cache TTLs (tests and benchmarks shrink them; default 1). */
   ttlScale?: number;
+  /** Longest wait for the upstream budget per lane (default 30 s interactive, 120 s background). */
+  queueTimeoutMs?: Partial<Record<Lane, number>>;
   /** Retry policy of transient upstream failures. */
   retry?: RetryOptions;
   onEvent?: (e: CoreEvent) => void;
@@ -71,6 +73,7 @@ export function createMarketDataCore(opts: MarketDataCoreOptions): MarketDataCor
     quota,
     ...(opts.retry ? { retry: opts.retry } : {}),
     ...(opts.ttlScale ? { ttlScale: opts.ttlScale } : {}),
+    ...(opts.queueTimeoutMs ? { queueTimeoutMs: opts.queueTimeoutMs } : {}),
     ...events,
   });
   const market = createMarketData({ client });

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMarketDataCore } from "../src/core.js";
+import { RateLimitError, UpstreamUnavailableError } from "../src/models/errors.js";
 import { simAndCore, useRedis } from "./client-helpers.js";
 
 const r = useRedis({ beforeAll, afterAll });
-const WINDOW = 500;
+const WINDOW = 300;
 const candles = (
   core: ReturnType<typeof createMarketDataCore>,
   limit: number,
@@ -72,4 +73,22 @@ describe("upstream quota against the simulator (hobbyist, short window)", () => 
       await env.close();
     }
   }, 60_000);
+
+  it("gives up with a typed error instead of queueing a person for minutes", async () => {
+    const env = await simAndCore({ plan: "hobbyist" }, { queueTimeoutMs: { interactive: 300 } });
+    try {
+      const results = await Promise.allSettled(
+        Array.from({ length: 40 }, (_, i) => candles(env.core, i + 1, "interactive")),
+      );
+      const failed = results.filter((x) => x.status === "rejected");
+      expect(results.length - failed.length).toBeLessThanOrEqual(30);
+      expect(failed.length).toBeGreaterThanOrEqual(10);
+      const reason = (failed[0] as PromiseRejectedResult).reason as Error;
+      expect(reason).toBeInstanceOf(UpstreamUnavailableError);
+      expect(reason.cause).toBeInstanceOf(RateLimitError);
+      expect(env.sim.control.counters().status429).toBe(0);
+    } finally {
+      await env.close();
+    }
+  });
 });

@@ -39,7 +39,8 @@ export function createMemoryStore(max = 5_000): CacheStore {
  */
 export function createRedisStore(redis: Redis, prefix: string, localMax = 2_000): CacheStore {
   const local = new LRUCache<string, CacheEntry>({ max: localMax });
-  const written = new Set<string>();
+  // Keys this process wrote, bounded: `entries` in stats and what `clear()` removes.
+  const written = new LRUCache<string, true>({ max: 20_000 });
   const k = (key: string) => `${prefix}cache:${key}`;
   return {
     async get(key) {
@@ -59,13 +60,13 @@ export function createRedisStore(redis: Redis, prefix: string, localMax = 2_000)
     async set(key, entry, keepMs) {
       const ms = Math.max(1, Math.round(keepMs));
       local.set(key, entry, { ttl: Math.min(ms, 1_000) });
-      written.add(key);
+      written.set(key, true);
       await redis.set(k(key), JSON.stringify(entry), "PX", ms);
     },
     size: () => written.size,
     async clear() {
       local.clear();
-      const keys = [...written].map(k);
+      const keys = [...written.keys()].map(k);
       written.clear();
       if (keys.length > 0) await redis.del(...keys);
     },

@@ -8,7 +8,7 @@ import {
   TimeoutError,
   UpstreamUnavailableError,
 } from "../models/errors.js";
-import type { Cached, CallOptions, CoreEvent } from "../models/result.js";
+import type { Cached, CallOptions, CoreEvent, Lane } from "../models/result.js";
 import type { Quota } from "../quota/types.js";
 import { createTransport, type RetryOptions } from "./http.js";
 import * as d from "./map-derivs.js";
@@ -23,6 +23,8 @@ export interface CoinGlassClientOptions {
   /** Per request, default 10,000 ms. */
   timeoutMs?: number;
   retry?: RetryOptions;
+  /** Longest wait for the upstream budget per lane (default 30 s interactive, 120 s background). */
+  queueTimeoutMs?: Partial<Record<Lane, number>>;
   cache: MarketCache;
   quota: Quota;
   /** Swap the HTTP layer; default undici on a keep-alive Agent. */

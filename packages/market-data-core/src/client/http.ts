@@ -28,6 +28,8 @@ export interface TransportOptions {
   baseUrl: string;
   plan: CoinGlassPlan;
   timeoutMs?: number;
+  /** Longest wait for the upstream budget before giving up with `RateLimitError` (default 30 s interactive, 120 s background). */
+  queueTimeoutMs?: Partial<Record<Lane, number>>;
   retry?: RetryOptions;
   quota: Quota;
   /** Swap the HTTP layer (tests, proxies). Default: undici `request` on a keep-alive Agent. */
@@ -135,7 +137,15 @@ export function createTransport(opts: TransportOptions): Transport {
       for (const [k, v] of Object.entries(params)) if (v !== undefined) qs.set(k, String(v));
       const url = `${base}${endpoint}${qs.size > 0 ? `?${qs}` : ""}`;
       for (let n = 0; ; n++) {
-        const ticket = await opts.quota.acquire(lane);
+        // A person should not wait minutes behind an exhausted budget: give up (the cache may
+        // still serve a stale value) instead of queueing forever. Not retried.
+        const queueMs = opts.queueTimeoutMs?.[lane] ?? (lane === "interactive" ? 30_000 : 120_000);
+        const ticket = await opts.quota
+          .acquire(lane, AbortSignal.timeout(queueMs))
+          .catch((error: unknown) => {
+            if (error instanceof CoinGlassError) throw error;
+            throw new RateLimitError(endpoint, null, `upstream budget exhausted, waited ${queueMs} ms`);
+          });
         const started = performance.now();
         counters.calls++;
         try {
