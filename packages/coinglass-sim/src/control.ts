@@ -79,6 +79,7 @@ export function createControl(d: {
   counters: { snapshot(): Counters; reset(): void };
   resetLimits(): void;
   modelNow(): number;
+  clock(): number;
 }): SimControl {
   let whaleCount = 0;
   return {
@@ -101,7 +102,7 @@ export function createControl(d: {
         valueUsd: o.valueUsd,
         leverage,
         action: o.action === "open" ? 1 : 2,
-        time: Date.now(),
+        time: d.clock(),
       });
     },
     setFaults(f) {

@@ -50,7 +50,10 @@ export interface SimulatorOptions {
   rateLimit?: boolean;
   /** Answer auth/plan/param errors with the body code as HTTP status instead of 200 (default false). */
   httpStatusMirrorsCode?: boolean;
-  /** Wall clock (default Date.now); a fixed clock makes two simulators answer identically. */
+  /**
+   * The simulator's clock (default Date.now) for model time and event times; a fixed clock makes
+   * two simulators answer identically. Rate-limit windows always use real time.
+   */
   clock?: () => number;
 }
 
@@ -107,9 +110,10 @@ export async function createSimulator(opts: SimulatorOptions = {}): Promise<Simu
     market,
     events,
     modelNow,
+    clock,
   });
   const hub = createHub({ keys, planAllowsWs: PLANS.indexOf(plan) >= PLANS.indexOf("standard"), faults });
-  const flow = createFlow({ market, events, hub, seed, background });
+  const flow = createFlow({ market, events, hub, seed, background, clock });
   const control = createControl({
     market,
     events,
@@ -119,6 +123,7 @@ export async function createSimulator(opts: SimulatorOptions = {}): Promise<Simu
     seed,
     counters,
     modelNow,
+    clock,
     resetLimits: () => {
       limiter = createRateLimiter(PLAN_LIMITS[plan], opts.rateWindowMs ?? 60_000);
     },

@@ -22,7 +22,18 @@ const FLOW_W = ["5m", "15m", "30m", "1h", "4h", "24h"] as const;
 const LIQ_W = ["1h", "4h", "12h", "24h"] as const;
 const ms = (w: string) => WINDOWS_MS[w] as number;
 
-function coinMarketRow(ctx: RouteContext, coin: ModelCoin, only: Set<string> | undefined) {
+type Injected = Map<string, { long: number; short: number }>;
+
+/** Injected liquidations per pair for each snapshot window, built once per request. */
+const injectedWindows = (ctx: RouteContext): Map<string, Injected> =>
+  new Map(LIQ_W.map((w) => [w, injectedByPair(ctx.events, ctx.wall - ms(w))]));
+
+function coinMarketRow(
+  ctx: RouteContext,
+  coin: ModelCoin,
+  only: Set<string> | undefined,
+  injected: Map<string, Injected>,
+) {
   const { market, now } = ctx;
   const pairs = coin.pairs.filter((p) => !only || only.has(p.exchange));
   const price = market.price(coin, now);
@@ -58,12 +69,12 @@ function coinMarketRow(ctx: RouteContext, coin: ModelCoin, only: Set<string> | u
     const long = pairs.reduce((s, p) => s + market.longPercent(p, t, 0), 0) / Math.max(1, pairs.length);
     row[`long_short_ratio_${w}`] = round(long / (100 - long), 4);
   }
-  const injected = injectedByPair(ctx.events, ctx.wall - DAY);
   for (const w of LIQ_W) {
     let long = 0;
     let short = 0;
+    const byPair = injected.get(w) as Injected;
     for (const p of pairs) {
-      const v = liqWindow(market, injected, p, now, ms(w));
+      const v = liqWindow(market, byPair, p, now, ms(w));
       long += v.long;
       short += v.short;
     }
@@ -190,7 +201,10 @@ export function registerMarkets(table: RouteTable): void {
       const page = intParam(ctx, "page", 1, 1_000_000);
       const symbol = ctx.q.get("symbol");
       const coins = symbol ? ctx.market.coins.filter((c) => c.symbol === symbol) : ctx.market.coins;
-      return coins.slice((page - 1) * perPage, page * perPage).map((c) => coinMarketRow(ctx, c, only));
+      const injected = injectedWindows(ctx);
+      return coins
+        .slice((page - 1) * perPage, page * perPage)
+        .map((c) => coinMarketRow(ctx, c, only, injected));
     },
     "futures/coins-price-change": (ctx) =>
       ctx.market.coins.map((coin) => {

@@ -41,6 +41,8 @@ export interface RestDeps {
   market: Market;
   events: EventLog;
   modelNow(): number;
+  /** The simulator's wall clock (event times); the rate limiter always uses real time. */
+  clock(): number;
 }
 
 const successPrefix = '{"code":"0","msg":"success","data":';
@@ -73,6 +75,7 @@ export function createRestHandler(d: RestDeps): (req: IncomingMessage, res: Serv
     const keyHeader = req.headers["cg-api-key"];
     const key = Array.isArray(keyHeader) ? keyHeader[0] : keyHeader;
     const wall = Date.now();
+    const simNow = d.clock();
     d.counters.count(path, key || "(none)");
     const route = d.routes.get(path);
     if (!route) return send(res, 404, '{"code":"404","msg":"Endpoint not found"}', 0);
@@ -98,7 +101,8 @@ export function createRestHandler(d: RestDeps): (req: IncomingMessage, res: Serv
     if (planRank < PLANS.indexOf(route.minPlan)) return fail(res, "401", "Upgrade plan", used);
 
     const now = d.modelNow();
-    const stamp = `${now}|${d.events.version()}`;
+    // Injected events are windowed by the simulator clock, which runs on when model time is frozen.
+    const stamp = `${now}|${d.events.version()}|${Math.floor(simNow / 1000)}`;
     if (stamp !== cacheStamp || cache.size > 5000) {
       cache = new Map();
       cacheStamp = stamp;
@@ -110,7 +114,7 @@ export function createRestHandler(d: RestDeps): (req: IncomingMessage, res: Serv
     const ctx: RouteContext = {
       q: new URLSearchParams(qi < 0 ? "" : url.slice(qi + 1)),
       now,
-      wall,
+      wall: simNow,
       plan: d.plan,
       market: d.market,
       events: d.events,

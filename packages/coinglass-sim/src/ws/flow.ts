@@ -53,6 +53,7 @@ export function createFlow(d: {
   hub: Hub;
   seed: number;
   background: boolean;
+  clock: () => number;
 }) {
   const rnd = mulberry32(d.seed ^ 0x5eed);
   const allPairs = d.market.coins.flatMap((c) => c.pairs);
@@ -182,7 +183,7 @@ export function createFlow(d: {
   };
 
   const step = () => {
-    const now = Date.now();
+    const now = d.clock();
     if (d.background) backgroundStep(now);
     flush(now);
   };
@@ -199,7 +200,7 @@ export function createFlow(d: {
     const over = (o.overSeconds ?? (kind === "liq" ? 10 : 5)) * 1000;
     const w = Array.from({ length: count }, () => 0.5 + rnd());
     const sum = w.reduce((a, b) => a + b, 0);
-    const start = Date.now();
+    const start = d.clock();
     for (let i = 0; i < count; i++) {
       // Whale trades default to the first listing (Binance); storms spread across the coin's venues.
       const pair = kind === "trade" && !o.exchange ? first : (pairs[i % pairs.length] as ModelPair);
