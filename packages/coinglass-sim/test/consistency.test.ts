@@ -74,6 +74,24 @@ describe.each([1, 42, 20260115])("market consistency (seed %i)", (seed) => {
     );
   });
 
+  it("coins-markets honours exchange_list, per_page and page", async () => {
+    const page2 = await data<Row[]>(sim, "/api/futures/coins-markets", "per_page=5&page=2");
+    const first10 = await data<Row[]>(sim, "/api/futures/coins-markets");
+    expect(first10).toHaveLength(10);
+    expect(page2.map((r) => r.symbol)).toEqual(first10.slice(5, 10).map((r) => r.symbol));
+    const onlyBinance = await data<Row[]>(
+      sim,
+      "/api/futures/coins-markets",
+      "exchange_list=Binance&per_page=3",
+    );
+    const pairs = await data<Row[]>(sim, "/api/futures/pairs-markets", "symbol=ETH");
+    const eth = onlyBinance.find((r) => r.symbol === "ETH") as Row;
+    expect(eth.open_interest_usd).toBeCloseTo(
+      pairs.find((p) => p.exchange_name === "Binance")?.open_interest_usd as number,
+      2,
+    );
+  });
+
   it("history ends at the current values", async () => {
     const pairs = await data<Row[]>(sim, "/api/futures/pairs-markets", "symbol=ETH");
     for (const p of pairs.slice(0, 3)) {

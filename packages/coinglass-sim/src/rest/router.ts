@@ -103,7 +103,7 @@ export function createRestHandler(d: RestDeps): (req: IncomingMessage, res: Serv
     const now = d.modelNow();
     // Injected events are windowed by the simulator clock, which runs on when model time is frozen.
     const stamp = `${now}|${d.events.version()}|${Math.floor(simNow / 1000)}`;
-    if (stamp !== cacheStamp || cache.size > 5000) {
+    if (stamp !== cacheStamp || cache.size > 1000) {
       cache = new Map();
       cacheStamp = stamp;
     }
