@@ -1,0 +1,133 @@
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+import { PassThrough } from "node:stream";
+import { createSimulator, type Simulator } from "@teleglas/coinglass-sim";
+import { createFakeTelegram } from "@teleglas/fake-telegram";
+import { createMarketDataCore, createStores } from "@teleglas/market-data-core";
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../src/config.js";
+import { startTelegramBot } from "../src/service.js";
+import { cleanup, connectRedis, makeAlert, REDIS_URL, uniquePrefix } from "./helpers.js";
+
+let sim: Simulator;
+beforeAll(async () => {
+  sim = await createSimulator({ background: false });
+});
+afterAll(async () => {
+  await sim.close();
+});
+
+async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
+  const port = (srv.address() as { port: number }).port;
+  await new Promise<void>((r) => srv.close(() => r()));
+  return port;
+}
+
+async function until(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe("modes", () => {
+  it("console chat (no token, no Redis): commands, alerts through the in-memory delivery, charts", async () => {
+    const core = createMarketDataCore({ apiKey: "k", baseUrl: sim.restUrl, plan: "standard" });
+    const stores = createStores();
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = "";
+    output.on("data", (d: Buffer) => {
+      printed += d.toString();
+    });
+    const bot = await startTelegramBot({
+      config: loadConfig({ WORKER_HEALTH_URL: "http://127.0.0.1:9/health" }),
+      logger: pino({ level: "silent" }),
+      core,
+      stores,
+      console: { input, output },
+    });
+    try {
+      input.write("/raw BTC\n");
+      await until(() => printed.includes("BTC — raw snapshot"), "the /raw reply");
+      expect(printed).toMatch(/Price \$[\d,.]+/);
+      expect(printed).not.toContain("<b>");
+      input.write("/subscribe\n");
+      await until(() => printed.includes("Subscribed"), "the /subscribe reply");
+      expect(printed).toContain("#sub:k:whale_trade");
+      await stores.alerts.publish(makeAlert({ symbol: "DOGE" }));
+      await until(() => printed.includes("Liquidation storm — DOGE"), "the alert printed");
+      input.write("/chart ETH 4h\n");
+      await until(() => /saved to (\S+\.png)/.test(printed), "the chart file");
+      expect(existsSync(/saved to (\S+\.png)/.exec(printed)![1]!)).toBe(true);
+    } finally {
+      await bot.stop();
+      await stores.close();
+      await core.close();
+    }
+  });
+
+  it("webhook mode: registers the URL with its secret, answers updates, rejects a wrong secret", async () => {
+    const redis = await connectRedis();
+    const prefix = uniquePrefix("webhook");
+    const tg = await createFakeTelegram();
+    const core = createMarketDataCore({
+      apiKey: "k",
+      baseUrl: sim.restUrl,
+      plan: "standard",
+      redis,
+      keyPrefix: prefix,
+    });
+    const stores = createStores({ redis, prefix });
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}/tg-hook`;
+    const bot = await startTelegramBot({
+      config: loadConfig({
+        TELEGRAM_BOT_TOKEN: "42:webhook-test",
+        TELEGRAM_API_ROOT: tg.apiRoot,
+        TELEGRAM_WEBHOOK_URL: url,
+        TELEGRAM_WEBHOOK_SECRET: "hook-secret",
+        TELEGRAM_WEBHOOK_PORT: String(port),
+        REDIS_URL,
+      }),
+      logger: pino({ level: "silent" }),
+      core,
+      stores,
+      redis,
+      prefix,
+    });
+    try {
+      expect(tg.webhook()).toEqual({ url, secret_token: "hook-secret" });
+      tg.injectMessage({ userId: 77, text: "/help" });
+      const reply = await tg.waitForMessage((m) => m.chat_id === 77);
+      expect(reply.text).toContain("/raw SYMBOL");
+      const forged = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": "wrong" },
+        body: JSON.stringify({
+          update_id: 999,
+          message: {
+            message_id: 1,
+            date: 0,
+            chat: { id: 78, type: "private" },
+            from: { id: 78, is_bot: false, first_name: "X" },
+            text: "/help",
+          },
+        }),
+      });
+      expect(forged.status).toBe(401);
+      expect(tg.messages(78)).toHaveLength(0);
+    } finally {
+      await bot.stop();
+      await stores.close();
+      await core.close();
+      await tg.close();
+      await cleanup(redis, prefix);
+      redis.disconnect();
+    }
+  });
+});
