@@ -106,6 +106,11 @@ describe("market services on a plan that lacks endpoints", () => {
       expect(book.meta.missing).toContain("walls");
       expect(book.data.walls.bids).toEqual([]);
       expect(book.data.depth.bidsUsd).toBeGreaterThan(0);
+      const mood = await low.core.market.getSentiment();
+      expect(mood.data.btc.priceUsd).toBeGreaterThan(0);
+      expect(mood.data.funding.btcOiWeightedRatePct).toBeNull();
+      expect(mood.meta.missing).toContain("funding");
+      expect(low.hits("/api/futures/coins-markets")).toBe(1); // the getRaw above; sentiment did not ask
     } finally {
       await low.close();
     }

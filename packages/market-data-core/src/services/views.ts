@@ -1,5 +1,5 @@
-import { allowedInterval } from "../client/plans.js";
-import type { DepthPoint, DepthRange, WhaleAlert, WhalePosition } from "../models/market.js";
+import { allowedInterval, planAllows } from "../client/plans.js";
+import type { DepthPoint, DepthRange, PairMarket, WhaleAlert, WhalePosition } from "../models/market.js";
 import type {
   DepthSummary,
   OrderbookReport,
@@ -125,18 +125,28 @@ export async function buildSentiment(
     interval: allowedInterval(client.plan, "1h"),
     limit: 1,
   };
-  const [fg, markets, btcOi, ls] = await Promise.all([
+  // Below Standard there is no coins-markets: ask pairs-markets (all plans) for the prices instead,
+  // decided up front so nothing waits for a plan error first.
+  const snapshot = planAllows(client.plan, "standard");
+  const [fg, markets, btcOi, ls, btcPairs, ethPairs] = await Promise.all([
     parts.take(client.fetchFearGreedHistory(o)),
-    parts.take(client.fetchCoinsMarkets({}, o)),
+    snapshot ? parts.take(client.fetchCoinsMarkets({}, o)) : null,
     parts.take(client.fetchOpenInterestExchangeList("BTC", o)),
     parts.take(client.fetchGlobalLongShortAccountRatio(lsQuery, o)),
+    snapshot ? null : parts.take(client.fetchPairsMarkets("BTC", o)),
+    snapshot ? null : parts.take(client.fetchPairsMarkets("ETH", o)),
   ]);
   const point = last(fg);
   const btc = markets?.find((r) => r.symbol === "BTC");
   const eth = markets?.find((r) => r.symbol === "ETH");
-  const coin = (r: typeof btc) => {
-    const change = r?.priceChangePct["24h"] ?? null;
-    return { priceUsd: r?.priceUsd ?? null, change24hPct: change, trend: trendOf(change, 0.5) };
+  const ref = (rows: PairMarket[] | null) => rows?.find((p) => p.exchange === REFERENCE_EXCHANGE);
+  const coin = (r: typeof btc, pair: PairMarket | undefined) => {
+    const change = r?.priceChangePct["24h"] ?? pair?.priceChange24hPct ?? null;
+    return {
+      priceUsd: r?.priceUsd ?? pair?.priceUsd ?? null,
+      change24hPct: change,
+      trend: trendOf(change, 0.5),
+    };
   };
   const oiChange =
     btcOi?.find((r) => r.exchange === "All")?.changePct["24h"] ?? btc?.openInterestChangePct["24h"] ?? null;
@@ -147,8 +157,8 @@ export async function buildSentiment(
       label: fearGreedLabel(point?.value ?? null),
       time: point?.time ?? null,
     },
-    btc: coin(btc),
-    eth: coin(eth),
+    btc: coin(btc, ref(btcPairs)),
+    eth: coin(eth, ref(ethPairs)),
     funding: {
       btcOiWeightedRatePct: rate,
       // 0.005 % per interval is half the usual 0.01 % baseline: below it neither side pays much.
