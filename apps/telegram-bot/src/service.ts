@@ -10,16 +10,16 @@ import type { Logger } from "pino";
 import { createBot } from "./bot.js";
 import { renderChart } from "./chart/render.js";
 import type { BotConfig } from "./config.js";
-import { CONSOLE_BOT_INFO, startConsoleChat } from "./console-chat.js";
+import { CONSOLE_BOT_INFO, CONSOLE_USER, startConsoleChat } from "./console-chat.js";
 import type { WorkerStatus } from "./context.js";
 import { createBullDelivery } from "./delivery/bullmq.js";
-import { startDispatcher } from "./delivery/dispatcher.js";
+import { BOT_GROUP, startDispatcher } from "./delivery/dispatcher.js";
 import { createMemoryDelivery } from "./delivery/memory.js";
 import type { Delivery, DeliveryEvent } from "./delivery/types.js";
 import { COMMANDS } from "./features/start.js";
 import { createI18n, translatorFor } from "./i18n/index.js";
 
-export type { BotConfig } from "./config.js";
+export { type BotConfig, botEnvSchema, loadConfig } from "./config.js";
 
 export interface TelegramBotDeps {
   config: BotConfig;
@@ -113,15 +113,18 @@ export async function startTelegramBot(deps: TelegramBotDeps): Promise<{ stop():
     ...(deps.delivery?.concurrency ? { concurrency: deps.delivery.concurrency } : {}),
     ...(deps.delivery?.backoffMs ? { backoffMs: deps.delivery.backoffMs } : {}),
   };
-  delivery = deps.redis
-    ? createBullDelivery({
-        ...common,
-        redis: deps.redis,
-        prefix: deps.prefix ?? DEFAULT_STORE_PREFIX,
-        ...(deps.delivery?.lockDurationMs ? { lockDurationMs: deps.delivery.lockDurationMs } : {}),
-        ...(deps.delivery?.stalledIntervalMs ? { stalledIntervalMs: deps.delivery.stalledIntervalMs } : {}),
-      })
-    : createMemoryDelivery(common);
+  // The console chat never touches the shared queue: its jobs would be picked up by real bot
+  // processes on the same Redis.
+  delivery =
+    deps.redis && !consoleMode
+      ? createBullDelivery({
+          ...common,
+          redis: deps.redis,
+          prefix: deps.prefix ?? DEFAULT_STORE_PREFIX,
+          ...(deps.delivery?.lockDurationMs ? { lockDurationMs: deps.delivery.lockDurationMs } : {}),
+          ...(deps.delivery?.stalledIntervalMs ? { stalledIntervalMs: deps.delivery.stalledIntervalMs } : {}),
+        })
+      : createMemoryDelivery(common);
   delivery.start();
   const i18n = createI18n();
   const dispatcher = startDispatcher({
@@ -130,6 +133,11 @@ export async function startTelegramBot(deps: TelegramBotDeps): Promise<{ stop():
     translate: (lang) => translatorFor(i18n, lang),
     alertChatIds: consoleMode ? [] : config.alertChatIds,
     consumerName: `${hostname()}-${process.pid}`,
+    // A console session reads alerts in its own group and only for the local user, so it never
+    // takes alerts (or ledger entries) away from the real bot sharing the same Redis.
+    ...(consoleMode
+      ? { group: `${BOT_GROUP}-console-${process.pid}`, from: "new" as const, onlyChats: [CONSOLE_USER.id] }
+      : {}),
     onAlert: (alert, recipients) =>
       log.info({ alert_id: alert.id, kind: alert.kind, recipients }, "alert fanned out"),
     onError: (error, alert) =>

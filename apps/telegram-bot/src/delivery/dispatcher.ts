@@ -12,6 +12,12 @@ export interface DispatcherOptions {
   alertChatIds: number[];
   /** Consumer name within the `telegram-bot` group (one per process, e.g. host + pid). */
   consumerName: string;
+  /** Consumer group (default `telegram-bot`). */
+  group?: string;
+  /** A new group starts at the oldest kept alert (default) or only at new ones. */
+  from?: "start" | "new";
+  /** Only these chats may receive (the console chat); all when absent. */
+  onlyChats?: number[];
   onAlert?: (alert: Alert, recipients: number) => void;
   onError?: (error: unknown, alert?: Alert) => void;
 }
@@ -26,12 +32,13 @@ export const BOT_GROUP = "telegram-bot";
  */
 export function startDispatcher(o: DispatcherOptions): { stop(): Promise<void> } {
   return o.stores.alerts.consume(
-    BOT_GROUP,
+    o.group ?? BOT_GROUP,
     o.consumerName,
     async (alert) => {
       const now = Date.now();
       const [subs, flags] = await Promise.all([o.stores.subscriptions.listActive(), o.stores.flags.all()]);
-      const recipients = recipientsFor(alert, subs, flags, o.alertChatIds, now);
+      const matched = recipientsFor(alert, subs, flags, o.alertChatIds, now);
+      const recipients = o.onlyChats ? matched.filter((r) => o.onlyChats?.includes(r.chatId)) : matched;
       const texts = new Map<Language, string>();
       const textFor = (lang: Language) => {
         let text = texts.get(lang);
@@ -51,6 +58,6 @@ export function startDispatcher(o: DispatcherOptions): { stop(): Promise<void> }
       for (const [delay, jobs] of byDelay) await o.delivery.enqueue(jobs, delay);
       o.onAlert?.(alert, recipients.length);
     },
-    o.onError ? { onError: o.onError } : {},
+    { ...(o.onError ? { onError: o.onError } : {}), ...(o.from ? { from: o.from } : {}) },
   );
 }
