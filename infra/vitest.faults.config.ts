@@ -1,15 +1,12 @@
-import { defineConfig, mergeConfig } from "vitest/config";
 import { teleglasVitestConfig } from "../vitest.shared.js";
 
-/** The fault suite: long, sequential, against built JavaScript; `npm run test:faults`. */
-export default mergeConfig(
-  teleglasVitestConfig({ testTimeout: 240_000 }),
-  defineConfig({
-    test: {
-      include: ["faults/**/*.test.ts"],
-      fileParallelism: false,
-      hookTimeout: 120_000,
-      passWithNoTests: false,
-    },
-  }),
-);
+/** The fault suite only: long, sequential, against built JavaScript (`npm run test:faults`). */
+const config = teleglasVitestConfig({ testTimeout: 240_000 });
+config.test = {
+  ...config.test,
+  include: ["faults/**/*.test.ts"],
+  fileParallelism: false,
+  hookTimeout: 120_000,
+  passWithNoTests: false,
+};
+export default config;

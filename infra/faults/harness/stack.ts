@@ -201,6 +201,8 @@ export async function startFaultStack(): Promise<FaultStack> {
   }
 
   const client = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  // Redis is restarted on purpose; the client reconnects on its own, the errors meanwhile are expected.
+  client.on("error", () => undefined);
   const stores = createStores({ redis: client });
   return {
     logDir,
