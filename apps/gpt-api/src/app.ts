@@ -78,7 +78,13 @@ export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<
   });
   await app.register(swaggerUi, { routePrefix: "/docs", staticCSP: true });
 
-  const serve = createOperationServer(deps, createResponseCache({ ttlMs: config.responseTtlMs }));
+  const serve = createOperationServer(
+    deps,
+    createResponseCache({
+      ttlMs: config.responseTtlMs,
+      onRefreshError: (err) => deps.logger.warn({ err }, "background refresh failed"),
+    }),
+  );
 
   // zod compilers only in this scope: plain JSON-schema routes elsewhere keep Fastify's defaults.
   await app.register(async (scope) => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { prepareBody, renderBody } from "../src/http/envelope.js";
+import { createResponseCache } from "../src/http/response-cache.js";
 import { snakeKey, snakePath, toSnake } from "../src/http/snake-case.js";
 import { createBearerAuth } from "../src/security/auth.js";
 import { createIpAllowlist } from "../src/security/ip-allowlist.js";
@@ -92,5 +94,37 @@ describe("batched rate store", () => {
     expect(first.ttl).toBeLessThanOrEqual(50);
     await new Promise((r) => setTimeout(r, 60));
     expect((await incr(store, "k", 50)).current).toBe(1);
+  });
+});
+
+describe("response cache", () => {
+  const body = (n: number, now: number) =>
+    prepareBody("BTC", { n }, { cached: false, stale: false, ageMs: 0, missing: [] }, now);
+
+  it("serves an expired body while one refresh runs, then the refreshed one", async () => {
+    const cache = createResponseCache({ ttlMs: 20, refreshWindowMs: 10_000 });
+    let loads = 0;
+    const loader = async () => body(++loads, Date.now());
+    await cache.load("k", loader);
+    await new Promise((r) => setTimeout(r, 30));
+    const held = cache.peek("k", Date.now(), loader);
+    expect(held?.middle).toContain('"n":1');
+    cache.peek("k", Date.now(), loader);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(loads).toBe(2);
+    expect(cache.peek("k", Date.now(), loader)?.middle).toContain('"n":2');
+  });
+
+  it("marks the held body stale when the refresh fails", async () => {
+    const cache = createResponseCache({ ttlMs: 10, refreshWindowMs: 10_000 });
+    await cache.load("k", async () => body(1, Date.now()));
+    await new Promise((r) => setTimeout(r, 20));
+    const failing = async () => {
+      throw new Error("upstream down");
+    };
+    cache.peek("k", Date.now(), failing);
+    await new Promise((r) => setTimeout(r, 10));
+    const held = cache.peek("k", Date.now()) as NonNullable<ReturnType<typeof cache.peek>>;
+    expect(JSON.parse(renderBody(held, Date.now(), false)).meta).toMatchObject({ stale: true, cached: true });
   });
 });

@@ -18,6 +18,8 @@ export interface PreparedBody {
   cached: boolean;
   /** When the core answered (ms), to age the body while it is served again. */
   fetchedAt: number;
+  /** The bytes last rendered for a repeat request, and the millisecond they are for. */
+  repeat?: { ms: number; bytes: Buffer };
 }
 
 export interface EnvelopeMeta {
@@ -64,6 +66,18 @@ export function renderBody(body: PreparedBody, now: number, first: boolean): str
   const cached = first ? body.cached : true;
   const age = body.ageMs + (now - body.fetchedAt);
   return `{"success":true,"timestamp":"${isoNow(now)}${body.middle}${cached}${body.staleAndAge}${age}${body.tail}`;
+}
+
+/**
+ * The bytes of a repeat answer (`cached: true`). Within one millisecond they are identical, so
+ * they are encoded once per millisecond and shared by every request of that millisecond.
+ */
+export function renderRepeat(body: PreparedBody, now: number): Buffer {
+  const last = body.repeat;
+  if (last !== undefined && last.ms === now) return last.bytes;
+  const bytes = Buffer.from(renderBody(body, now, false));
+  body.repeat = { ms: now, bytes };
+  return bytes;
 }
 
 /** Error part of the envelope. */

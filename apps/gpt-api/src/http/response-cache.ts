@@ -1,41 +1,76 @@
 import type { PreparedBody } from "./envelope.js";
 
+const STALE_AND_AGE = ',"stale":true,"age_ms":';
+
 interface Entry {
   body: PreparedBody;
-  expiresAt: number;
+  /** Until then the body is served as is. */
+  freshUntil: number;
+  /** Until then the body is served while one refresh runs in the background. */
+  keepUntil: number;
+}
+
+export interface ResponseCacheOptions {
+  /** How long a body is served before the core is asked again (ms). */
+  ttlMs: number;
+  /** How long past ttlMs it may still be served while a refresh runs (ms); its age_ms says how old it is. */
+  refreshWindowMs?: number;
+  maxEntries?: number;
+  /** Called when a background refresh fails (the held body stays until keepUntil). */
+  onRefreshError?: (error: unknown) => void;
 }
 
 /**
- * Serialized success bodies per (operation, normalized params), held for `ttlMs`: the hot path
- * serves bytes serialized once per refresh. Concurrent misses of one key share one load. The core's
- * own cache decides when CoinGlass is called; this only saves the re-serialization.
+ * Serialized success bodies per (operation, normalized params): the hot path serves bytes
+ * serialized once per refresh. Concurrent misses of one key share one load, and an expired body
+ * keeps being served while one background refresh runs, so no request waits on the core once a
+ * key is warm. The core's own cache decides when CoinGlass is called.
  */
-export function createResponseCache(opts: { ttlMs: number; maxEntries?: number }) {
+export function createResponseCache(opts: ResponseCacheOptions) {
   const entries = new Map<string, Entry>();
   const loading = new Map<string, Promise<PreparedBody>>();
   const max = opts.maxEntries ?? 5000;
+  const refreshWindowMs = opts.refreshWindowMs ?? 30_000;
+
+  function load(key: string, loader: () => Promise<PreparedBody>): Promise<PreparedBody> {
+    const running = loading.get(key);
+    if (running !== undefined) return running;
+    const p = loader()
+      .then((body) => {
+        if (!entries.has(key) && entries.size >= max) entries.delete(entries.keys().next().value as string);
+        entries.set(key, {
+          body,
+          freshUntil: body.fetchedAt + opts.ttlMs,
+          keepUntil: body.fetchedAt + opts.ttlMs + refreshWindowMs,
+        });
+        return body;
+      })
+      .finally(() => loading.delete(key));
+    loading.set(key, p);
+    return p;
+  }
 
   return {
-    /** The held body, or undefined when absent or expired. */
-    peek(key: string, now: number): PreparedBody | undefined {
+    /**
+     * The held body, or undefined when absent or too old. An expired body within the refresh window
+     * is returned and, when `loader` is given, one refresh starts in the background.
+     */
+    peek(key: string, now: number, loader?: () => Promise<PreparedBody>): PreparedBody | undefined {
       const e = entries.get(key);
-      return e !== undefined && e.expiresAt > now ? e.body : undefined;
+      if (e === undefined || e.keepUntil <= now) return undefined;
+      if (e.freshUntil <= now && loader !== undefined && !loading.has(key)) {
+        load(key, loader).catch((error) => {
+          // Served on, but now marked stale: the data is past its refresh and the refresh failed.
+          const still = entries.get(key);
+          if (still !== undefined)
+            still.body = { ...still.body, staleAndAge: STALE_AND_AGE, repeat: undefined };
+          opts.onRefreshError?.(error);
+        });
+      }
+      return e.body;
     },
     /** Load once for all concurrent callers, then hold. Failures are not held. */
-    load(key: string, loader: () => Promise<PreparedBody>): Promise<PreparedBody> {
-      const running = loading.get(key);
-      if (running !== undefined) return running;
-      const p = loader()
-        .then((body) => {
-          if (entries.size >= max) entries.delete(entries.keys().next().value as string);
-          entries.delete(key);
-          entries.set(key, { body, expiresAt: body.fetchedAt + opts.ttlMs });
-          return body;
-        })
-        .finally(() => loading.delete(key));
-      loading.set(key, p);
-      return p;
-    },
+    load,
     size: () => entries.size,
     clear: () => entries.clear(),
   };

@@ -1,6 +1,6 @@
 import type { ApiDeps } from "../deps.js";
 import type { Operation } from "../operations.js";
-import { type PreparedBody, prepareBody, renderBody } from "./envelope.js";
+import { type PreparedBody, prepareBody, renderBody, renderRepeat } from "./envelope.js";
 import type { ResponseCache } from "./response-cache.js";
 import { snakePath, toSnake } from "./snake-case.js";
 
@@ -28,28 +28,29 @@ async function load(deps: ApiDeps, op: Operation, query: Record<string, unknown>
  * skips parameter validation too (the URL was validated when the answer was first made for it).
  */
 export function createOperationServer(deps: ApiDeps, cache: ResponseCache) {
-  const urls = new Map<string, string>();
+  const urls = new Map<string, { key: string; loader: () => Promise<PreparedBody> }>();
 
   async function serve(op: Operation, query: Record<string, unknown>, url?: string): Promise<string> {
     if (!op.hold) return renderBody(await load(deps, op, query), Date.now(), true);
     const key = answerKey(op, query);
+    const loader = () => load(deps, op, query);
     if (url !== undefined && !urls.has(url)) {
       if (urls.size >= 10_000) urls.clear();
-      urls.set(url, key);
+      urls.set(url, { key, loader });
     }
     const now = Date.now();
-    const held = cache.peek(key, now);
+    const held = cache.peek(key, now, loader);
     if (held !== undefined) return renderBody(held, now, false);
-    const body = await cache.load(key, () => load(deps, op, query));
+    const body = await cache.load(key, loader);
     return renderBody(body, Date.now(), true);
   }
 
-  function fromUrl(url: string): string | undefined {
-    const key = urls.get(url);
-    if (key === undefined) return undefined;
+  function fromUrl(url: string): Buffer | undefined {
+    const known = urls.get(url);
+    if (known === undefined) return undefined;
     const now = Date.now();
-    const held = cache.peek(key, now);
-    return held === undefined ? undefined : renderBody(held, now, false);
+    const held = cache.peek(known.key, now, known.loader);
+    return held === undefined ? undefined : renderRepeat(held, now);
   }
 
   return { serve, fromUrl };

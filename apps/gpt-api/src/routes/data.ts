@@ -7,7 +7,7 @@ import { ERROR_RESPONSES, successEnvelope } from "../schemas/envelope.js";
 export const JSON_TYPE = "application/json; charset=utf-8";
 
 /** Send an already serialized JSON body: Fastify skips serialization for strings. */
-export function sendJson(reply: unknown, body: string): FastifyReply {
+export function sendJson(reply: unknown, body: string | Buffer): FastifyReply {
   return (reply as FastifyReply).type(JSON_TYPE).send(body);
 }
 

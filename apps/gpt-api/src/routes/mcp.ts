@@ -1,5 +1,4 @@
-import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { errorBody } from "../http/envelope.js";
 import { toApiError } from "../http/errors.js";
@@ -10,8 +9,13 @@ import type { Operation } from "../operations.js";
  * A fresh stateless MCP server per request, exposing the read-only operations as tools (name =
  * operationId). A tool answers with the same envelope JSON the HTTP route sends, as text.
  */
-function createMcpServer(version: string, ops: readonly Operation[], answers: OperationServer): McpServer {
-  const server = new McpServer({ name: "teleglas", version });
+function createMcpServer(
+  McpServerClass: typeof McpServer,
+  version: string,
+  ops: readonly Operation[],
+  answers: OperationServer,
+): McpServer {
+  const server = new McpServerClass({ name: "teleglas", version });
   for (const op of ops) {
     server.registerTool(
       op.operationId,
@@ -44,8 +48,22 @@ export function registerMcp(
   ops: readonly Operation[],
   answers: OperationServer,
 ): void {
+  // The SDK is loaded on the first MCP request: it weighs about 20 MB of memory.
+  let sdk:
+    | Promise<
+        [
+          typeof import("@modelcontextprotocol/sdk/server/mcp.js"),
+          typeof import("@modelcontextprotocol/sdk/server/streamableHttp.js"),
+        ]
+      >
+    | undefined;
   const handle = async (request: FastifyRequest, reply: FastifyReply) => {
-    const server = createMcpServer(version, ops, answers);
+    sdk ??= Promise.all([
+      import("@modelcontextprotocol/sdk/server/mcp.js"),
+      import("@modelcontextprotocol/sdk/server/streamableHttp.js"),
+    ]);
+    const [{ McpServer }, { StreamableHTTPServerTransport }] = await sdk;
+    const server = createMcpServer(McpServer, version, ops, answers);
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
       enableJsonResponse: true,
