@@ -2,18 +2,13 @@ import type { z } from "zod";
 import type { CachePolicy, MarketCache } from "../cache/types.js";
 import { RAW_DATA_SCHEMAS } from "../coinglass/raw/index.js";
 import type { CoinGlassPlan } from "../config/env.js";
-import {
-  CoinGlassHttpError,
-  RateLimitError,
-  TimeoutError,
-  UpstreamUnavailableError,
-} from "../models/errors.js";
 import type { Cached, CallOptions, CoreEvent, Lane } from "../models/result.js";
 import type { Quota } from "../quota/types.js";
 import { createTransport, type RetryOptions } from "./http.js";
 import * as d from "./map-derivs.js";
 import * as m from "./map-markets.js";
-import type { CoinGlassClient, CoinHistoryQuery, PairHistoryQuery } from "./types.js";
+import { coinParams, type Mapper, type Params, POLICY, pairParams, unavailable } from "./requests.js";
+import type { CoinGlassClient } from "./types.js";
 
 /** Options of `createCoinGlassClient`. */
 export interface CoinGlassClientOptions {
@@ -32,59 +27,6 @@ export interface CoinGlassClientOptions {
   /** Multiply fresh TTLs and stale-while-revalidate windows (tests and benchmarks shrink them). */
   ttlScale?: number;
   onEvent?: (e: CoreEvent) => void;
-}
-
-const MIN = 60_000;
-/** Cache rules: fresh for about as long as CoinGlass takes to refresh the data, stale bounded. */
-const live = (ttlMs: number): CachePolicy => ({
-  ttlMs,
-  swrMs: ttlMs,
-  staleOnErrorMs: 10 * MIN,
-  negativeTtlMs: 10 * MIN,
-});
-const POLICY = {
-  reference: { ttlMs: MIN, swrMs: 10 * MIN, staleOnErrorMs: 60 * MIN, negativeTtlMs: 10 * MIN },
-  realtime: live(3_000),
-  fast: live(5_000),
-  snapshot: live(10_000),
-  funding: live(20_000),
-  history: { ttlMs: 30_000, swrMs: 30_000, staleOnErrorMs: 30 * MIN, negativeTtlMs: 10 * MIN },
-} satisfies Record<string, CachePolicy>;
-
-type Params = Record<string, string | number | undefined>;
-type Mapper<T> = (data: unknown, endpoint: string) => T;
-
-const EXCHANGES = "Binance,OKX,Bybit";
-
-function pairParams(q: PairHistoryQuery): Params {
-  return {
-    exchange: q.exchange,
-    symbol: q.pair,
-    interval: q.interval,
-    limit: q.limit,
-    start_time: q.startTime,
-    end_time: q.endTime,
-  };
-}
-
-function coinParams(q: CoinHistoryQuery, withList = true): Params {
-  return {
-    exchange_list: withList ? (q.exchangeList?.join(",") ?? EXCHANGES) : undefined,
-    symbol: q.coin,
-    interval: q.interval,
-    limit: q.limit,
-    start_time: q.startTime,
-    end_time: q.endTime,
-  };
-}
-
-/** Transient failures become `UpstreamUnavailableError` once the cache had nothing to serve. */
-function unavailable(endpoint: string, error: unknown): unknown {
-  const transient =
-    error instanceof RateLimitError ||
-    error instanceof TimeoutError ||
-    (error instanceof CoinGlassHttpError && (error.status === 0 || error.status >= 500));
-  return transient ? new UpstreamUnavailableError(endpoint, error) : error;
 }
 
 /**

@@ -1,0 +1,62 @@
+/** Cache rules and query building shared by the client's endpoint functions. */
+import type { CachePolicy } from "../cache/types.js";
+import {
+  CoinGlassHttpError,
+  RateLimitError,
+  TimeoutError,
+  UpstreamUnavailableError,
+} from "../models/errors.js";
+import type { CoinHistoryQuery, PairHistoryQuery } from "./types.js";
+
+const MIN = 60_000;
+/** Cache rules: fresh for about as long as CoinGlass takes to refresh the data, stale bounded. */
+const live = (ttlMs: number): CachePolicy => ({
+  ttlMs,
+  swrMs: ttlMs,
+  staleOnErrorMs: 10 * MIN,
+  negativeTtlMs: 10 * MIN,
+});
+export const POLICY = {
+  reference: { ttlMs: MIN, swrMs: 10 * MIN, staleOnErrorMs: 60 * MIN, negativeTtlMs: 10 * MIN },
+  realtime: live(3_000),
+  fast: live(5_000),
+  snapshot: live(10_000),
+  funding: live(20_000),
+  history: { ttlMs: 30_000, swrMs: 30_000, staleOnErrorMs: 30 * MIN, negativeTtlMs: 10 * MIN },
+} satisfies Record<string, CachePolicy>;
+
+export type Params = Record<string, string | number | undefined>;
+export type Mapper<T> = (data: unknown, endpoint: string) => T;
+
+const EXCHANGES = "Binance,OKX,Bybit";
+
+export function pairParams(q: PairHistoryQuery): Params {
+  return {
+    exchange: q.exchange,
+    symbol: q.pair,
+    interval: q.interval,
+    limit: q.limit,
+    start_time: q.startTime,
+    end_time: q.endTime,
+  };
+}
+
+export function coinParams(q: CoinHistoryQuery, withList = true): Params {
+  return {
+    exchange_list: withList ? (q.exchangeList?.join(",") ?? EXCHANGES) : undefined,
+    symbol: q.coin,
+    interval: q.interval,
+    limit: q.limit,
+    start_time: q.startTime,
+    end_time: q.endTime,
+  };
+}
+
+/** Transient failures become `UpstreamUnavailableError` once the cache had nothing to serve. */
+export function unavailable(endpoint: string, error: unknown): unknown {
+  const transient =
+    error instanceof RateLimitError ||
+    error instanceof TimeoutError ||
+    (error instanceof CoinGlassHttpError && (error.status === 0 || error.status >= 500));
+  return transient ? new UpstreamUnavailableError(endpoint, error) : error;
+}
