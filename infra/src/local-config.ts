@@ -4,10 +4,10 @@ import { z } from "zod";
 const port = z.coerce.number().int().min(0).max(65_535);
 
 /**
- * Variables of the one-process local stack. The apps' own config loaders are not part of their
- * public exports (only `./service` is), so the local stack reads the variables it passes on
- * itself, with local defaults: quieter logs (the console chat shares the terminal) and a
- * generated API key when none is set.
+ * Variables of the one-process local stack. The bot's config comes from its own exported loader;
+ * the API's and the worker's loaders are not exported (only their start functions are), so the
+ * local stack reads the variables it passes to them itself, with local defaults: quieter logs
+ * (the console chat shares the terminal) and a generated API key when none is set.
  */
 export const localStackEnvSchema = commonEnvSchema.extend({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
@@ -26,11 +26,6 @@ export const localStackEnvSchema = commonEnvSchema.extend({
   ALERT_RULES_FILE: z.string().optional(),
   WORKER_WATCHLIST: csv.default(["BTC", "ETH", "SOL"]),
   TELEGRAM_BOT_TOKEN: z.string().optional(),
-  TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org"),
-  TELEGRAM_ALLOWED_USERS: z.string().default("*"),
-  TELEGRAM_ADMIN_IDS: csv.default([]),
-  TELEGRAM_ALERT_CHAT_IDS: csv.default([]),
-  BOT_GLOBAL_RATE: z.coerce.number().positive().default(25),
 });
 export type LocalStackEnv = z.infer<typeof localStackEnvSchema>;
 

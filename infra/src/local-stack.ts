@@ -4,9 +4,14 @@ import { startAlertWorker } from "@teleglas/alert-worker/service";
 import { createSimulator } from "@teleglas/coinglass-sim";
 import { startGptApi } from "@teleglas/gpt-api/service";
 import { createMarketDataCore, createStores } from "@teleglas/market-data-core";
+import {
+  httpWorkerStatus,
+  loadConfig as loadBotConfig,
+  startTelegramBot,
+} from "@teleglas/telegram-bot/service";
 import { Redis } from "ioredis";
 import pino, { type Logger } from "pino";
-import { type LocalStackEnv, watchEntries } from "./local-config.js";
+import { type LocalStackEnv, loadLocalStackEnv, watchEntries } from "./local-config.js";
 import { formatAlertLine } from "./local-format.js";
 
 type ApiConfig = Parameters<typeof startGptApi>[0]["config"];
@@ -14,7 +19,8 @@ type WorkerConfig = Parameters<typeof startAlertWorker>[0]["config"];
 
 /** Everything the local stack needs from its caller; only the caller reads `process.env`. */
 export interface LocalStackOptions {
-  env: LocalStackEnv;
+  /** The environment (process.env in `npm start`); a bad value throws a ConfigError naming it. */
+  env: Record<string, string | undefined>;
   /** The console chat's input (default: none — no console chat). */
   input?: Readable;
   /** Where the banner, the console chat and alerts go (default: process.stdout). */
@@ -46,7 +52,8 @@ export interface LocalStack {
  * Parts are stopped in reverse order of start, so a failure half-way still releases what started.
  */
 export async function startLocalStack(opts: LocalStackOptions): Promise<LocalStack> {
-  const { env } = opts;
+  const env = loadLocalStackEnv(opts.env);
+  const botConfig = loadBotConfig(opts.env);
   const out = opts.output ?? process.stdout;
   const logger = opts.logger ?? createLocalLogger(env.LOG_LEVEL);
   const prefix = opts.redisPrefix ?? "teleglas:";
@@ -107,10 +114,35 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     });
     stops.push(() => worker.stop());
 
+    // Without a token the bot is a console chat on these streams; with one it talks to Telegram.
+    const input = opts.input ?? null;
+    if (botConfig.token || input) {
+      const bot = await startTelegramBot({
+        config: botConfig,
+        logger,
+        core,
+        stores,
+        redis,
+        prefix,
+        workerStatus: httpWorkerStatus(`${worker.url}/health`),
+        ...(botConfig.token || !input ? {} : { console: { input, output: out } }),
+      });
+      stops.push(() => bot.stop());
+    }
+
     const unfollow = stores.alerts.follow((alert) => out.write(`${formatAlertLine(alert)}\n`));
     stops.push(async () => unfollow());
 
-    out.write(banner({ env, simulator, apiUrl: api.url, workerUrl: worker.url, keys }));
+    out.write(
+      banner({
+        env,
+        simulator,
+        apiUrl: api.url,
+        workerUrl: worker.url,
+        keys,
+        console: !botConfig.token && input !== null,
+      }),
+    );
     return { simulator, apiUrl: api.url, apiKey: keys[0]!, workerUrl: worker.url, stop };
   } catch (error) {
     await stop();
@@ -173,6 +205,7 @@ function banner(o: {
   apiUrl: string;
   workerUrl: string;
   keys: string[];
+  console: boolean;
 }): string {
   const generated = o.env.GPT_API_KEYS.length === 0;
   const lines = [
@@ -188,7 +221,15 @@ function banner(o: {
     generated
       ? `  API key (this run)   ${o.keys[0]}\n  Try                  curl -H 'Authorization: Bearer ${o.keys[0]}' '${o.apiUrl}/gpt/raw?symbol=BTC'`
       : "  API key              from GPT_API_KEYS",
+    o.env.TELEGRAM_BOT_TOKEN ? "  Telegram bot         on Telegram (TELEGRAM_BOT_TOKEN set)" : "",
     "",
+    ...(o.console
+      ? [
+          "Console chat: you are talking to the bot. Try /raw BTC, /liq ETH, /whale, /subscribe, /help.",
+          "Alerts appear here as they fire. Ctrl-C stops everything.",
+          "",
+        ]
+      : []),
   ];
-  return `${lines.join("\n")}\n`;
+  return `${lines.filter((l, i) => l !== "" || lines[i - 1] !== "").join("\n")}\n`;
 }

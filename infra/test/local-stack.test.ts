@@ -1,7 +1,6 @@
 import { PassThrough } from "node:stream";
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadLocalStackEnv } from "../src/local-config.js";
 import { type LocalStack, startLocalStack } from "../src/local-stack.js";
 import { connectRedis, dropPrefix, uniquePrefix } from "./helpers/redis.js";
 
@@ -13,20 +12,21 @@ afterEach(async () => {
 /** A stack on free ports with its console captured. */
 async function start(extra: Record<string, string> = {}, redisPrefix?: string) {
   const output = new PassThrough();
+  const input = new PassThrough();
   let text = "";
   output.on("data", (chunk: Buffer) => {
     text += chunk.toString();
   });
-  const env = loadLocalStackEnv({ SIM_PORT: "0", PORT: "0", WORKER_PORT: "0", ...extra });
+  const env = { SIM_PORT: "0", PORT: "0", WORKER_PORT: "0", ...extra };
   const stack = await startLocalStack({
     env,
     output,
-    input: new PassThrough(),
+    input,
     logger: pino({ level: "silent" }),
     redisPrefix,
   });
   running.push(stack);
-  return { stack, output: () => text };
+  return { stack, input, output: () => text };
 }
 
 async function until<T>(
@@ -63,6 +63,18 @@ describe("local stack (npm start)", () => {
     expect(res.status).toBe(200);
     expect(body).toMatchObject({ success: true, symbol: "BTC" });
     expect((await fetch(`${stack.workerUrl}/health`)).status).toBe(200);
+  });
+
+  it("answers /raw BTC typed into the console chat", async () => {
+    const { input, output } = await start();
+    expect(output()).toContain("Console chat");
+    const mark = output().length;
+    input.write("/raw BTC\n");
+    const answer = await until("the bot's /raw BTC answer", () => {
+      const after = output().slice(mark);
+      return /BTC/.test(after) && /\$\d/.test(after) ? after : undefined;
+    });
+    expect(answer).toMatch(/BTC/);
   });
 
   it("shows an alert in the console when the simulated market has a liquidation storm", async () => {

@@ -1,7 +1,6 @@
 import { PassThrough } from "node:stream";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadLocalStackEnv } from "../src/local-config.js";
 import { type LocalStack, startLocalStack } from "../src/local-stack.js";
 import { runSmoke } from "../src/smoke/checks.js";
 import { formatSmokeTable } from "../src/smoke/table.js";
@@ -9,12 +8,7 @@ import { formatSmokeTable } from "../src/smoke/table.js";
 // The real gpt-api, started from its service through the local stack, against the simulator.
 let stack: LocalStack;
 beforeAll(async () => {
-  const env = loadLocalStackEnv({
-    SIM_PORT: "0",
-    PORT: "0",
-    WORKER_PORT: "0",
-    GPT_API_KEYS: "smoke-live-key-0123456789",
-  });
+  const env = { SIM_PORT: "0", PORT: "0", WORKER_PORT: "0", GPT_API_KEYS: "smoke-live-key-0123456789" };
   stack = await startLocalStack({ env, output: new PassThrough(), logger: pino({ level: "silent" }) });
 });
 afterAll(async () => {
