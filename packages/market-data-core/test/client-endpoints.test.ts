@@ -141,6 +141,13 @@ describe("CoinGlass client against the simulator", () => {
     expect(new Set(all.map((r) => r.value)).size).toBe(1);
     await env.core.client.fetchOpenInterestExchangeList("XRP");
     expect(env.hits(path)).toBe(1);
-    expect(env.core.stats().cache.hits).toBeGreaterThanOrEqual(1000);
+    const stats = env.core.stats();
+    expect(stats.cache.hits).toBeGreaterThanOrEqual(1000);
+    expect(stats.cache.hitRate).toBeGreaterThan(0.5);
+    expect(stats.plan).toBe("professional");
+    expect(stats.quota.limitPerMinute).toBe(1200);
+    expect(stats.quota.usedLastMinute).toBeGreaterThan(0);
+    expect(stats.upstream.calls).toBeGreaterThan(30);
+    expect(stats.upstream.errors).toBe(0);
   });
 });

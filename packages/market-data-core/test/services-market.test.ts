@@ -96,12 +96,16 @@ describe("market services on a plan that lacks endpoints", () => {
       expect(r.data.price.changePct["24h"]).not.toBeNull();
       expect(r.data.price.changePct["5m"]).toBeNull();
       expect(r.data.funding.oiWeightedRatePct).toBeNull();
-      expect(r.data.rsi["1h"]).toBeNull();
+      // Startup has no rsi/list: the Binance pair's RSI series gives 1h/4h/24h, 15m stays null.
+      expect(r.data.rsi["1h"]).toBeGreaterThan(0);
+      expect(r.data.rsi["15m"]).toBeNull();
       expect(r.data.funding.byExchange.length).toBeGreaterThan(0);
       expect(r.meta.missing).toEqual(
-        expect.arrayContaining(["rsi", "funding.oiWeightedRatePct", "price.changePct.5m"]),
+        expect.arrayContaining(["rsi.15m", "funding.oiWeightedRatePct", "price.changePct.5m"]),
       );
       expect(r.meta.missing).not.toContain("price.lastUsd");
+      expect(r.meta.missing).not.toContain("rsi.1h");
+      expect(low.hits("/api/futures/rsi/list")).toBe(0);
       const book = await low.core.market.getOrderbook("ETH");
       expect(book.meta.missing).toContain("walls");
       expect(book.data.walls.bids).toEqual([]);

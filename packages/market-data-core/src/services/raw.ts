@@ -1,6 +1,6 @@
 import { allowedInterval } from "../client/plans.js";
 import type { CoinGlassClient } from "../client/types.js";
-import type { ChangeWindow, LongShortPoint, RsiWindow, TakerVolume } from "../models/market.js";
+import type { ChangeWindow, LongShortPoint, TakerVolume } from "../models/market.js";
 import type { Lane, MarketResult } from "../models/result.js";
 import {
   type LongShortReading,
@@ -11,12 +11,13 @@ import {
 } from "../models/snapshot.js";
 import type { Symbols } from "../symbols/symbols.js";
 import { createParts, imbalancePct, last, sumOrNull } from "./parts.js";
+import { REFERENCE_EXCHANGE } from "./reference.js";
+import { rsiFor } from "./rsi.js";
 
 const WINDOWS: readonly ChangeWindow[] = ["5m", "15m", "30m", "1h", "4h", "12h", "24h"];
-const RSI: readonly RsiWindow[] = ["15m", "1h", "4h", "12h", "24h", "1w"];
 const DAY = 86_400_000;
-/** The exchange whose pair-level series (L/S ratios, candles) stand for the market. */
-export const REFERENCE_EXCHANGE = "Binance";
+
+export { REFERENCE_EXCHANGE } from "./reference.js";
 
 /** Every window key present, missing ones null. */
 export function fill<W extends string>(
@@ -83,7 +84,7 @@ export async function buildRaw(
   const pair = symbols.pair(coin, REFERENCE_EXCHANGE);
   const hourly = allowedInterval(client.plan, "1h");
   const ls = longShortQueries(client, symbols, coin, lane);
-  const [markets, pairs, candles, oi, funding, liq, global, topAcc, topPos, rsiList, depth, ...taker] =
+  const [markets, pairs, candles, oi, funding, liq, global, topAcc, topPos, rsiValues, depth, ...taker] =
     await Promise.all([
       parts.take(client.fetchCoinsMarkets({}, o)),
       parts.take(client.fetchPairsMarkets(coin, o)),
@@ -102,7 +103,7 @@ export async function buildRaw(
       parts.take(ls.global),
       parts.take(ls.topAccounts),
       parts.take(ls.topPositions),
-      parts.take(client.fetchRsiList(o)),
+      rsiFor(client, symbols, coin, lane, parts),
       parts.take(
         client.fetchAggregatedOrderbookDepthHistory({ coin, interval: hourly, limit: 1, range: 1 }, o),
       ),
@@ -120,7 +121,6 @@ export async function buildRaw(
     fundingRow?.stablecoinMargin.find((r) => r.exchange === REFERENCE_EXCHANGE) ??
     fundingRow?.stablecoinMargin[0];
   const liqAll = liq?.find((r) => r.exchange === "All");
-  const rsiRow = rsiList?.find((r) => r.symbol === coin);
   const book = last(depth);
   const priceChange = fill(WINDOWS, cm?.priceChangePct);
   if (priceChange["24h"] === null) priceChange["24h"] = refPair?.priceChange24hPct ?? null;
@@ -188,7 +188,7 @@ export async function buildRaw(
       topPositions: reading(topPos),
     },
     taker: takerByRange,
-    rsi: fill(RSI, rsiRow?.rsi),
+    rsi: rsiValues.rsi,
     orderbook: {
       rangePct: 1,
       bidsUsd: book?.bidsUsd ?? null,

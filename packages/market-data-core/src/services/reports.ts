@@ -1,6 +1,6 @@
 import { allowedInterval } from "../client/plans.js";
 import type { CoinGlassClient } from "../client/types.js";
-import type { ExchangeFundingRate, LiquidationRange, RsiWindow, TakerRange } from "../models/market.js";
+import type { ExchangeFundingRate, LiquidationRange, TakerRange } from "../models/market.js";
 import type {
   FundingReport,
   LiquidationSummary,
@@ -13,8 +13,7 @@ import type { Lane, MarketResult } from "../models/result.js";
 import type { Symbols } from "../symbols/symbols.js";
 import { createParts } from "./parts.js";
 import { fill, flow, longShortQueries, REFERENCE_EXCHANGE, reading } from "./raw.js";
-
-const RSI: readonly RsiWindow[] = ["15m", "1h", "4h", "12h", "24h", "1w"];
+import { rsiFor } from "./rsi.js";
 
 /** Dependencies of the per-topic reports. */
 export interface ReportDeps {
@@ -191,20 +190,11 @@ export async function buildTaker(
 }
 
 export async function buildRsi(
-  { client }: ReportDeps,
+  { client, symbols }: ReportDeps,
   coin: string,
   lane: Lane,
 ): Promise<MarketResult<RsiReport>> {
   const parts = createParts();
-  const list = await parts.take(client.fetchRsiList({ lane }));
-  const row = list?.find((r) => r.symbol === coin);
-  return parts.result(
-    {
-      symbol: coin,
-      priceUsd: row?.priceUsd ?? null,
-      rsi: fill(RSI, row?.rsi),
-      priceChangePct: fill(RSI, row?.priceChangePct),
-    },
-    coin,
-  );
+  const r = await rsiFor(client, symbols, coin, lane, parts);
+  return parts.result({ symbol: coin, ...r }, coin);
 }
