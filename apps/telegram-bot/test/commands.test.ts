@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { num, pct, price } from "../src/format/numbers.js";
 import { ADMIN_ID, ALLOWED, type Harness, REFUSED_ID, startHarness } from "./harness.js";
 
 let h: Harness;
@@ -43,9 +44,20 @@ describe("commands end to end (simulator + fake Bot API + Redis)", () => {
     ]) {
       expect(text).toContain(section);
     }
-    // The startup plan has no RSI endpoint: shown as n/a, never as 0.
-    expect(text).toMatch(/RSI<\/b> 15m n\/a · 1h n\/a/);
-    expect(text).not.toMatch(/RSI<\/b> 15m 0/);
+    // Whatever the plan leaves out shows as n/a, never as 0: compare with the core's own
+    // (cached, so identical) result, window by window.
+    const raw = await h.core.market.getRaw("BTC");
+    const rsiLine = text.split("\n").find((l) => l.includes("RSI</b>")) ?? "";
+    for (const w of ["15m", "1h", "4h", "12h", "24h", "1w"] as const) {
+      const v = raw.data.rsi[w];
+      expect(rsiLine).toContain(v === null ? `${w} n/a` : `${w} ${num(v, 1)}`);
+    }
+    const changeLine = text.split("\n").find((l) => l.startsWith("5m ")) ?? "";
+    for (const w of ["5m", "15m", "1h", "4h", "24h"] as const) {
+      const v = raw.data.price.changePct[w];
+      expect(changeLine).toContain(v === null ? `${w} n/a` : `${w} ${pct(v)}`);
+    }
+    if (raw.meta.missing.length > 0) expect(text).toContain("n/a");
   });
 
   it("asks for the missing argument and suggests symbols for an unknown one, with buttons that work", async () => {
@@ -99,11 +111,12 @@ describe("commands end to end (simulator + fake Bot API + Redis)", () => {
     const [sentiment] = await h.ask(u, "/sentiment");
     expect(sentiment?.text).toContain("Market sentiment");
     expect(sentiment?.text).toMatch(/Fear and greed: <b>\d+<\/b>/);
-    // The startup plan lacks coins-markets, where these figures come from: n/a, never $0.
-    expect(sentiment?.text).toContain("BTC n/a (24h n/a, n/a)");
+    const mood = await h.core.market.getSentiment();
+    const btc = mood.data.btc;
+    expect(sentiment?.text).toContain(`BTC ${price(btc.priceUsd)} (24h ${pct(btc.change24hPct)}`);
     expect(sentiment?.text).not.toContain("$0 ");
     const [rsi] = await h.ask(u, "/rsi BTC");
-    expect(rsi?.text).toMatch(/n\/a|plan/);
+    expect(rsi?.text).toMatch(/BTC<\/b> — RSI|plan/);
   });
 
   it("/chart BTC 1h sends a PNG", async () => {
@@ -176,5 +189,29 @@ describe("commands end to end (simulator + fake Bot API + Redis)", () => {
     expect(await h.stores.flags.kindEnabled("whale_trade")).toBe(false);
     await h.ask(ADMIN_ID, "/admin on whale_trade");
     expect(await h.stores.flags.kindEnabled("whale_trade")).toBe(true);
+  });
+
+  it("/settings buttons set the minimum, mute and language in place", async () => {
+    const u = user();
+    const [menu] = await h.ask(u, "/settings min 500k");
+    expect(menu?.text).toContain("Minimum size: $500K");
+    await h.press(u, menu!.message_id, "set:mute:8");
+    const text = () => h.tg.messages(u).find((m) => m.message_id === menu!.message_id)?.text ?? "";
+    await h.tg.waitUntil(() => text().includes("muted until"), { what: "the menu edited" });
+    const sub = await h.stores.subscriptions.get(u);
+    expect(sub?.mutedUntil).toBeGreaterThan(Date.now() + 7 * 3_600_000);
+    expect(sub?.minUsd).toBe(500_000);
+    expect(sub?.active).toBe(false); // settings alone never subscribe a chat
+  });
+
+  it("says CoinGlass is unavailable when every upstream call fails and nothing is cached", async () => {
+    h.sim.control.setFaults({ rate5xx: 1 });
+    try {
+      const [reply] = await h.ask(user(), "/funding DOGE");
+      expect(reply?.text).toMatch(/CoinGlass is not answering|CoinGlass is busy|n\/a/);
+      expect(reply?.text).not.toMatch(/: 0\.0000%/);
+    } finally {
+      h.sim.control.setFaults({ rate5xx: 0 });
+    }
   });
 });

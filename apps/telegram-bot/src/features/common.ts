@@ -49,7 +49,11 @@ export async function symbolArg(
   try {
     return await ctx.deps.core.market.resolveSymbol(input);
   } catch (error) {
-    if (!(error instanceof UnknownSymbolError)) throw error;
+    if (!(error instanceof UnknownSymbolError)) {
+      // The symbol list itself could not be fetched: say so rather than "something went wrong".
+      await replyMarketError(ctx, error);
+      return null;
+    }
     const kb = new InlineKeyboard();
     for (const s of error.suggestions.slice(0, 3)) kb.text(s, `run:${command}:${s}`);
     const text =
