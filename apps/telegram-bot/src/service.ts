@@ -102,6 +102,7 @@ export async function startTelegramBot(deps: TelegramBotDeps): Promise<{ stop():
   const deliveryApi = consoleMode ? bot.api : new Api(token, { apiRoot: config.apiRoot });
   const onEvent = (e: DeliveryEvent) => {
     if (e.type === "sent" || e.type === "duplicate_skipped") log.debug(e, "alert delivery");
+    else if (e.type === "failed" && e.final) log.error(e, "alert delivery gave up");
     else log.info(e, "alert delivery");
   };
   const common = {

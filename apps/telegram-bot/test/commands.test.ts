@@ -85,9 +85,14 @@ describe("commands end to end (simulator + fake Bot API + Redis)", () => {
     const [reply] = await h.ask(user(), "/whale");
     const text = reply?.text ?? "";
     expect(text).toContain("Hyperliquid whales");
-    const values = [...text.matchAll(/(?:LONG|SHORT) \S+ <b>\$([\d.]+)([KMB])<\/b>/g)];
+    const unit = { K: 1e3, M: 1e6, B: 1e9 } as Record<string, number>;
+    const values = [...text.matchAll(/(?:LONG|SHORT) \S+ <b>\$([\d.]+)([KMB])<\/b>/g)].map(
+      ([, v, u]) => Number(v) * (unit[u ?? ""] ?? 0),
+    );
     expect(values.length).toBeGreaterThanOrEqual(3);
-    for (const [, v] of values) expect(Number(v)).toBeGreaterThan(0);
+    for (const v of values) expect(v).toBeGreaterThan(0);
+    // Largest first: the original sorted by a key that did not exist and showed ~$0.
+    expect([...values].sort((a, b) => b - a)).toEqual(values);
   });
 
   it("/orderbook, /ob and /raw_orderbook show depth, imbalance and walls", async () => {

@@ -123,6 +123,18 @@ for (const backend of ["bullmq", "memory"] as const) {
       expect(await stores.subscriptions.get(-200)).toBeNull();
     });
 
+    it("holds a delayed job (quiet hours in hold mode) until its time", async () => {
+      delivery = make();
+      delivery.start();
+      const at = Date.now();
+      await delivery.enqueue(
+        [{ alertId: "held", chatId: 77, text: "after quiet hours", silent: false }],
+        1200,
+      );
+      await tg.waitUntil(() => tg.messages(77).length === 1, { what: "the held message", timeoutMs: 10_000 });
+      expect(tg.messages(77)[0]!.at - at).toBeGreaterThanOrEqual(1150);
+    });
+
     it("keeps one message per second in a chat", async () => {
       delivery = make();
       delivery.start();

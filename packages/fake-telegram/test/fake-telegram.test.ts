@@ -69,6 +69,15 @@ describe("fake Telegram Bot API", () => {
     expect(tg.stats().status429).toBe(1);
   });
 
+  it("answers 429 past 20 messages a minute in a group", async () => {
+    tg.setLimits({ groupPerMinute: 2 });
+    expect((await call("sendMessage", { chat_id: -77, text: "1" })).status).toBe(200);
+    expect((await call("sendMessage", { chat_id: -77, text: "2" })).status).toBe(200);
+    const third = await call("sendMessage", { chat_id: -77, text: "3" });
+    expect(third.status).toBe(429);
+    expect(third.json.parameters.retry_after).toBeGreaterThan(50);
+  });
+
   it("answers 429 past the global per-second rate", async () => {
     tg.setLimits({ globalPerSecond: 5 });
     const results = await Promise.all(
