@@ -155,8 +155,9 @@ export function createQuota(opts: QuotaOptions): Quota {
         planLimit = limit;
         budget = safeBudget(planLimit, windowMs);
       }
-      opts.onEvent?.({ type: "quota_sync", used, limit: limit ?? planLimit });
+      // Only when the upstream knows of more use than we do (another client of the same key).
       if (used > lastCount) {
+        opts.onEvent?.({ type: "quota_sync", used, limit: limit ?? planLimit });
         lastCount = used;
         window.raiseTo(used).catch(() => {});
       }
