@@ -1,4 +1,6 @@
+import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
+import { createMarketDataCore } from "../src/core.js";
 import {
   CoinGlassApiError,
   CoinGlassHttpError,
@@ -100,6 +102,25 @@ describe("client errors", () => {
       expect((error as Error).cause).toBeInstanceOf(TimeoutError);
     } finally {
       await env.close();
+    }
+  });
+
+  it("reports a refused connection as unavailable, with no key anywhere in the error chain", async () => {
+    const core = createMarketDataCore({
+      apiKey: "secret-key-never-shown",
+      baseUrl: "http://127.0.0.1:1",
+      plan: "standard",
+      retry: { retries: 1, minDelayMs: 1, maxDelayMs: 2 },
+    });
+    try {
+      const error = await core.client.fetchSupportedExchanges().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UpstreamUnavailableError);
+      expect((error as Error).cause).toBeInstanceOf(CoinGlassHttpError);
+      expect(((error as Error).cause as CoinGlassHttpError).status).toBe(0);
+      expect(inspect(error, { depth: 20 })).not.toContain("secret-key-never-shown");
+      expect(core.stats().upstream.errors).toBeGreaterThanOrEqual(2);
+    } finally {
+      await core.close();
     }
   });
 });
