@@ -12,7 +12,12 @@ const { parseEnv } = require("node:util");
 
 const root = __dirname;
 const envFile = join(root, ".env");
-const fileEnv = existsSync(envFile) ? parseEnv(readFileSync(envFile, "utf8")) : {};
+// Empty values (`REDIS_URL=` as in .env.example) mean "unset": they must not override the defaults below.
+const fileEnv = Object.fromEntries(
+  Object.entries(existsSync(envFile) ? parseEnv(readFileSync(envFile, "utf8")) : {}).filter(
+    ([, v]) => v.trim() !== "",
+  ),
+);
 
 const shared = {
   NODE_ENV: "production",

@@ -20,7 +20,7 @@ export const localStackEnvSchema = commonEnvSchema.extend({
   GPT_API_KEYS: csv.default([]),
   GPT_API_REQUIRE_AUTH: bool.default(true),
   GPT_API_RATE_LIMIT: z.coerce.number().int().positive().default(120),
-  GPT_API_CORS_ORIGINS: csv.default([]),
+  GPT_API_CORS_ORIGINS: csv.default(["https://chat.openai.com", "https://chatgpt.com"]),
   PUBLIC_URL: z.url().optional(),
   WORKER_PORT: port.default(8081),
   ALERT_RULES_FILE: z.string().optional(),

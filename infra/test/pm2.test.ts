@@ -70,6 +70,15 @@ describe("ecosystem.config.cjs", () => {
     expect(apps.find((a) => a.name === "teleglas-gpt-api")?.env.PORT).toBe("9000");
   });
 
+  it("keeps its defaults for variables left empty in .env, as .env.example leaves them", () => {
+    const dir = mkdtempSync(join(tmpdir(), "teleglas-pm2-"));
+    temps.push(dir);
+    copyFileSync(join(repoRoot, ".env.example"), join(dir, ".env"));
+    const { apps } = loadFrom(dir);
+    for (const app of apps) expect(app.env.REDIS_URL).toBe("redis://127.0.0.1:6379");
+    expect(apps.find((a) => a.name === "teleglas-gpt-api")?.env.GPT_API_TRUST_PROXY).toBe("127.0.0.1");
+  });
+
   it("runs without a .env, holding no secret of its own", () => {
     const dir = mkdtempSync(join(tmpdir(), "teleglas-pm2-"));
     temps.push(dir);
