@@ -34,8 +34,8 @@ export function createMemoryStore(max = 5_000): CacheStore {
 }
 
 /**
- * Redis store shared by every process, with a small in-process LRU in front so a hot key does not
- * cost a Redis round trip per read. The local copy is never kept longer than Redis would keep it.
+ * Redis store shared by every process, with a small in-process LRU (1 s per entry) in front so a
+ * hot key does not cost a Redis round trip per read.
  */
 export function createRedisStore(redis: Redis, prefix: string, localMax = 2_000): CacheStore {
   const local = new LRUCache<string, CacheEntry>({ max: localMax });
@@ -50,8 +50,9 @@ export function createRedisStore(redis: Redis, prefix: string, localMax = 2_000)
       if (!raw) return undefined;
       try {
         const entry = JSON.parse(raw) as CacheEntry;
-        const ttl = await redis.pttl(k(key));
-        if (ttl > 0) local.set(key, entry, { ttl: Math.min(ttl, 1_000) });
+        // Freshness is judged from entry.at by the cache rules, so a local copy that briefly
+        // outlives the Redis key is harmless; it saves a round trip per read of a hot key.
+        local.set(key, entry, { ttl: 1_000 });
         return entry;
       } catch {
         return undefined;
