@@ -1,4 +1,6 @@
 import { PassThrough } from "node:stream";
+import { createSimulator } from "@teleglas/coinglass-sim";
+import { createFakeTelegram } from "@teleglas/fake-telegram";
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { type LocalStack, startLocalStack } from "../src/local-stack.js";
@@ -121,6 +123,31 @@ describe("local stack (npm start)", () => {
       for (const s of running.splice(0)) await s.stop();
       await dropPrefix(redis, prefix);
       redis.disconnect();
+    }
+  });
+
+  it("uses the CoinGlass and Telegram it is given when COINGLASS_API_KEY and TELEGRAM_BOT_TOKEN are set", async () => {
+    // Stand-ins for the real services, reached only through the variables a real deployment sets.
+    const upstream = await createSimulator({ port: 0, keys: ["cg-real-key-for-test"] });
+    const telegram = await createFakeTelegram({ token: "123456:real-token-for-test" });
+    try {
+      const { stack, output } = await start({
+        COINGLASS_API_KEY: "cg-real-key-for-test",
+        COINGLASS_BASE_URL: upstream.restUrl,
+        COINGLASS_WS_URL: upstream.wsUrl,
+        TELEGRAM_BOT_TOKEN: "123456:real-token-for-test",
+        TELEGRAM_API_ROOT: telegram.apiRoot,
+      });
+      expect(stack.simulator).toBeNull();
+      expect(output()).not.toContain("Console chat");
+      telegram.injectMessage({ userId: 4242, text: "/raw BTC" });
+      const reply = await telegram.waitForMessage((m) => m.chat_id === 4242, { timeoutMs: 30_000 });
+      expect(reply.text).toMatch(/BTC/);
+      expect(upstream.control.counters().total).toBeGreaterThan(0);
+    } finally {
+      for (const s of running.splice(0)) await s.stop();
+      await telegram.close();
+      await upstream.close();
     }
   });
 });
