@@ -3,6 +3,7 @@ import { createSimulator } from "@teleglas/coinglass-sim";
 import { createFakeTelegram } from "@teleglas/fake-telegram";
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
+import { until } from "../faults/harness/processes.js";
 import { type LocalStack, startLocalStack } from "../src/local-stack.js";
 import { connectRedis, dropPrefix, uniquePrefix } from "./helpers/redis.js";
 
@@ -29,20 +30,6 @@ async function start(extra: Record<string, string> = {}, redisPrefix?: string) {
   });
   running.push(stack);
   return { stack, input, output: () => text };
-}
-
-async function until<T>(
-  what: string,
-  probe: () => T | undefined | Promise<T | undefined>,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 const storm = (restUrl: string, symbol: string) =>
