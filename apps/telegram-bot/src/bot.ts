@@ -1,6 +1,7 @@
 import { limit } from "@grammyjs/ratelimiter";
 import { Bot, type BotConfig as GrammyBotConfig } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import type { Redis } from "ioredis";
 import type { BotContext, BotDeps } from "./context.js";
 import { chartFeature } from "./features/chart.js";
 import { runFeature } from "./features/common.js";
@@ -19,6 +20,8 @@ export interface CreateBotOptions {
   apiRoot?: string;
   /** Skip getMe (console mode has no server to ask). */
   botInfo?: UserFromGetMe;
+  /** Count the per-user flood limit in Redis, shared by every bot process (webhook replicas). */
+  flood?: { redis: Redis; prefix: string };
 }
 
 /**
@@ -43,10 +46,11 @@ export function createBot(deps: BotDeps, o: CreateBotOptions): Bot<BotContext> {
   bot.use(i18n);
   bot.use(accessGuard);
   bot.use(
-    limit<BotContext, never>({
+    limit<BotContext, Redis>({
       timeFrame: 10_000,
       limit: deps.config.userRatePer10s,
       keyGenerator: (ctx) => ctx.from?.id.toString(),
+      ...(o.flood ? { storageClient: o.flood.redis, keyPrefix: `${o.flood.prefix}flood:` } : {}),
       onLimitExceeded: async (ctx) => {
         if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("slow-down") }).catch(() => {});
         else await ctx.reply(ctx.t("slow-down")).catch(() => {});

@@ -90,7 +90,13 @@ export async function startTelegramBot(deps: TelegramBotDeps): Promise<{ stop():
       workerStatus: deps.workerStatus ?? httpWorkerStatus(config.workerHealthUrl),
       renderChart,
     },
-    { token, ...(consoleMode ? { botInfo: CONSOLE_BOT_INFO } : {}) },
+    {
+      token,
+      ...(consoleMode ? { botInfo: CONSOLE_BOT_INFO } : {}),
+      ...(deps.redis && !consoleMode
+        ? { flood: { redis: deps.redis, prefix: deps.prefix ?? DEFAULT_STORE_PREFIX } }
+        : {}),
+    },
   );
 
   let consoleChat: { stop(): void } | null = null;
