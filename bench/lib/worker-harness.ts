@@ -52,12 +52,13 @@ export async function forkSimulator(): Promise<SimChild> {
 }
 
 /**
- * The ceiling: a bare `ws` client that only JSON.parses each frame and counts its events. Resolves
+ * The ceiling: a bare `ws` client that only JSON.parses each frame and counts its events, fed the
+ * same way as the worker (the given channels replayed at once, `count` events in all). Resolves
  * with events/s from the replay request to the last event received.
  */
 export async function bareLoop(
   sim: SimChild,
-  channel: string,
+  channels: string[],
   count: number,
   batchSize: number,
 ): Promise<number> {
@@ -66,7 +67,7 @@ export async function bareLoop(
     ws.once("open", resolve);
     ws.once("error", reject);
   });
-  ws.send(JSON.stringify({ method: "subscribe", channels: [channel] }));
+  ws.send(JSON.stringify({ method: "subscribe", channels }));
   await new Promise((r) => setTimeout(r, 200)); // the subscription lands before the replay starts
   let received = 0;
   let done: () => void = () => {};
@@ -79,7 +80,8 @@ export async function bareLoop(
     if (received >= count) done();
   });
   const start = performance.now();
-  void sim.replay({ count, batchSize, channel });
+  const each = Math.floor(count / channels.length);
+  for (const channel of channels) void sim.replay({ count: each, batchSize, channel });
   await finished;
   const rate = (received * 1000) / (performance.now() - start);
   ws.close();

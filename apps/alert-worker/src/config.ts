@@ -1,4 +1,4 @@
-import { commonEnvSchema, csv, parseEnv } from "@teleglas/market-data-core";
+import { bool, commonEnvSchema, csv, parseEnv } from "@teleglas/market-data-core";
 import { z } from "zod";
 
 const DEFAULT_EXCHANGES = ["Binance", "OKX", "Bybit"];
@@ -43,6 +43,8 @@ export const workerEnvSchema = commonEnvSchema.extend({
   WORKER_TRADE_MIN_USD: z.coerce.number().nonnegative().default(10_000),
   /** Leader lease; a standby takes over at most TTL + renew interval after the leader dies. */
   WORKER_LEASE_TTL_MS: z.coerce.number().int().min(100).default(6_000),
+  /** Stream + detectors in a worker thread; publishing stays responsive under a flood. */
+  WORKER_INGEST_THREAD: bool.default(true),
 });
 
 export type WorkerEnv = z.infer<typeof workerEnvSchema>;
@@ -57,6 +59,11 @@ export interface WorkerConfig {
   leaseTtlMs: number;
   /** Redis key prefix of the lease and the worker's own keys. */
   keyPrefix: string;
+  /**
+   * Run the stream and the detectors in a worker thread (default in the worker process), so a
+   * flood of frames cannot delay publishing. Off: everything in the caller's thread.
+   */
+  ingestThread?: boolean;
 }
 
 export function loadWorkerConfig(env: Record<string, string | undefined>): {
@@ -74,6 +81,7 @@ export function loadWorkerConfig(env: Record<string, string | undefined>): {
       tradeMinUsd: e.WORKER_TRADE_MIN_USD,
       leaseTtlMs: e.WORKER_LEASE_TTL_MS,
       keyPrefix: "teleglas:",
+      ingestThread: e.WORKER_INGEST_THREAD,
     },
   };
 }

@@ -2,18 +2,17 @@ import type { Alert, AlertKind, MarketDataCore, Stores } from "@teleglas/market-
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { WorkerConfig } from "./config.js";
-import { createDetectorEngine } from "./detect/engine.js";
-import { liquidationKey } from "./detect/liquidations.js";
 import type { Clock } from "./detect/types.js";
 import { startOpsServer } from "./ops/http.js";
 import { createWorkerMetrics } from "./ops/metrics.js";
 import { loadRules } from "./rules/load.js";
 import { createTierLookup, TIER_NAMES } from "./rules/schema.js";
-import { backfillLiquidations } from "./run/backfill.js";
-import { createIngest, type StreamTuning } from "./run/ingest.js";
+import { fetchGapLiquidations } from "./run/backfill.js";
+import type { StreamTuning } from "./run/ingest.js";
 import { createLeaderLease } from "./run/leader.js";
+import { createPipeline, type Pipeline, type PipelineSink, preciseNow } from "./run/pipeline.js";
+import { createThreadedPipeline } from "./run/pipeline-host.js";
 import { createPublisher } from "./run/publisher.js";
-import { createRecentKeys } from "./run/recent-keys.js";
 import { createWhalePoller } from "./run/whale-poller.js";
 
 export interface AlertWorkerDeps {
@@ -25,9 +24,11 @@ export interface AlertWorkerDeps {
   redis?: Redis;
   wsUrl: string;
   apiKey: string;
-  /** Test and bench knobs: stream heartbeat/backoff, the detectors' clock, the lease retry interval. */
+  /** Test and bench knobs. */
   tuning?: {
+    /** Stream heartbeat, backoff, duplicate window. */
     stream?: StreamTuning;
+    /** The detectors' clock (in-process pipeline only). */
     clock?: Clock;
     leaseIntervalMs?: number;
     /** Every published alert with its latency from frame received (bench). */
@@ -47,7 +48,8 @@ export interface AlertWorker {
 /**
  * Starts the alert worker: load the rules (a bad file throws naming the field), serve /health and
  * /metrics, and while holding the lease ingest the stream and Hyperliquid whale alerts, run the
- * detectors and publish each alert once.
+ * detectors and publish each alert once. With `config.ingestThread` the stream and detectors run
+ * in a worker thread, so a flood of frames cannot hold up publishing.
  */
 export async function startAlertWorker(deps: AlertWorkerDeps): Promise<AlertWorker> {
   const { config, stores, core } = deps;
@@ -57,87 +59,73 @@ export async function startAlertWorker(deps: AlertWorkerDeps): Promise<AlertWork
   let leader = false;
 
   const metrics = createWorkerMetrics({
-    connected: () => ingest.connected(),
-    reconnects: () => ingest.reconnects(),
-    lastEventAgeMs: () => ingest.lastMessageAgeMs(),
+    connected: () => pipeline.stats().connected,
+    reconnects: () => pipeline.stats().reconnects,
+    lastEventAgeMs: () => {
+      const at = pipeline.stats().lastMessageAt;
+      return at === null ? null : Date.now() - at;
+    },
     leader: () => leader,
+    events: () => pipeline.stats(),
   });
   const publisher = createPublisher({
     stores,
+    now: preciseNow,
     onOutcome(outcome, alert, startedAt) {
-      metrics.alert(alert.kind, outcome, performance.now() - startedAt);
-      if (outcome === "published")
-        log.info(
-          { alert_id: alert.id, kind: alert.kind, symbol: alert.symbol, usd: alert.usd },
-          "alert published",
-        );
-      else log.debug({ alert_id: alert.id, outcome }, "alert not published");
+      const latencyMs = preciseNow() - startedAt;
+      metrics.alert(alert.kind, outcome, latencyMs);
+      if (outcome !== "published") {
+        log.debug({ alert_id: alert.id, outcome }, "alert not published");
+        return;
+      }
+      deps.tuning?.onPublished?.(alert, latencyMs);
+      log.info(
+        { alert_id: alert.id, kind: alert.kind, symbol: alert.symbol, usd: alert.usd },
+        "alert published",
+      );
     },
     onError: (err, alert) => log.error({ err, alert_id: alert.id }, "alert publish failed"),
   });
-  // The frame being processed: detections emitted during it measure latency from its arrival.
-  let frameAt = performance.now();
-  // Large liquidations the stream carried, so a backfill after a gap skips them.
-  const seenLarge = createRecentKeys(20_000);
-  const engine = createDetectorEngine({
-    rules,
-    clock: deps.tuning?.clock,
-    emit: (d) => publisher.submit(d, frameAt),
-    onLarge: (e) => seenLarge.add(liquidationKey(e)),
-  });
 
   const exchanges = [...new Set(config.watchlist.map((w) => w.exchange))];
-  const ingest = createIngest({
+  const sink: PipelineSink = {
+    detection: (d, frameAt) => publisher.submit(d, frameAt),
+    gap(from, to) {
+      log.info({ from, to, gap_ms: to - from }, "stream back after a gap; backfilling large liquidations");
+      const query = {
+        client: core.client,
+        coins: rules.tiers.majors,
+        exchanges,
+        minUsd: (coin: string) => rules.large_liquidation[TIER_NAMES[tierOf(coin)]].min_usd,
+        from: from - 1_000,
+        to,
+      };
+      fetchGapLiquidations(query)
+        .then(async ({ rows, failed }) => {
+          const recovered = await pipeline.backfill(rows);
+          metrics.backfilled(recovered);
+          log.info({ fetched: rows.length, recovered, failed }, "backfill done");
+        })
+        .catch((err: unknown) => log.warn({ err }, "backfill failed"));
+    },
+    problem: (p) => log.warn({ problem: p.kind }, p.message),
+  };
+  const options = {
     wsUrl: deps.wsUrl,
     apiKey: deps.apiKey,
     watchlist: config.watchlist,
     tradeMinUsd: config.tradeMinUsd,
+    rules,
     tuning: deps.tuning?.stream,
-    onEvents(events) {
-      frameAt = performance.now();
-      const counts = metrics.counts;
-      for (let i = 0; i < events.length; i++) {
-        if ((events[i] as { type: string }).type === "liquidation") counts.liquidation++;
-        else counts.trade++;
-      }
-      try {
-        engine.onEvents(events);
-      } catch (err) {
-        // One bad frame must not take the worker down: log it and carry on with the next.
-        log.error({ err }, "detector failed on a frame");
-      }
-    },
-    onGap(from, to) {
-      log.info({ from, to, gap_ms: to - from }, "stream back after a gap; backfilling large liquidations");
-      backfillLiquidations({
-        client: core.client,
-        coins: rules.tiers.majors,
-        exchanges,
-        minUsd: (coin) => rules.large_liquidation[TIER_NAMES[tierOf(coin)]].min_usd,
-        from: from - 1_000,
-        to,
-        seen: (key) => seenLarge.has(key),
-        onEvent: (e) => {
-          frameAt = performance.now();
-          engine.onBackfill(e);
-        },
-      }).then(
-        (r) => {
-          metrics.backfilled(r.recovered);
-          log.info(r, "backfill done");
-        },
-        (err: unknown) => log.warn({ err }, "backfill failed"),
-      );
-    },
-    onProblem: (p) => log.warn({ problem: p.kind }, p.message),
-  });
+  };
+  const pipeline: Pipeline = config.ingestThread
+    ? createThreadedPipeline(options, sink, (err) => log.error({ err }, "ingest thread failed"))
+    : createPipeline(options, sink, deps.tuning?.clock);
+
   const poller = createWhalePoller({
     client: core.client,
     intervalMs: rules.whale_position.poll_interval_s * 1000,
-    onRows: (rows) => {
-      frameAt = performance.now();
-      engine.onWhalePositions(rows);
-    },
+    onRows: (rows) => pipeline.whalePositions(rows),
     onError: (err) => log.warn({ err }, "whale-alert poll failed"),
   });
 
@@ -145,10 +133,10 @@ export async function startAlertWorker(deps: AlertWorkerDeps): Promise<AlertWork
     leader = on;
     log.info({ role: on ? "leader" : "standby" }, on ? "leading: ingesting the stream" : "standing by");
     if (on) {
-      ingest.start();
+      pipeline.start();
       poller.start();
     } else {
-      await Promise.all([ingest.stop(), poller.stop()]);
+      await Promise.all([pipeline.stop(), poller.stop()]);
     }
   };
   let chain: Promise<void> = Promise.resolve();
@@ -172,31 +160,33 @@ export async function startAlertWorker(deps: AlertWorkerDeps): Promise<AlertWork
     host: config.host,
     port: config.port,
     metrics,
-    health: () => ({
-      status: leader && !ingest.connected() ? "degraded" : "ok",
-      role: leader ? "leader" : "standby",
-      connected: ingest.connected(),
-      reconnects: ingest.reconnects(),
-      last_event_age_ms: ingest.lastMessageAgeMs(),
-      events_per_second: metrics.eventsPerSecond(),
-      alerts: metrics.alertsByKind(),
-    }),
+    health: () => {
+      const s = pipeline.stats();
+      return {
+        status: leader && !s.connected ? "degraded" : "ok",
+        role: leader ? "leader" : "standby",
+        connected: s.connected,
+        reconnects: s.reconnects,
+        last_event_age_ms: s.lastMessageAt === null ? null : Date.now() - s.lastMessageAt,
+        events_per_second: metrics.eventsPerSecond(),
+        alerts: metrics.alertsByKind(),
+      };
+    },
   });
   if (lease) lease.start();
   else onChange(true);
   log.info(
-    { url: ops.url, watch: config.watchlist.length, leaseKey: lease ? "redis" : "none" },
+    { url: ops.url, watch: config.watchlist.length, thread: Boolean(config.ingestThread) },
     "alert worker started",
   );
 
   return {
     url: ops.url,
     isLeader: () => leader,
-    stats: () => ({
-      liquidations: metrics.counts.liquidation,
-      trades: metrics.counts.trade,
-      alerts: metrics.alertsByKind(),
-    }),
+    stats: () => {
+      const s = pipeline.stats();
+      return { liquidations: s.liquidations, trades: s.trades, alerts: metrics.alertsByKind() };
+    },
     async stop() {
       // Stop ingesting first, let in-flight alerts land, then hand the lease over.
       onChange(false);
@@ -204,6 +194,7 @@ export async function startAlertWorker(deps: AlertWorkerDeps): Promise<AlertWork
       await chain;
       await publisher.drain();
       await lease?.stop();
+      await pipeline.close();
       await ops.close();
       log.info("alert worker stopped");
     },

@@ -1,7 +1,7 @@
 import type { Rules, TierIndex } from "../rules/schema.js";
 import { TIER_NAMES } from "../rules/schema.js";
 import { alertId, cooldownBucket, severityFor } from "./alert-id.js";
-import type { Radar } from "./radar.js";
+import type { Radar, RadarState } from "./radar.js";
 import { createSideTrack, type SideTrack } from "./side-track.js";
 import { singleEventDetection } from "./single-event.js";
 import type { Emit, LiquidationInput } from "./types.js";
@@ -17,6 +17,11 @@ interface LiqCoin {
   tier: TierIndex;
   long: LiqSide;
   short: LiqSide;
+  radar: RadarState;
+  /** The tier's thresholds, copied here so the hot path reads plain fields. */
+  largeMin: number;
+  stormMin: number;
+  stormCount: number;
 }
 
 /**
@@ -42,7 +47,17 @@ export function createLiquidationDetectors(
   const coinOf = (coin: string): LiqCoin => {
     let c = coins.get(coin);
     if (!c) {
-      c = { tier: tierOf(coin), long: sideOf("long"), short: sideOf("short") };
+      const tier = tierOf(coin);
+      const rule = storm.tiers[TIER_NAMES[tier]];
+      c = {
+        tier,
+        long: sideOf("long"),
+        short: sideOf("short"),
+        radar: radar.stateOf(coin),
+        largeMin: rules.large_liquidation[TIER_NAMES[tier]].min_usd,
+        stormMin: rule.min_usd,
+        stormCount: rule.min_count,
+      };
       coins.set(coin, c);
     }
     return c;
@@ -82,18 +97,17 @@ export function createLiquidationDetectors(
 
   return {
     onLiquidation(e: LiquidationInput) {
-      const c = coinOf(e.coin);
+      const c = coins.get(e.coin) ?? coinOf(e.coin);
       const s = e.side === "long" ? c.long : c.short;
-      if (e.usd >= rules.large_liquidation[TIER_NAMES[c.tier]].min_usd) {
+      if (e.usd >= c.largeMin) {
         onLarge?.(e);
         if (e.time >= s.largeUntil) large(e, c.tier, s);
       }
       if (!s.track.add(e.time, e.usd, e.price, e.exchange)) return;
-      const rule = storm.tiers[TIER_NAMES[c.tier]];
       const w = s.track.window;
-      if (w.usd < rule.min_usd || w.count < rule.min_count) return;
+      if (w.usd < c.stormMin || w.count < c.stormCount) return;
       if (e.time >= s.stormUntil) stormAlert(e, c.tier, s);
-      radar.storm(e.coin, s.track.qualify(e.time));
+      radar.storm(c.radar, s.track.qualify(e.time));
     },
     /** Coins with state (bounded by the coins the stream carries). */
     size: () => coins.size,

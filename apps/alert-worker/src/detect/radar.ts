@@ -18,7 +18,9 @@ export interface Qualification {
   exchanges(): string[];
 }
 
-interface RadarState {
+/** One coin's radar state; detectors keep a reference so the hot path does no map lookup. */
+export interface RadarState {
+  coin: string;
   storm: Qualification | null;
   cluster: Qualification | null;
   until: number;
@@ -37,13 +39,14 @@ export function createRadar(rules: Rules, emit: Emit) {
   const stateOf = (coin: string): RadarState => {
     let s = states.get(coin);
     if (!s) {
-      s = { storm: null, cluster: null, until: 0 };
+      s = { coin, storm: null, cluster: null, until: 0 };
       states.set(coin, s);
     }
     return s;
   };
 
-  const check = (coin: string, s: RadarState) => {
+  const check = (s: RadarState) => {
+    const coin = s.coin;
     const { storm, cluster } = s;
     if (!storm || !cluster || Math.abs(storm.at - cluster.at) > windowMs) return;
     const at = Math.max(storm.at, cluster.at);
@@ -76,16 +79,15 @@ export function createRadar(rules: Rules, emit: Emit) {
   };
 
   return {
-    /** A storm condition holds on `coin` (called on every event while it holds: keep it cheap). */
-    storm(coin: string, q: Qualification) {
-      const s = stateOf(coin);
+    stateOf,
+    /** A storm condition holds on the coin (called on every event while it holds: keep it cheap). */
+    storm(s: RadarState, q: Qualification) {
       s.storm = q;
-      check(coin, s);
+      check(s);
     },
-    cluster(coin: string, q: Qualification) {
-      const s = stateOf(coin);
+    cluster(s: RadarState, q: Qualification) {
       s.cluster = q;
-      check(coin, s);
+      check(s);
     },
   };
 }

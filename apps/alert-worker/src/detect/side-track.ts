@@ -19,6 +19,7 @@ export function createSideTrack(side: Qualification["side"], windowS: number): S
   const window = createSecondWindow(windowS);
   // Exchange -> newest event time: bounded by the number of exchanges, no allocation per event.
   const seen = new Map<string, number>();
+  let newest = Number.NEGATIVE_INFINITY;
   const exchanges = () => {
     const first = window.firstAt();
     if (first === null) return [];
@@ -33,8 +34,11 @@ export function createSideTrack(side: Qualification["side"], windowS: number): S
     q: { at: 0, side, usd: 0, count: 0, price: 0, firstAt, exchanges },
     add(time, usd, price, exchange) {
       if (!window.add(time, usd)) return false;
-      const prev = seen.get(exchange);
-      if (prev === undefined || time > prev) seen.set(exchange, time);
+      // In-order events (the usual case) cost one map write; only a late one needs the read.
+      if (time >= newest) {
+        newest = time;
+        seen.set(exchange, time);
+      } else if (!((seen.get(exchange) ?? -1) >= time)) seen.set(exchange, time);
       track.lastPrice = price;
       return true;
     },

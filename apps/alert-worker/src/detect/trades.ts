@@ -1,13 +1,19 @@
 import type { Rules, TierIndex } from "../rules/schema.js";
 import { TIER_NAMES } from "../rules/schema.js";
 import { alertId, cooldownBucket, severityFor } from "./alert-id.js";
-import type { Radar } from "./radar.js";
+import type { Radar, RadarState } from "./radar.js";
 import { createSideTrack, type SideTrack } from "./side-track.js";
 import { singleEventDetection } from "./single-event.js";
 import type { Emit, TradeInput } from "./types.js";
 
 interface TradeCoin {
   tier: TierIndex;
+  radar: RadarState;
+  /** The tier's thresholds, copied here so the hot path reads plain fields. */
+  whaleMin: number;
+  clusterMin: number;
+  clusterCount: number;
+  dominance: number;
   buy: SideTrack;
   sell: SideTrack;
   /** Event time until which each detector is cooling down, per taker side. */
@@ -33,8 +39,15 @@ export function createTradeDetectors(
   const coinOf = (coin: string): TradeCoin => {
     let c = coins.get(coin);
     if (!c) {
+      const tier = tierOf(coin);
+      const rule = cluster.tiers[TIER_NAMES[tier]];
       c = {
-        tier: tierOf(coin),
+        tier,
+        radar: radar.stateOf(coin),
+        whaleMin: rules.whale_trade[TIER_NAMES[tier]].min_usd,
+        clusterMin: rule.min_usd,
+        clusterCount: rule.min_count,
+        dominance: rule.min_dominance,
         buy: createSideTrack("buy", cluster.window_s),
         sell: createSideTrack("sell", cluster.window_s),
         whaleUntil: { buy: never, sell: never },
@@ -98,25 +111,25 @@ export function createTradeDetectors(
 
   return {
     onTrade(e: TradeInput) {
-      const c = coinOf(e.coin);
-      if (e.usd >= rules.whale_trade[TIER_NAMES[c.tier]].min_usd && e.time >= c.whaleUntil[e.side])
-        whale(e, c);
-      if (!(e.side === "buy" ? c.buy : c.sell).add(e.time, e.usd, e.price, e.exchange)) return;
+      const c = coins.get(e.coin) ?? coinOf(e.coin);
+      if (e.usd >= c.whaleMin && e.time >= c.whaleUntil[e.side]) whale(e, c);
+      const own = e.side === "buy" ? c.buy : c.sell;
+      if (!own.add(e.time, e.usd, e.price, e.exchange)) return;
       // Both sides' windows must agree on "now", or one side would keep seconds the other dropped.
       (e.side === "buy" ? c.sell : c.buy).window.advanceTo(e.time);
-      const rule = cluster.tiers[TIER_NAMES[c.tier]];
       const buyUsd = c.buy.window.usd;
       const sellUsd = c.sell.window.usd;
       const total = buyUsd + sellUsd;
-      if (total < rule.min_usd || c.buy.window.count + c.sell.window.count < rule.min_count) return;
+      const count = c.buy.window.count + c.sell.window.count;
+      if (total < c.clusterMin || count < c.clusterCount) return;
       const side = buyUsd >= sellUsd ? "buy" : "sell";
       const dominance = (side === "buy" ? buyUsd : sellUsd) / total;
-      if (dominance < rule.min_dominance) return;
+      if (dominance < c.dominance) return;
       if (e.time >= c.clusterUntil[side]) clusterAlert(e, c, side, total, dominance);
       const q = (side === "buy" ? c.buy : c.sell).qualify(e.time);
       q.usd = total;
-      q.count = c.buy.window.count + c.sell.window.count;
-      radar.cluster(e.coin, q);
+      q.count = count;
+      radar.cluster(c.radar, q);
     },
     size: () => coins.size,
   };

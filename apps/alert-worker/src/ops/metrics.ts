@@ -7,15 +7,20 @@ export interface WorkerGauges {
   reconnects(): number;
   lastEventAgeMs(): number | null;
   leader(): boolean;
+  /** Events run through the detectors since start. */
+  events(): { liquidations: number; trades: number };
 }
 
 /**
  * The worker's Prometheus metrics in a registry of its own (two workers in one test process must
- * not share one). Event counts are plain numbers on the hot path, turned into counters at scrape.
+ * not share one). Event counts are plain numbers kept by the pipeline, turned into counters at scrape.
  */
 export function createWorkerMetrics(g: WorkerGauges) {
   const registry = new Registry();
-  const counts = { liquidation: 0, trade: 0 };
+  const counts = () => {
+    const e = g.events();
+    return { liquidation: e.liquidations, trade: e.trades };
+  };
   const reported = { liquidation: 0, trade: 0 };
   // events/s over a sliding 10 s: (count now - count 10 s ago) / elapsed.
   const rate = { at: performance.now(), total: 0, perSecond: 0 };
@@ -26,9 +31,10 @@ export function createWorkerMetrics(g: WorkerGauges) {
     labelNames: ["type"],
     registers: [registry],
     collect() {
+      const now = counts();
       for (const t of ["liquidation", "trade"] as const) {
-        if (counts[t] > reported[t]) this.inc({ type: t }, counts[t] - reported[t]);
-        reported[t] = counts[t];
+        if (now[t] > reported[t]) this.inc({ type: t }, now[t] - reported[t]);
+        reported[t] = now[t];
       }
     },
   });
@@ -79,7 +85,10 @@ export function createWorkerMetrics(g: WorkerGauges) {
   });
   gauge("teleglas_worker_leader", "1 when this worker holds the ingest lease", () => (g.leader() ? 1 : 0));
 
-  const total = () => counts.liquidation + counts.trade;
+  const total = () => {
+    const e = g.events();
+    return e.liquidations + e.trades;
+  };
   const eventsPerSecond = () => {
     const t = performance.now();
     const elapsed = t - rate.at;
@@ -94,7 +103,6 @@ export function createWorkerMetrics(g: WorkerGauges) {
 
   return {
     registry,
-    counts,
     eventsPerSecond,
     alertsByKind: () => ({ ...published }) as Record<AlertKind, number>,
     backfilled: (n: number) => backfilled.inc(n),

@@ -1,8 +1,7 @@
 import type { CoinGlassClient, LiquidationOrder } from "@teleglas/market-data-core";
-import { liquidationKey } from "../detect/liquidations.js";
 import type { LiquidationInput } from "../detect/types.js";
 
-export interface BackfillOptions {
+export interface BackfillQuery {
   client: CoinGlassClient;
   /** Coins to recover (the majors) and the exchanges watched. */
   coins: readonly string[];
@@ -12,15 +11,6 @@ export interface BackfillOptions {
   /** The gap, epoch ms. */
   from: number;
   to: number;
-  /** True when the stream already carried that order (key from `liquidationKey`). */
-  seen: (key: string) => boolean;
-  onEvent: (e: LiquidationInput) => void;
-}
-
-export interface BackfillResult {
-  fetched: number;
-  recovered: number;
-  failed: number;
 }
 
 const toInput = (o: LiquidationOrder): LiquidationInput => ({
@@ -36,10 +26,12 @@ const toInput = (o: LiquidationOrder): LiquidationInput => ({
 
 /**
  * After the stream was away, asks REST `liquidation/order` (background quota lane) for the large
- * liquidations of the gap and feeds the ones the stream did not carry, oldest first. One failed
- * exchange does not stop the others; the publisher's seen-event keys catch what remains.
+ * liquidations of the gap, oldest first. One failed exchange does not stop the others; the caller
+ * drops the orders the stream already carried and the publisher's seen-event keys catch the rest.
  */
-export async function backfillLiquidations(o: BackfillOptions): Promise<BackfillResult> {
+export async function fetchGapLiquidations(
+  o: BackfillQuery,
+): Promise<{ rows: LiquidationInput[]; failed: number }> {
   const calls = o.coins.flatMap((coin) =>
     o.exchanges.map((exchange) =>
       o.client.fetchLiquidationOrders(
@@ -48,19 +40,12 @@ export async function backfillLiquidations(o: BackfillOptions): Promise<Backfill
       ),
     ),
   );
-  const settled = await Promise.allSettled(calls);
   const rows: LiquidationInput[] = [];
   let failed = 0;
-  for (const s of settled) {
+  for (const s of await Promise.allSettled(calls)) {
     if (s.status === "rejected") failed++;
     else for (const row of s.value.value) if (row.time >= o.from && row.time <= o.to) rows.push(toInput(row));
   }
   rows.sort((a, b) => a.time - b.time);
-  let recovered = 0;
-  for (const e of rows) {
-    if (o.seen(liquidationKey(e))) continue;
-    recovered++;
-    o.onEvent(e);
-  }
-  return { fetched: rows.length, recovered, failed };
+  return { rows, failed };
 }

@@ -59,6 +59,8 @@ export interface Fixture {
 
 export interface WorkerOverrides {
   rulesFile?: string;
+  /** Stream and detectors in a worker thread, as the worker process runs them. */
+  ingestThread?: boolean;
   leaseTtlMs?: number;
   stream?: StreamTuning;
 }
@@ -85,6 +87,7 @@ export async function createFixture(): Promise<Fixture> {
     tradeMinUsd: 10_000,
     leaseTtlMs: o.leaseTtlMs ?? 1_500,
     keyPrefix: prefix,
+    ingestThread: o.ingestThread ?? false,
   });
   return {
     sim,

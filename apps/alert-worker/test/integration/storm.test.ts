@@ -10,7 +10,7 @@ const s = useScenario();
 
 describe("one worker against the simulator and Redis", () => {
   it("turns an injected storm into exactly one storm alert, on the queue the bot consumes", async () => {
-    const w = await s.fx().startWorker();
+    const w = await s.fx().startWorker({ ingestThread: true });
     await waitFor(async () => (await s.health(w.worker.url)).connected, "stream connected");
     s.storm();
     const [alert] = await s.firstStorms();

@@ -1,0 +1,107 @@
+import type { StreamProblem } from "@teleglas/market-data-core";
+import type { WatchEntry } from "../config.js";
+import { createDetectorEngine } from "../detect/engine.js";
+import { liquidationKey } from "../detect/liquidations.js";
+import type { Clock, Detection, LiquidationInput } from "../detect/types.js";
+import type { WhalePositionInput } from "../detect/whale-position.js";
+import type { Rules } from "../rules/schema.js";
+import { createIngest, type StreamTuning } from "./ingest.js";
+import { createRecentKeys } from "./recent-keys.js";
+
+/** Everything the hot path needs; plain data, so it can be posted to a worker thread. */
+export interface PipelineOptions {
+  wsUrl: string;
+  apiKey: string;
+  watchlist: WatchEntry[];
+  tradeMinUsd: number;
+  rules: Rules;
+  tuning?: StreamTuning;
+}
+
+/** Where the pipeline reports; `frameAt` is epoch ms with sub-ms precision (comparable across threads). */
+export interface PipelineSink {
+  detection(d: Detection, frameAt: number): void;
+  gap(from: number, to: number): void;
+  problem(p: StreamProblem): void;
+}
+
+export interface PipelineStats {
+  connected: boolean;
+  reconnects: number;
+  lastMessageAt: number | null;
+  liquidations: number;
+  trades: number;
+}
+
+/** The stream, the detectors and their state, run in this thread or in a worker thread alike. */
+export interface Pipeline {
+  start(): void;
+  stop(): Promise<void>;
+  /** Feeds the large liquidations of a gap the stream did not carry; resolves with how many. */
+  backfill(rows: LiquidationInput[]): Promise<number>;
+  whalePositions(rows: WhalePositionInput[]): void;
+  stats(): PipelineStats;
+  /** Releases the pipeline for good (ends its thread, if any). */
+  close(): Promise<void>;
+}
+
+/** Epoch milliseconds with sub-millisecond precision, the same clock in every thread. */
+export const preciseNow = () => performance.timeOrigin + performance.now();
+
+/**
+ * Stream -> detectors in the current thread. Detections go to the sink synchronously; the sink
+ * decides where they are published.
+ */
+export function createPipeline(o: PipelineOptions, sink: PipelineSink, clock?: Clock): Pipeline {
+  let frameAt = preciseNow();
+  const counts = { liquidations: 0, trades: 0 };
+  // Large liquidations the stream carried, so a backfill after a gap skips them.
+  const seenLarge = createRecentKeys(20_000);
+  const engine = createDetectorEngine({
+    rules: o.rules,
+    clock,
+    emit: (d) => sink.detection(d, frameAt),
+    onLarge: (e) => seenLarge.add(liquidationKey(e)),
+  });
+  const ingest = createIngest({
+    wsUrl: o.wsUrl,
+    apiKey: o.apiKey,
+    watchlist: o.watchlist,
+    tradeMinUsd: o.tradeMinUsd,
+    tuning: o.tuning,
+    onEvents(events) {
+      frameAt = preciseNow();
+      // One frame is one channel, so one event type.
+      if (events[0]?.type === "liquidation") counts.liquidations += events.length;
+      else counts.trades += events.length;
+      engine.onEvents(events);
+    },
+    onGap: sink.gap,
+    onProblem: sink.problem,
+  });
+  return {
+    start: ingest.start,
+    stop: ingest.stop,
+    async backfill(rows) {
+      let recovered = 0;
+      for (const e of rows) {
+        if (seenLarge.has(liquidationKey(e))) continue;
+        recovered++;
+        frameAt = preciseNow();
+        engine.onBackfill(e);
+      }
+      return recovered;
+    },
+    whalePositions(rows) {
+      frameAt = preciseNow();
+      engine.onWhalePositions(rows);
+    },
+    stats: () => ({
+      connected: ingest.connected(),
+      reconnects: ingest.reconnects(),
+      lastMessageAt: ingest.state()?.lastMessageAt ?? null,
+      ...counts,
+    }),
+    close: async () => {},
+  };
+}
