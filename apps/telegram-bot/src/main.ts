@@ -32,7 +32,9 @@ async function main(): Promise<void> {
     // The console chat owns stdout; logs go to stderr then.
     pino.destination(consoleMode ? 2 : 1),
   );
-  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  // Default retry settings: a command fails (and is answered) when Redis is down rather than
+  // hanging; the delivery queue duplicates this connection with the settings BullMQ needs.
+  const redis = new Redis(config.redisUrl);
   redis.on("error", (err) => logger.warn({ err: err.message }, "redis error"));
 
   let apiKey = config.coinglass.apiKey;

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { recipientsFor } from "../src/delivery/recipients.js";
 import { jobIdOf, limiterWindow } from "../src/delivery/types.js";
 import { formatAlert } from "../src/format/alert.js";
+import { footer } from "../src/format/common.js";
 import { ago, escapeHtml, pct, price, rate, usd, utc } from "../src/format/numbers.js";
 import { splitMessage } from "../src/format/split.js";
 import { createI18n, translatorFor } from "../src/i18n/index.js";
@@ -47,6 +48,16 @@ describe("numbers as traders read them", () => {
       "in 2 h",
     ]);
     expect(escapeHtml("<b>&")).toBe("&lt;b&gt;&amp;");
+  });
+
+  it("marks stale data with its age in the reply footer", () => {
+    const now = Date.now();
+    expect(footer({ cached: true, stale: true, ageMs: 600_000, missing: [] }, en, now, "en")).toContain(
+      "⚠️ data may be stale (10 min old: CoinGlass did not answer)",
+    );
+    expect(footer({ cached: false, stale: false, ageMs: 0, missing: [] }, en, now, "en")).not.toContain(
+      "stale",
+    );
   });
 
   it("splits long replies under 4,096 characters at line breaks", () => {

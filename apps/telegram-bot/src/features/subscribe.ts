@@ -25,7 +25,13 @@ defineCommand(subscribeFeature, ["subscribe"], async (ctx, [input]) => {
     symbols = had.includes(symbol) ? had : [...had, symbol];
   }
   const kinds = current.active && current.kinds.length > 0 ? current.kinds : [...ALERT_KINDS];
-  const sub = await updateChat(ctx, { symbols, kinds, active: true, language: ctx.lang });
+  const sub = await updateChat(ctx, {
+    symbols,
+    kinds,
+    active: true,
+    deactivatedReason: undefined,
+    language: ctx.lang,
+  });
   await showMenu(ctx, sub, `✅ ${ctx.t("subscribed")}\n\n`);
 });
 
