@@ -58,10 +58,18 @@ function procOf(child: ChildProcess, url: string): Proc {
   };
 }
 
+/** The node flags of `npm run start -w apps/gpt-api`, so the bench runs the production command. */
+function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(`${root}apps/gpt-api/package.json`, "utf8")) as {
+    scripts: { start: string };
+  };
+  return pkg.scripts.start.split(/\s+/).filter((a) => a.startsWith("--"));
+}
+
 /** Start the built gpt-api (apps/gpt-api/dist/main.js) with the given environment. */
 export async function startApiProcess(env: Record<string, string>): Promise<Proc> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["apps/gpt-api/dist/main.js"], {
+  const child = spawn(process.execPath, [...startFlags(), "apps/gpt-api/dist/main.js"], {
     cwd: root,
     env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", PORT: String(port), LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "inherit", "inherit"],

@@ -23,6 +23,8 @@ import { createMetrics, registerMetrics } from "./routes/metrics.js";
 import { registerPublicRoutes } from "./routes/public.js";
 import { createBatchedRateStore } from "./security/rate-store.js";
 
+const EXPOSED = "Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset";
+
 export interface BuildOptions {
   /** Redis key prefix of the rate-limit counters (tests use a unique one). */
   keyPrefix?: string;
@@ -60,6 +62,9 @@ export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<
   });
   app.addHook("onRequest", (request, reply, done) => {
     reply.headers(request.url.startsWith("/docs") ? DOCS_SECURITY_HEADERS : API_SECURITY_HEADERS);
+    // Browsers read the limit headers of a cross-origin answer only when exposed; other clients
+    // (GPT Actions, curl) do not need the extra header on every answer.
+    if (request.headers.origin !== undefined) reply.header("access-control-expose-headers", EXPOSED);
     done();
   });
   await app.register(cors, {
@@ -67,7 +72,6 @@ export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<
     credentials: false,
     methods: ["GET", "POST", "OPTIONS"],
     allowedHeaders: ["Authorization", "Content-Type", "Mcp-Protocol-Version", "Mcp-Session-Id"],
-    exposedHeaders: ["Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"],
     maxAge: 600,
   });
   installIpAllowlist(app, config);

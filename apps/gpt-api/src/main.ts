@@ -1,6 +1,5 @@
 // Composition root of the gpt-api process: config, logger, Redis, the embedded simulator when no
 // CoinGlass key is set, signals and graceful stop.
-import { createSimulator } from "@teleglas/coinglass-sim";
 import { ConfigError, createMarketDataCore, createStores } from "@teleglas/market-data-core";
 import { Redis } from "ioredis";
 import pino from "pino";
@@ -34,7 +33,10 @@ async function main(): Promise<void> {
 
   let apiKey = env.COINGLASS_API_KEY;
   let baseUrl = env.COINGLASS_BASE_URL;
-  const sim = apiKey ? undefined : await createSimulator({ port: 0, plan: env.COINGLASS_PLAN });
+  // Loaded only when used, so a production process does not carry the simulator.
+  const sim = apiKey
+    ? undefined
+    : await (await import("@teleglas/coinglass-sim")).createSimulator({ port: 0, plan: env.COINGLASS_PLAN });
   if (sim) {
     apiKey = "local-simulator";
     baseUrl = sim.restUrl;

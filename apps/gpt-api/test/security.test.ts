@@ -128,3 +128,14 @@ describe("response cache", () => {
     expect(JSON.parse(renderBody(held, Date.now(), false)).meta).toMatchObject({ stale: true, cached: true });
   });
 });
+
+describe("number precision", () => {
+  it("cuts float noise but keeps integers and small prices", () => {
+    expect(toSnake({ a: 6349888.312500001, b: 97250, c: 0.000012345678912, d: null })).toEqual({
+      a: 6349888.313,
+      b: 97250,
+      c: 0.00001234567891,
+      d: null,
+    });
+  });
+});

@@ -18,8 +18,12 @@ export function snakeKey(key: string): string {
   return out;
 }
 
-/** Deep copy with every object key snake_cased; arrays and primitives keep their values. */
+/**
+ * Deep copy with every object key snake_cased. Fractional numbers are cut to 10 significant digits:
+ * float noise such as `6349888.312500001` costs bytes and tokens and says nothing.
+ */
 export function toSnake(value: unknown): unknown {
+  if (typeof value === "number") return Number.isInteger(value) ? value : Number(value.toPrecision(10));
   if (Array.isArray(value)) return value.map(toSnake);
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};
