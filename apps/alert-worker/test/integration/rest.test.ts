@@ -71,8 +71,8 @@ describe("REST sources", () => {
         detail: { action: "close", user: "0xfeed" },
       });
       expect(got[0]?.usd).toBeCloseTo(4_000_000, -3);
-      // Polls go on (cache TTL 5 s): the same row must not alert again.
-      await new Promise((r) => setTimeout(r, 6_000));
+      // Polls go on every 0.3 s and keep returning that row: it must not alert again.
+      await new Promise((r) => setTimeout(r, 2_000));
       expect(await ours()).toHaveLength(1);
       const all = await s.fx().alerts("whale_position");
       expect(new Set(all.map((a) => a.id)).size).toBe(all.length);

@@ -14,14 +14,14 @@ export function useScenario() {
   const storms = () => fx.alerts("liquidation_storm");
   return {
     fx: () => fx,
-    /** $6M of BTC longs over 24 orders (each ~$250K, under the $500K large-liquidation minimum) in 6 s. */
+    /** $6M of BTC longs over 24 orders (each ~$250K, under the $500K large-liquidation minimum) in 4 s. */
     storm: () =>
       fx.sim.control.injectLiquidationStorm({
         symbol: "BTC",
         side: "long",
         totalUsd: 6_000_000,
         count: 24,
-        overSeconds: 6,
+        overSeconds: 4,
       }),
     storms,
     /** Resolves with the storm alerts once there is at least one. */
@@ -31,7 +31,7 @@ export function useScenario() {
         return list.length > 0 ? list : null;
       }, "a storm alert") as Promise<Alert[]>,
     /** Waits past the end of the injected storm, so late duplicates would show. */
-    stormOver: () => new Promise((r) => setTimeout(r, 7_000)),
+    stormOver: () => new Promise((r) => setTimeout(r, 5_000)),
     async metric(url: string, kind: string, outcome: string) {
       const text = await (await fetch(`${url}/metrics`)).text();
       const m = new RegExp(
