@@ -71,7 +71,7 @@ export async function startApiProcess(env: Record<string, string>): Promise<Proc
   const port = await freePort();
   const child = spawn(process.execPath, [...startFlags(), "apps/gpt-api/dist/main.js"], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", PORT: String(port), LOG_LEVEL: "warn", ...env },
+    env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", PORT: String(port), ...env },
     stdio: ["ignore", "inherit", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -56,8 +56,25 @@ export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<
 
   installErrorHandling(app);
   // Callback-style hooks: on the hot path they cost less than async ones.
+  // Access log: refused and failed requests at info, every request at debug (successful traffic
+  // is counted in /metrics). The key is named by its id, never by its value.
+  const debug = deps.logger.isLevelEnabled("debug");
   app.addHook("onResponse", (request, reply, done) => {
-    metrics.requests.inc({ route: request.routeOptions.url ?? "unmatched", status: reply.statusCode });
+    const status = reply.statusCode;
+    metrics.requests.inc({ route: request.routeOptions.url ?? "unmatched", status });
+    if (status >= 400 || debug) {
+      const entry = {
+        method: request.method,
+        url: request.url.slice(0, 200),
+        status,
+        ip: request.ip,
+        key: request.keyId,
+      };
+      request.log[status >= 400 ? "info" : "debug"](
+        { ...entry, ms: Math.round(reply.elapsedTime) },
+        "request",
+      );
+    }
     done();
   });
   app.addHook("onRequest", (request, reply, done) => {

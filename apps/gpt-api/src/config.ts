@@ -1,5 +1,6 @@
 import { bool, commonEnvSchema, csv, parseEnv } from "@teleglas/market-data-core";
 import { z } from "zod";
+import { createIpAllowlist } from "./security/ip-allowlist.js";
 
 const DEFAULT_CORS_ORIGINS = ["https://chat.openai.com", "https://chatgpt.com"];
 
@@ -7,9 +8,17 @@ const DEFAULT_CORS_ORIGINS = ["https://chat.openai.com", "https://chatgpt.com"];
 export const apiEnvSchema = commonEnvSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(8000),
   HOST: z.string().default("127.0.0.1"),
-  GPT_API_KEYS: csv.default([]),
+  GPT_API_KEYS: csv
+    .default([])
+    .refine((keys) => keys.every((k) => k.length >= 16), "every key must be at least 16 characters"),
   GPT_API_REQUIRE_AUTH: bool.default(true),
-  GPT_API_IP_ALLOWLIST: csv.default([]),
+  GPT_API_IP_ALLOWLIST: csv.default([]).superRefine((entries, ctx) => {
+    try {
+      createIpAllowlist(entries);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: (error as Error).message });
+    }
+  }),
   GPT_API_RATE_LIMIT: z.coerce.number().int().positive().default(120),
   GPT_API_TRUST_PROXY: csv.default([]),
   GPT_API_CORS_ORIGINS: csv.default(DEFAULT_CORS_ORIGINS),

@@ -149,6 +149,7 @@ describe("auth", () => {
   it("keeps the bearer key out of the log", async () => {
     await api.get("/gpt/raw?symbol=NOPE");
     await api.get("/gpt/sentiment");
+    expect(api.logs()).toContain('"url":"/gpt/raw?symbol=NOPE"');
     expect(api.logs()).not.toContain(KEY);
   });
 });

@@ -1,0 +1,48 @@
+import { ConfigError } from "@teleglas/market-data-core";
+import { describe, expect, it } from "vitest";
+import { loadApiConfig } from "../src/config.js";
+
+describe("config", () => {
+  it("has the documented defaults", () => {
+    const { config } = loadApiConfig({ GPT_API_KEYS: "0123456789abcdef0123" });
+    expect(config).toMatchObject({
+      host: "127.0.0.1",
+      port: 8000,
+      requireAuth: true,
+      rateLimitPerMinute: 120,
+      ipAllowlist: [],
+      trustProxy: [],
+      corsOrigins: ["https://chat.openai.com", "https://chatgpt.com"],
+    });
+  });
+
+  it("parses lists and flags", () => {
+    const { config } = loadApiConfig({
+      GPT_API_KEYS: "0123456789abcdef0123, fedcba9876543210fedc",
+      GPT_API_IP_ALLOWLIST: "10.0.0.0/8, ::1",
+      GPT_API_TRUST_PROXY: "127.0.0.1",
+      GPT_API_REQUIRE_AUTH: "false",
+      PUBLIC_URL: "https://api.example.com",
+    });
+    expect(config.apiKeys).toHaveLength(2);
+    expect(config.ipAllowlist).toEqual(["10.0.0.0/8", "::1"]);
+    expect(config.requireAuth).toBe(false);
+    expect(config.publicUrl).toBe("https://api.example.com");
+  });
+
+  it.each([
+    [{ GPT_API_RATE_LIMIT: "lots" }, "GPT_API_RATE_LIMIT"],
+    [{ GPT_API_IP_ALLOWLIST: "10.0.0.0/40" }, "GPT_API_IP_ALLOWLIST"],
+    [{ GPT_API_KEYS: "short" }, "GPT_API_KEYS"],
+    [{ PORT: "99999" }, "PORT"],
+  ])("stops at start on a bad value and names the variable (%o)", (env, variable) => {
+    try {
+      loadApiConfig(env);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).variable).toBe(variable);
+      expect((error as Error).message).not.toContain("short");
+    }
+  });
+});
