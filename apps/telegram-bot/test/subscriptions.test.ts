@@ -126,7 +126,9 @@ describe("subscriptions end to end", () => {
     expect((await h.stores.subscriptions.get(a))?.active).toBe(true);
   });
 
-  it("a bot stopped mid-broadcast and restarted delivers to every recipient exactly once", async () => {
+  it("a bot stopped mid-broadcast and restarted delivers to every recipient exactly once", {
+    timeout: 40_000,
+  }, async () => {
     h = await startHarness({ env: { BOT_GLOBAL_RATE: "10" } });
     const chats = Array.from({ length: 30 }, (_, i) => 50_000 + i);
     for (const id of chats) await h.stores.subscriptions.upsert(id, defaultSubscription(id, Date.now()));
@@ -142,7 +144,9 @@ describe("subscriptions end to end", () => {
     expect(countByChat(h, chats, (t) => t.includes("ETH"))).toEqual(chats.map(() => 1));
   });
 
-  it("a bot process killed (SIGKILL) mid-broadcast loses nothing; at most its one in-flight send repeats", async () => {
+  it("a bot process killed (SIGKILL) mid-broadcast loses nothing; at most its one in-flight send repeats", {
+    timeout: 60_000,
+  }, async () => {
     h = await startHarness({
       env: { BOT_GLOBAL_RATE: "10" },
       startBot: false,
