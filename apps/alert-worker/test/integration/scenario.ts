@@ -14,14 +14,17 @@ export function useScenario() {
   const storms = () => fx.alerts("liquidation_storm");
   return {
     fx: () => fx,
-    /** $6M of BTC longs over 24 orders (each ~$250K, under the $500K large-liquidation minimum) in 4 s. */
-    storm: () =>
+    /**
+     * BTC longs liquidated at $1.5M/s in orders of ~$250K (under the $500K large-liquidation
+     * minimum), 4 s by default: a majors storm ($2M, 3 orders) within the first 1.5 s.
+     */
+    storm: (seconds = 4) =>
       fx.sim.control.injectLiquidationStorm({
         symbol: "BTC",
         side: "long",
-        totalUsd: 6_000_000,
-        count: 24,
-        overSeconds: 4,
+        totalUsd: 1_500_000 * seconds,
+        count: 6 * seconds,
+        overSeconds: seconds,
       }),
     storms,
     /** Resolves with the storm alerts once there is at least one. */
