@@ -5,7 +5,7 @@ import { ConfigError, createMarketDataCore, createStores } from "@teleglas/marke
 import { Redis } from "ioredis";
 import pino from "pino";
 import { loadWorkerConfig } from "./config.js";
-import { RulesError } from "./rules/load.js";
+import { loadRules, RulesError } from "./rules/load.js";
 import { startAlertWorker } from "./service.js";
 
 /** The CoinGlass key rides in the WebSocket URL query and in request headers: never log either. */
@@ -33,6 +33,13 @@ async function main(): Promise<void> {
     redact: { paths: REDACT, censor: "[redacted]" },
     ...(process.stdout.isTTY ? { transport: { target: "pino-pretty" } } : {}),
   });
+  try {
+    // Checked before anything is opened, so a bad file fails fast and alone in the output.
+    await loadRules(config.rulesFile);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(2);
+  }
   const redis = new Redis(env.REDIS_URL);
   redis.on("error", (err) => logger.warn({ err: err.message }, "redis error"));
 

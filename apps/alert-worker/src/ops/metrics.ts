@@ -23,7 +23,7 @@ export function createWorkerMetrics(g: WorkerGauges) {
   };
   const reported = { liquidation: 0, trade: 0 };
   // events/s over a sliding 10 s: (count now - count 10 s ago) / elapsed.
-  const rate = { at: performance.now(), total: 0, perSecond: 0 };
+  const rate = { at: performance.now(), total: 0, perSecond: 0, sampled: false };
 
   new Counter({
     name: "teleglas_worker_events_total",
@@ -92,12 +92,13 @@ export function createWorkerMetrics(g: WorkerGauges) {
   const eventsPerSecond = () => {
     const t = performance.now();
     const elapsed = t - rate.at;
-    if (elapsed >= 10_000) {
-      rate.perSecond = ((total() - rate.total) * 1000) / elapsed;
-      rate.at = t;
-      rate.total = total();
-    }
-    return rate.perSecond;
+    const current = ((total() - rate.total) * 1000) / Math.max(1, elapsed);
+    if (elapsed < 10_000) return rate.sampled ? rate.perSecond : current; // first 10 s: since start
+    rate.perSecond = current;
+    rate.sampled = true;
+    rate.at = t;
+    rate.total = total();
+    return current;
   };
   const published: Record<string, number> = Object.fromEntries(ALERT_KINDS.map((k) => [k, 0]));
 
