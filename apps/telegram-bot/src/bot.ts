@@ -8,6 +8,7 @@ import { chartFeature } from "./features/chart.js";
 import { runFeature } from "./features/common.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { marketFeature } from "./features/market.js";
+import { membershipFeature } from "./features/membership.js";
 import { settingsFeature } from "./features/settings.js";
 import { startFeature } from "./features/start.js";
 import { statusFeature } from "./features/status.js";
@@ -45,6 +46,7 @@ export function createBot(deps: BotDeps, o: CreateBotOptions): Bot<BotContext> {
     await next();
   });
   bot.use(i18n);
+  bot.use(membershipFeature);
   bot.use(accessGuard);
   bot.use(
     limit<BotContext, Redis>({

@@ -169,12 +169,14 @@ export async function startTelegramBot(deps: TelegramBotDeps): Promise<{ stop():
       await new Promise<void>((resolve) => server!.listen(w.port, w.host, resolve));
       await bot.api.setWebhook(w.url, {
         ...(w.secret ? { secret_token: w.secret } : {}),
-        allowed_updates: ["message", "callback_query"],
+        allowed_updates: ["message", "callback_query", "my_chat_member"],
       });
       log.info({ url: w.url }, "webhook mode");
     } else {
       await bot.api.deleteWebhook();
-      runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query"] } } });
+      runner = run(bot, {
+        runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member"] } },
+      });
       log.info({ username: bot.botInfo.username }, "long polling");
     }
   }

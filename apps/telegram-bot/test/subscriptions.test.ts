@@ -126,6 +126,41 @@ describe("subscriptions end to end", () => {
     expect((await h.stores.subscriptions.get(a))?.active).toBe(true);
   });
 
+  it("deactivates a chat that removed the bot, and follows a group that became a supergroup", async () => {
+    h = await startHarness();
+    const u = ALLOWED[4]!;
+    await h.ask(u, "/subscribe");
+    await h.ask(u, "/subscribe", { chatId: -4242 });
+    const date = Math.floor(Date.now() / 1000);
+    const from = { id: u, is_bot: false, first_name: "Ana" };
+    const bot = { id: 1_000_001, is_bot: true, first_name: "Teleglas Test" };
+    h.tg.injectUpdate({
+      my_chat_member: {
+        chat: { id: u, type: "private", first_name: "Ana" },
+        from,
+        date,
+        old_chat_member: { status: "member", user: bot },
+        new_chat_member: { status: "kicked", user: bot, until_date: 0 },
+      },
+    });
+    h.tg.injectUpdate({
+      message: {
+        message_id: 9,
+        date,
+        from,
+        chat: { id: -4242, type: "group", title: "G" },
+        migrate_to_chat_id: -1004242,
+      },
+    });
+    for (let i = 0; i < 100 && (await h.stores.subscriptions.get(u))?.active; i++)
+      await new Promise((r) => setTimeout(r, 50));
+    expect((await h.stores.subscriptions.get(u))?.active).toBe(false);
+    for (let i = 0; i < 100 && !(await h.stores.subscriptions.get(-1004242)); i++)
+      await new Promise((r) => setTimeout(r, 50));
+    expect((await h.stores.subscriptions.get(-1004242))?.active).toBe(true);
+    expect(await h.stores.subscriptions.get(-4242)).toBeNull();
+  });
+
   it("a bot stopped mid-broadcast and restarted delivers to every recipient exactly once", {
     timeout: 40_000,
   }, async () => {

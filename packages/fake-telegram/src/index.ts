@@ -40,6 +40,8 @@ export interface FakeTelegram {
   apiRoot: string;
   /** A user types a message (commands get their `bot_command` entity, as Telegram adds it). */
   injectMessage(o: InjectMessageOptions): Update;
+  /** Any other update, as Telegram would send it (e.g. `my_chat_member`); the id is added. */
+  injectUpdate(body: Record<string, unknown>): Update;
   /** A user presses an inline button under a message the bot sent. */
   injectCallbackQuery(o: InjectCallbackOptions): Update;
   /** Every message the bot sent, optionally for one chat, in order. */
@@ -162,6 +164,7 @@ export async function createFakeTelegram(opts: FakeTelegramOptions = {}): Promis
         },
       });
     },
+    injectUpdate: (body) => state.updates.push(body),
     injectCallbackQuery(o) {
       const message = state.messages.find((m) => m.message_id === o.messageId);
       if (!message) throw new Error(`fake-telegram: no bot message ${o.messageId} to press a button on`);
