@@ -8,7 +8,7 @@ export type PublishOutcome = "published" | "duplicate" | "seen" | "cooling";
 
 export interface PublisherOptions {
   stores: Stores;
-  /** Key prefix (after the stores' own) of the worker's seen-event keys. */
+  /** What became of each detection; `startedAt` is what `submit` was given (for latency). */
   onOutcome?: (outcome: PublishOutcome, alert: Alert, startedAt: number) => void;
   onError?: (error: unknown, alert: Alert) => void;
   now?: () => number;
