@@ -38,7 +38,7 @@ export async function tryDeliver(
   }
   switch (outcome.type) {
     case "sent":
-      await deps.ledger.markOnce(key, deps.ledgerTtlMs ?? WEEK_MS);
+      await markDelivered(deps, key);
       stats.sent++;
       deps.onEvent?.({ type: "sent", alertId: job.alertId, chatId });
       return { type: "done" };
@@ -54,5 +54,21 @@ export async function tryDeliver(
     case "migrated":
       // Migrated twice in a row: give up on this alert rather than chase ids.
       return { type: "done" };
+  }
+}
+
+/**
+ * The message is out: a failed ledger write would make the retry send it again, so try the
+ * write a few times (a Redis blip) before letting the error through.
+ */
+async function markDelivered(deps: DeliveryDeps, key: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await deps.ledger.markOnce(key, deps.ledgerTtlMs ?? WEEK_MS);
+      return;
+    } catch (error) {
+      if (attempt >= 4) throw error;
+      await new Promise((r) => setTimeout(r, 100 * attempt));
+    }
   }
 }
