@@ -48,6 +48,15 @@ describe("MCP endpoint", () => {
     expect(body.data).toEqual(http.data);
   });
 
+  it("opens no GET stream on the stateless server (405 in the envelope)", async () => {
+    const res = await fetch(`${api.url}/mcp`, {
+      headers: { authorization: `Bearer ${KEY}`, accept: "text/event-stream" },
+    });
+    expect(res.status).toBe(405);
+    expect(res.headers.get("allow")).toBe("POST");
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("METHOD_NOT_ALLOWED");
+  });
+
   it("reports an unknown symbol as a tool error in the envelope", async () => {
     const result = await client.callTool({ name: "getMarketSnapshot", arguments: { symbol: "BTX" } });
     expect(result.isError).toBe(true);

@@ -1,7 +1,8 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { errorBody } from "../http/envelope.js";
-import { toApiError } from "../http/errors.js";
+import { sendApiError } from "../http/error-handler.js";
+import { ApiError, toApiError } from "../http/errors.js";
 import type { OperationServer } from "../http/serve.js";
 import type { Operation } from "../operations.js";
 
@@ -82,5 +83,13 @@ export function registerMcp(
   };
   const schema = { hide: true };
   app.post("/mcp", { schema }, handle);
-  app.get("/mcp", { schema }, handle);
+  // A stateless server has nothing to push, so it opens no GET stream (the MCP spec's 405).
+  app.get("/mcp", { schema }, (_request, reply) =>
+    sendApiError(
+      reply.header("allow", "POST"),
+      new ApiError("METHOD_NOT_ALLOWED", "This MCP server is stateless and opens no event stream.", {
+        hint: "Send JSON-RPC requests with POST /mcp.",
+      }),
+    ),
+  );
 }
