@@ -4,6 +4,15 @@ import { createIpAllowlist } from "./security/ip-allowlist.js";
 
 const DEFAULT_CORS_ORIGINS = ["https://chat.openai.com", "https://chatgpt.com"];
 
+/** Every entry must be an IP address or a CIDR (IPv4 or IPv6). */
+function ipList(entries: string[], ctx: z.RefinementCtx): void {
+  try {
+    createIpAllowlist(entries);
+  } catch (error) {
+    ctx.addIssue({ code: "custom", message: (error as Error).message });
+  }
+}
+
 /** The gpt-api's environment (design.md's table plus GPT_API_CORS_ORIGINS). */
 export const apiEnvSchema = commonEnvSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(8000),
@@ -12,15 +21,9 @@ export const apiEnvSchema = commonEnvSchema.extend({
     .default([])
     .refine((keys) => keys.every((k) => k.length >= 16), "every key must be at least 16 characters"),
   GPT_API_REQUIRE_AUTH: bool.default(true),
-  GPT_API_IP_ALLOWLIST: csv.default([]).superRefine((entries, ctx) => {
-    try {
-      createIpAllowlist(entries);
-    } catch (error) {
-      ctx.addIssue({ code: "custom", message: (error as Error).message });
-    }
-  }),
+  GPT_API_IP_ALLOWLIST: csv.default([]).superRefine(ipList),
   GPT_API_RATE_LIMIT: z.coerce.number().int().positive().default(120),
-  GPT_API_TRUST_PROXY: csv.default([]),
+  GPT_API_TRUST_PROXY: csv.default([]).superRefine(ipList),
   GPT_API_CORS_ORIGINS: csv.default(DEFAULT_CORS_ORIGINS),
   PUBLIC_URL: z.url().optional(),
 });

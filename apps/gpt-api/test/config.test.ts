@@ -35,6 +35,7 @@ describe("config", () => {
     [{ GPT_API_IP_ALLOWLIST: "10.0.0.0/40" }, "GPT_API_IP_ALLOWLIST"],
     [{ GPT_API_KEYS: "short" }, "GPT_API_KEYS"],
     [{ PORT: "99999" }, "PORT"],
+    [{ GPT_API_TRUST_PROXY: "true" }, "GPT_API_TRUST_PROXY"],
   ])("stops at start on a bad value and names the variable (%o)", (env, variable) => {
     try {
       loadApiConfig(env);

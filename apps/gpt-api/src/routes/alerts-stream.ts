@@ -4,9 +4,12 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ApiDeps } from "../deps.js";
+import { ApiError } from "../http/errors.js";
 import { ERROR_RESPONSES } from "../schemas/envelope.js";
 
 const HEARTBEAT_MS = 15_000;
+/** Open streams per process; each holds a socket and a follower, so they are bounded. */
+const MAX_STREAMS = 500;
 
 /**
  * `GET /gpt/alerts/stream`: Server-Sent Events of alerts published from now on (`event: alert`,
@@ -51,6 +54,12 @@ export function registerAlertStream(app: FastifyInstance, deps: ApiDeps): void {
       },
     },
     (request, reply) => {
+      if (open.size >= MAX_STREAMS) {
+        throw new ApiError("RATE_LIMITED", "Too many alert streams are open.", {
+          hint: "Retry in a minute.",
+          retryAfterS: 60,
+        });
+      }
       const symbol = request.query.symbol
         ?.trim()
         .toUpperCase()
