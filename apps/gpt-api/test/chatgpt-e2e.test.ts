@@ -3,7 +3,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiConfig } from "../src/config.js";
 import { buildOpenApiDocuments } from "../src/openapi-build.js";
-import { KEY, type Peers, startApi, startPeers } from "./harness.js";
+import { type Json, KEY, type Peers, startApi, startPeers } from "./harness.js";
 
 /**
  * Acts as ChatGPT would: reads the published chatgpt_schema.json, calls every operation with its
@@ -35,8 +35,8 @@ afterAll(async () => {
   await peers?.close();
 });
 
-const operations = Object.entries(schema.paths as Record<string, Record<string, any>>).flatMap(
-  ([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, op })),
+const operations = Object.entries(schema.paths as Record<string, Json>).flatMap(([path, item]) =>
+  Object.entries(item as Record<string, Json>).map(([method, op]) => ({ path, method, op: op as Json })),
 );
 
 describe("chatgpt_schema.json", () => {
@@ -69,7 +69,7 @@ describe("chatgpt_schema.json", () => {
     // The validators do reject what the schema does not promise.
     const ok = (await (
       await fetch(`${api.url}/gpt/liq?symbol=BTC`, { headers: { authorization: `Bearer ${KEY}` } })
-    ).json()) as any;
+    ).json()) as Json;
     const liq = responseValidator("/gpt/liq", "200");
     expect(liq(ok)).toBe(true);
     expect(liq({ ...ok, data: { ...ok.data, total_usd: "12" } })).toBe(false);

@@ -95,3 +95,7 @@ export function sampleAlert(n: number, over: Partial<Alert> = {}): Alert {
 }
 
 export type { Stores };
+
+/** A parsed JSON answer; tests check it field by field. */
+// biome-ignore lint/suspicious/noExplicitAny: JSON answers are untyped until asserted
+export type Json = any;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { KEY, type Peers, startApi, startPeers } from "./harness.js";
+import { type Json, KEY, type Peers, startApi, startPeers } from "./harness.js";
 
 let peers: Peers;
 beforeAll(async () => {
@@ -24,7 +24,7 @@ describe("per-key rate limit", () => {
       expect(limited.status).toBe(429);
       expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
       expect(limited.headers.get("x-ratelimit-remaining")).toBe("0");
-      const body = (await limited.json()) as any;
+      const body = (await limited.json()) as Json;
       expect(body).toMatchObject({ success: false, error: { code: "RATE_LIMITED" } });
     } finally {
       await api.close();
@@ -57,7 +57,7 @@ describe("IP allowlist and proxies", () => {
     try {
       const res = await api.get("/gpt/sentiment", { "x-forwarded-for": "10.1.2.3" });
       expect(res.status).toBe(403);
-      expect(((await res.json()) as any).error.code).toBe("FORBIDDEN_IP");
+      expect(((await res.json()) as Json).error.code).toBe("FORBIDDEN_IP");
       expect((await fetch(`${api.url}/health`, { headers: { "x-forwarded-for": "10.1.2.3" } })).status).toBe(
         403,
       );
@@ -119,7 +119,7 @@ describe("failures", () => {
       peers.sim.control.setFaults({ rate5xx: 1 });
       const res = await api.get("/gpt/liq?symbol=DOGE&range=1h");
       expect(res.status).toBe(503);
-      expect(((await res.json()) as any).error.code).toBe("UPSTREAM_UNAVAILABLE");
+      expect(((await res.json()) as Json).error.code).toBe("UPSTREAM_UNAVAILABLE");
       expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
     } finally {
       peers.sim.control.setFaults({ rate5xx: 0 });
@@ -136,7 +136,7 @@ describe("failures", () => {
         headers: { "content-type": "application/json" },
       });
       expect(res.status).toBe(401);
-      expect(((await res.json()) as any).error.code).toBe("UNAUTHORIZED");
+      expect(((await res.json()) as Json).error.code).toBe("UNAUTHORIZED");
       expect(KEY).toBeTruthy();
     } finally {
       await api.close();
@@ -150,7 +150,7 @@ describe("plan", () => {
     const api = await startApi(low);
     try {
       const res = await api.get("/gpt/whale?symbol=BTC");
-      const body = (await res.json()) as any;
+      const body = (await res.json()) as Json;
       expect(res.status).toBe(403);
       expect(body.error.code).toBe("PLAN_REQUIRED");
       expect(body.error.hint).toContain("startup");

@@ -1,7 +1,7 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { KEY, type Peers, startApi, startPeers } from "./harness.js";
+import { type Json, KEY, type Peers, startApi, startPeers } from "./harness.js";
 
 let peers: Peers;
 let api: Awaited<ReturnType<typeof startApi>>;
@@ -35,7 +35,7 @@ describe("MCP endpoint", () => {
   });
 
   it("answers a tool call with the same data as the HTTP route", async () => {
-    const http = (await (await api.get("/gpt/liq?symbol=BTC&range=4h")).json()) as any;
+    const http = (await (await api.get("/gpt/liq?symbol=BTC&range=4h")).json()) as Json;
     const result = await client.callTool({
       name: "getLiquidations",
       arguments: { symbol: "BTC", range: "4h" },

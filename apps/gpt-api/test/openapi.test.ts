@@ -2,6 +2,7 @@ import { compileErrors, validate } from "@readme/openapi-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiConfig } from "../src/config.js";
 import { buildOpenApiDocuments } from "../src/openapi-build.js";
+import type { Json } from "./harness.js";
 
 type Doc = Awaited<ReturnType<typeof buildOpenApiDocuments>>["openapi"];
 let openapi: Doc;
@@ -16,7 +17,7 @@ beforeAll(async () => {
 
 const operations = (doc: Doc) =>
   Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
-    Object.entries(item ?? {}).map(([method, op]) => ({ path, method, op: op as Record<string, any> })),
+    Object.entries(item ?? {}).map(([method, op]) => ({ path, method, op: op as Json })),
   );
 
 describe("OpenAPI document", () => {

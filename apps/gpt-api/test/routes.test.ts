@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { KEY, type Peers, sampleAlert, startApi, startPeers } from "./harness.js";
+import { type Json, KEY, type Peers, sampleAlert, startApi, startPeers } from "./harness.js";
 
 let peers: Peers;
 let api: Awaited<ReturnType<typeof startApi>>;
@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 async function json(res: Response) {
-  return (await res.json()) as Record<string, any>;
+  return (await res.json()) as Json;
 }
 
 describe("public routes", () => {
@@ -54,7 +54,7 @@ describe("public routes", () => {
 });
 
 describe("data routes", () => {
-  const routes: Array<[string, (d: any) => void]> = [
+  const routes: Array<[string, (d: Json) => void]> = [
     ["/gpt/raw?symbol=BTC", (d) => expect(typeof d.price.last_usd).toBe("number")],
     ["/gpt/liq?symbol=ETH&range=4h", (d) => expect(d.range).toBe("4h")],
     ["/gpt/whale?limit=5", (d) => expect(d.positions.length).toBeLessThanOrEqual(5)],
@@ -182,7 +182,7 @@ describe("alerts", () => {
     await peers.stores.alerts.publish(eth);
     const body = await json(await api.get("/gpt/alerts?symbol=eth&kind=whale_trade&limit=5"));
     expect(body.data.alerts[0]).toEqual(eth);
-    expect(body.data.alerts.every((a: any) => a.symbol === "ETH" && a.kind === "whale_trade")).toBe(true);
+    expect(body.data.alerts.every((a: Json) => a.symbol === "ETH" && a.kind === "whale_trade")).toBe(true);
   });
 
   it("/gpt/alerts/stream delivers an alert published to the alert log", async () => {
