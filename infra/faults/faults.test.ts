@@ -74,13 +74,18 @@ describe("fault tolerance (three apps as separate processes, Redis, simulator, f
     const delivered = await expectDeliveredOnce(chats, coins, 60_000);
     const alerts = await stormAlerts(coins);
     const apiHealth = (await fetch(`${stack.api.url}/health`)).status;
+    // /ready pings Redis: 200 means the API's own connection came back.
+    const apiReady = await until("gpt-api /ready after the restart", async () => {
+      const status = (await fetch(`${stack.api.url}/ready`)).status;
+      return status === 200 ? status : undefined;
+    });
     const apiAlerts = await stack.api.get("/gpt/alerts?kind=liquidation_storm&limit=50");
     await until("the worker's stream after the restart", () => workerConnected(stack.worker.url), 30_000);
     report([
       `storms injected: 3 (DOGE before, ADA while Redis was down, TRX after)`,
       `storm alerts published per coin: ${JSON.stringify(alerts)}`,
       `messages delivered: ${delivered} (= ${chats.length} chats × ${coins.length} alerts)`,
-      `crashes: ${stack.crashes().length}; gpt-api /health ${apiHealth}; /gpt/alerts ${apiAlerts.status}`,
+      `crashes: ${stack.crashes().length}; gpt-api /health ${apiHealth}, /ready ${apiReady}; /gpt/alerts ${apiAlerts.status}; worker stream connected`,
     ]);
     expect(alerts).toEqual({ DOGE: 1, ADA: 1, TRX: 1 });
     expect(apiHealth).toBe(200);
