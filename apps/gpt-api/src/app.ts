@@ -97,7 +97,13 @@ export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: "/docs", staticCSP: true });
+  // Swagger UI's own policy, without upgrade-insecure-requests so the page also loads over plain
+  // http on 127.0.0.1 (behind TLS nothing changes).
+  await app.register(swaggerUi, {
+    routePrefix: "/docs",
+    staticCSP:
+      "default-src 'self'; base-uri 'self'; font-src 'self' https: data:; frame-ancestors 'self'; img-src 'self' data: validator.swagger.io; object-src 'none'; script-src 'self'; script-src-attr 'none'; style-src 'self' https:",
+  });
 
   const serve = createOperationServer(
     deps,

@@ -43,6 +43,7 @@ describe("public routes", () => {
     expect(doc.openapi).toBe("3.1.0");
     const docs = await fetch(`${api.url}/docs/`);
     expect(docs.status).toBe(200);
+    expect(docs.headers.get("content-security-policy")).toContain("script-src 'self'");
     expect(await docs.text()).toContain("swagger");
   });
 
