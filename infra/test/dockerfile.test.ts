@@ -18,7 +18,11 @@ describe("infra/docker/Dockerfile", () => {
     expect(finalUser(target)).not.toBe("root");
     const cmd = target.instructions.find((i) => i.keyword === "CMD");
     expect(cmd?.args).toContain(`apps/${app}/dist/main.js`);
-    expect(target.base).toMatch(/^node:20/);
+    // Follow FROM <stage> up to the image it starts from.
+    let base = target.base;
+    for (let s = stages.find((st) => st.name === base); s; s = stages.find((st) => st.name === base))
+      base = s.base;
+    expect(base).toMatch(/^node:20/);
   });
 
   it.each(APPS)("checks the health of %s", (app) => {
