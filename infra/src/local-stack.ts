@@ -86,6 +86,11 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       plan: env.COINGLASS_PLAN,
       redis,
       keyPrefix: prefix,
+      // The core does not log; upstream trouble is worth a line, the rest only at debug.
+      onEvent: (e) =>
+        e.type === "upstream_error" || e.type === "stale_served"
+          ? logger.warn(e, "core event")
+          : logger.debug(e, "core event"),
     });
     stops.push(() => core.close());
     const stores = createStores({ redis, prefix });
@@ -125,7 +130,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
         redis,
         prefix,
         workerStatus: httpWorkerStatus(`${worker.url}/health`),
-        ...(botConfig.token || !input ? {} : { console: { input, output: out } }),
+        ...(!botConfig.token && input ? { console: { input, output: out } } : {}),
       });
       stops.push(() => bot.stop());
     }
