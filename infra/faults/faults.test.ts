@@ -10,6 +10,7 @@ import {
   startFaultStack,
   subscribeChats,
   workerConnected,
+  workerRole,
 } from "./harness/stack.js";
 
 // The cases run in order against one deployment, as faults would hit a real one. Each uses coins
@@ -192,6 +193,29 @@ describe("fault tolerance (three apps as separate processes, Redis, simulator, f
     expect(stack.crashes()).toEqual([]);
   }, 240_000);
 
+  it("active worker killed with SIGKILL: the standby takes the lease and the next storm is alerted once", async () => {
+    const chats = [9001, 9002, 9003];
+    await subscribeChats(stack.stores, chats, ["BCH"]);
+    const standby = await stack.startStandbyWorker();
+    const killedAt = Date.now();
+    await stack.worker.stop("SIGKILL");
+    await until(
+      "the standby to lead and stream",
+      async () =>
+        (await workerRole(standby.url, "leader")) && (await workerConnected(standby.url)) ? true : undefined,
+      30_000,
+    );
+    const takeoverMs = Date.now() - killedAt;
+    await injectStorm(stack, "BCH");
+    const delivered = await expectDeliveredOnce(chats, ["BCH"], 60_000);
+    const alerts = await stormAlerts(["BCH"]);
+    report([
+      `leader SIGKILLed; standby leading and streaming after ${takeoverMs} ms`,
+      `storm alerts for BCH: ${alerts.BCH}; messages delivered: ${delivered} (= ${chats.length} chats × 1)`,
+    ]);
+    expect(alerts).toEqual({ BCH: 1 });
+  }, 120_000);
+
   it("no API key, bot token or CoinGlass key appears anywhere in the logs", () => {
     const files = readdirSync(stack.logDir).filter((f) => f.endsWith(".log"));
     const leaks: string[] = [];
@@ -209,7 +233,7 @@ describe("fault tolerance (three apps as separate processes, Redis, simulator, f
       `log files scanned: ${files.length} (${bytes} bytes): ${files.join(", ")}`,
       `leaks: ${leaks.length}`,
     ]);
-    expect(files.length).toBeGreaterThanOrEqual(4);
+    expect(files.length).toBeGreaterThanOrEqual(5);
     expect(leaks).toEqual([]);
   });
 });

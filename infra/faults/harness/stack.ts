@@ -26,6 +26,8 @@ export interface FaultStack {
   /** The test's own view of the shared state (subscriptions, alert log), over the same Redis. */
   stores: Stores;
   client: Redis;
+  /** Starts a second worker, which stands by while the first holds the lease. */
+  startStandbyWorker(): Promise<Managed & { url: string }>;
   /** Every crash of any process so far. */
   crashes(): string[];
   stop(): Promise<void>;
@@ -155,17 +157,22 @@ export async function startFaultStack(): Promise<FaultStack> {
     },
   });
 
-  const workerUrl = `http://127.0.0.1:${workerPort}`;
-  const worker = Object.assign(
-    managed({
-      name: "alert-worker",
-      command: process.execPath,
-      args: [appMain("alert-worker")],
-      env: { ...common, WORKER_PORT: String(workerPort) },
-      logDir,
-      ready: () => until("alert-worker streaming", () => workerConnected(workerUrl), 30_000),
-    }),
-    { url: workerUrl },
+  const workerAt = (name: string, port: number, ready: (url: string) => Promise<unknown>) => {
+    const url = `http://127.0.0.1:${port}`;
+    return Object.assign(
+      managed({
+        name,
+        command: process.execPath,
+        args: [appMain("alert-worker")],
+        env: { ...common, WORKER_PORT: String(port) },
+        logDir,
+        ready: () => ready(url),
+      }),
+      { url },
+    );
+  };
+  const worker = workerAt("alert-worker", workerPort, (url) =>
+    until("alert-worker streaming", () => workerConnected(url), 30_000),
   );
 
   const bot = managed({
@@ -200,6 +207,7 @@ export async function startFaultStack(): Promise<FaultStack> {
     throw error;
   }
 
+  const extra: Managed[] = [];
   const client = new Redis(redisUrl, { maxRetriesPerRequest: null });
   // Redis is restarted on purpose; the client reconnects on its own, the errors meanwhile are expected.
   client.on("error", () => undefined);
@@ -215,11 +223,19 @@ export async function startFaultStack(): Promise<FaultStack> {
     bot,
     stores,
     client,
-    crashes: () => [redis, sim, api, worker, bot].flatMap((m) => m.crashes()),
+    async startStandbyWorker() {
+      const standby = workerAt("alert-worker-standby", await freePort(), (url) =>
+        until("the second worker to stand by", () => workerRole(url, "standby"), 30_000),
+      );
+      await standby.start();
+      extra.push(standby);
+      return standby;
+    },
+    crashes: () => [redis, sim, api, worker, bot, ...extra].flatMap((m) => m.crashes()),
     async stop() {
       await stores.close();
       client.disconnect();
-      await stopAll([redis, sim, api, worker, bot]);
+      await stopAll([redis, sim, api, worker, bot, ...extra]);
       await fake.close();
     },
   };
@@ -229,6 +245,12 @@ export async function startFaultStack(): Promise<FaultStack> {
 export async function workerConnected(url: string): Promise<true | undefined> {
   const text = await (await fetch(`${url}/health`)).text();
   return /"connected":\s*true/.test(text) ? true : undefined;
+}
+
+/** True once the worker's /health names this role ("leader" or "standby"). */
+export async function workerRole(url: string, role: "leader" | "standby"): Promise<true | undefined> {
+  const h = (await (await fetch(`${url}/health`)).json()) as { role?: string };
+  return h.role === role ? true : undefined;
 }
 
 /** Subscribes chats to storms of the given coins only, straight in the shared store. */
