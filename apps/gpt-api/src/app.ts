@@ -1,7 +1,14 @@
 import cors from "@fastify/cors";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+  type onResponseHookHandler,
+} from "fastify";
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -22,6 +29,25 @@ import { registerMcp } from "./routes/mcp.js";
 import { createMetrics, registerMetrics } from "./routes/metrics.js";
 import { registerPublicRoutes } from "./routes/public.js";
 import { createBatchedRateStore } from "./security/rate-store.js";
+
+/**
+ * Access log: refused and failed requests at info, every request at debug (successful traffic is
+ * counted in /metrics). The key is named by its id, never by its value.
+ */
+function accessLog(debug: boolean) {
+  return (request: FastifyRequest, reply: FastifyReply) => {
+    const status = reply.statusCode;
+    if (status < 400 && !debug) return;
+    const entry = {
+      method: request.method,
+      url: request.url.slice(0, 200),
+      status,
+      ip: request.ip,
+      key: request.keyId,
+    };
+    request.log[status >= 400 ? "info" : "debug"]({ ...entry, ms: Math.round(reply.elapsedTime) }, "request");
+  };
+}
 
 const EXPOSED = "Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset";
 
@@ -55,25 +81,24 @@ export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<
   app.addHook("onClose", () => rateStore.close());
 
   installErrorHandling(app);
-  // Callback-style hooks: on the hot path they cost less than async ones.
-  // Access log: refused and failed requests at info, every request at debug (successful traffic
-  // is counted in /metrics). The key is named by its id, never by its value.
-  const debug = deps.logger.isLevelEnabled("debug");
+  // Per-route onResponse hooks resolve their route label once, at registration: reading
+  // request.routeOptions builds a new object on every access. Callback-style hooks cost less than
+  // async ones on the hot path.
+  const log = accessLog(deps.logger.isLevelEnabled("debug"));
+  const countUnmatched = metrics.requestCounter("unmatched");
+  app.addHook("onRoute", (route) => {
+    const count = metrics.requestCounter(route.url);
+    const hook: onResponseHookHandler = (request, reply, done) => {
+      count(reply.statusCode);
+      log(request, reply);
+      done();
+    };
+    route.onResponse = route.onResponse === undefined ? [hook] : [route.onResponse, hook].flat();
+  });
   app.addHook("onResponse", (request, reply, done) => {
-    const status = reply.statusCode;
-    metrics.requests.inc({ route: request.routeOptions.url ?? "unmatched", status });
-    if (status >= 400 || debug) {
-      const entry = {
-        method: request.method,
-        url: request.url.slice(0, 200),
-        status,
-        ip: request.ip,
-        key: request.keyId,
-      };
-      request.log[status >= 400 ? "info" : "debug"](
-        { ...entry, ms: Math.round(reply.elapsedTime) },
-        "request",
-      );
+    if (request.is404) {
+      countUnmatched(reply.statusCode);
+      log(request, reply);
     }
     done();
   });
