@@ -43,6 +43,9 @@ export const ORDERBOOK_EXCHANGES = [
   "Hyperliquid",
 ] as const;
 
+/** Walls per side in an order-book answer. */
+const MAX_WALLS = 25;
+
 /** One read-only operation, served over HTTP (GET) and as an MCP tool. */
 export interface Operation {
   operationId: string;
@@ -140,7 +143,7 @@ export const OPERATIONS: Operation[] = [
     path: "/gpt/orderbook",
     summary: "Order-book depth and large walls of one coin",
     description:
-      "Bid/ask depth within a range around the mid price on one exchange and across exchanges, its imbalance, depth history and the large resting limit orders (walls).",
+      "Bid/ask depth within a range around the mid price on one exchange and across exchanges, its imbalance, depth history and the 25 largest resting limit orders (walls) per side.",
     query: z.object({
       symbol: symbolParam,
       exchange: z
@@ -156,11 +159,19 @@ export const OPERATIONS: Operation[] = [
     withSymbol: true,
     hold: true,
     gpt: true,
-    run: async ({ core }, q) =>
-      core.market.getOrderbook(await core.market.resolveSymbol(s(q)), {
+    run: async ({ core }, q) => {
+      const r = await core.market.getOrderbook(await core.market.resolveSymbol(s(q)), {
         exchange: q.exchange as string,
         range: Number(q.range) as DepthRange,
-      }),
+      });
+      // The largest walls per side: enough to reason about, and the answer stays well under the
+      // 100,000 characters GPT Actions accept however many orders the exchange shows.
+      const walls = {
+        bids: r.data.walls.bids.slice(0, MAX_WALLS),
+        asks: r.data.walls.asks.slice(0, MAX_WALLS),
+      };
+      return { ...r, data: { ...r.data, walls } };
+    },
   }),
   op({
     operationId: "getMarketSentiment",

@@ -44,7 +44,7 @@ export const OrderbookReportSchema = z.object({
   range_pct: z.number().meta({ description: "Depth range around the mid price, in percent.", examples: [1] }),
   walls: z
     .object({ bids: z.array(LargeLimitOrderSchema), asks: z.array(LargeLimitOrderSchema) })
-    .meta({ description: "Large resting limit orders, largest first." }),
+    .meta({ description: "Large resting limit orders, the 25 largest per side, largest first." }),
   depth: DepthSummarySchema.meta({ description: "Latest depth of the pair on the exchange." }),
   depth_history: z
     .array(
