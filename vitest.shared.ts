@@ -18,7 +18,6 @@ export function teleglasVitestConfig(overrides: { testTimeout?: number } = {}) {
       testTimeout: overrides.testTimeout ?? 20_000,
       hookTimeout: 30_000,
       pool: "forks",
-      passWithNoTests: true,
     },
   });
 }

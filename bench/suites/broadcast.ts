@@ -8,9 +8,7 @@ import { createI18n, translatorFor } from "@teleglas/telegram-bot/i18n";
 import { Api } from "grammy";
 import { benchAlert, benchRedis, subscribeChats } from "../lib/broadcast-setup.js";
 
-// biome-ignore lint/suspicious/noUndeclaredEnvVars: bench knobs, read only when set by hand
 const RECIPIENTS = Number(process.env["BENCH_RECIPIENTS"] ?? 3000);
-// biome-ignore lint/suspicious/noUndeclaredEnvVars: bench knobs, read only when set by hand
 const LIMIT = Number(process.env["BENCH_RATE"] ?? 300);
 
 const redis = await benchRedis();

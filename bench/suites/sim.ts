@@ -5,7 +5,6 @@ import autocannon from "autocannon";
 import WebSocket from "ws";
 import { startBareHttp, startSimCli } from "../lib/sim-cli.js";
 
-// biome-ignore lint/suspicious/noUndeclaredEnvVars: bench knob
 const DURATION = Number(process.env["BENCH_DURATION_S"] ?? 5);
 const EVENTS = 1_000_000;
 const BATCH = 100;

@@ -8,9 +8,7 @@ import pino from "pino";
 import { benchRedis } from "../lib/broadcast-setup.js";
 import { bareLoop, forkSimulator, percentile } from "../lib/worker-harness.js";
 
-// biome-ignore lint/suspicious/noUndeclaredEnvVars: bench knob, read only when set by hand
 const EVENTS = Number(process.env["BENCH_EVENTS"] ?? 1_000_000);
-// biome-ignore lint/suspicious/noUndeclaredEnvVars: bench knob, read only when set by hand
 const THREAD = process.env["BENCH_THREAD"] !== "0"; // 0: the in-process pipeline, for comparison
 const BATCH = 100;
 const TRADE_CHANNEL = "futures_trades@Binance_BTCUSDT@10000";
