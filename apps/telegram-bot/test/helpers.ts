@@ -1,33 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { type Alert, deleteByPrefix } from "@teleglas/market-data-core";
-import { Redis } from "ioredis";
 
-export const REDIS_URL = process.env["REDIS_URL"] ?? "redis://127.0.0.1:6379";
+import { connectTestRedis, TEST_REDIS_URL, testKeyPrefix } from "@teleglas/market-data-core/testing";
+import type { Redis } from "ioredis";
 
-/** A Redis connection for one test file, failing loudly (never skipping) when Redis is down. */
-export async function connectRedis(): Promise<Redis> {
-  const redis = new Redis(REDIS_URL, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 1,
-    enableOfflineQueue: false,
-  });
-  try {
-    await redis.connect();
-    await redis.ping();
-  } catch (error) {
-    redis.disconnect();
-    throw new Error(
-      `Redis is not reachable at ${REDIS_URL} (${String(error)}); start it with: redis-server --daemonize yes`,
-    );
-  }
-  // The probe refuses to queue commands (so a dead Redis fails fast); the connection handed out
-  // queues while connecting, as its duplicates (blocking readers, BullMQ) need.
-  redis.disconnect();
-  return new Redis(REDIS_URL);
-}
+export const REDIS_URL = TEST_REDIS_URL;
+
+/**
+ * A Redis connection for one test file, failing loudly (never skipping) when Redis is down. It
+ * reconnects and queues while connecting, as its duplicates (blocking readers, BullMQ) need.
+ */
+export const connectRedis = (): Promise<Redis> => connectTestRedis({ reconnect: true });
 
 /** A key prefix no other test uses; delete it with `cleanup`. */
-export const uniquePrefix = (name: string) => `test:bot:${name}:${randomUUID().slice(0, 8)}:`;
+export const uniquePrefix = (name: string) => testKeyPrefix("bot", name);
 
 export async function cleanup(redis: Redis, prefix: string): Promise<void> {
   await deleteByPrefix(redis, prefix);

@@ -1,34 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { createSimulator } from "@teleglas/coinglass-sim";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import { createMarketDataCore, type MarketDataCoreOptions } from "../src/core.js";
-
-/** Connect to the test Redis or fail with how to start one (tests never skip). */
-export async function connectRedis(): Promise<Redis> {
-  const url = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
-  try {
-    await redis.connect();
-    await redis.ping();
-  } catch (error) {
-    redis.disconnect();
-    throw new Error(
-      `Redis is not reachable at ${url} (${String(error)}). Start it with: redis-server --daemonize yes`,
-    );
-  }
-  return redis;
-}
-
-/** A unique key prefix per test, so parallel runs never share keys. */
-export function testPrefix(name: string): string {
-  return `test:${name}:${randomUUID().slice(0, 8)}:`;
-}
-
-/** Delete every key under a prefix. */
-export async function cleanup(redis: Redis, prefix: string): Promise<void> {
-  const keys = await redis.keys(`${prefix}*`);
-  if (keys.length > 0) await redis.del(...keys);
-}
+import { deleteByPrefix } from "../src/store/index.js";
+import { connectTestRedis, testKeyPrefix } from "../src/testing/index.js";
 
 /** Poll until `check` is true (generous timeout; no fixed sleeps). */
 export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
@@ -50,11 +24,11 @@ export function useRedis(hooks: {
   let redis: Redis | undefined;
   const prefixes: string[] = [];
   hooks.beforeAll(async () => {
-    redis = await connectRedis();
+    redis = await connectTestRedis();
   });
   hooks.afterAll(async () => {
     if (!redis) return;
-    for (const p of prefixes) await cleanup(redis, p);
+    for (const p of prefixes) await deleteByPrefix(redis, p);
     redis.disconnect();
   });
   return {
@@ -63,7 +37,7 @@ export function useRedis(hooks: {
       return redis;
     },
     prefix(name: string): string {
-      const p = testPrefix(name);
+      const p = testKeyPrefix(name);
       prefixes.push(p);
       return p;
     },

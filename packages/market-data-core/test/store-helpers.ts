@@ -1,27 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import { type Alert, createStores, deleteByPrefix, type Stores, type StoresOptions } from "../src/index.js";
-
-export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-
-/** A connected client, or a failure that says how to start Redis (tests never skip). */
-export async function connectRedis(): Promise<Redis> {
-  const redis = new Redis(REDIS_URL, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 2,
-    retryStrategy: () => null,
-  });
-  try {
-    await redis.connect();
-    await redis.ping();
-  } catch (error) {
-    redis.disconnect();
-    throw new Error(
-      `Redis is not reachable at ${REDIS_URL} (${String(error)}); start it with: redis-server --daemonize yes`,
-    );
-  }
-  return redis;
-}
+import { connectTestRedis, testKeyPrefix } from "../src/testing/index.js";
 
 export interface StoreFixture {
   stores: Stores;
@@ -39,12 +19,12 @@ export async function makeStores(
   backend: (typeof backends)[number],
   opts: Omit<StoresOptions, "redis" | "prefix"> = {},
 ): Promise<StoreFixture> {
-  const prefix = `test:core-b:${randomUUID()}:`;
+  const prefix = testKeyPrefix("core-b");
   if (backend === "memory") {
     const stores = createStores(opts);
     return { stores, prefix, sibling: () => stores, cleanup: () => stores.close() };
   }
-  const redis = await connectRedis();
+  const redis = await connectTestRedis();
   const opened: Stores[] = [];
   const open = () => {
     const s = createStores({ ...opts, redis, prefix });

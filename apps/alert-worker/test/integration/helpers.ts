@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { createSimulator, type Simulator } from "@teleglas/coinglass-sim";
 import {
   type Alert,
@@ -8,32 +7,12 @@ import {
   type MarketDataCore,
   type Stores,
 } from "@teleglas/market-data-core";
-import { Redis } from "ioredis";
+import { connectTestRedis, testKeyPrefix } from "@teleglas/market-data-core/testing";
+import type { Redis } from "ioredis";
 import pino from "pino";
 import { expandWatchlist, type WorkerConfig } from "../../src/config.js";
 import type { StreamTuning } from "../../src/run/ingest.js";
 import { type AlertWorker, startAlertWorker } from "../../src/service.js";
-
-export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-
-/** A connected client, or a failure that says how to start Redis (tests never skip). */
-export async function connectRedis(): Promise<Redis> {
-  const redis = new Redis(REDIS_URL, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 2,
-    retryStrategy: () => null,
-  });
-  try {
-    await redis.connect();
-    await redis.ping();
-  } catch (error) {
-    redis.disconnect();
-    throw new Error(
-      `Redis is not reachable at ${REDIS_URL} (${String(error)}); start it with: redis-server --daemonize yes`,
-    );
-  }
-  return redis;
-}
 
 /** Polls a condition until it holds (generous timeouts: the machine is shared). */
 export async function waitFor<T>(read: () => T | Promise<T>, what: string, timeoutMs = 15_000): Promise<T> {
@@ -74,9 +53,9 @@ export interface RunningWorker {
 
 /** A quiet simulator (no background flow), a unique Redis prefix, and workers started on demand. */
 export async function createFixture(): Promise<Fixture> {
-  const redis = await connectRedis();
+  const redis = await connectTestRedis();
   const sim = await createSimulator({ background: false, rateLimit: false });
-  const prefix = `test:worker:${randomUUID()}:`;
+  const prefix = testKeyPrefix("worker");
   const stores = createStores({ redis, prefix });
   const running: RunningWorker[] = [];
   const config = (o: WorkerOverrides): WorkerConfig => ({
@@ -95,7 +74,7 @@ export async function createFixture(): Promise<Fixture> {
     redis,
     stores,
     async startWorker(o = {}) {
-      const own = await connectRedis();
+      const own = await connectTestRedis();
       const core: MarketDataCore = createMarketDataCore({
         apiKey: "test",
         baseUrl: sim.restUrl,

@@ -1,0 +1,2 @@
+/** `@teleglas/market-data-core/testing`: helpers for the test suites of every package. */
+export * from "./redis.js";
