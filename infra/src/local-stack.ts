@@ -1,15 +1,14 @@
 import { randomBytes } from "node:crypto";
 import type { Readable, Writable } from "node:stream";
 import { startAlertWorker } from "@teleglas/alert-worker/service";
-import { createSimulator } from "@teleglas/coinglass-sim";
+import { startUpstream } from "@teleglas/coinglass-sim";
 import { startGptApi } from "@teleglas/gpt-api/service";
-import { createMarketDataCore, createStores } from "@teleglas/market-data-core";
+import { openRuntime } from "@teleglas/market-data-core";
 import {
   httpWorkerStatus,
   loadConfig as loadBotConfig,
   startTelegramBot,
 } from "@teleglas/telegram-bot/service";
-import { Redis } from "ioredis";
 import pino, { type Logger } from "pino";
 import { type LocalStackEnv, loadLocalStackEnv, watchEntries } from "./local-config.js";
 import { formatAlertLine } from "./local-format.js";
@@ -62,39 +61,23 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     for (const s of stops.splice(0).reverse()) await s().catch(() => undefined);
   };
   try {
-    let apiKey = env.COINGLASS_API_KEY;
-    let baseUrl = env.COINGLASS_BASE_URL;
-    let wsUrl = env.COINGLASS_WS_URL;
-    let simulator: LocalStack["simulator"] = null;
-    if (!apiKey) {
-      const sim = await createSimulator({ port: env.SIM_PORT, seed: env.SIM_SEED, plan: env.COINGLASS_PLAN });
-      stops.push(() => sim.close());
-      simulator = { restUrl: sim.restUrl, wsUrl: sim.wsUrl };
-      apiKey = "local-simulator";
-      baseUrl = sim.restUrl;
-      wsUrl = sim.wsUrl;
-    }
-
-    const redis = env.REDIS_URL ? new Redis(env.REDIS_URL) : undefined;
-    if (redis) {
-      redis.on("error", (err) => logger.warn({ err: err.message }, "redis error"));
-      stops.push(() => redis.quit());
-    }
-    const core = createMarketDataCore({
-      apiKey,
-      baseUrl,
-      plan: env.COINGLASS_PLAN,
-      redis,
+    const upstream = await startUpstream(env, { port: env.SIM_PORT, seed: env.SIM_SEED });
+    stops.push(() => upstream.close());
+    const { simulator, apiKey, wsUrl } = upstream;
+    const runtime = openRuntime({
+      redisUrl: env.REDIS_URL,
+      // Closed by its own entry above, in reverse start order with the rest.
+      upstream: { apiKey, baseUrl: upstream.baseUrl, plan: upstream.plan },
       keyPrefix: prefix,
+      onRedisError: (err) => logger.warn({ err: err.message }, "redis error"),
       // The core does not log; upstream trouble is worth a line, the rest only at debug.
       onEvent: (e) =>
         e.type === "upstream_error" || e.type === "stale_served"
           ? logger.warn(e, "core event")
           : logger.debug(e, "core event"),
     });
-    stops.push(() => core.close());
-    const stores = createStores({ redis, prefix });
-    stops.push(() => stores.close());
+    stops.push(() => runtime.close());
+    const { core, stores, redis } = runtime;
 
     const keys =
       env.GPT_API_KEYS.length > 0 ? env.GPT_API_KEYS : [`local-${randomBytes(12).toString("hex")}`];

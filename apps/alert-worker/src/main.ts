@@ -1,8 +1,7 @@
 // Composition root of the alert-worker process: config, logger, Redis, the embedded simulator when
 // no CoinGlass key is set, signals and graceful stop.
-import { createSimulator } from "@teleglas/coinglass-sim";
-import { ConfigError, createMarketDataCore, createStores } from "@teleglas/market-data-core";
-import { Redis } from "ioredis";
+import { startUpstream } from "@teleglas/coinglass-sim";
+import { ConfigError, gracefulStop, openRuntime } from "@teleglas/market-data-core";
 import pino from "pino";
 import { loadWorkerConfig } from "./config.js";
 import { loadRules, RulesError } from "./rules/load.js";
@@ -40,47 +39,48 @@ async function main(): Promise<void> {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(2);
   }
-  const redis = new Redis(env.REDIS_URL);
-  redis.on("error", (err) => logger.warn({ err: err.message }, "redis error"));
-
-  let apiKey = env.COINGLASS_API_KEY;
-  let baseUrl = env.COINGLASS_BASE_URL;
-  let wsUrl = env.COINGLASS_WS_URL;
-  const sim = apiKey ? undefined : await createSimulator({ port: 0, plan: env.COINGLASS_PLAN });
-  if (sim) {
-    apiKey = "local-simulator";
-    baseUrl = sim.restUrl;
-    wsUrl = sim.wsUrl;
-    logger.info({ sim: sim.restUrl }, "COINGLASS_API_KEY unset: using the built-in CoinGlass simulator");
+  const upstream = await startUpstream(env);
+  if (upstream.simulator) {
+    logger.info(
+      { sim: upstream.simulator.restUrl },
+      "COINGLASS_API_KEY unset: using the built-in CoinGlass simulator",
+    );
   }
-  const core = createMarketDataCore({ apiKey: apiKey as string, baseUrl, plan: env.COINGLASS_PLAN, redis });
-  const stores = createStores({ redis });
+  const runtime = openRuntime({
+    redisUrl: env.REDIS_URL,
+    upstream,
+    onRedisError: (err) => logger.warn({ err: err.message }, "redis error"),
+  });
+  const { core, stores, redis } = runtime;
 
   let worker: Awaited<ReturnType<typeof startAlertWorker>>;
   try {
-    worker = await startAlertWorker({ config, logger, core, stores, redis, wsUrl, apiKey: apiKey as string });
+    worker = await startAlertWorker({
+      config,
+      logger,
+      core,
+      stores,
+      redis,
+      wsUrl: upstream.wsUrl,
+      apiKey: upstream.apiKey,
+    });
   } catch (error) {
     logger.fatal(
       { err: error },
       error instanceof RulesError ? error.message : "alert worker failed to start",
     );
-    await Promise.allSettled([stores.close(), core.close(), sim?.close(), redis.quit()]);
+    await runtime.close();
     process.exit(error instanceof RulesError ? 2 : 1);
   }
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, "stopping");
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
-    await worker.stop();
-    await Promise.allSettled([stores.close(), core.close()]);
-    await sim?.close();
-    await redis.quit();
-    process.exit(0);
-  };
+  const stop = gracefulStop({
+    onStop: (signal) => logger.info({ signal }, "stopping"),
+    stop: async () => {
+      await worker.stop();
+      await runtime.close();
+    },
+    exit: (code) => process.exit(code),
+  });
   process.once("SIGINT", () => void stop("SIGINT"));
   process.once("SIGTERM", () => void stop("SIGTERM"));
 }

@@ -1,7 +1,7 @@
 // Composition root of the gpt-api process: config, logger, Redis, the embedded simulator when no
 // CoinGlass key is set, signals and graceful stop.
-import { ConfigError, createMarketDataCore, createStores } from "@teleglas/market-data-core";
-import { Redis } from "ioredis";
+import { startUpstream } from "@teleglas/coinglass-sim";
+import { ConfigError, gracefulStop, openRuntime } from "@teleglas/market-data-core";
 import pino from "pino";
 import { loadApiConfig } from "./config.js";
 import { REDACT } from "./log.js";
@@ -28,52 +28,34 @@ async function main(): Promise<void> {
     logger.warn("GPT_API_KEYS is empty: every protected route will answer 401");
   }
 
-  const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, { lazyConnect: false }) : undefined;
-  redis?.on("error", (err) => logger.warn({ err: err.message }, "redis error"));
-
-  let apiKey = env.COINGLASS_API_KEY;
-  let baseUrl = env.COINGLASS_BASE_URL;
-  // Loaded only when used, so a production process does not carry the simulator.
-  const sim = apiKey
-    ? undefined
-    : await (await import("@teleglas/coinglass-sim")).createSimulator({ port: 0, plan: env.COINGLASS_PLAN });
-  if (sim) {
-    apiKey = "local-simulator";
-    baseUrl = sim.restUrl;
+  const upstream = await startUpstream(env);
+  if (upstream.simulator) {
     logger.info(
-      { restUrl: sim.restUrl },
+      { restUrl: upstream.simulator.restUrl },
       "COINGLASS_API_KEY unset: serving the built-in CoinGlass simulator",
     );
   }
-
-  const core = createMarketDataCore({
-    apiKey: apiKey as string,
-    baseUrl,
-    plan: env.COINGLASS_PLAN,
-    redis,
+  const runtime = openRuntime({
+    redisUrl: env.REDIS_URL,
+    upstream,
+    onRedisError: (err) => logger.warn({ err: err.message }, "redis error"),
     onEvent: (e) => {
       if (e.type === "upstream_error" || e.type === "stale_served" || e.type === "cache_error")
         logger.warn(e, "core event");
       else logger.debug(e, "core event");
     },
   });
-  const stores = createStores({ redis });
+  const { core, stores, redis } = runtime;
   const api = await startGptApi({ config, logger, core, stores, redis });
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, "stopping");
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
-    await api.stop();
-    await stores.close();
-    await core.close();
-    await sim?.close();
-    await redis?.quit();
-    process.exit(0);
-  };
+  const stop = gracefulStop({
+    onStop: (signal) => logger.info({ signal }, "stopping"),
+    stop: async () => {
+      await api.stop();
+      await runtime.close();
+    },
+    exit: (code) => process.exit(code),
+  });
   process.once("SIGINT", () => void stop("SIGINT"));
   process.once("SIGTERM", () => void stop("SIGTERM"));
 }

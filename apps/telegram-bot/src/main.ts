@@ -1,8 +1,7 @@
 // Composition root of the telegram-bot process: config, logger, Redis, the embedded simulator when
 // no CoinGlass key is set, signals and graceful stop.
-import { createSimulator } from "@teleglas/coinglass-sim";
-import { ConfigError, createMarketDataCore, createStores } from "@teleglas/market-data-core";
-import { Redis } from "ioredis";
+import { startUpstream } from "@teleglas/coinglass-sim";
+import { ConfigError, gracefulStop, openRuntime } from "@teleglas/market-data-core";
 import pino from "pino";
 import { type BotConfig, loadConfig } from "./config.js";
 import { startTelegramBot } from "./service.js";
@@ -32,26 +31,23 @@ async function main(): Promise<void> {
     // The console chat owns stdout; logs go to stderr then.
     pino.destination(consoleMode ? 2 : 1),
   );
-  // Default retry settings: a command fails (and is answered) when Redis is down rather than
-  // hanging; the delivery queue duplicates this connection with the settings BullMQ needs.
-  const redis = new Redis(config.redisUrl);
-  redis.on("error", (err) => logger.warn({ err: err.message }, "redis error"));
-
-  let apiKey = config.coinglass.apiKey;
-  let baseUrl = config.coinglass.baseUrl;
-  const sim = apiKey ? undefined : await createSimulator({ port: 0, plan: config.coinglass.plan });
-  if (sim) {
-    apiKey = "local-simulator";
-    baseUrl = sim.restUrl;
-    logger.info({ sim: sim.restUrl }, "COINGLASS_API_KEY unset: using the built-in CoinGlass simulator");
-  }
-  const core = createMarketDataCore({
-    apiKey: apiKey as string,
-    baseUrl,
-    plan: config.coinglass.plan,
-    redis,
+  const upstream = await startUpstream({
+    COINGLASS_API_KEY: config.coinglass.apiKey,
+    COINGLASS_BASE_URL: config.coinglass.baseUrl,
+    COINGLASS_PLAN: config.coinglass.plan,
   });
-  const stores = createStores({ redis });
+  if (upstream.simulator) {
+    logger.info(
+      { sim: upstream.simulator.restUrl },
+      "COINGLASS_API_KEY unset: using the built-in CoinGlass simulator",
+    );
+  }
+  const runtime = openRuntime({
+    redisUrl: config.redisUrl,
+    upstream,
+    onRedisError: (err) => logger.warn({ err: err.message }, "redis error"),
+  });
+  const { core, stores, redis } = runtime;
 
   let bot: Awaited<ReturnType<typeof startTelegramBot>>;
   try {
@@ -65,23 +61,18 @@ async function main(): Promise<void> {
     });
   } catch (error) {
     logger.fatal({ err: error }, "telegram bot failed to start");
-    await Promise.allSettled([stores.close(), core.close(), sim?.close(), redis.quit()]);
+    await runtime.close();
     process.exit(1);
   }
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, "stopping");
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
-    await bot.stop();
-    await Promise.allSettled([stores.close(), core.close()]);
-    await sim?.close();
-    await redis.quit();
-    process.exit(0);
-  };
+  const stop = gracefulStop({
+    onStop: (signal) => logger.info({ signal }, "stopping"),
+    stop: async () => {
+      await bot.stop();
+      await runtime.close();
+    },
+    exit: (code) => process.exit(code),
+  });
   process.once("SIGINT", () => void stop("SIGINT"));
   process.once("SIGTERM", () => void stop("SIGTERM"));
 }

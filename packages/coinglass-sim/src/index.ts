@@ -159,4 +159,5 @@ export async function createSimulator(opts: SimulatorOptions = {}): Promise<Simu
     },
   };
 }
+export { EMBEDDED_API_KEY, startUpstream, type Upstream, type UpstreamEnv } from "./embedded.js";
 export { SAMPLE_QUERIES } from "./samples.js";

@@ -20,6 +20,7 @@ export * from "./models/result.js";
 export * from "./models/snapshot.js";
 export { createQuota, type QuotaOptions } from "./quota/quota.js";
 export * from "./quota/types.js";
+export * from "./runtime/index.js";
 export { createMarketData, type MarketDataOptions, type MarketDataService } from "./services/market.js";
 export * from "./services/types.js";
 export * from "./store/index.js";

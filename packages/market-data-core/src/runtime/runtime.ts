@@ -1,0 +1,64 @@
+// The part every composition root (the three apps' main.ts and the local stack) shares: Redis when
+// a URL is given, one market-data core and one set of stores over it, and a close that releases
+// them in order. Callers pass what they read from the environment; nothing here reads it.
+import { Redis } from "ioredis";
+import type { CoinGlassPlan } from "../config/env.js";
+import { createMarketDataCore, type MarketDataCore } from "../core.js";
+import type { CoreEvent } from "../models/result.js";
+import { createStores } from "../store/create-stores.js";
+import type { Stores } from "../store/types.js";
+
+/** Options of `openRuntime`. */
+export interface RuntimeOptions {
+  /** Redis for the core and the stores; without one both stay in this process's memory. */
+  redisUrl: string | undefined;
+  /** Where CoinGlass is (e.g. coinglass-sim's `startUpstream`); its `close` runs after the core's. */
+  upstream: { apiKey: string; baseUrl: string; plan: CoinGlassPlan; close?(): Promise<void> };
+  /** Prefix of every Redis key of the core and the stores (their default `teleglas:` when absent). */
+  keyPrefix?: string;
+  /** Connection errors (ioredis reconnects by itself; they are worth a log line). */
+  onRedisError?: (error: Error) => void;
+  onEvent?: (e: CoreEvent) => void;
+}
+
+/** What `openRuntime` returns; `close` stops the stores and the core, then the upstream, then Redis. */
+export interface Runtime {
+  redis: Redis | undefined;
+  core: MarketDataCore;
+  stores: Stores;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the shared runtime. The Redis connection keeps ioredis' default retry settings: a command
+ * fails (and is answered) while Redis is down rather than hanging, and those that need other
+ * settings (BullMQ, blocking readers) duplicate it.
+ */
+export function openRuntime(opts: RuntimeOptions): Runtime {
+  const redis = opts.redisUrl ? new Redis(opts.redisUrl) : undefined;
+  const { onRedisError } = opts;
+  if (redis && onRedisError) redis.on("error", (err: Error) => onRedisError(err));
+  const core = createMarketDataCore({
+    apiKey: opts.upstream.apiKey,
+    baseUrl: opts.upstream.baseUrl,
+    plan: opts.upstream.plan,
+    redis,
+    keyPrefix: opts.keyPrefix,
+    onEvent: opts.onEvent,
+  });
+  const stores = createStores({ redis, prefix: opts.keyPrefix });
+  let closing: Promise<void> | undefined;
+  return {
+    redis,
+    core,
+    stores,
+    close() {
+      closing ??= (async () => {
+        await Promise.allSettled([stores.close(), core.close()]);
+        await opts.upstream.close?.();
+        await redis?.quit();
+      })();
+      return closing;
+    },
+  };
+}

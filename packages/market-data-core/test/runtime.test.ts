@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { gracefulStop, openRuntime } from "../src/index.js";
+import { openTestRedis, TEST_REDIS_URL } from "../src/testing/index.js";
+import { makeAlert } from "./store-helpers.js";
+
+describe("gracefulStop", () => {
+  it("stops once, then exits 0, whatever the number of signals", async () => {
+    const calls: string[] = [];
+    const stop = gracefulStop({
+      onStop: (signal) => calls.push(`stopping ${signal}`),
+      stop: async () => {
+        calls.push("stop");
+      },
+      exit: (code) => calls.push(`exit ${code}`),
+    });
+    await Promise.all([stop("SIGINT"), stop("SIGTERM")]);
+    expect(calls).toEqual(["stopping SIGINT", "stop", "exit 0"]);
+  });
+
+  it("exits 1 when stopping hangs past the limit", async () => {
+    const exits: number[] = [];
+    const stop = gracefulStop({
+      stop: () => new Promise(() => {}),
+      exit: (c) => exits.push(c),
+      forceAfterMs: 20,
+    });
+    void stop("SIGTERM");
+    await expect.poll(() => exits, { timeout: 5_000 }).toEqual([1]);
+  });
+});
+
+describe("openRuntime", () => {
+  const upstream = { apiKey: "k", baseUrl: "http://127.0.0.1:9", plan: "standard" as const };
+
+  it("keeps the stores in memory without a Redis URL, and closes the upstream once", async () => {
+    let upstreamCloses = 0;
+    const rt = openRuntime({
+      redisUrl: undefined,
+      upstream: { ...upstream, close: async () => void upstreamCloses++ },
+    });
+    expect(rt.redis).toBeUndefined();
+    const alert = makeAlert();
+    await rt.stores.alerts.publish(alert);
+    expect((await rt.stores.alerts.recent()).map((a) => a.id)).toEqual([alert.id]);
+    await Promise.all([rt.close(), rt.close()]);
+    expect(upstreamCloses).toBe(1);
+  });
+
+  it("keeps the stores in Redis under the given prefix and quits the connection on close", async () => {
+    const t = await openTestRedis("runtime");
+    try {
+      const rt = openRuntime({ redisUrl: TEST_REDIS_URL, upstream, keyPrefix: t.prefix });
+      const alert = makeAlert();
+      await rt.stores.alerts.publish(alert);
+      await rt.close();
+      await expect.poll(() => rt.redis?.status).toBe("end");
+      expect((await t.redis.keys(`${t.prefix}*`)).length).toBeGreaterThan(0);
+      expect(await t.redis.keys(`teleglas:*${alert.id}*`)).toEqual([]);
+    } finally {
+      await t.cleanup();
+    }
+  });
+});
