@@ -4,14 +4,7 @@ import { createMarketDataCore, type MarketDataCoreOptions } from "../src/core.js
 import { deleteByPrefix } from "../src/store/index.js";
 import { connectTestRedis, testKeyPrefix } from "../src/testing/index.js";
 
-/** Poll until `check` is true (generous timeout; no fixed sleeps). */
-export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const start = Date.now();
-  while (!(await check())) {
-    if (Date.now() - start > timeoutMs) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+export { waitFor } from "./store-helpers.js";
 
 /**
  * Register beforeAll/afterAll that connect to Redis and, at the end, delete every key under the

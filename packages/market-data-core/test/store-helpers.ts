@@ -69,7 +69,11 @@ export function makeAlert(overrides: Partial<Alert> = {}): Alert {
 }
 
 /** Polls a condition (no fixed sleeps: the machine is shared and slow at times). */
-export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 8000, what = "condition") {
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+  what = "condition",
+) {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
