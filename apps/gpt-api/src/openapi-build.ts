@@ -19,7 +19,16 @@ export async function buildOpenApiDocuments(config: ApiConfig & { publicUrl: str
     logger: pino({ level: "silent" }),
     version: VERSION,
     core: { market: {} as MarketData, stats: unused },
-    stores: { alerts: { recent: unused, follow: unused, publish: unused, consume: unused, depth: unused } },
+    stores: {
+      alerts: {
+        recent: unused,
+        follow: unused,
+        publish: unused,
+        publishGuarded: unused,
+        consume: unused,
+        depth: unused,
+      },
+    },
   });
   await app.ready();
   const openapi = app.swagger() as OpenAPIV3_1.Document;

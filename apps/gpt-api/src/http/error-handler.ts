@@ -40,9 +40,9 @@ export function installErrorHandling(app: FastifyInstance): void {
       return reply.code(error.statusCode).type(JSON_TYPE).send(errorBody(e.body()));
     }
     const api = toApiError(error);
-    if (api.code === "INTERNAL") request.log.error({ err: error }, "request failed");
+    if (api.code === "INTERNAL") request.log.error({ reqId: request.id, err: error }, "request failed");
     else if (api.status >= 500)
-      request.log.warn({ code: api.code, reason: error.message }, "upstream unavailable");
+      request.log.warn({ reqId: request.id, code: api.code, reason: error.message }, "upstream unavailable");
     return sendApiError(reply, api);
   });
 

@@ -1,7 +1,12 @@
 import type { Redis } from "ioredis";
 
-/** What @fastify/rate-limit's `incr` callback wants. */
-type IncrCallback = (err: Error | null, res: { current: number; ttl: number }) => void;
+/** A key's count in the current window (this request included) and the time left in it (ms). */
+export interface RateHit {
+  current: number;
+  ttl: number;
+}
+
+type IncrCallback = (err: Error | null, res: RateHit) => void;
 
 interface Counter {
   /** Start of the fixed window this counter belongs to (ms). */
@@ -22,9 +27,10 @@ export interface BatchedRateStoreOptions {
 }
 
 /**
- * A store for @fastify/rate-limit that counts in process and syncs to Redis in batches.
+ * A rate-limit store that counts in process and syncs to Redis in batches (`hit` for the API's
+ * limit hook; `incr`/`read` keep the callback shape of @fastify/rate-limit's stores).
  *
- * Why not the plugin's RedisStore: it pays one Redis round trip per request, which halves the
+ * Why not a Redis store per request: it pays one Redis round trip per request, which halves the
  * API's throughput (dependencies.md). Here each request is a map lookup; every `syncMs` the
  * pending counts of all keys go to Redis in one pipeline (`INCRBY` + `PEXPIRE` on a key per fixed
  * window), and the totals Redis answers — every replica's requests — become the base of the local
@@ -79,7 +85,7 @@ export function createBatchedRateStore(opts: BatchedRateStoreOptions) {
     }
   }
 
-  function incr(key: string, cb: IncrCallback, timeWindow: number): void {
+  function hit(key: string, timeWindow: number): RateHit {
     windowMs = timeWindow;
     const now = Date.now();
     const window = now - (now % timeWindow);
@@ -92,7 +98,11 @@ export function createBatchedRateStore(opts: BatchedRateStoreOptions) {
     c.pending++;
     dirty.add(key);
     schedule();
-    cb(null, { current: c.seen + c.pending, ttl: window + timeWindow - now });
+    return { current: c.seen + c.pending, ttl: window + timeWindow - now };
+  }
+
+  function incr(key: string, cb: IncrCallback, timeWindow: number): void {
+    cb(null, hit(key, timeWindow));
   }
 
   function sweep(window: number): void {
@@ -100,6 +110,8 @@ export function createBatchedRateStore(opts: BatchedRateStoreOptions) {
   }
 
   const store = {
+    /** Count one request of `key` now. */
+    hit,
     incr,
     read(key: string, cb: IncrCallback, timeWindow: number): void {
       const now = Date.now();
@@ -119,10 +131,3 @@ export function createBatchedRateStore(opts: BatchedRateStoreOptions) {
 }
 
 export type BatchedRateStore = ReturnType<typeof createBatchedRateStore>;
-
-/** @fastify/rate-limit instantiates `store` with `new`; this hands it an existing instance. */
-export function storeConstructor(store: BatchedRateStore): new () => BatchedRateStore {
-  return function RateStore() {
-    return store;
-  } as unknown as new () => BatchedRateStore;
-}
