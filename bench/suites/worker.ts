@@ -66,11 +66,17 @@ const until = async (cond: () => boolean, what: string) => {
 await until(() => worker.isLeader(), "leadership");
 // Warm up (JIT) before the baseline memory reading, on trades only: the liquidation detectors'
 // cooldowns would otherwise spend their alerts here and leave the measured run no latency samples.
-// The replay reaches only current subscribers, so retry until the ingest thread has subscribed.
-while ((await sim.replay({ count: 50_000, batchSize: BATCH, channel: TRADE_CHANNEL })).sent === 0) {
-  await new Promise((r) => setTimeout(r, 100));
+// The replay reaches only current subscribers, and its `sent` can count the bare loop's socket
+// that is still closing, so repeat it until the worker has taken the events in, then let the
+// event count settle so no warm-up event lands in the measured run.
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+for (let tries = 1; processed() < 50_000; tries++) {
+  if (tries > 60) throw new Error("the worker never received the warm-up replay");
+  await sim.replay({ count: 50_000, batchSize: BATCH, channel: TRADE_CHANNEL });
+  const end = Date.now() + 2_000;
+  while (processed() < 50_000 && Date.now() < end) await pause(20);
 }
-await until(() => processed() >= 50_000, "warm-up events");
+for (let last = -1; processed() !== last; await pause(200)) last = processed();
 const rssBefore = process.memoryUsage().rss;
 rssPeak = rssBefore;
 const base = processed();
@@ -84,7 +90,7 @@ await until(() => processed() - base >= EVENTS, "every event");
 const elapsed = performance.now() - start;
 const events = processed() - base;
 const rate = (events * 1000) / elapsed;
-await new Promise((r) => setTimeout(r, 500)); // alerts still in flight land
+await pause(500); // alerts still in flight land
 // Peak over the run, not the end value: a collection at the end would hide what the run held.
 const rssGrowth = (Math.max(rssPeak, process.memoryUsage().rss) - rssBefore) / 1024 / 1024;
 const ms = (p: number) => percentile(latencies, p).toFixed(2);

@@ -1,10 +1,10 @@
-import type { Alert, Stores } from "@teleglas/market-data-core";
+import type { Alert, GuardedOutcome, Stores } from "@teleglas/market-data-core";
 import type { Detection } from "../detect/types.js";
 
 /** How long an upstream event stays "seen" (replays older than this are stale anyway). */
 const SEEN_TTL_MS = 24 * 60 * 60 * 1000;
 
-export type PublishOutcome = "published" | "duplicate" | "seen" | "cooling";
+export type PublishOutcome = GuardedOutcome;
 
 export interface PublisherOptions {
   stores: Stores;
@@ -18,18 +18,20 @@ export interface PublisherOptions {
  * Turns detections into published alerts, once across restarts and processes: an event already
  * marked seen (a replay, a backfilled order the stream carried) is dropped, then the shared
  * cooldown must be free, then the alert is published under its content-derived id (idempotent).
- * Detections arrive synchronously from the hot path; the Redis round trips run in the background.
+ * All three checks are one atomic store call (one Redis round trip), so a burst of detections
+ * does not queue three round trips deep. Detections arrive synchronously from the hot path; the
+ * store call runs in the background.
  */
 export function createPublisher(opts: PublisherOptions) {
   const now = opts.now ?? (() => performance.now());
   const inflight = new Set<Promise<void>>();
 
   const run = async (d: Detection, startedAt: number) => {
-    const { stores } = opts;
-    let outcome: PublishOutcome;
-    if (d.seenKey && !(await stores.ledger.markOnce(`seen:${d.seenKey}`, SEEN_TTL_MS))) outcome = "seen";
-    else if (!(await stores.cooldowns.tryAcquire(d.cooldownKey, d.cooldownMs))) outcome = "cooling";
-    else outcome = (await stores.alerts.publish(d.alert)) ? "published" : "duplicate";
+    const cooldown = { cooldownKey: d.cooldownKey, cooldownMs: d.cooldownMs };
+    const outcome = await opts.stores.alerts.publishGuarded(
+      d.alert,
+      d.seenKey ? { ...cooldown, seenKey: `seen:${d.seenKey}`, seenTtlMs: SEEN_TTL_MS } : cooldown,
+    );
     opts.onOutcome?.(outcome, d.alert, startedAt);
   };
 

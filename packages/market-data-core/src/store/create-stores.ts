@@ -35,15 +35,19 @@ export interface StoresOptions {
  * @example
  * const stores = createStores({ redis: new Redis(url), prefix: "teleglas:" });
  * await stores.alerts.publish(alert); // false when that id was published before
+ * await stores.alerts.publishGuarded(alert, { cooldownKey: "storm:BTC", cooldownMs: 60_000 }); // "cooling" while held
  */
 export function createStores(opts: StoresOptions = {}): Stores {
   const now = opts.now ?? Date.now;
   const prefix = opts.prefix ?? DEFAULT_STORE_PREFIX;
   const { redis } = opts;
+  // The alert store's guarded publish checks the same keys as `ledger` and `cooldowns`.
+  const areas = { ledger: `${prefix}ledger:`, cooldowns: `${prefix}cooldown:` };
+  const ledgerKeys = redis ? redisTtlKeys(redis, areas.ledger) : memoryTtlKeys(now);
+  const cooldownKeys = redis ? redisTtlKeys(redis, areas.cooldowns) : memoryTtlKeys(now);
   const alerts = redis
-    ? createRedisAlertStore(redis, prefix, opts.alerts ?? {})
-    : createMemoryAlertStore(opts.alerts ?? {}, now);
-  const ttl = (area: string) => (redis ? redisTtlKeys(redis, `${prefix}${area}:`) : memoryTtlKeys(now));
+    ? createRedisAlertStore(redis, prefix, opts.alerts ?? {}, areas)
+    : createMemoryAlertStore(opts.alerts ?? {}, now, { ledger: ledgerKeys, cooldowns: cooldownKeys });
   return {
     backend: redis ? "redis" : "memory",
     subscriptions: createSubscriptionStore(
@@ -51,8 +55,8 @@ export function createStores(opts: StoresOptions = {}): Stores {
       now,
     ),
     alerts,
-    cooldowns: cooldownStore(ttl("cooldown")),
-    ledger: deliveryLedger(ttl("ledger")),
+    cooldowns: cooldownStore(cooldownKeys),
+    ledger: deliveryLedger(ledgerKeys),
     flags: redis ? redisFlagStore(redis, prefix) : memoryFlagStore(),
     matchesAlert,
     close: () => alerts.close(),

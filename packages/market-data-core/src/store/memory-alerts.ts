@@ -8,7 +8,7 @@ import {
   type QueueEntry,
   runConsumer,
 } from "./consumer-loop.js";
-import { memoryTtlKeys } from "./kv.js";
+import { memoryTtlKeys, type TtlKeys } from "./kv.js";
 import type { AlertStore, AlertStoreOptions } from "./types.js";
 
 interface Pending {
@@ -36,6 +36,8 @@ export const ALERT_STORE_DEFAULTS = {
 export function createMemoryAlertStore(
   options: AlertStoreOptions,
   now: () => number,
+  /** The key spaces of `stores.ledger` and `stores.cooldowns`, which `publishGuarded` checks. */
+  guards: { ledger: TtlKeys; cooldowns: TtlKeys },
 ): AlertStore & { close(): Promise<void> } {
   const recentMax = options.recentMax ?? ALERT_STORE_DEFAULTS.recentMax;
   const maxLen = options.queueMaxLen ?? ALERT_STORE_DEFAULTS.queueMaxLen;
@@ -118,17 +120,24 @@ export function createMemoryAlertStore(
     return cursor;
   }
 
+  async function append(valid: Alert) {
+    if (!(await seen.setNx(valid.id, dedupeTtlMs))) return false;
+    recentLog.push(valid);
+    if (recentLog.length > recentMax) recentLog.shift();
+    entries.push({ seq: nextSeq++, alert: valid });
+    if (entries.length > maxLen) entries.splice(0, entries.length - maxLen);
+    for (const wake of [...wakers]) wake();
+    notifyFollowers(followers, valid);
+    return true;
+  }
+
   return {
-    async publish(alert) {
+    publish: async (alert) => append(AlertSchema.parse(alert)),
+    async publishGuarded(alert, g) {
       const valid = AlertSchema.parse(alert);
-      if (!(await seen.setNx(valid.id, dedupeTtlMs))) return false;
-      recentLog.push(valid);
-      if (recentLog.length > recentMax) recentLog.shift();
-      entries.push({ seq: nextSeq++, alert: valid });
-      if (entries.length > maxLen) entries.splice(0, entries.length - maxLen);
-      for (const wake of [...wakers]) wake();
-      notifyFollowers(followers, valid);
-      return true;
+      if (g.seenKey !== undefined && !(await guards.ledger.setNx(g.seenKey, g.seenTtlMs))) return "seen";
+      if (!(await guards.cooldowns.setNx(g.cooldownKey, g.cooldownMs))) return "cooling";
+      return (await append(valid)) ? "published" : "duplicate";
     },
     async recent(q = {}) {
       function* newestFirst() {

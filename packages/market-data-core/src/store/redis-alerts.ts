@@ -10,18 +10,29 @@ import {
   runConsumer,
 } from "./consumer-loop.js";
 import { ALERT_STORE_DEFAULTS } from "./memory-alerts.js";
-import { redisScript } from "./redis-script.js";
+import { batchedScript, redisScript } from "./redis-script.js";
 import type { AlertStore, AlertStoreOptions, ConsumeOptions } from "./types.js";
 
 // One round trip per publish: the idempotency mark, the stream entry, the capped log and the
 // live fan-out happen together or not at all.
-const publishScript = redisScript(`
+const APPEND_LUA = `
 if not redis.call('SET', KEYS[1], '1', 'PX', ARGV[2], 'NX') then return 0 end
 redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*', 'alert', ARGV[1])
 redis.call('LPUSH', KEYS[3], ARGV[1])
 redis.call('LTRIM', KEYS[3], 0, tonumber(ARGV[4]) - 1)
 redis.call('PUBLISH', ARGV[5], ARGV[1])
-return 1`);
+return 1`;
+const publishScript = redisScript(APPEND_LUA);
+// The worker's whole decision in one round trip (three sequential ones made a burst of alerts
+// queue behind each other): the seen mark (KEYS[5], when given), the cooldown (KEYS[4]), then
+// the publish above. Each step that succeeded stays, as with the separate calls.
+const guardedScript = redisScript(`
+if KEYS[5] and not redis.call('SET', KEYS[5], '1', 'PX', ARGV[7], 'NX') then return 2 end
+if not redis.call('SET', KEYS[4], '1', 'PX', ARGV[6], 'NX') then return 3 end
+${APPEND_LUA}`);
+const GUARDED_OUTCOMES = ["duplicate", "published", "seen", "cooling"] as const;
+/** SET PX takes whole milliseconds, at least 1 (as `stores.cooldowns` and `stores.ledger` round). */
+const px = (ms: number) => Math.max(1, Math.ceil(ms));
 
 type StreamEntry = [id: string, fields: string[] | null];
 
@@ -55,6 +66,8 @@ export function createRedisAlertStore(
   redis: Redis,
   prefix: string,
   options: AlertStoreOptions,
+  /** Key prefixes of `stores.ledger` and `stores.cooldowns`, which `publishGuarded` checks. */
+  guards: { ledger: string; cooldowns: string },
 ): AlertStore & { close(): Promise<void> } {
   const recentMax = options.recentMax ?? ALERT_STORE_DEFAULTS.recentMax;
   const maxLen = options.queueMaxLen ?? ALERT_STORE_DEFAULTS.queueMaxLen;
@@ -143,12 +156,27 @@ export function createRedisAlertStore(
     };
   }
 
+  // A burst of detections arrives in one event-loop turn: one pipeline for all of it.
+  const guarded = batchedScript(guardedScript, redis);
+  const appendArgs = (valid: Alert) => ({
+    keys: [`${prefix}alerts:seen:${valid.id}`, streamKey, recentKey],
+    args: [JSON.stringify(valid), dedupeTtlMs, maxLen, recentMax, channel] as (string | number)[],
+  });
+
   return {
     async publish(alert) {
-      const valid = AlertSchema.parse(alert);
-      const json = JSON.stringify(valid);
-      const keys = [`${prefix}alerts:seen:${valid.id}`, streamKey, recentKey];
-      return (await publishScript(redis, keys, [json, dedupeTtlMs, maxLen, recentMax, channel])) === 1;
+      const { keys, args } = appendArgs(AlertSchema.parse(alert));
+      return (await publishScript(redis, keys, args)) === 1;
+    },
+    async publishGuarded(alert, g) {
+      const { keys, args } = appendArgs(AlertSchema.parse(alert));
+      keys.push(guards.cooldowns + g.cooldownKey);
+      args.push(px(g.cooldownMs), px(g.seenTtlMs ?? 1));
+      if (g.seenKey !== undefined) keys.push(guards.ledger + g.seenKey);
+      const code = Number(await guarded(keys, args));
+      const outcome = GUARDED_OUTCOMES[code];
+      if (outcome === undefined) throw new Error(`unexpected guarded publish reply: ${code}`);
+      return outcome;
     },
     async recent(q = {}) {
       const unfiltered = q.symbol === undefined && q.kind === undefined;

@@ -105,10 +105,38 @@ export interface AlertStoreOptions {
   dedupeTtlMs?: number;
 }
 
+/** The checks `publishGuarded` makes before publishing, in this order. */
+export type PublishGuards = {
+  /** A key of `stores.cooldowns` (as given to `tryAcquire`); when held the alert is not published. */
+  cooldownKey: string;
+  cooldownMs: number;
+} & (
+  | {
+      /** A key of `stores.ledger` (as given to `markOnce`); when already marked nothing is published. */
+      seenKey: string;
+      /** How long the `seenKey` mark lasts. */
+      seenTtlMs: number;
+    }
+  | { seenKey?: undefined; seenTtlMs?: undefined }
+);
+
+/**
+ * What `publishGuarded` did: `seen` (the ledger key was already marked), `cooling` (the cooldown
+ * was held), `duplicate` (that alert id was already published) or `published`.
+ */
+export type GuardedOutcome = "published" | "duplicate" | "seen" | "cooling";
+
 /** The recent-alerts log and the durable alert queue. */
 export interface AlertStore {
   /** Appends to the log and the queue; false (and nothing written) when that id was already published. */
   publish(alert: Alert): Promise<boolean>;
+  /**
+   * `ledger.markOnce(seenKey)`, then `cooldowns.tryAcquire(cooldownKey)`, then `publish(alert)`,
+   * stopping at the first that refuses — atomically and in one round trip on Redis. A step that
+   * succeeded stays done when a later one refuses (a seen event stays seen while cooling), exactly
+   * as the three calls in a row would leave it.
+   */
+  publishGuarded(alert: Alert, guards: PublishGuards): Promise<GuardedOutcome>;
   /** Newest first, from a capped log. */
   recent(q?: { symbol?: string; kind?: AlertKind; limit?: number }): Promise<Alert[]>;
   /** Live tail of alerts published from now on (any process when on Redis). Returns an unsubscribe. */

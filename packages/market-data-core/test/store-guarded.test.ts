@@ -1,0 +1,109 @@
+import { afterEach, describe, expect, test } from "vitest";
+import { backends, makeAlert, makeStores, type StoreFixture, waitFor } from "./store-helpers.js";
+
+const HOUR = 3_600_000;
+
+describe.each(backends)("guarded publish on %s", (backend) => {
+  let fx: StoreFixture;
+  const open = async () => {
+    fx = await makeStores(backend);
+    return fx.stores;
+  };
+  afterEach(async () => {
+    await fx?.cleanup();
+  });
+
+  test("publishes once, then reports the seen event before anything else", async () => {
+    const s = await open();
+    const a = makeAlert();
+    const guards = { seenKey: "seen:liq-1", seenTtlMs: HOUR, cooldownKey: "storm:BTC", cooldownMs: HOUR };
+    expect(await s.alerts.publishGuarded(a, guards)).toBe("published");
+    expect(await s.alerts.recent()).toEqual([a]);
+    expect(await s.alerts.depth("bot")).toBe(1);
+    // The marks are the ones the ledger and the cooldowns see, under their own key spaces.
+    expect(await s.ledger.has("seen:liq-1")).toBe(true);
+    expect(await s.cooldowns.tryAcquire("storm:BTC", HOUR)).toBe(false);
+    expect(await s.cooldowns.tryAcquire("seen:liq-1", HOUR)).toBe(true);
+    expect(await s.alerts.publishGuarded(makeAlert(), guards)).toBe("seen");
+    expect(await s.alerts.recent()).toEqual([a]);
+  });
+
+  test("a held cooldown stops the alert but the event stays marked seen", async () => {
+    const s = await open();
+    expect(await s.cooldowns.tryAcquire("whale:ETH", HOUR)).toBe(true);
+    const guards = { seenKey: "seen:t-9", seenTtlMs: HOUR, cooldownKey: "whale:ETH", cooldownMs: HOUR };
+    expect(await s.alerts.publishGuarded(makeAlert({ symbol: "ETH" }), guards)).toBe("cooling");
+    expect(await s.ledger.has("seen:t-9")).toBe(true);
+    expect(await s.alerts.recent()).toEqual([]);
+    expect(await s.alerts.depth("bot")).toBe(0);
+  });
+
+  test("without a seen key only the cooldown and the id decide; the cooldown expires", async () => {
+    const s = await open();
+    const a = makeAlert();
+    expect(await s.alerts.publishGuarded(a, { cooldownKey: "radar:SOL", cooldownMs: 150 })).toBe("published");
+    expect(await s.alerts.publishGuarded(makeAlert(), { cooldownKey: "radar:SOL", cooldownMs: 150 })).toBe(
+      "cooling",
+    );
+    // The same alert id again once the cooldown is free: already published, nothing written twice.
+    let outcome = "cooling";
+    await waitFor(
+      async () => {
+        outcome = await s.alerts.publishGuarded(a, { cooldownKey: "radar:SOL", cooldownMs: 150 });
+        return outcome !== "cooling";
+      },
+      5000,
+      "cooldown expiry",
+    );
+    expect(outcome).toBe("duplicate");
+    expect(await s.cooldowns.tryAcquire("radar:SOL", HOUR)).toBe(false); // the duplicate took it
+    expect(await s.alerts.recent()).toEqual([a]);
+    expect(await s.alerts.publish(a)).toBe(false);
+  });
+
+  test("concurrent publishers under one cooldown: exactly one alert goes out", async () => {
+    const s = await open();
+    const others = [s, fx.sibling(), fx.sibling()];
+    const outcomes = await Promise.all(
+      others.map((x, i) =>
+        x.alerts.publishGuarded(makeAlert({ usd: 2_000_000 + i }), {
+          seenKey: `seen:storm-${i}`,
+          seenTtlMs: HOUR,
+          cooldownKey: "storm:XRP",
+          cooldownMs: HOUR,
+        }),
+      ),
+    );
+    expect(outcomes.sort()).toEqual(["cooling", "cooling", "published"]);
+    expect(await s.alerts.recent()).toHaveLength(1);
+  });
+
+  test("a burst from one publisher: each alert gets its own answer", async () => {
+    const s = await open();
+    // 30 detections in one go over 10 coins: the first of each coin goes out, the rest cool down.
+    const burst = Array.from({ length: 30 }, (_, i) => ({
+      alert: makeAlert({ symbol: `C${i % 10}` }),
+      guards: { seenKey: `seen:b-${i}`, seenTtlMs: HOUR, cooldownKey: `storm:C${i % 10}`, cooldownMs: HOUR },
+    }));
+    const outcomes = await Promise.all(burst.map((b) => s.alerts.publishGuarded(b.alert, b.guards)));
+    expect(outcomes.slice(0, 10)).toEqual(Array(10).fill("published"));
+    expect(outcomes.slice(10)).toEqual(Array(20).fill("cooling"));
+    const recent = await s.alerts.recent({ limit: 100 });
+    expect(recent.map((a) => a.id).sort()).toEqual(
+      burst
+        .slice(0, 10)
+        .map((b) => b.alert.id)
+        .sort(),
+    );
+    expect(await s.ledger.has("seen:b-29")).toBe(true);
+  });
+
+  test("an invalid alert is refused before any key is marked", async () => {
+    const s = await open();
+    const guards = { seenKey: "seen:bad", seenTtlMs: HOUR, cooldownKey: "bad:BTC", cooldownMs: HOUR };
+    await expect(s.alerts.publishGuarded({ ...makeAlert(), usd: -1 }, guards)).rejects.toThrow();
+    expect(await s.ledger.has("seen:bad")).toBe(false);
+    expect(await s.cooldowns.tryAcquire("bad:BTC", HOUR)).toBe(true);
+    expect(await s.alerts.recent()).toEqual([]);
+  });
+});
