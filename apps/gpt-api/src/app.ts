@@ -151,7 +151,7 @@ export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<
     scope.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
     await scope.register(async (protectedScope) => {
-      installProtection(protectedScope, config, rateStore);
+      installProtection(protectedScope, config, rateStore, serve.fromUrl);
       registerOperationRoutes(protectedScope, OPERATIONS, serve);
       registerAlertStream(protectedScope, deps);
       registerMetrics(protectedScope, metrics);

@@ -1,8 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
-import { errorBody } from "./envelope.js";
+import { errorBody, JSON_TYPE } from "./envelope.js";
 import { ApiError, toApiError } from "./errors.js";
-
-const JSON_TYPE = "application/json; charset=utf-8";
 
 /** Send an ApiError in the envelope, with Retry-After when it has one. */
 export function sendApiError(reply: FastifyReply, error: ApiError): FastifyReply {

@@ -3,6 +3,7 @@ import type { ApiConfig } from "../config.js";
 import { createBearerAuth } from "../security/auth.js";
 import { createIpAllowlist } from "../security/ip-allowlist.js";
 import type { BatchedRateStore } from "../security/rate-store.js";
+import { JSON_TYPE } from "./envelope.js";
 import { ApiError } from "./errors.js";
 
 declare module "fastify" {
@@ -36,7 +37,12 @@ export function installIpAllowlist(app: FastifyInstance, config: ApiConfig): voi
  * object), in a route-level hook of its own; our store answers synchronously, so one callback hook
  * does auth and limit with no promise at all. The headers and the 429 are the plugin's.
  */
-export function installProtection(app: FastifyInstance, config: ApiConfig, store: BatchedRateStore): void {
+export function installProtection(
+  app: FastifyInstance,
+  config: ApiConfig,
+  store: BatchedRateStore,
+  held?: (url: string) => Buffer | undefined,
+): void {
   const auth = createBearerAuth(config.apiKeys);
   const max = config.rateLimitPerMinute;
   const windowMs = config.rateWindowMs;
@@ -60,7 +66,14 @@ export function installProtection(app: FastifyInstance, config: ApiConfig, store
     reply.header("x-ratelimit-limit", limit);
     reply.header("x-ratelimit-remaining", String(hit.current >= max ? 0 : max - hit.current));
     reply.header("x-ratelimit-reset", String(resetS));
-    if (hit.current <= max) return done();
+    if (hit.current <= max) {
+      // A held answer for this exact URL goes out from here: the later lifecycle steps (parsing,
+      // validation, handler) would only find the same bytes again. See serve.ts's fromUrl.
+      const body = held?.(request.url);
+      if (body === undefined) return done();
+      reply.type(JSON_TYPE).send(body);
+      return;
+    }
     const retryAfterS = Math.max(1, resetS);
     done(new ApiError("RATE_LIMITED", per, { hint: `Retry in ${retryAfterS} s.`, retryAfterS }));
   });
