@@ -72,7 +72,7 @@ export async function startApiProcess(env: Record<string, string>): Promise<Proc
   const child = spawn(process.execPath, [...startFlags(), "apps/gpt-api/dist/main.js"], {
     cwd: root,
     env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", PORT: String(port), ...env },
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", 2, 2],
   });
   const url = `http://127.0.0.1:${port}`;
   await waitHttp(`${url}/health`);
@@ -92,7 +92,7 @@ export async function startBareFastify(): Promise<Proc> {
   const child = spawn(process.execPath, ["-e", HELLO], {
     cwd: root,
     env: { PATH: process.env.PATH ?? "", PORT: String(port) },
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", 2, 2],
   });
   const url = `http://127.0.0.1:${port}`;
   await waitHttp(`${url}/`);

@@ -1,3 +1,4 @@
+import cors from "@fastify/cors";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, {
@@ -15,7 +16,6 @@ import {
   validatorCompiler,
 } from "fastify-type-provider-zod";
 import type { ApiDeps } from "./deps.js";
-import { createCors } from "./http/cors.js";
 import { installErrorHandling } from "./http/error-handler.js";
 import { createResponseCache } from "./http/response-cache.js";
 import { installIpAllowlist, installProtection } from "./http/security.js";
@@ -39,7 +39,6 @@ function accessLog(debug: boolean) {
     const status = reply.statusCode;
     if (status < 400 && !debug) return;
     const entry = {
-      reqId: request.id,
       method: request.method,
       url: request.url.slice(0, 200),
       status,
@@ -49,6 +48,8 @@ function accessLog(debug: boolean) {
     request.log[status >= 400 ? "info" : "debug"]({ ...entry, ms: Math.round(reply.elapsedTime) }, "request");
   };
 }
+
+const EXPOSED = "Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset";
 
 export interface BuildOptions {
   /** Redis key prefix of the rate-limit counters (tests use a unique one). */
@@ -67,9 +68,6 @@ export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<
     trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     // One log line per request would cost throughput; errors are logged by the error handler.
     logController: new LogController({ disableRequestLogging: true }),
-    // No pino child per request (its bindings and redaction setup showed in the hot path's
-    // profile): our request lines carry reqId themselves.
-    childLoggerFactory: (logger) => logger,
     requestTimeout: 30_000,
     return503OnClosing: true,
   });
@@ -104,22 +102,19 @@ export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<
     }
     done();
   });
-  // A declared property keeps every request object of one shape (set later by the auth hook).
-  app.decorateRequest("keyId", undefined);
-  const cors = createCors({
-    origins: config.corsOrigins,
-    methods: ["GET", "POST", "OPTIONS"],
-    allowedHeaders: ["Authorization", "Content-Type", "Mcp-Protocol-Version", "Mcp-Session-Id"],
-    // Browsers read the limit headers of a cross-origin answer only when exposed.
-    exposedHeaders: ["Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"],
-    maxAgeS: 600,
-  });
-  cors.register(app);
   app.addHook("onRequest", (request, reply, done) => {
     reply.headers(request.url.startsWith("/docs") ? DOCS_SECURITY_HEADERS : API_SECURITY_HEADERS);
-    const origin = request.headers.origin;
-    if (origin === undefined) return done();
-    cors.handle(request, reply, origin, done);
+    // Browsers read the limit headers of a cross-origin answer only when exposed; other clients
+    // (GPT Actions, curl) do not need the extra header on every answer.
+    if (request.headers.origin !== undefined) reply.header("access-control-expose-headers", EXPOSED);
+    done();
+  });
+  await app.register(cors, {
+    origin: config.corsOrigins,
+    credentials: false,
+    methods: ["GET", "POST", "OPTIONS"],
+    allowedHeaders: ["Authorization", "Content-Type", "Mcp-Protocol-Version", "Mcp-Session-Id"],
+    maxAge: 600,
   });
   installIpAllowlist(app, config);
   await app.register(swagger, {
@@ -151,7 +146,7 @@ export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<
     scope.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
     await scope.register(async (protectedScope) => {
-      installProtection(protectedScope, config, rateStore, serve.fromUrl);
+      await installProtection(protectedScope, config, rateStore);
       registerOperationRoutes(protectedScope, OPERATIONS, serve);
       registerAlertStream(protectedScope, deps);
       registerMetrics(protectedScope, metrics);

@@ -4,9 +4,6 @@
  * are written per request.
  */
 
-/** Content type of every envelope. */
-export const JSON_TYPE = "application/json; charset=utf-8";
-
 /** The part of a success envelope that is fixed for one cache generation. */
 export interface PreparedBody {
   /** `","symbol":"BTC","data":{…},"meta":{"cached":` — everything between timestamp and `cached`. */

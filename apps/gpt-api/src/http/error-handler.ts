@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
-import { errorBody, JSON_TYPE } from "./envelope.js";
+import { errorBody } from "./envelope.js";
 import { ApiError, toApiError } from "./errors.js";
+
+const JSON_TYPE = "application/json; charset=utf-8";
 
 /** Send an ApiError in the envelope, with Retry-After when it has one. */
 export function sendApiError(reply: FastifyReply, error: ApiError): FastifyReply {
@@ -38,9 +40,9 @@ export function installErrorHandling(app: FastifyInstance): void {
       return reply.code(error.statusCode).type(JSON_TYPE).send(errorBody(e.body()));
     }
     const api = toApiError(error);
-    if (api.code === "INTERNAL") request.log.error({ reqId: request.id, err: error }, "request failed");
+    if (api.code === "INTERNAL") request.log.error({ err: error }, "request failed");
     else if (api.status >= 500)
-      request.log.warn({ reqId: request.id, code: api.code, reason: error.message }, "upstream unavailable");
+      request.log.warn({ code: api.code, reason: error.message }, "upstream unavailable");
     return sendApiError(reply, api);
   });
 

@@ -7,8 +7,7 @@ import helmet from "helmet";
  * with one `reply.headers()` per request. Swagger UI gets a CSP that lets its page load.
  */
 export function helmetHeaders(options: Parameters<typeof helmet>[0] = {}): Record<string, string> {
-  // Answers differ by Origin (CORS), so caches must key on it; static, so it rides in this block.
-  const headers: Record<string, string> = { vary: "Origin" };
+  const headers: Record<string, string> = {};
   const res = {
     setHeader(name: string, value: string | number | string[]) {
       headers[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : String(value);

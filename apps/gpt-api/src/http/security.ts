@@ -1,9 +1,9 @@
-import type { FastifyInstance } from "fastify";
+import rateLimit from "@fastify/rate-limit";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ApiConfig } from "../config.js";
 import { createBearerAuth } from "../security/auth.js";
 import { createIpAllowlist } from "../security/ip-allowlist.js";
-import type { BatchedRateStore } from "../security/rate-store.js";
-import { JSON_TYPE } from "./envelope.js";
+import { type BatchedRateStore, storeConstructor } from "../security/rate-store.js";
 import { ApiError } from "./errors.js";
 
 declare module "fastify" {
@@ -28,53 +28,43 @@ export function installIpAllowlist(app: FastifyInstance, config: ApiConfig): voi
 }
 
 /**
- * The one onRequest hook of the protected routes: bearer auth, then the per-key rate limit (only
- * known keys count), with `X-RateLimit-Limit/-Remaining/-Reset` on every answer and 429
- * RATE_LIMITED with `Retry-After` past the limit.
- *
- * Hand-rolled instead of @fastify/rate-limit: the plugin runs an async function per request with
- * three awaits, a Promise around the store's callback and a `routeOptions` read (which builds a new
- * object), in a route-level hook of its own; our store answers synchronously, so one callback hook
- * does auth and limit with no promise at all. The headers and the 429 are the plugin's.
+ * Scope hooks of the protected routes: bearer auth, then the per-key rate limit (route-level
+ * hooks of @fastify/rate-limit run after this scope's onRequest hook, so only known keys count).
  */
-export function installProtection(
+export async function installProtection(
   app: FastifyInstance,
   config: ApiConfig,
   store: BatchedRateStore,
-  held?: (url: string) => Buffer | undefined,
-): void {
+): Promise<void> {
   const auth = createBearerAuth(config.apiKeys);
-  const max = config.rateLimitPerMinute;
-  const windowMs = config.rateWindowMs;
-  const limit = String(max);
-  const per = `Rate limit of ${max} requests per ${Math.round(windowMs / 1000)} s reached.`;
-  app.addHook("onRequest", (request, reply, done) => {
-    let keyId: string;
-    if (!config.requireAuth) keyId = `ip_${request.ip}`;
-    else {
-      const result = auth.check(request.headers.authorization);
-      if (!result.ok) {
-        const message =
-          result.reason === "missing" ? "A bearer API key is required." : "The API key is not valid.";
-        return done(new ApiError("UNAUTHORIZED", message, { hint: "Send Authorization: Bearer <key>." }));
-      }
-      keyId = result.keyId;
+  app.addHook("onRequest", (request, _reply, done) => {
+    if (!config.requireAuth) {
+      request.keyId = `ip_${request.ip}`;
+      return done();
     }
-    request.keyId = keyId;
-    const hit = store.hit(keyId, windowMs);
-    const resetS = Math.ceil(hit.ttl / 1000);
-    reply.header("x-ratelimit-limit", limit);
-    reply.header("x-ratelimit-remaining", String(hit.current >= max ? 0 : max - hit.current));
-    reply.header("x-ratelimit-reset", String(resetS));
-    if (hit.current <= max) {
-      // A held answer for this exact URL goes out from here: the later lifecycle steps (parsing,
-      // validation, handler) would only find the same bytes again. See serve.ts's fromUrl.
-      const body = held?.(request.url);
-      if (body === undefined) return done();
-      reply.type(JSON_TYPE).send(body);
-      return;
+    const result = auth.check(request.headers.authorization);
+    if (result.ok) {
+      request.keyId = result.keyId;
+      return done();
     }
-    const retryAfterS = Math.max(1, resetS);
-    done(new ApiError("RATE_LIMITED", per, { hint: `Retry in ${retryAfterS} s.`, retryAfterS }));
+    const message =
+      result.reason === "missing" ? "A bearer API key is required." : "The API key is not valid.";
+    done(new ApiError("UNAUTHORIZED", message, { hint: "Send Authorization: Bearer <key>." }));
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimitPerMinute,
+    timeWindow: config.rateWindowMs,
+    store: storeConstructor(store),
+    keyGenerator: (request: FastifyRequest) => request.keyId ?? request.ip,
+    errorResponseBuilder: (_request, context) =>
+      new ApiError(
+        "RATE_LIMITED",
+        `Rate limit of ${context.max} requests per ${Math.round(config.rateWindowMs / 1000)} s reached.`,
+        {
+          hint: `Retry in ${Math.max(1, Math.ceil(context.ttl / 1000))} s.`,
+          retryAfterS: Math.max(1, Math.ceil(context.ttl / 1000)),
+        },
+      ),
   });
 }

@@ -1,19 +1,17 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { JSON_TYPE } from "../http/envelope.js";
 import type { OperationServer } from "../http/serve.js";
 import type { Operation } from "../operations.js";
 import { ERROR_RESPONSES, successEnvelope } from "../schemas/envelope.js";
+
+export const JSON_TYPE = "application/json; charset=utf-8";
 
 /** Send an already serialized JSON body: Fastify skips serialization for strings. */
 export function sendJson(reply: unknown, body: string | Buffer): FastifyReply {
   return (reply as FastifyReply).type(JSON_TYPE).send(body);
 }
 
-/**
- * GET routes of the read-only operations. Handlers send pre-serialized strings (no serializer); a
- * repeated request of a held answer is already answered by the protection hook (security.ts).
- */
+/** GET routes of the read-only operations. Handlers send pre-serialized strings (no serializer). */
 export function registerOperationRoutes(
   app: FastifyInstance,
   ops: readonly Operation[],
@@ -24,6 +22,14 @@ export function registerOperationRoutes(
     z.get(
       op.path,
       {
+        // A held answer for this exact URL is sent before validation (see serve.ts).
+        preValidation: op.hold
+          ? (request, reply, done) => {
+              const body = server.fromUrl(request.url);
+              if (body === undefined) return done();
+              sendJson(reply, body);
+            }
+          : undefined,
         schema: {
           operationId: op.operationId,
           summary: op.summary,

@@ -1,4 +1,4 @@
-import { createHash, hash, timingSafeEqual } from "node:crypto";
+import { createHash, timingSafeEqual } from "node:crypto";
 
 /** The result of checking an Authorization header. */
 export type AuthResult = { ok: true; keyId: string } | { ok: false; reason: "missing" | "invalid" };
@@ -17,8 +17,7 @@ export function createBearerAuth(keys: readonly string[]) {
       if (header === undefined || header.length < 8 || !/^bearer /i.test(header)) {
         return { ok: false, reason: "missing" };
       }
-      // One-shot hash(): createHash() builds a stream-capable Hash object per call, twice the cost.
-      const presented = hash("sha256", header.slice(7).trim(), "buffer");
+      const presented = createHash("sha256").update(header.slice(7).trim()).digest();
       let match = -1;
       for (let i = 0; i < digests.length; i++) {
         const d = digests[i];

@@ -1,12 +1,7 @@
 import type { Redis } from "ioredis";
 
-/** A key's count in the current window (this request included) and the time left in it (ms). */
-export interface RateHit {
-  current: number;
-  ttl: number;
-}
-
-type IncrCallback = (err: Error | null, res: RateHit) => void;
+/** What @fastify/rate-limit's `incr` callback wants. */
+type IncrCallback = (err: Error | null, res: { current: number; ttl: number }) => void;
 
 interface Counter {
   /** Start of the fixed window this counter belongs to (ms). */
@@ -27,10 +22,9 @@ export interface BatchedRateStoreOptions {
 }
 
 /**
- * A rate-limit store that counts in process and syncs to Redis in batches (`hit` for the API's
- * limit hook; `incr`/`read` keep the callback shape of @fastify/rate-limit's stores).
+ * A store for @fastify/rate-limit that counts in process and syncs to Redis in batches.
  *
- * Why not a Redis store per request: it pays one Redis round trip per request, which halves the
+ * Why not the plugin's RedisStore: it pays one Redis round trip per request, which halves the
  * API's throughput (dependencies.md). Here each request is a map lookup; every `syncMs` the
  * pending counts of all keys go to Redis in one pipeline (`INCRBY` + `PEXPIRE` on a key per fixed
  * window), and the totals Redis answers — every replica's requests — become the base of the local
@@ -85,7 +79,7 @@ export function createBatchedRateStore(opts: BatchedRateStoreOptions) {
     }
   }
 
-  function hit(key: string, timeWindow: number): RateHit {
+  function incr(key: string, cb: IncrCallback, timeWindow: number): void {
     windowMs = timeWindow;
     const now = Date.now();
     const window = now - (now % timeWindow);
@@ -98,11 +92,7 @@ export function createBatchedRateStore(opts: BatchedRateStoreOptions) {
     c.pending++;
     dirty.add(key);
     schedule();
-    return { current: c.seen + c.pending, ttl: window + timeWindow - now };
-  }
-
-  function incr(key: string, cb: IncrCallback, timeWindow: number): void {
-    cb(null, hit(key, timeWindow));
+    cb(null, { current: c.seen + c.pending, ttl: window + timeWindow - now });
   }
 
   function sweep(window: number): void {
@@ -110,8 +100,6 @@ export function createBatchedRateStore(opts: BatchedRateStoreOptions) {
   }
 
   const store = {
-    /** Count one request of `key` now. */
-    hit,
     incr,
     read(key: string, cb: IncrCallback, timeWindow: number): void {
       const now = Date.now();
@@ -131,3 +119,10 @@ export function createBatchedRateStore(opts: BatchedRateStoreOptions) {
 }
 
 export type BatchedRateStore = ReturnType<typeof createBatchedRateStore>;
+
+/** @fastify/rate-limit instantiates `store` with `new`; this hands it an existing instance. */
+export function storeConstructor(store: BatchedRateStore): new () => BatchedRateStore {
+  return function RateStore() {
+    return store;
+  } as unknown as new () => BatchedRateStore;
+}
