@@ -90,15 +90,21 @@ describe("subscriptions end to end", () => {
       const again = setInterval(inject, 2000);
       after(() => clearInterval(again));
       const alert = await h.tg
-        .waitForMessage((m) => m.chat_id === u && m.text.includes("BTC</b>") && m.text.includes("#"), {
-          timeoutMs: 20_000,
-        })
+        // The simulated market also produces other BTC alerts (Hyperliquid whales); wait for the storm.
+        .waitForMessage(
+          (m) => m.chat_id === u && m.text.includes("BTC</b>") && /liquidations:/.test(m.text),
+          {
+            timeoutMs: 20_000,
+          },
+        )
         .catch((error: unknown) => {
           throw new Error(
             `${String(error)}; worker stats ${JSON.stringify(worker.stats())}; chat got ${JSON.stringify(h!.tg.messages(u).map((m) => m.text.slice(0, 60)))}`,
           );
         });
-      expect(alert.text).toMatch(/Liquidation|liquidat/);
+      expect(alert.text).toMatch(/Liquidation storm — BTC.*\n.*Long liquidations: <b>\$\d/);
+      // Exactly once: the re-injections inside the cooldown produce no second storm message.
+      expect(h.tg.messages(u).filter((m) => /liquidations:/.test(m.text))).toHaveLength(1);
       h.tg.injectMessage({ userId: u, text: "/status" });
       const status = await h.tg.waitForMessage((m) => m.chat_id === u && m.text.includes("<b>Status</b>"));
       expect(status.text).toMatch(/Alert worker: 🟢 connected · last event/);
