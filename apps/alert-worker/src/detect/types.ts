@@ -1,32 +1,13 @@
-import type { Alert } from "@teleglas/market-data-core";
+import type { Alert, LiquidationEvent, TradeEvent } from "@teleglas/market-data-core";
 
 /**
- * A liquidation as the detectors need it. Structurally the core stream client's
- * `LiquidationEvent`; `side` is the side that was liquidated (WS `side` 1 = long, 2 = short).
+ * A liquidation as the detectors need it: the core stream client's event without its channel, so
+ * REST backfill rows can be fed too. `side` is the side that was liquidated.
  */
-export interface LiquidationInput {
-  type: "liquidation";
-  exchange: string;
-  pair: string;
-  coin: string;
-  price: number;
-  side: "long" | "short";
-  usd: number;
-  /** Event time, epoch ms. */
-  time: number;
-}
+export type LiquidationInput = Omit<LiquidationEvent, "channel">;
 
-/** A futures trade; `side` is the taker direction (WS `side` 1 = sell, 2 = buy). */
-export interface TradeInput {
-  type: "trade";
-  exchange: string;
-  pair: string;
-  coin: string;
-  price: number;
-  side: "buy" | "sell";
-  usd: number;
-  time: number;
-}
+/** A futures trade as the detectors need it; `side` is the taker direction. */
+export type TradeInput = Omit<TradeEvent, "channel">;
 
 export type DetectorInput = LiquidationInput | TradeInput;
 

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
+import { createRepeater } from "./repeat.js";
 
 // Extend only our own lease: a leader that stalled past its TTL must not renew someone else's.
 const RENEW = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end`;
@@ -24,9 +25,6 @@ export function createLeaderLease(opts: LeaderLeaseOptions) {
   const id = randomUUID();
   const interval = opts.intervalMs ?? Math.max(50, Math.floor(opts.ttlMs / 3));
   let leader = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running = false;
-  let tick: Promise<void> = Promise.resolve();
 
   const set = (next: boolean) => {
     if (next === leader) return;
@@ -50,26 +48,15 @@ export function createLeaderLease(opts: LeaderLeaseOptions) {
     }
   };
 
-  const loop = () => {
-    if (!running) return;
-    tick = attempt().finally(() => {
-      if (running) timer = setTimeout(loop, interval);
-    });
-  };
+  const repeater = createRepeater(interval, attempt);
 
   return {
     id,
     isLeader: () => leader,
-    start() {
-      if (running) return;
-      running = true;
-      loop();
-    },
+    start: repeater.start,
     /** Stops trying and releases the lease if held. */
     async stop() {
-      running = false;
-      if (timer) clearTimeout(timer);
-      await tick;
+      await repeater.stop();
       if (leader) {
         await opts.redis.eval(RELEASE, 1, opts.key, id).catch((e: unknown) => opts.onError?.(e));
         set(false);

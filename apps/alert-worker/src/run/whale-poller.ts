@@ -1,5 +1,6 @@
 import { type CoinGlassClient, PlanError } from "@teleglas/market-data-core";
 import type { WhalePositionInput } from "../detect/whale-position.js";
+import { createRepeater } from "./repeat.js";
 
 export interface WhalePollerOptions {
   client: CoinGlassClient;
@@ -14,10 +15,6 @@ export interface WhalePollerOptions {
  * on a call that cannot succeed.
  */
 export function createWhalePoller(o: WhalePollerOptions) {
-  let timer: NodeJS.Timeout | undefined;
-  let running = false;
-  let current: Promise<void> = Promise.resolve();
-
   const poll = async () => {
     try {
       const res = await o.client.fetchWhaleAlerts({ lane: "background" });
@@ -35,26 +32,10 @@ export function createWhalePoller(o: WhalePollerOptions) {
       );
     } catch (error) {
       o.onError(error);
-      if (error instanceof PlanError) running = false;
+      if (error instanceof PlanError) return false; // stops the repeater
     }
+    return true;
   };
-  const loop = () => {
-    if (!running) return;
-    current = poll().finally(() => {
-      if (running) timer = setTimeout(loop, o.intervalMs);
-    });
-  };
-
-  return {
-    start() {
-      if (running) return;
-      running = true;
-      loop();
-    },
-    async stop() {
-      running = false;
-      if (timer) clearTimeout(timer);
-      await current;
-    },
-  };
+  const repeater = createRepeater(o.intervalMs, poll);
+  return { start: repeater.start, stop: repeater.stop };
 }
