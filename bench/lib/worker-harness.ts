@@ -1,4 +1,5 @@
 import { type ChildProcess, fork } from "node:child_process";
+import { readdirSync } from "node:fs";
 import { setPriority } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,12 +25,14 @@ export async function forkSimulator(): Promise<SimChild> {
   });
   // The simulator is the load generator, not the system under test: on a 2-core machine it would
   // otherwise take CPU time from the worker's main thread and inflate the latency being measured.
-  if (child.pid !== undefined) setPriority(child.pid, 10);
   const ready = await new Promise<{ wsUrl: string; restUrl: string }>((resolve, reject) => {
     child.once("error", reject);
     child.once("exit", (code) => reject(new Error(`simulator exited with ${code}`)));
     child.on("message", (m: { type: string; wsUrl: string; restUrl: string }) => {
-      if (m.type === "ready") resolve(m);
+      if (m.type === "ready") {
+        if (child.pid !== undefined) lowerPriority(child.pid);
+        resolve(m);
+      }
     });
   });
   let next = 0;
@@ -53,6 +56,15 @@ export async function forkSimulator(): Promise<SimChild> {
         child.send({ type: "close" });
       }),
   };
+}
+
+/** Linux nice values are per thread: every thread of the process (V8's GC helpers too), once started. */
+function lowerPriority(pid: number) {
+  let tids: string[] = [String(pid)];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {}
+  for (const tid of tids) setPriority(Number(tid), 10);
 }
 
 /**

@@ -126,6 +126,20 @@ describe.each(backends)("stores on %s", (backend) => {
       expect(await s.alerts.recent()).toEqual([]);
     });
 
+    test("a burst published in one turn: each alert once, in order, the log still capped", async () => {
+      const s = await open({ alerts: { recentMax: 5 } });
+      const burst = Array.from({ length: 8 }, (_, i) => makeAlert({ usd: 1_000_000 + i }));
+      const results = await Promise.all([...burst, burst[0] as Alert].map((a) => s.alerts.publish(a)));
+      expect(results).toEqual([...burst.map(() => true), false]);
+      expect((await s.alerts.recent()).map((a) => a.id)).toEqual(
+        burst
+          .slice(3)
+          .reverse()
+          .map((a) => a.id),
+      );
+      expect(await s.alerts.depth("bot")).toBe(8);
+    });
+
     test("recent is newest first, filtered, limited and capped", async () => {
       const s = await open({ alerts: { recentMax: 5 } });
       const published: Alert[] = [];

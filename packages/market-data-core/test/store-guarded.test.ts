@@ -97,13 +97,4 @@ describe.each(backends)("guarded publish on %s", (backend) => {
     );
     expect(await s.ledger.has("seen:b-29")).toBe(true);
   });
-
-  test("an invalid alert is refused before any key is marked", async () => {
-    const s = await open();
-    const guards = { seenKey: "seen:bad", seenTtlMs: HOUR, cooldownKey: "bad:BTC", cooldownMs: HOUR };
-    await expect(s.alerts.publishGuarded({ ...makeAlert(), usd: -1 }, guards)).rejects.toThrow();
-    expect(await s.ledger.has("seen:bad")).toBe(false);
-    expect(await s.cooldowns.tryAcquire("bad:BTC", HOUR)).toBe(true);
-    expect(await s.alerts.recent()).toEqual([]);
-  });
 });

@@ -5,7 +5,7 @@ import type { Pipeline, PipelineOptions, PipelineSink, PipelineStats } from "./p
 import type { ToThread } from "./pipeline-thread.js";
 
 type FromThread =
-  | { type: "detection"; d: Detection; frameAt: number }
+  | { type: "detections"; ds: Detection[]; frameAt: number }
   | { type: "gap"; from: number; to: number }
   | { type: "problem"; p: StreamProblem }
   | { type: "stats"; stats: PipelineStats }
@@ -44,7 +44,7 @@ export function createThreadedPipeline(
   const send = (m: ToThread) => worker.postMessage(m);
 
   worker.on("message", (m: FromThread) => {
-    if (m.type === "detection") sink.detection(m.d, m.frameAt);
+    if (m.type === "detections") sink.detections(m.ds, m.frameAt);
     else if (m.type === "gap") sink.gap(m.from, m.to);
     else if (m.type === "problem") sink.problem(m.p);
     else if (m.type === "stats") stats = m.stats;

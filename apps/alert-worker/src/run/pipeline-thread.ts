@@ -21,7 +21,7 @@ const report = () => pipeline && port.postMessage({ type: "stats", stats: pipeli
 port.on("message", async (m: ToThread) => {
   if (m.type === "init") {
     pipeline = createPipeline(m.options, {
-      detection: (d, frameAt) => port.postMessage({ type: "detection", d, frameAt }),
+      detections: (ds, frameAt) => port.postMessage({ type: "detections", ds, frameAt }),
       gap: (from, to) => port.postMessage({ type: "gap", from, to }),
       problem: (p) => port.postMessage({ type: "problem", p }),
     });

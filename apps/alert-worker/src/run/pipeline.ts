@@ -20,7 +20,8 @@ export interface PipelineOptions {
 
 /** Where the pipeline reports; `frameAt` is epoch ms with sub-ms precision (comparable across threads). */
 export interface PipelineSink {
-  detection(d: Detection, frameAt: number): void;
+  /** A frame's (or a backfill's, or a poll's) detections, together: one thread message each. */
+  detections(ds: Detection[], frameAt: number): void;
   gap(from: number, to: number): void;
   problem(p: StreamProblem): void;
 }
@@ -49,18 +50,24 @@ export interface Pipeline {
 export const preciseNow = () => performance.timeOrigin + performance.now();
 
 /**
- * Stream -> detectors in the current thread. Detections go to the sink synchronously; the sink
- * decides where they are published.
+ * Stream -> detectors in the current thread. Each input's detections go to the sink together,
+ * synchronously; the sink decides where they are published.
  */
 export function createPipeline(o: PipelineOptions, sink: PipelineSink, clock?: Clock): Pipeline {
   let frameAt = preciseNow();
+  let found: Detection[] = [];
+  const handOver = () => {
+    if (found.length === 0) return;
+    sink.detections(found, frameAt);
+    found = [];
+  };
   const counts = { liquidations: 0, trades: 0 };
   // Large liquidations the stream carried, so a backfill after a gap skips them.
   const seenLarge = createRecentKeys(20_000);
   const engine = createDetectorEngine({
     rules: o.rules,
     clock,
-    emit: (d) => sink.detection(d, frameAt),
+    emit: (d) => found.push(d),
     onLarge: (e) => seenLarge.add(liquidationKey(e)),
   });
   const ingest = createIngest({
@@ -75,6 +82,7 @@ export function createPipeline(o: PipelineOptions, sink: PipelineSink, clock?: C
       if (events[0]?.type === "liquidation") counts.liquidations += events.length;
       else counts.trades += events.length;
       engine.onEvents(events);
+      handOver();
     },
     onGap: sink.gap,
     onProblem: sink.problem,
@@ -89,12 +97,14 @@ export function createPipeline(o: PipelineOptions, sink: PipelineSink, clock?: C
         recovered++;
         frameAt = preciseNow();
         engine.onBackfill(e);
+        handOver();
       }
       return recovered;
     },
     whalePositions(rows) {
       frameAt = preciseNow();
       engine.onWhalePositions(rows);
+      handOver();
     },
     stats: () => ({
       connected: ingest.connected(),

@@ -10,27 +10,36 @@ import {
   runConsumer,
 } from "./consumer-loop.js";
 import { ALERT_STORE_DEFAULTS } from "./memory-alerts.js";
-import { batchedScript, redisScript } from "./redis-script.js";
-import type { AlertStore, AlertStoreOptions, ConsumeOptions } from "./types.js";
+import { coalescedScript, redisScript } from "./redis-script.js";
+import type { AlertStore, AlertStoreOptions, ConsumeOptions, PublishGuards } from "./types.js";
 
-// One round trip per publish: the idempotency mark, the stream entry, the capped log and the
-// live fan-out happen together or not at all.
-const APPEND_LUA = `
-if not redis.call('SET', KEYS[1], '1', 'PX', ARGV[2], 'NX') then return 0 end
-redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*', 'alert', ARGV[1])
-redis.call('LPUSH', KEYS[3], ARGV[1])
-redis.call('LTRIM', KEYS[3], 0, tonumber(ARGV[4]) - 1)
-redis.call('PUBLISH', ARGV[5], ARGV[1])
-return 1`;
-const publishScript = redisScript(APPEND_LUA);
-// The worker's whole decision in one round trip (three sequential ones made a burst of alerts
-// queue behind each other): the seen mark (KEYS[5], when given), the cooldown (KEYS[4]), then
-// the publish above. Each step that succeeded stays, as with the separate calls.
-const guardedScript = redisScript(`
-if KEYS[5] and not redis.call('SET', KEYS[5], '1', 'PX', ARGV[7], 'NX') then return 2 end
-if not redis.call('SET', KEYS[4], '1', 'PX', ARGV[6], 'NX') then return 3 end
-${APPEND_LUA}`);
-const GUARDED_OUTCOMES = ["duplicate", "published", "seen", "cooling"] as const;
+// Every publish of one event-loop turn in one script run (see coalescedScript). Per alert, in
+// order: the seen mark (when its TTL is given), the cooldown (when its TTL is given), the
+// idempotency mark, then the stream entry, the log and the live fan-out. A step that succeeded
+// stays when a later one refuses, as separate calls would leave it. Replies, per alert: 0
+// duplicate, 1 published, 2 seen, 3 cooling. The log is trimmed once per run.
+// KEYS: stream, log, then per alert: id mark, cooldown, seen (an unused guard repeats the id
+// mark so every alert has three keys). ARGV: queue cap, log cap, channel, id TTL, then per alert:
+// JSON, cooldown TTL or '', seen TTL or ''.
+const publishScript = redisScript(`
+local out, published = {}, false
+for i = 0, (#KEYS - 2) / 3 - 1 do
+  local k, a = 3 + i * 3, 5 + i * 3
+  local code = 1
+  if ARGV[a + 2] ~= '' and not redis.call('SET', KEYS[k + 2], '1', 'PX', ARGV[a + 2], 'NX') then code = 2
+  elseif ARGV[a + 1] ~= '' and not redis.call('SET', KEYS[k + 1], '1', 'PX', ARGV[a + 1], 'NX') then code = 3
+  elseif not redis.call('SET', KEYS[k], '1', 'PX', ARGV[4], 'NX') then code = 0
+  else
+    redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'alert', ARGV[a])
+    redis.call('LPUSH', KEYS[2], ARGV[a])
+    redis.call('PUBLISH', ARGV[3], ARGV[a])
+    published = true
+  end
+  out[i + 1] = code
+end
+if published then redis.call('LTRIM', KEYS[2], 0, tonumber(ARGV[2]) - 1) end
+return out`);
+const OUTCOMES = ["duplicate", "published", "seen", "cooling"] as const;
 /** SET PX takes whole milliseconds, at least 1 (as `stores.cooldowns` and `stores.ledger` round). */
 const px = (ms: number) => Math.max(1, Math.ceil(ms));
 
@@ -156,28 +165,31 @@ export function createRedisAlertStore(
     };
   }
 
-  // A burst of detections arrives in one event-loop turn: one pipeline for all of it.
-  const guarded = batchedScript(guardedScript, redis);
-  const appendArgs = (valid: Alert) => ({
-    keys: [`${prefix}alerts:seen:${valid.id}`, streamKey, recentKey],
-    args: [JSON.stringify(valid), dedupeTtlMs, maxLen, recentMax, channel] as (string | number)[],
+  type Pending = { alert: Alert; guards?: PublishGuards };
+  const run = coalescedScript(publishScript, redis, (items: Pending[]) => {
+    const keys = [streamKey, recentKey];
+    const args: (string | number)[] = [maxLen, recentMax, channel, dedupeTtlMs];
+    for (const { alert, guards: g } of items) {
+      const idKey = `${prefix}alerts:seen:${alert.id}`;
+      keys.push(
+        idKey,
+        g ? guards.cooldowns + g.cooldownKey : idKey,
+        g?.seenKey ? guards.ledger + g.seenKey : idKey,
+      );
+      args.push(JSON.stringify(alert), g ? px(g.cooldownMs) : "", g?.seenKey ? px(g.seenTtlMs) : "");
+    }
+    return { keys, args };
   });
+  const outcome = async (p: Pending) => {
+    const code = Number(await run(p));
+    const o = OUTCOMES[code];
+    if (o === undefined) throw new Error(`unexpected publish reply: ${code}`);
+    return o;
+  };
 
   return {
-    async publish(alert) {
-      const { keys, args } = appendArgs(AlertSchema.parse(alert));
-      return (await publishScript(redis, keys, args)) === 1;
-    },
-    async publishGuarded(alert, g) {
-      const { keys, args } = appendArgs(AlertSchema.parse(alert));
-      keys.push(guards.cooldowns + g.cooldownKey);
-      args.push(px(g.cooldownMs), px(g.seenTtlMs ?? 1));
-      if (g.seenKey !== undefined) keys.push(guards.ledger + g.seenKey);
-      const code = Number(await guarded(keys, args));
-      const outcome = GUARDED_OUTCOMES[code];
-      if (outcome === undefined) throw new Error(`unexpected guarded publish reply: ${code}`);
-      return outcome;
-    },
+    publish: async (alert) => (await outcome({ alert: AlertSchema.parse(alert) })) === "published",
+    publishGuarded: async (alert, guards) => outcome({ alert, guards }),
     async recent(q = {}) {
       const unfiltered = q.symbol === undefined && q.kind === undefined;
       const end = unfiltered ? Math.min(q.limit ?? recentMax, recentMax) - 1 : -1;

@@ -24,36 +24,33 @@ type RedisScript = ReturnType<typeof redisScript>;
 const isNoScript = (e: unknown) => e instanceof Error && e.message.startsWith("NOSCRIPT");
 
 /**
- * Runs of one script coalesced per event-loop turn: every call made before the loop moves on goes
- * out in one pipeline (one socket write, one round trip) instead of one write each. A burst of
- * calls (the alert worker's detections arrive as separate thread messages in one turn) otherwise
- * pays a write syscall and a server wake-up per call. Each run stays atomic on its own.
+ * Calls coalesced per event-loop turn into one run of a script that takes many items at once and
+ * answers one reply per item: a burst of calls (the alert worker's detections arrive as separate
+ * thread messages in one turn) costs one command, one socket write and one server wake-up instead
+ * of one each. `encode` turns the turn's items into the run's keys and arguments; the script runs
+ * atomically, so each item's own steps stay atomic too.
  */
-export function batchedScript(script: RedisScript, redis: Redis) {
-  let queue: { keys: string[]; args: Arg[]; done: (e: Error | null, r?: unknown) => void }[] = [];
+export function coalescedScript<T>(
+  script: RedisScript,
+  redis: Redis,
+  encode: (items: T[]) => { keys: string[]; args: Arg[] },
+) {
+  let queue: { item: T; resolve: (r: unknown) => void; reject: (e: unknown) => void }[] = [];
   const flush = async () => {
     const batch = queue;
     queue = [];
-    const pipe = redis.pipeline();
-    for (const c of batch) pipe.evalsha(script.sha, c.keys.length, ...c.keys, ...c.args);
-    let replies: [Error | null, unknown][];
     try {
-      replies = (await pipe.exec()) ?? [];
+      const { keys, args } = encode(batch.map((c) => c.item));
+      const replies = (await script(redis, keys, args)) as unknown[];
+      for (const [i, c] of batch.entries()) c.resolve(replies[i]);
     } catch (error) {
-      for (const c of batch) c.done(error instanceof Error ? error : new Error(String(error)));
-      return;
+      for (const c of batch) c.reject(error);
     }
-    batch.forEach((c, i) => {
-      const [error, reply] = replies[i] ?? [new Error("no reply in the pipeline"), undefined];
-      // A server that lost the script (fresh start, SCRIPT FLUSH): this run loads it again.
-      if (isNoScript(error)) script(redis, c.keys, c.args).then((r) => c.done(null, r), c.done);
-      else c.done(error, reply);
-    });
   };
-  return (keys: string[], args: Arg[]) =>
+  return (item: T) =>
     new Promise<unknown>((resolve, reject) => {
       if (queue.length === 0) setImmediate(flush);
-      queue.push({ keys, args, done: (e, r) => (e ? reject(e) : resolve(r)) });
+      queue.push({ item, resolve, reject });
     });
 }
 

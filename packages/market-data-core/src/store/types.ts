@@ -134,7 +134,9 @@ export interface AlertStore {
    * `ledger.markOnce(seenKey)`, then `cooldowns.tryAcquire(cooldownKey)`, then `publish(alert)`,
    * stopping at the first that refuses — atomically and in one round trip on Redis. A step that
    * succeeded stays done when a later one refuses (a seen event stays seen while cooling), exactly
-   * as the three calls in a row would leave it.
+   * as the three calls in a row would leave it. Unlike `publish`, the alert is not validated again:
+   * it comes from typed code on a hot path (the worker's detectors, whose tests check every alert
+   * against AlertSchema), where a parse per alert was most of a burst's publish time.
    */
   publishGuarded(alert: Alert, guards: PublishGuards): Promise<GuardedOutcome>;
   /** Newest first, from a capped log. */
