@@ -1,9 +1,8 @@
 // Ingest through the CoinGlass stream client: the simulator replays 1M liquidation events, 100 per
 // frame, over a real WebSocket. Side by side in one run: a bare `ws` client that only JSON.parses
 // each frame (the floor any client pays), then our client (parse, map to typed events, dedupe,
-// one batch callback per frame). The simulator's replay cycles 64 distinct frames, so with dedupe
-// on most events are recognised repeats; a third, socket-free figure parses 1M distinct events
-// so the insert path of the dedupe window is measured too.
+// one batch callback per frame). Every replayed event is distinct, so the dedupe window inserts
+// each one; a third, socket-free figure parses 1M distinct events without the socket.
 import { createSimulator } from "@teleglas/coinglass-sim";
 import { createRecentEvents, createStreamClient, parseStreamFrame } from "@teleglas/market-data-core";
 import { WebSocket } from "ws";

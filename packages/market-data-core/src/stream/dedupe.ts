@@ -87,6 +87,9 @@ export function createRecentEvents(capacity: number) {
   while (slots < half * 2) slots *= 2; // load factor at most 1/2 keeps probe runs short
   let current = createTable(slots);
   let previous = createTable(slots);
+  let lastExchange = "";
+  let lastPair = "";
+  let pairHash = 0;
   return {
     /**
      * True when the same event was seen recently; otherwise remembers it and returns false.
@@ -101,10 +104,13 @@ export function createRecentEvents(capacity: number) {
       usd: number,
       time: number,
     ): boolean {
-      const tag = mix(
-        mixString(mixString(0x2545f491, exchange), pair),
-        type === "liquidation" ? side : side + 2,
-      );
+      // A frame carries one channel, so the strings mostly repeat: hash them again only on change.
+      if (exchange !== lastExchange || pair !== lastPair) {
+        lastExchange = exchange;
+        lastPair = pair;
+        pairHash = mixString(mixString(0x2545f491, exchange), pair);
+      }
+      const tag = mix(pairHash, type === "liquidation" ? side : side + 2);
       const key = fmix(mixDouble(mixDouble(mixDouble(tag, time), usd), price));
       if (current.has(key, tag, time, usd, price) || previous.has(key, tag, time, usd, price)) return true;
       if (current.size >= half) {
