@@ -89,9 +89,7 @@ export async function startAlertWorker(deps: AlertWorkerDeps): Promise<AlertWork
 
   const exchanges = [...new Set(config.watchlist.map((w) => w.exchange))];
   const sink: PipelineSink = {
-    detections: (ds, frameAt) => {
-      for (const d of ds) publisher.submit(d, frameAt);
-    },
+    detections: (ds, frameAt) => Promise.all(ds.map((d) => publisher.submit(d, frameAt))),
     gap(from, to) {
       log.info({ from, to, gap_ms: to - from }, "stream back after a gap; backfilling large liquidations");
       const query = {

@@ -7,8 +7,8 @@ export interface WorkerGauges {
   reconnects(): number;
   lastEventAgeMs(): number | null;
   leader(): boolean;
-  /** Events run through the detectors since start. */
-  events(): { liquidations: number; trades: number };
+  /** Events run through the detectors since start, and publish waits the ingest thread gave up. */
+  events(): { liquidations: number; trades: number; publishWaitsAbandoned: number };
 }
 
 /**
@@ -36,6 +36,17 @@ export function createWorkerMetrics(g: WorkerGauges) {
         if (now[t] > reported[t]) this.inc({ type: t }, now[t] - reported[t]);
         reported[t] = now[t];
       }
+    },
+  });
+  let abandonedReported = 0;
+  new Counter({
+    name: "teleglas_worker_publish_waits_abandoned_total",
+    help: "Frames whose alerts the ingest thread stopped waiting to see published (slow publisher or Redis)",
+    registers: [registry],
+    collect() {
+      const now = g.events().publishWaitsAbandoned;
+      if (now > abandonedReported) this.inc(now - abandonedReported);
+      abandonedReported = now;
     },
   });
   new Gauge({

@@ -37,15 +37,26 @@ export function createThreadedPipeline(
     lastMessageAt: null,
     liquidations: 0,
     trades: 0,
+    publishWaitsAbandoned: 0,
   };
   const backfills = new Map<number, (n: number) => void>();
   let stopped: (() => void) | undefined;
   let nextId = 0;
   const send = (m: ToThread) => worker.postMessage(m);
+  // Counts settled hand-overs for the thread, which waits on it (see pipeline-thread.ts).
+  const sab = new SharedArrayBuffer(4);
+  const published = new Int32Array(sab);
+  const settled = () => {
+    Atomics.add(published, 0, 1);
+    Atomics.notify(published, 0);
+  };
 
   worker.on("message", (m: FromThread) => {
-    if (m.type === "detections") sink.detections(m.ds, m.frameAt);
-    else if (m.type === "gap") sink.gap(m.from, m.to);
+    if (m.type === "detections") {
+      const done = sink.detections(m.ds, m.frameAt);
+      if (done) done.then(settled, settled);
+      else settled();
+    } else if (m.type === "gap") sink.gap(m.from, m.to);
     else if (m.type === "problem") sink.problem(m.p);
     else if (m.type === "stats") stats = m.stats;
     else if (m.type === "backfilled") {
@@ -54,7 +65,7 @@ export function createThreadedPipeline(
     } else if (m.type === "stopped") stopped?.();
   });
   worker.on("error", onError);
-  send({ type: "init", options: o });
+  send({ type: "init", options: o, published: sab });
 
   return {
     start: () => send({ type: "start" }),

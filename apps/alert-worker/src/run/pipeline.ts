@@ -20,8 +20,11 @@ export interface PipelineOptions {
 
 /** Where the pipeline reports; `frameAt` is epoch ms with sub-ms precision (comparable across threads). */
 export interface PipelineSink {
-  /** A frame's (or a backfill's, or a poll's) detections, together: one thread message each. */
-  detections(ds: Detection[], frameAt: number): void;
+  /**
+   * A frame's (or a backfill's, or a poll's) detections, together: one thread message each.
+   * Settles once they are published (or dropped), which lets the ingest thread yield until then.
+   */
+  detections(ds: Detection[], frameAt: number): Promise<unknown> | undefined;
   gap(from: number, to: number): void;
   problem(p: StreamProblem): void;
 }
@@ -32,6 +35,8 @@ export interface PipelineStats {
   lastMessageAt: number | null;
   liquidations: number;
   trades: number;
+  /** Hand-overs whose publishing the ingest thread stopped waiting for (see pipeline-thread.ts). */
+  publishWaitsAbandoned: number;
 }
 
 /** The stream, the detectors and their state, run in this thread or in a worker thread alike. */
@@ -111,6 +116,7 @@ export function createPipeline(o: PipelineOptions, sink: PipelineSink, clock?: C
       reconnects: ingest.reconnects(),
       lastMessageAt: ingest.state()?.lastMessageAt ?? null,
       ...counts,
+      publishWaitsAbandoned: 0,
     }),
     close: async () => {},
   };

@@ -36,12 +36,16 @@ export function createPublisher(opts: PublisherOptions) {
   };
 
   return {
-    /** `startedAt` (performance.now() when the frame arrived) feeds the latency metric. */
-    submit(d: Detection, startedAt = now()) {
+    /**
+     * `startedAt` (performance.now() when the frame arrived) feeds the latency metric. The promise
+     * settles (never rejects) once the detection is handled.
+     */
+    submit(d: Detection, startedAt = now()): Promise<void> {
       const p = run(d, startedAt)
         .catch((error: unknown) => opts.onError?.(error, d.alert))
         .finally(() => inflight.delete(p));
       inflight.add(p);
+      return p;
     },
     pending: () => inflight.size,
     /** Waits for every submitted detection to be handled. */
