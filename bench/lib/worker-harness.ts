@@ -3,7 +3,6 @@ import { readdirSync } from "node:fs";
 import { setPriority } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { WebSocket } from "ws";
 
 export interface SimChild {
   wsUrl: string;
@@ -67,41 +66,48 @@ function lowerPriority(pid: number) {
   for (const tid of tids) setPriority(Number(tid), 10);
 }
 
+export interface BareLoop {
+  /** Floods `count` events over `channels` (replayed at once) and resolves with the bare events/s. */
+  run(sim: SimChild, channels: string[], count: number, batchSize: number): Promise<number>;
+  close(): Promise<void>;
+}
+
 /**
- * The ceiling: a bare `ws` client that only JSON.parses each frame and counts its events, fed the
- * same way as the worker (the given channels replayed at once, `count` events in all). Resolves
- * with events/s from the replay request to the last event received.
+ * The ceiling: a bare `ws` client that only JSON.parses each frame and counts its events
+ * (bench/lib/bare-loop.ts, in a process of its own), fed the same way as the worker.
  */
-export async function bareLoop(
-  sim: SimChild,
-  channels: string[],
-  count: number,
-  batchSize: number,
-): Promise<number> {
-  const ws = new WebSocket(`${sim.wsUrl}?cg-api-key=bench`);
-  await new Promise((resolve, reject) => {
-    ws.once("open", resolve);
-    ws.once("error", reject);
-  });
-  ws.send(JSON.stringify({ method: "subscribe", channels }));
-  await new Promise((r) => setTimeout(r, 200)); // the subscription lands before the replay starts
-  let received = 0;
-  let done: () => void = () => {};
-  const finished = new Promise<void>((r) => {
-    done = r;
-  });
-  ws.on("message", (data) => {
-    const msg = JSON.parse(data.toString()) as { data?: unknown[] };
-    received += msg.data?.length ?? 0;
-    if (received >= count) done();
-  });
-  const start = performance.now();
-  const each = Math.floor(count / channels.length);
-  for (const channel of channels) void sim.replay({ count: each, batchSize, channel });
-  await finished;
-  const rate = (received * 1000) / (performance.now() - start);
-  ws.close();
-  return rate;
+export async function forkBareLoop(): Promise<BareLoop> {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const child = fork(join(here, "bare-loop.ts"), [], { execArgv: ["--import", "tsx"], stdio: "inherit" });
+  const next = (type: string) =>
+    new Promise<{ rate: number }>((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`bare loop exited with ${code}`));
+      child.once("exit", onExit);
+      const on = (m: { type: string; rate: number }) => {
+        if (m.type !== type) return;
+        child.off("message", on);
+        child.off("exit", onExit);
+        resolve(m);
+      };
+      child.on("message", on);
+    });
+  await next("ready");
+  return {
+    async run(sim, channels, count, batchSize) {
+      const subscribed = next("subscribed");
+      const done = next("done");
+      child.send({ type: "run", wsUrl: sim.wsUrl, channels, count });
+      await subscribed;
+      const each = Math.floor(count / channels.length);
+      for (const channel of channels) void sim.replay({ count: each, batchSize, channel });
+      return (await done).rate;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        child.once("exit", () => resolve());
+        child.send({ type: "close" });
+      }),
+  };
 }
 
 /** The p-th percentile (0..100) of a list of numbers. */
