@@ -3,6 +3,7 @@ import { readdirSync } from "node:fs";
 import { setPriority } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { WhalePositionOptions } from "@teleglas/coinglass-sim";
 
 export interface SimChild {
   wsUrl: string;
@@ -12,6 +13,8 @@ export interface SimChild {
     batchSize?: number;
     channel?: string;
   }): Promise<{ sent: number; ms: number }>;
+  /** A Hyperliquid whale position for the REST whale-alert endpoint. */
+  injectWhale(whale: WhalePositionOptions): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -35,19 +38,24 @@ export async function forkSimulator(): Promise<SimChild> {
     });
   });
   let next = 0;
+  /** Sends a request and resolves with the child's answer of the given type. */
+  const ask = <T>(request: Record<string, unknown>, answer: string) => {
+    const id = ++next;
+    return new Promise<T>((resolve) => {
+      const on = (m: T & { type: string; id: number }) => {
+        if (m.type !== answer || m.id !== id) return;
+        child.off("message", on);
+        resolve(m);
+      };
+      child.on("message", on);
+      child.send({ ...request, id });
+    });
+  };
   return {
     ...ready,
-    replay(opts) {
-      const id = ++next;
-      return new Promise((resolve) => {
-        const on = (m: { type: string; id: number; sent: number; ms: number }) => {
-          if (m.type !== "replayed" || m.id !== id) return;
-          child.off("message", on);
-          resolve({ sent: m.sent, ms: m.ms });
-        };
-        child.on("message", on);
-        child.send({ type: "replay", id, opts });
-      });
+    replay: (opts) => ask<{ sent: number; ms: number }>({ type: "replay", opts }, "replayed"),
+    injectWhale: async (whale) => {
+      await ask({ type: "whale", whale }, "whaled");
     },
     close: () =>
       new Promise((resolve) => {

@@ -41,7 +41,13 @@ export interface AlertWorker {
   url: string;
   isLeader(): boolean;
   /** Events run through the detectors and alerts published by this process. */
-  stats(): { liquidations: number; trades: number; alerts: Record<AlertKind, number> };
+  /** Events through the detectors, when the latest frame arrived (epoch ms), alerts published. */
+  stats(): {
+    liquidations: number;
+    trades: number;
+    lastMessageAt: number | null;
+    alerts: Record<AlertKind, number>;
+  };
   stop(): Promise<void>;
 }
 
@@ -185,7 +191,12 @@ export async function startAlertWorker(deps: AlertWorkerDeps): Promise<AlertWork
     isLeader: () => leader,
     stats: () => {
       const s = pipeline.stats();
-      return { liquidations: s.liquidations, trades: s.trades, alerts: metrics.alertsByKind() };
+      return {
+        liquidations: s.liquidations,
+        trades: s.trades,
+        lastMessageAt: s.lastMessageAt,
+        alerts: metrics.alertsByKind(),
+      };
     },
     async stop() {
       // Stop ingesting first, let in-flight alerts land, then hand the lease over.
