@@ -81,19 +81,30 @@ export async function startApiProcess(env: Record<string, string>): Promise<Proc
 
 const HELLO = `
 const fastify = require("fastify")();
-fastify.get("/", async () => ({ hello: "world" }));
+const fixed = process.env.FIXED_RESPONSE ? JSON.parse(process.env.FIXED_RESPONSE) : null;
+const body = fixed && Buffer.from(fixed.body);
+fastify.get("/", fixed
+  ? (req, reply) => { reply.headers(fixed.headers).send(body); }
+  : async () => ({ hello: "world" }));
 fastify.listen({ port: Number(process.env.PORT), host: "127.0.0.1" });
 process.on("SIGTERM", () => fastify.close().then(() => process.exit(0)));
 `;
 
-/** A bare Fastify hello-world, the baseline of the throughput ratio. */
-export async function startBareFastify(): Promise<Proc> {
+/** A response to replay byte for byte: its body and the headers that go with it. */
+export interface FixedResponse {
+  body: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * A bare Fastify hello-world, the baseline of the throughput ratio. Given a response, it answers
+ * those bytes and headers instead: what Fastify alone achieves sending what the API sends.
+ */
+export async function startBareFastify(fixed?: FixedResponse): Promise<Proc> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["-e", HELLO], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? "", PORT: String(port) },
-    stdio: ["ignore", 2, 2],
-  });
+  const env: Record<string, string> = { PATH: process.env.PATH ?? "", PORT: String(port) };
+  if (fixed) env["FIXED_RESPONSE"] = JSON.stringify(fixed);
+  const child = spawn(process.execPath, ["-e", HELLO], { cwd: root, env, stdio: ["ignore", 2, 2] });
   const url = `http://127.0.0.1:${port}`;
   await waitHttp(`${url}/`);
   return procOf(child, url);

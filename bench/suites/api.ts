@@ -1,7 +1,9 @@
 // The GPT API's hot path in its production shape (REDIS_URL set, bearer auth and per-key rate
 // limiting on, warm cache), side by side with a bare Fastify hello-world on the same machine:
-// autocannon, 50 connections, 10 s each. Then 20 symbols asked many times, counting the CoinGlass
-// calls the simulator received against the client calls made.
+// autocannon, 50 connections, 10 s each. For context, a third target: bare Fastify sending the
+// API's own response bytes and headers, the ceiling for an answer of that size on this machine.
+// Then 20 symbols asked many times, counting the CoinGlass calls the simulator received against
+// the client calls made.
 import { createSimulator } from "@teleglas/coinglass-sim";
 import autocannon from "autocannon";
 
@@ -61,28 +63,40 @@ const api = await startApiProcess({
   GPT_API_RATE_LIMIT: "1000000000",
 });
 const auth = { authorization: `Bearer ${KEY}` };
+let same: Awaited<ReturnType<typeof startBareFastify>> | undefined;
 const hot = `${api.url}/gpt/raw?symbol=BTC`;
 
 try {
   const warm = await fetch(hot, { headers: auth });
   if (warm.status !== 200) throw new Error(`warm-up answered ${warm.status}: ${await warm.text()}`);
-  // Alternate the two targets so a burst of load from elsewhere on the machine hits both alike.
+  const perConnection = new Set(["connection", "content-length", "date", "keep-alive"]);
+  same = await startBareFastify({
+    body: await warm.text(),
+    headers: Object.fromEntries([...warm.headers].filter(([name]) => !perConnection.has(name))),
+  });
+  // Alternate the targets so a burst of load from elsewhere on the machine hits them alike.
   await autocannon({ url: bare.url, connections: 50, duration: 2 });
+  await autocannon({ url: same.url, connections: 50, duration: 2 });
   await autocannon({ url: hot, connections: 50, duration: 2, headers: auth });
   const bareRuns: Result[] = [];
+  const sameRuns: Result[] = [];
   const apiRuns: Result[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
     const b = await run(bare.url);
     console.error(`round ${round}: bare fastify hello-world ${Math.round(b.requests.average)} req/s`);
+    const f = await run(same.url);
+    console.error(`round ${round}: bare fastify, the API's response ${Math.round(f.requests.average)} req/s`);
     const r = await run(hot, auth);
     console.error(
       `round ${round}: gpt-api /gpt/raw?symbol=BTC ${Math.round(r.requests.average)} req/s, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}`,
     );
     bareRuns.push(b);
+    sameRuns.push(f);
     apiRuns.push(r);
   }
   const mean = (runs: Result[]) => runs.reduce((sum, r) => sum + r.requests.average, 0) / runs.length;
   const rpsBare = mean(bareRuns);
+  const rpsSame = mean(sameRuns);
   const rpsApi = mean(apiRuns);
   const p99 = Math.max(...apiRuns.map((r) => r.latency.p99));
   const non2xx = apiRuns.reduce((sum, r) => sum + r.non2xx, 0);
@@ -111,6 +125,9 @@ try {
     rps_api: Math.round(rpsApi),
     rps_bare_fastify: Math.round(rpsBare),
     throughput_ratio: Number((rpsApi / rpsBare).toFixed(3)),
+    // Context, not a goal: the same ratio for bare Fastify sending the API's response.
+    rps_bare_same_response: Math.round(rpsSame),
+    same_response_ratio: Number((rpsSame / rpsBare).toFixed(3)),
     p99_ms_api: p99,
     rss_mb_api: Number(rss.peakMb.toFixed(1)),
     upstream_calls: upstream.total,
@@ -118,6 +135,7 @@ try {
   };
   console.log(JSON.stringify({ suite: "api", metrics }));
 } finally {
+  await same?.stop();
   await api.stop();
   await bare.stop();
   await sim.close();
