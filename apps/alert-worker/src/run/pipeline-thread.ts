@@ -21,6 +21,16 @@ export type ToThread =
   | { type: "backfill"; id: number; rows: LiquidationInput[] }
   | { type: "whales"; rows: WhalePositionInput[] };
 
+/** Blocks until `count` hand-overs are settled or HANDOVER_WAIT_MS pass; false when time ran out. */
+function waitPublished(published: Int32Array, count: number): boolean {
+  const until = performance.now() + HANDOVER_WAIT_MS;
+  for (let n = Atomics.load(published, 0); n < count; n = Atomics.load(published, 0)) {
+    const left = until - performance.now();
+    if (left <= 0 || Atomics.wait(published, 0, n, left) === "timed-out") return false;
+  }
+  return true;
+}
+
 const port = parentPort;
 if (!port) throw new Error("pipeline-thread must run in a worker thread");
 let pipeline: Pipeline | undefined;
@@ -37,15 +47,7 @@ port.on("message", async (m: ToThread) => {
     pipeline = createPipeline(m.options, {
       detections(ds, frameAt) {
         port.postMessage({ type: "detections", ds, frameAt });
-        handedOver++;
-        const until = performance.now() + HANDOVER_WAIT_MS;
-        for (let n = Atomics.load(published, 0); n < handedOver; n = Atomics.load(published, 0)) {
-          const left = until - performance.now();
-          if (left <= 0 || Atomics.wait(published, 0, n, left) === "timed-out") {
-            abandoned++;
-            break;
-          }
-        }
+        if (!waitPublished(published, ++handedOver)) abandoned++;
         return undefined;
       },
       gap: (from, to) => port.postMessage({ type: "gap", from, to }),
