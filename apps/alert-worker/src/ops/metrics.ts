@@ -17,11 +17,6 @@ export interface WorkerGauges {
  */
 export function createWorkerMetrics(g: WorkerGauges) {
   const registry = new Registry();
-  const counts = () => {
-    const e = g.events();
-    return { liquidation: e.liquidations, trade: e.trades };
-  };
-  const reported = { liquidation: 0, trade: 0 };
   // events/s over a sliding 10 s: (count now - count 10 s ago) / elapsed.
   const rate = { at: performance.now(), total: 0, perSecond: 0, sampled: false };
 
@@ -31,22 +26,20 @@ export function createWorkerMetrics(g: WorkerGauges) {
     labelNames: ["type"],
     registers: [registry],
     collect() {
-      const now = counts();
-      for (const t of ["liquidation", "trade"] as const) {
-        if (now[t] > reported[t]) this.inc({ type: t }, now[t] - reported[t]);
-        reported[t] = now[t];
-      }
+      // Mirrors the pipeline's running totals: set to them at each scrape.
+      const e = g.events();
+      this.reset();
+      if (e.liquidations > 0) this.inc({ type: "liquidation" }, e.liquidations);
+      if (e.trades > 0) this.inc({ type: "trade" }, e.trades);
     },
   });
-  let abandonedReported = 0;
   new Counter({
     name: "teleglas_worker_publish_waits_abandoned_total",
     help: "Frames whose alerts the ingest thread stopped waiting to see published (slow publisher or Redis)",
     registers: [registry],
     collect() {
-      const now = g.events().publishWaitsAbandoned;
-      if (now > abandonedReported) this.inc(now - abandonedReported);
-      abandonedReported = now;
+      this.reset();
+      this.inc(g.events().publishWaitsAbandoned);
     },
   });
   new Gauge({
