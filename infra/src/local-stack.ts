@@ -69,7 +69,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       // Closed by its own entry above, in reverse start order with the rest.
       upstream: { apiKey, baseUrl: upstream.baseUrl, plan: upstream.plan },
       keyPrefix: prefix,
-      onRedisError: (err) => logger.warn({ err: err.message }, "redis error"),
+      log: logger,
       // The core does not log; upstream trouble is worth a line, the rest only at debug.
       onEvent: (e) =>
         e.type === "upstream_error" || e.type === "stale_served"

@@ -40,16 +40,10 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const upstream = await startUpstream(env);
-  if (upstream.simulator) {
-    logger.info(
-      { sim: upstream.simulator.restUrl },
-      "COINGLASS_API_KEY unset: using the built-in CoinGlass simulator",
-    );
-  }
   const runtime = openRuntime({
     redisUrl: env.REDIS_URL,
     upstream,
-    onRedisError: (err) => logger.warn({ err: err.message }, "redis error"),
+    log: logger,
   });
   const { core, stores, redis } = runtime;
 

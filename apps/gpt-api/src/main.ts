@@ -29,16 +29,10 @@ async function main(): Promise<void> {
   }
 
   const upstream = await startUpstream(env);
-  if (upstream.simulator) {
-    logger.info(
-      { restUrl: upstream.simulator.restUrl },
-      "COINGLASS_API_KEY unset: serving the built-in CoinGlass simulator",
-    );
-  }
   const runtime = openRuntime({
     redisUrl: env.REDIS_URL,
     upstream,
-    onRedisError: (err) => logger.warn({ err: err.message }, "redis error"),
+    log: logger,
     onEvent: (e) => {
       if (e.type === "upstream_error" || e.type === "stale_served" || e.type === "cache_error")
         logger.warn(e, "core event");

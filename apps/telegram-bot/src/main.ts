@@ -36,16 +36,10 @@ async function main(): Promise<void> {
     COINGLASS_BASE_URL: config.coinglass.baseUrl,
     COINGLASS_PLAN: config.coinglass.plan,
   });
-  if (upstream.simulator) {
-    logger.info(
-      { sim: upstream.simulator.restUrl },
-      "COINGLASS_API_KEY unset: using the built-in CoinGlass simulator",
-    );
-  }
   const runtime = openRuntime({
     redisUrl: config.redisUrl,
     upstream,
-    onRedisError: (err) => logger.warn({ err: err.message }, "redis error"),
+    log: logger,
   });
   const { core, stores, redis } = runtime;
 

@@ -8,16 +8,34 @@ import type { CoreEvent } from "../models/result.js";
 import { createStores } from "../store/create-stores.js";
 import type { Stores } from "../store/types.js";
 
+/** The two log levels `openRuntime` writes at (a pino logger fits). */
+export interface RuntimeLog {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+}
+
 /** Options of `openRuntime`. */
 export interface RuntimeOptions {
   /** Redis for the core and the stores; without one both stay in this process's memory. */
   redisUrl: string | undefined;
-  /** Where CoinGlass is (e.g. coinglass-sim's `startUpstream`); its `close` runs after the core's. */
-  upstream: { apiKey: string; baseUrl: string; plan: CoinGlassPlan; close?(): Promise<void> };
+  /**
+   * Where CoinGlass is (e.g. coinglass-sim's `startUpstream`); its `close` runs after the core's.
+   * `simulator` is set when it is a simulator embedded in this process.
+   */
+  upstream: {
+    apiKey: string;
+    baseUrl: string;
+    plan: CoinGlassPlan;
+    simulator?: { restUrl: string } | null;
+    close?(): Promise<void>;
+  };
   /** Prefix of every Redis key of the core and the stores (their default `teleglas:` when absent). */
   keyPrefix?: string;
-  /** Connection errors (ioredis reconnects by itself; they are worth a log line). */
-  onRedisError?: (error: Error) => void;
+  /**
+   * Logs an embedded simulator once, and Redis connection errors (ioredis reconnects by itself;
+   * they are worth a line).
+   */
+  log?: RuntimeLog;
   onEvent?: (e: CoreEvent) => void;
 }
 
@@ -35,13 +53,19 @@ export interface Runtime {
  * settings (BullMQ, blocking readers) duplicate it.
  */
 export function openRuntime(opts: RuntimeOptions): Runtime {
+  const { log, upstream } = opts;
+  if (log && upstream.simulator) {
+    log.info(
+      { sim: upstream.simulator.restUrl },
+      "COINGLASS_API_KEY unset: using the built-in CoinGlass simulator",
+    );
+  }
   const redis = opts.redisUrl ? new Redis(opts.redisUrl) : undefined;
-  const { onRedisError } = opts;
-  if (redis && onRedisError) redis.on("error", (err: Error) => onRedisError(err));
+  if (redis && log) redis.on("error", (err: Error) => log.warn({ err: err.message }, "redis error"));
   const core = createMarketDataCore({
-    apiKey: opts.upstream.apiKey,
-    baseUrl: opts.upstream.baseUrl,
-    plan: opts.upstream.plan,
+    apiKey: upstream.apiKey,
+    baseUrl: upstream.baseUrl,
+    plan: upstream.plan,
     redis,
     keyPrefix: opts.keyPrefix,
     onEvent: opts.onEvent,
@@ -55,7 +79,7 @@ export function openRuntime(opts: RuntimeOptions): Runtime {
     close() {
       closing ??= (async () => {
         await Promise.allSettled([stores.close(), core.close()]);
-        await opts.upstream.close?.();
+        await upstream.close?.();
         await redis?.quit();
       })();
       return closing;
