@@ -8,6 +8,7 @@ import { Api, webhookCallback } from "grammy";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { createBot } from "./bot.js";
+import { renderEtfChart } from "./chart/etf.js";
 import { renderChart } from "./chart/render.js";
 import type { BotConfig } from "./config.js";
 import { CONSOLE_BOT_INFO, CONSOLE_USER, startConsoleChat } from "./console-chat.js";
@@ -89,6 +90,7 @@ export async function startTelegramBot(deps: TelegramBotDeps): Promise<{ stop():
       startedAt: Date.now(),
       workerStatus: deps.workerStatus ?? httpWorkerStatus(config.workerHealthUrl),
       renderChart,
+      renderEtfChart,
     },
     {
       token,
