@@ -11,7 +11,7 @@ import { ERROR_RESPONSES } from "../schemas/envelope.js";
  * registered route pattern (or "unmatched"), `status` an HTTP code, `tool` an operation id.
  */
 export function createMetrics(deps: ApiDeps) {
-  const registry: Registry = deps.registry ?? ownRegistry(deps);
+  const registry: Registry = deps.registry ?? createProcessMetrics(deps.core).registry;
   // Counted in plain maps on the hot path and copied into the counter at scrape time: a labelled
   // inc() per request hashes its labels, which showed up in the hot path's profile.
   const counts = new Map<string, Map<number, number>>();
@@ -77,13 +77,6 @@ export function createMetrics(deps: ApiDeps) {
       openStreams = read;
     },
   };
-}
-
-/** Without a process registry (tests, an app built alone): defaults and upstream reading this core. */
-function ownRegistry(deps: ApiDeps): Registry {
-  const m = createProcessMetrics();
-  m.watch(deps.core);
-  return m.registry;
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
