@@ -1,6 +1,7 @@
 import { ALERT_KINDS, type AlertKind } from "@teleglas/market-data-core";
 import { mirroredCounter, readGauge } from "@teleglas/metrics";
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
+import type { PipelineStats } from "../run/pipeline.js";
 
 /** What the metrics read when scraped; the hot path only bumps plain numbers. */
 export interface WorkerGauges {
@@ -9,14 +10,7 @@ export interface WorkerGauges {
   lastEventAgeMs(): number | null;
   leader(): boolean;
   /** Events run through the detectors since start, skipped ones, publish waits given up. */
-  events(): {
-    liquidations: number;
-    trades: number;
-    malformedFrames: number;
-    malformedItems: number;
-    duplicates: number;
-    publishWaitsAbandoned: number;
-  };
+  events(): Omit<PipelineStats, "connected" | "reconnects" | "lastMessageAt">;
 }
 
 /**
