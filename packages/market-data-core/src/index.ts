@@ -13,6 +13,7 @@ export * from "./coinglass/raw/index.js";
 export * from "./config/env.js";
 export * from "./core.js";
 export * from "./models/alert.js";
+export * from "./models/arbitrage.js";
 export * from "./models/errors.js";
 export * from "./models/etf.js";
 export { aprOfPer8h, FUNDING_BASIS_HOURS, fundingOnBasis } from "./models/funding.js";
