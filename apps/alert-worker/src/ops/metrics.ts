@@ -8,7 +8,14 @@ export interface WorkerGauges {
   lastEventAgeMs(): number | null;
   leader(): boolean;
   /** Events run through the detectors since start, and publish waits the ingest thread gave up. */
-  events(): { liquidations: number; trades: number; publishWaitsAbandoned: number };
+  events(): {
+    liquidations: number;
+    trades: number;
+    publishWaitsAbandoned: number;
+    dropped: { stale: number; future: number; late: number };
+    malformedFrames: number;
+    oversizeFrames: number;
+  };
 }
 
 /**
@@ -42,6 +49,29 @@ export function createWorkerMetrics(g: WorkerGauges) {
       this.inc(g.events().publishWaitsAbandoned);
     },
   });
+  new Counter({
+    name: "teleglas_worker_events_dropped_total",
+    help: "Events the detectors did not take: stale (arrived too late), future (dated ahead of the clock), late (behind the window)",
+    labelNames: ["reason"],
+    registers: [registry],
+    collect() {
+      const d = g.events().dropped;
+      this.reset();
+      for (const reason of ["stale", "future", "late"] as const) this.inc({ reason }, d[reason]);
+    },
+  });
+  new Counter({
+    name: "teleglas_worker_stream_frames_refused_total",
+    help: "Frames refused by the stream client this lead: malformed (not a push) or oversize (closed and reconnected)",
+    labelNames: ["reason"],
+    registers: [registry],
+    collect() {
+      const e = g.events();
+      this.reset();
+      this.inc({ reason: "malformed" }, e.malformedFrames);
+      this.inc({ reason: "oversize" }, e.oversizeFrames);
+    },
+  });
   new Gauge({
     name: "teleglas_worker_events_per_second",
     help: "Stream events per second over the last 10 s or more",
@@ -52,7 +82,7 @@ export function createWorkerMetrics(g: WorkerGauges) {
   });
   const alerts = new Counter({
     name: "teleglas_worker_alerts_total",
-    help: "Alerts by kind and outcome (published, duplicate, seen, cooling)",
+    help: "Alerts by kind and outcome (published, duplicate, seen, cooling; storm updates: updated, stale, unknown)",
     labelNames: ["kind", "outcome"],
     registers: [registry],
   });

@@ -38,6 +38,9 @@ export function createThreadedPipeline(
     liquidations: 0,
     trades: 0,
     publishWaitsAbandoned: 0,
+    dropped: { stale: 0, future: 0, late: 0 },
+    malformedFrames: 0,
+    oversizeFrames: 0,
   };
   const backfills = new Map<number, (n: number) => void>();
   let stopped: (() => void) | undefined;

@@ -1,6 +1,6 @@
 import type { StreamProblem } from "@teleglas/market-data-core";
 import type { WatchEntry } from "../config.js";
-import { createDetectorEngine } from "../detect/engine.js";
+import { createDetectorEngine, type DroppedEvents } from "../detect/engine.js";
 import { liquidationKey } from "../detect/liquidations.js";
 import type { Clock, Detection, LiquidationInput } from "../detect/types.js";
 import type { WhalePositionInput } from "../detect/whale-position.js";
@@ -37,7 +37,15 @@ export interface PipelineStats {
   trades: number;
   /** Hand-overs whose publishing the ingest thread stopped waiting for (see pipeline-thread.ts). */
   publishWaitsAbandoned: number;
+  /** Events the detectors did not take, by reason (see DroppedEvents). */
+  dropped: DroppedEvents;
+  /** Frames the stream client refused: not a push (malformed) or over its size cap (oversize). */
+  malformedFrames: number;
+  oversizeFrames: number;
 }
+
+/** Storms are ticked this often, so one that quiets is marked ended within about a second. */
+const TICK_MS = 1000;
 
 /** The stream, the detectors and their state, run in this thread or in a worker thread alike. */
 export interface Pipeline {
@@ -92,9 +100,21 @@ export function createPipeline(o: PipelineOptions, sink: PipelineSink, clock?: C
     onGap: sink.gap,
     onProblem: sink.problem,
   });
+  let ticker: NodeJS.Timeout | undefined;
   return {
-    start: ingest.start,
-    stop: ingest.stop,
+    start() {
+      ingest.start();
+      ticker ??= setInterval(() => {
+        frameAt = preciseNow();
+        engine.tick();
+        handOver();
+      }, TICK_MS);
+    },
+    async stop() {
+      clearInterval(ticker);
+      ticker = undefined;
+      await ingest.stop();
+    },
     async backfill(rows) {
       let recovered = 0;
       for (const e of rows) {
@@ -111,13 +131,20 @@ export function createPipeline(o: PipelineOptions, sink: PipelineSink, clock?: C
       engine.onWhalePositions(rows);
       handOver();
     },
-    stats: () => ({
-      connected: ingest.connected(),
-      reconnects: ingest.reconnects(),
-      lastMessageAt: ingest.state()?.lastMessageAt ?? null,
-      ...counts,
-      publishWaitsAbandoned: 0,
-    }),
+    stats: () => {
+      const st = ingest.state();
+      return {
+        connected: ingest.connected(),
+        reconnects: ingest.reconnects(),
+        lastMessageAt: st?.lastMessageAt ?? null,
+        ...counts,
+        publishWaitsAbandoned: 0,
+        dropped: { ...engine.dropped() },
+        // The client restarts its counts with each lead; these are this lead's.
+        malformedFrames: st?.malformedFrames ?? 0,
+        oversizeFrames: st?.oversizeFrames ?? 0,
+      };
+    },
     close: async () => {},
   };
 }
