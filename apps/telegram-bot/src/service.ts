@@ -4,10 +4,13 @@ import type { Readable, Writable } from "node:stream";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { run } from "@grammyjs/runner";
 import { DEFAULT_STORE_PREFIX, type MarketDataCore, type Stores } from "@teleglas/market-data-core";
+import { createProcessMetrics, startMetricsServer } from "@teleglas/metrics";
 import { Api, webhookCallback } from "grammy";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
+import type { Registry } from "prom-client";
 import { createBot } from "./bot.js";
+import { renderEtfChart } from "./chart/etf.js";
 import { renderChart } from "./chart/render.js";
 import type { BotConfig } from "./config.js";
 import { CONSOLE_BOT_INFO, CONSOLE_USER, startConsoleChat } from "./console-chat.js";
@@ -18,6 +21,7 @@ import { createMemoryDelivery } from "./delivery/memory.js";
 import type { Delivery, DeliveryEvent } from "./delivery/types.js";
 import { COMMANDS } from "./features/start.js";
 import { createI18n, translatorFor } from "./i18n/index.js";
+import { createBotMetrics } from "./metrics.js";
 
 export { type BotConfig, botEnvSchema, loadConfig } from "./config.js";
 
@@ -30,6 +34,8 @@ export interface TelegramBotDeps {
   redis?: Redis;
   /** Key prefix shared with the stores (default `teleglas:`). */
   prefix?: string;
+  /** The process registry /metrics serves (main.ts adds the upstream metrics to it). */
+  registry?: Registry;
   /** Console chat streams (used when no token is configured). */
   console?: { input: Readable; output: Writable };
   /** How /status learns the worker's state (default: GET config.workerHealthUrl). */
@@ -68,7 +74,9 @@ export function httpWorkerStatus(url: string): () => Promise<WorkerStatus | null
  * Start the bot: commands (long polling, a webhook, or the console chat when there is no token)
  * and alert delivery (consume alerts -> per-chat jobs -> rate-limited sends).
  */
-export async function startTelegramBot(deps: TelegramBotDeps): Promise<{ stop(): Promise<void> }> {
+export async function startTelegramBot(
+  deps: TelegramBotDeps,
+): Promise<{ metricsUrl: string | null; stop(): Promise<void> }> {
   const { config, logger } = deps;
   const log = logger.child({ component: "telegram-bot" });
   const consoleMode = !config.token;
@@ -77,6 +85,7 @@ export async function startTelegramBot(deps: TelegramBotDeps): Promise<{ stop():
   const token = config.token ?? "0:console";
 
   let delivery: Delivery | null = null;
+  const metrics = createBotMetrics(deps.registry ?? createProcessMetrics(deps.core).registry);
   const bot = createBot(
     {
       config,
@@ -89,9 +98,11 @@ export async function startTelegramBot(deps: TelegramBotDeps): Promise<{ stop():
       startedAt: Date.now(),
       workerStatus: deps.workerStatus ?? httpWorkerStatus(config.workerHealthUrl),
       renderChart,
+      renderEtfChart,
     },
     {
       token,
+      measure: metrics.middleware,
       ...(consoleMode ? { botInfo: CONSOLE_BOT_INFO } : {}),
       ...(deps.redis && !consoleMode
         ? { flood: { redis: deps.redis, prefix: deps.prefix ?? DEFAULT_STORE_PREFIX } }
@@ -107,6 +118,7 @@ export async function startTelegramBot(deps: TelegramBotDeps): Promise<{ stop():
   // Delivery sends on its own Api without auto-retry: it must see a 429 to pause the whole queue.
   const deliveryApi = consoleMode ? bot.api : new Api(token, { apiRoot: config.apiRoot });
   const onEvent = (e: DeliveryEvent) => {
+    metrics.onDelivery(e);
     if (e.type === "sent" || e.type === "duplicate_skipped") log.debug(e, "alert delivery");
     else if (e.type === "failed" && e.final) log.error(e, "alert delivery gave up");
     else log.info(e, "alert delivery");
@@ -133,6 +145,11 @@ export async function startTelegramBot(deps: TelegramBotDeps): Promise<{ stop():
         })
       : createMemoryDelivery(common);
   delivery.start();
+  metrics.watch(delivery);
+  const metricsServer = config.metrics
+    ? await startMetricsServer({ ...config.metrics, registry: metrics.registry })
+    : null;
+  if (metricsServer) log.info({ url: metricsServer.url }, "metrics listening");
   const i18n = createI18n();
   const dispatcher = startDispatcher({
     stores: deps.stores,
@@ -182,12 +199,14 @@ export async function startTelegramBot(deps: TelegramBotDeps): Promise<{ stop():
   }
 
   return {
+    metricsUrl: metricsServer?.url ?? null,
     async stop() {
       consoleChat?.stop();
       if (runner?.isRunning()) await runner.stop();
       if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
       await dispatcher.stop();
       await delivery?.close();
+      await metricsServer?.close();
     },
   };
 }

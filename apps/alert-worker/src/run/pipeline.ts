@@ -35,6 +35,11 @@ export interface PipelineStats {
   lastMessageAt: number | null;
   liquidations: number;
   trades: number;
+  /** Stream frames that were not a valid push, items of a push that were not valid (both skipped). */
+  malformedFrames: number;
+  malformedItems: number;
+  /** Events dropped as already seen (replayed after a reconnect). */
+  duplicates: number;
   /** Hand-overs whose publishing the ingest thread stopped waiting for (see pipeline-thread.ts). */
   publishWaitsAbandoned: number;
   /** Events the detectors did not take, by reason (see DroppedEvents). */
@@ -132,6 +137,7 @@ export function createPipeline(o: PipelineOptions, sink: PipelineSink, clock?: C
       handOver();
     },
     stats: () => {
+<<<<<<< HEAD
       const st = ingest.state();
       return {
         connected: ingest.connected(),
@@ -143,6 +149,18 @@ export function createPipeline(o: PipelineOptions, sink: PipelineSink, clock?: C
         // The client restarts its counts with each lead; these are this lead's.
         malformedFrames: st?.malformedFrames ?? 0,
         oversizeFrames: st?.oversizeFrames ?? 0,
+=======
+      const state = ingest.state();
+      return {
+        connected: ingest.connected(),
+        reconnects: ingest.reconnects(),
+        lastMessageAt: state?.lastMessageAt ?? null,
+        ...counts,
+        malformedFrames: state?.malformedFrames ?? 0,
+        malformedItems: state?.malformedItems ?? 0,
+        duplicates: state?.duplicates ?? 0,
+        publishWaitsAbandoned: 0,
+>>>>>>> main
       };
     },
     close: async () => {},
