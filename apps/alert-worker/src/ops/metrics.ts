@@ -9,20 +9,8 @@ export interface WorkerGauges {
   reconnects(): number;
   lastEventAgeMs(): number | null;
   leader(): boolean;
-<<<<<<< HEAD
-  /** Events run through the detectors since start, and publish waits the ingest thread gave up. */
-  events(): {
-    liquidations: number;
-    trades: number;
-    publishWaitsAbandoned: number;
-    dropped: { stale: number; future: number; late: number };
-    malformedFrames: number;
-    oversizeFrames: number;
-  };
-=======
   /** Events run through the detectors since start, skipped ones, publish waits given up. */
   events(): Omit<PipelineStats, "connected" | "reconnects" | "lastMessageAt">;
->>>>>>> main
 }
 
 /**
@@ -49,7 +37,7 @@ export function createWorkerMetrics(g: WorkerGauges, registry: Registry = new Re
   });
   new Counter({
     name: "teleglas_worker_events_skipped_total",
-    help: "Stream input skipped, by reason (malformed_frame, malformed_item, duplicate)",
+    help: "Stream input skipped, by reason (malformed_frame, malformed_item, duplicate, oversize_frame: closed and reconnected)",
     labelNames: ["reason"],
     registers: [registry],
     collect() {
@@ -58,9 +46,9 @@ export function createWorkerMetrics(g: WorkerGauges, registry: Registry = new Re
       this.inc({ reason: "malformed_frame" }, e.malformedFrames);
       this.inc({ reason: "malformed_item" }, e.malformedItems);
       this.inc({ reason: "duplicate" }, e.duplicates);
+      this.inc({ reason: "oversize_frame" }, e.oversizeFrames);
     },
   });
-<<<<<<< HEAD
   new Counter({
     name: "teleglas_worker_events_dropped_total",
     help: "Events the detectors did not take: stale (arrived too late), future (dated ahead of the clock), late (behind the window)",
@@ -72,26 +60,12 @@ export function createWorkerMetrics(g: WorkerGauges, registry: Registry = new Re
       for (const reason of ["stale", "future", "late"] as const) this.inc({ reason }, d[reason]);
     },
   });
-  new Counter({
-    name: "teleglas_worker_stream_frames_refused_total",
-    help: "Frames refused by the stream client this lead: malformed (not a push) or oversize (closed and reconnected)",
-    labelNames: ["reason"],
-    registers: [registry],
-    collect() {
-      const e = g.events();
-      this.reset();
-      this.inc({ reason: "malformed" }, e.malformedFrames);
-      this.inc({ reason: "oversize" }, e.oversizeFrames);
-    },
-  });
-=======
   mirroredCounter(
     registry,
     "teleglas_worker_publish_waits_abandoned_total",
     "Frames whose alerts the ingest thread stopped waiting to see published (slow publisher or Redis)",
     () => g.events().publishWaitsAbandoned,
   );
->>>>>>> main
   new Gauge({
     name: "teleglas_worker_events_per_second",
     help: "Stream events per second over the last 10 s or more",
@@ -102,11 +76,7 @@ export function createWorkerMetrics(g: WorkerGauges, registry: Registry = new Re
   });
   const alerts = new Counter({
     name: "teleglas_worker_alerts_total",
-<<<<<<< HEAD
-    help: "Alerts by kind and outcome (published, duplicate, seen, cooling; storm updates: updated, stale, unknown)",
-=======
-    help: "Detections by alert kind and outcome (published; not published: duplicate, seen, cooling)",
->>>>>>> main
+    help: "Detections by alert kind and outcome (published; not published: duplicate, seen, cooling; storm updates: updated, stale, unknown)",
     labelNames: ["kind", "outcome"],
     registers: [registry],
   });

@@ -42,7 +42,6 @@ export function createThreadedPipeline(
     duplicates: 0,
     publishWaitsAbandoned: 0,
     dropped: { stale: 0, future: 0, late: 0 },
-    malformedFrames: 0,
     oversizeFrames: 0,
   };
   const backfills = new Map<number, (n: number) => void>();

@@ -44,8 +44,7 @@ export interface PipelineStats {
   publishWaitsAbandoned: number;
   /** Events the detectors did not take, by reason (see DroppedEvents). */
   dropped: DroppedEvents;
-  /** Frames the stream client refused: not a push (malformed) or over its size cap (oversize). */
-  malformedFrames: number;
+  /** Frames over the stream client's size cap (each closed the socket, which reconnected). */
   oversizeFrames: number;
 }
 
@@ -137,19 +136,6 @@ export function createPipeline(o: PipelineOptions, sink: PipelineSink, clock?: C
       handOver();
     },
     stats: () => {
-<<<<<<< HEAD
-      const st = ingest.state();
-      return {
-        connected: ingest.connected(),
-        reconnects: ingest.reconnects(),
-        lastMessageAt: st?.lastMessageAt ?? null,
-        ...counts,
-        publishWaitsAbandoned: 0,
-        dropped: { ...engine.dropped() },
-        // The client restarts its counts with each lead; these are this lead's.
-        malformedFrames: st?.malformedFrames ?? 0,
-        oversizeFrames: st?.oversizeFrames ?? 0,
-=======
       const state = ingest.state();
       return {
         connected: ingest.connected(),
@@ -160,7 +146,8 @@ export function createPipeline(o: PipelineOptions, sink: PipelineSink, clock?: C
         malformedItems: state?.malformedItems ?? 0,
         duplicates: state?.duplicates ?? 0,
         publishWaitsAbandoned: 0,
->>>>>>> main
+        dropped: { ...engine.dropped() },
+        oversizeFrames: state?.oversizeFrames ?? 0,
       };
     },
     close: async () => {},
