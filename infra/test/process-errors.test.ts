@@ -139,6 +139,16 @@ describe("a port already in use", () => {
           TELEGRAM_WEBHOOK_PORT: port,
         },
       },
+      {
+        app: "telegram-bot",
+        variable: "BOT_METRICS_PORT",
+        env: {
+          REDIS_URL: await ownRedis(),
+          TELEGRAM_BOT_TOKEN: "7000000003:port-taken-test",
+          TELEGRAM_API_ROOT: tg.apiRoot,
+          BOT_METRICS_PORT: port,
+        },
+      },
     ];
     try {
       for (const c of cases) {

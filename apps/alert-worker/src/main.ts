@@ -2,6 +2,7 @@
 // no CoinGlass key is set, signals and graceful stop.
 import { startUpstream } from "@teleglas/coinglass-sim";
 import { ConfigError, gracefulStop, openRuntime, watchProcessErrors } from "@teleglas/market-data-core";
+import { createProcessMetrics } from "@teleglas/metrics";
 import pino from "pino";
 import { loadWorkerConfig } from "./config.js";
 import { loadRules, RulesError } from "./rules/load.js";
@@ -49,12 +50,15 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const upstream = await startUpstream(env);
+  const metrics = createProcessMetrics();
   const runtime = openRuntime({
     redisUrl: env.REDIS_URL,
     upstream,
     log: logger,
+    onEvent: metrics.onCoreEvent,
   });
   const { core, stores, redis } = runtime;
+  metrics.watch(core);
 
   let worker: Awaited<ReturnType<typeof startAlertWorker>>;
   try {
@@ -66,6 +70,7 @@ async function main(): Promise<void> {
       redis,
       wsUrl: upstream.wsUrl,
       apiKey: upstream.apiKey,
+      registry: metrics.registry,
     });
   } catch (error) {
     if (error instanceof ConfigError) console.error(error.message);

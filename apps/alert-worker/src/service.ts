@@ -1,6 +1,8 @@
 import type { Alert, AlertKind, MarketDataCore, Stores } from "@teleglas/market-data-core";
+import { createProcessMetrics } from "@teleglas/metrics";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
+import type { Registry } from "prom-client";
 import type { WorkerConfig } from "./config.js";
 import type { Clock } from "./detect/types.js";
 import { startOpsServer } from "./ops/http.js";
@@ -24,6 +26,8 @@ export interface AlertWorkerDeps {
   redis?: Redis;
   wsUrl: string;
   apiKey: string;
+  /** The process registry /metrics serves (main.ts adds the upstream metrics to it). */
+  registry?: Registry;
   /** Test and bench knobs. */
   tuning?: {
     /** Stream heartbeat, backoff, duplicate window. */
@@ -64,16 +68,19 @@ export async function startAlertWorker(deps: AlertWorkerDeps): Promise<AlertWork
   const tierOf = createTierLookup(rules);
   let leader = false;
 
-  const metrics = createWorkerMetrics({
-    connected: () => pipeline.stats().connected,
-    reconnects: () => pipeline.stats().reconnects,
-    lastEventAgeMs: () => {
-      const at = pipeline.stats().lastMessageAt;
-      return at === null ? null : Date.now() - at;
+  const metrics = createWorkerMetrics(
+    {
+      connected: () => pipeline.stats().connected,
+      reconnects: () => pipeline.stats().reconnects,
+      lastEventAgeMs: () => {
+        const at = pipeline.stats().lastMessageAt;
+        return at === null ? null : Date.now() - at;
+      },
+      leader: () => leader,
+      events: () => pipeline.stats(),
     },
-    leader: () => leader,
-    events: () => pipeline.stats(),
-  });
+    deps.registry ?? createProcessMetrics(core).registry,
+  );
   const publisher = createPublisher({
     stores,
     now: preciseNow,

@@ -2,6 +2,7 @@
 // CoinGlass key is set, signals and graceful stop.
 import { startUpstream } from "@teleglas/coinglass-sim";
 import { ConfigError, gracefulStop, openRuntime, watchProcessErrors } from "@teleglas/market-data-core";
+import { createProcessMetrics } from "@teleglas/metrics";
 import pino from "pino";
 import { loadApiConfig } from "./config.js";
 import { REDACT } from "./log.js";
@@ -38,20 +39,23 @@ async function main(): Promise<void> {
   }
 
   const upstream = await startUpstream(env);
+  const metrics = createProcessMetrics();
   const runtime = openRuntime({
     redisUrl: env.REDIS_URL,
     upstream,
     log: logger,
     onEvent: (e) => {
+      metrics.onCoreEvent(e);
       if (e.type === "upstream_error" || e.type === "stale_served" || e.type === "cache_error")
         logger.warn(e, "core event");
       else logger.debug(e, "core event");
     },
   });
   const { core, stores, redis } = runtime;
+  metrics.watch(core);
   let api: Awaited<ReturnType<typeof startGptApi>>;
   try {
-    api = await startGptApi({ config, logger, core, stores, redis });
+    api = await startGptApi({ config, logger, core, stores, redis, registry: metrics.registry });
   } catch (error) {
     if (error instanceof ConfigError) console.error(error.message);
     else logger.fatal({ err: error }, "gpt-api failed to start");

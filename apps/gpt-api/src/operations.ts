@@ -191,7 +191,7 @@ export const OPERATIONS: Operation[] = [
     path: "/gpt/funding",
     summary: "Funding rates of one coin",
     description:
-      "Open-interest- and volume-weighted funding rates (percent per interval), the rate on every exchange, the highest and lowest, and recent funding history.",
+      "Funding per exchange as settled (own interval: Hyperliquid 1 h, most 8 h, some 4 h) and per 8 hours and APR; OI-weighted average, highest, lowest and spread per 8 h; CoinGlass's averages as given. Compare only per_8h_pct.",
     query: z.object({ symbol: symbolParam }),
     data: FundingReportSchema,
     withSymbol: true,

@@ -50,6 +50,9 @@ export const botEnvSchema = commonEnvSchema.extend({
   /** The worker's /health, shown on /status. */
   WORKER_HEALTH_URL: z.url().optional(),
   WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
+  /** Prometheus /metrics of the bot on a port of its own; unset = off. */
+  BOT_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  BOT_METRICS_HOST: z.string().default("127.0.0.1"),
 });
 
 /** Everything the bot needs from the environment. */
@@ -64,6 +67,8 @@ export interface BotConfig {
   globalRate: number;
   userRatePer10s: number;
   workerHealthUrl: string;
+  /** Where /metrics listens; null = off. */
+  metrics: { port: number; host: string } | null;
   redisUrl: string | undefined;
   coinglass: {
     apiKey: string | undefined;
@@ -93,6 +98,7 @@ export function loadConfig(env: Record<string, string | undefined>): BotConfig {
     globalRate: e.BOT_GLOBAL_RATE,
     userRatePer10s: e.BOT_USER_RATE,
     workerHealthUrl: e.WORKER_HEALTH_URL ?? `http://127.0.0.1:${e.WORKER_PORT}/health`,
+    metrics: e.BOT_METRICS_PORT === undefined ? null : { port: e.BOT_METRICS_PORT, host: e.BOT_METRICS_HOST },
     redisUrl: e.REDIS_URL,
     coinglass: { apiKey: e.COINGLASS_API_KEY, baseUrl: e.COINGLASS_BASE_URL, plan: e.COINGLASS_PLAN },
     logLevel: e.LOG_LEVEL,

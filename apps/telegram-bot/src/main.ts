@@ -2,6 +2,7 @@
 // no CoinGlass key is set, signals and graceful stop.
 import { startUpstream } from "@teleglas/coinglass-sim";
 import { ConfigError, gracefulStop, openRuntime, watchProcessErrors } from "@teleglas/market-data-core";
+import { createProcessMetrics } from "@teleglas/metrics";
 import pino from "pino";
 import { type BotConfig, loadConfig } from "./config.js";
 import { startTelegramBot } from "./service.js";
@@ -44,12 +45,15 @@ async function main(): Promise<void> {
     COINGLASS_BASE_URL: config.coinglass.baseUrl,
     COINGLASS_PLAN: config.coinglass.plan,
   });
+  const metrics = createProcessMetrics();
   const runtime = openRuntime({
     redisUrl: config.redisUrl,
     upstream,
     log: logger,
+    onEvent: metrics.onCoreEvent,
   });
   const { core, stores, redis } = runtime;
+  metrics.watch(core);
 
   let bot: Awaited<ReturnType<typeof startTelegramBot>>;
   try {
@@ -59,6 +63,7 @@ async function main(): Promise<void> {
       core,
       stores,
       redis,
+      registry: metrics.registry,
       ...(consoleMode ? { console: { input: process.stdin, output: process.stdout } } : {}),
     });
   } catch (error) {

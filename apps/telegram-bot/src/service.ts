@@ -9,9 +9,11 @@ import {
   type MarketDataCore,
   type Stores,
 } from "@teleglas/market-data-core";
+import { createProcessMetrics, startMetricsServer } from "@teleglas/metrics";
 import { Api } from "grammy";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
+import type { Registry } from "prom-client";
 import { createBot } from "./bot.js";
 import { renderChart } from "./chart/render.js";
 import type { BotConfig } from "./config.js";
@@ -23,6 +25,7 @@ import { createMemoryDelivery } from "./delivery/memory.js";
 import type { Delivery, DeliveryEvent } from "./delivery/types.js";
 import { COMMANDS } from "./features/start.js";
 import { createI18n, translatorFor } from "./i18n/index.js";
+import { createBotMetrics } from "./metrics.js";
 import { createWebhookListener } from "./webhook.js";
 
 export { type BotConfig, botEnvSchema, loadConfig } from "./config.js";
@@ -36,6 +39,8 @@ export interface TelegramBotDeps {
   redis?: Redis;
   /** Key prefix shared with the stores (default `teleglas:`). */
   prefix?: string;
+  /** The process registry /metrics serves (main.ts adds the upstream metrics to it). */
+  registry?: Registry;
   /** Console chat streams (used when no token is configured). */
   console?: { input: Readable; output: Writable };
   /** How /status learns the worker's state (default: GET config.workerHealthUrl). */
@@ -74,7 +79,9 @@ export function httpWorkerStatus(url: string): () => Promise<WorkerStatus | null
  * Start the bot: commands (long polling, a webhook, or the console chat when there is no token)
  * and alert delivery (consume alerts -> per-chat jobs -> rate-limited sends).
  */
-export async function startTelegramBot(deps: TelegramBotDeps): Promise<{ stop(): Promise<void> }> {
+export async function startTelegramBot(
+  deps: TelegramBotDeps,
+): Promise<{ metricsUrl: string | null; stop(): Promise<void> }> {
   const { config, logger } = deps;
   const log = logger.child({ component: "telegram-bot" });
   const consoleMode = !config.token;
@@ -83,6 +90,7 @@ export async function startTelegramBot(deps: TelegramBotDeps): Promise<{ stop():
   const token = config.token ?? "0:console";
 
   let delivery: Delivery | null = null;
+  const metrics = createBotMetrics(deps.registry ?? createProcessMetrics(deps.core).registry);
   const bot = createBot(
     {
       config,
@@ -98,6 +106,7 @@ export async function startTelegramBot(deps: TelegramBotDeps): Promise<{ stop():
     },
     {
       token,
+      measure: metrics.middleware,
       ...(consoleMode ? { botInfo: CONSOLE_BOT_INFO } : {}),
       ...(deps.redis && !consoleMode
         ? { flood: { redis: deps.redis, prefix: deps.prefix ?? DEFAULT_STORE_PREFIX } }
@@ -113,6 +122,7 @@ export async function startTelegramBot(deps: TelegramBotDeps): Promise<{ stop():
   // Delivery sends on its own Api without auto-retry: it must see a 429 to pause the whole queue.
   const deliveryApi = consoleMode ? bot.api : new Api(token, { apiRoot: config.apiRoot });
   const onEvent = (e: DeliveryEvent) => {
+    metrics.onDelivery(e);
     if (e.type === "sent" || e.type === "duplicate_skipped") log.debug(e, "alert delivery");
     else if (e.type === "failed" && e.final) log.error(e, "alert delivery gave up");
     else log.info(e, "alert delivery");
@@ -139,6 +149,7 @@ export async function startTelegramBot(deps: TelegramBotDeps): Promise<{ stop():
         })
       : createMemoryDelivery(common);
   delivery.start();
+  metrics.watch(delivery);
   const i18n = createI18n();
   const dispatcher = startDispatcher({
     stores: deps.stores,
@@ -165,15 +176,25 @@ export async function startTelegramBot(deps: TelegramBotDeps): Promise<{ stop():
   const stop = async () => {
     for (const s of stops) await s();
   };
-  if (!consoleMode) {
-    try {
-      stops.unshift(await receiveUpdates(bot, config, log));
-    } catch (error) {
-      await stop();
-      throw error;
+  let metricsUrl: string | null = null;
+  try {
+    const m = config.metrics;
+    if (m) {
+      const server = await startMetricsServer({ ...m, registry: metrics.registry }).catch(
+        (error: unknown) => {
+          throw listenError(error, "BOT_METRICS_PORT", m.port, m.host);
+        },
+      );
+      stops.push(() => server.close());
+      metricsUrl = server.url;
+      log.info({ url: metricsUrl }, "metrics listening");
     }
+    if (!consoleMode) stops.unshift(await receiveUpdates(bot, config, log));
+  } catch (error) {
+    await stop();
+    throw error;
   }
-  return { stop };
+  return { metricsUrl, stop };
 }
 
 /** Long polling, or the webhook listener when TELEGRAM_WEBHOOK_URL is set; resolves with its stop. */

@@ -69,6 +69,8 @@ describe("golden reference payloads parse to the right domain values", () => {
       ratePct: 0.007343,
       intervalHours: 8,
       nextFundingTime: 1745222400000,
+      per8hPct: 0.007343,
+      aprPct: 0.007343 * 3 * 365,
     });
     expect(btc?.stablecoinMargin[1]?.exchange).toBe("OKX");
     expect(btc?.tokenMargin[0]?.ratePct).toBe(-0.001829);

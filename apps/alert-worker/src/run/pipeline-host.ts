@@ -37,6 +37,9 @@ export function createThreadedPipeline(
     lastMessageAt: null,
     liquidations: 0,
     trades: 0,
+    malformedFrames: 0,
+    malformedItems: 0,
+    duplicates: 0,
     publishWaitsAbandoned: 0,
   };
   const backfills = new Map<number, (n: number) => void>();

@@ -35,6 +35,11 @@ export interface PipelineStats {
   lastMessageAt: number | null;
   liquidations: number;
   trades: number;
+  /** Stream frames that were not a valid push, items of a push that were not valid (both skipped). */
+  malformedFrames: number;
+  malformedItems: number;
+  /** Events dropped as already seen (replayed after a reconnect). */
+  duplicates: number;
   /** Hand-overs whose publishing the ingest thread stopped waiting for (see pipeline-thread.ts). */
   publishWaitsAbandoned: number;
 }
@@ -111,13 +116,19 @@ export function createPipeline(o: PipelineOptions, sink: PipelineSink, clock?: C
       engine.onWhalePositions(rows);
       handOver();
     },
-    stats: () => ({
-      connected: ingest.connected(),
-      reconnects: ingest.reconnects(),
-      lastMessageAt: ingest.state()?.lastMessageAt ?? null,
-      ...counts,
-      publishWaitsAbandoned: 0,
-    }),
+    stats: () => {
+      const state = ingest.state();
+      return {
+        connected: ingest.connected(),
+        reconnects: ingest.reconnects(),
+        lastMessageAt: state?.lastMessageAt ?? null,
+        ...counts,
+        malformedFrames: state?.malformedFrames ?? 0,
+        malformedItems: state?.malformedItems ?? 0,
+        duplicates: state?.duplicates ?? 0,
+        publishWaitsAbandoned: 0,
+      };
+    },
     close: async () => {},
   };
 }

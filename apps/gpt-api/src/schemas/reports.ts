@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   ExchangeFundingRateSchema,
+  FundingAverageSchema,
   LongShortReadingSchema,
   ms,
   msReq,
@@ -84,11 +85,14 @@ export const SentimentReportSchema = z.object({
   btc: coinMood("BTC", 97_250),
   eth: coinMood("ETH", 3_420),
   funding: z.object({
-    btc_oi_weighted_rate_pct: pct("BTC OI-weighted funding rate per interval", 0.008),
-    bias: z
-      .enum(["longs_pay", "shorts_pay", "neutral"])
-      .nullable()
-      .meta({ description: "Who pays funding; null when unknown." }),
+    btc_oi_weighted_rate_pct: pct(
+      "CoinGlass's BTC OI-weighted funding as CoinGlass gives it: a mean of each exchange's rate per its own interval (not per 8 h)",
+      0.008,
+    ),
+    average: FundingAverageSchema,
+    bias: z.enum(["longs_pay", "shorts_pay", "neutral"]).nullable().meta({
+      description: "Who pays funding, from average.per_8h_pct (beyond ±0.005 % per 8 h); null when unknown.",
+    }),
   }),
   open_interest: z.object({ btc_change_24h_pct: pct("BTC open-interest change over 24 h", 2.3), trend }),
   long_short: LongShortReadingSchema.meta({ description: "BTC global accounts long/short on Binance." }),
@@ -97,16 +101,28 @@ export const SentimentReportSchema = z.object({
 /** `/gpt/funding`. */
 export const FundingReportSchema = z.object({
   symbol,
-  oi_weighted_rate_pct: pct("Open-interest-weighted funding rate per interval", 0.008),
-  vol_weighted_rate_pct: pct("Volume-weighted funding rate per interval", 0.007),
+  oi_weighted_rate_pct: pct(
+    "CoinGlass's open-interest-weighted average as CoinGlass gives it: a mean of each exchange's rate per its own interval (mixed intervals, not per 8 h)",
+    0.008,
+  ),
+  vol_weighted_rate_pct: pct(
+    "CoinGlass's volume-weighted average, same basis as oi_weighted_rate_pct",
+    0.007,
+  ),
+  average: FundingAverageSchema,
   stablecoin_margin: z
     .array(ExchangeFundingRateSchema)
-    .meta({ description: "USDT/USDC-margined contracts per exchange." }),
+    .meta({ description: "USDT/USDC-margined contracts per exchange, highest per 8 hours first." }),
   token_margin: z
     .array(ExchangeFundingRateSchema)
-    .meta({ description: "Coin-margined contracts per exchange." }),
-  highest: ExchangeFundingRateSchema.nullable().meta({ description: "Highest stablecoin-margin rate." }),
-  lowest: ExchangeFundingRateSchema.nullable().meta({ description: "Lowest stablecoin-margin rate." }),
+    .meta({ description: "Coin-margined contracts per exchange, highest per 8 hours first." }),
+  highest: ExchangeFundingRateSchema.nullable().meta({
+    description: "Highest stablecoin-margin rate per 8 hours.",
+  }),
+  lowest: ExchangeFundingRateSchema.nullable().meta({
+    description: "Lowest stablecoin-margin rate per 8 hours.",
+  }),
+  spread_per_8h_pct: pct("highest minus lowest, per 8 hours", 0.0043),
   history: z
     .array(OhlcBarSchema)
     .meta({ description: "Binance funding-rate history (percent OHLC per bar), oldest first." }),
