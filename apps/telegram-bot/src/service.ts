@@ -15,6 +15,7 @@ import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { Registry } from "prom-client";
 import { createBot } from "./bot.js";
+import { renderEtfChart } from "./chart/etf.js";
 import { renderChart } from "./chart/render.js";
 import type { BotConfig } from "./config.js";
 import { CONSOLE_BOT_INFO, CONSOLE_USER, startConsoleChat } from "./console-chat.js";
@@ -103,6 +104,7 @@ export async function startTelegramBot(
       startedAt: Date.now(),
       workerStatus: deps.workerStatus ?? httpWorkerStatus(config.workerHealthUrl),
       renderChart,
+      renderEtfChart,
     },
     {
       token,
