@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { listenError } from "@teleglas/market-data-core";
 import type { WorkerMetrics } from "./metrics.js";
 
 export interface Health {
@@ -47,7 +48,7 @@ export async function startOpsServer(o: {
     }
   });
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (error) => reject(listenError(error, "WORKER_PORT", o.port, o.host)));
     server.listen(o.port, o.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
