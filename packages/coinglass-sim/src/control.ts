@@ -25,6 +25,10 @@ export interface StormOptions {
   overSeconds?: number;
   /** One exchange; default: spread across the coin's exchanges. */
   exchange?: string;
+  /** Fault: date the orders this many ms from when they are sent (86400000 = a day ahead). */
+  timeShiftMs?: number;
+  /** Fault: send `time` in microseconds instead of milliseconds. */
+  timeUnit?: "ms" | "us";
 }
 
 export interface WhaleTradeOptions {
@@ -36,6 +40,10 @@ export interface WhaleTradeOptions {
   overSeconds?: number;
   /** Default Binance. */
   exchange?: string;
+  /** Fault: date the trades this many ms from when they are sent. */
+  timeShiftMs?: number;
+  /** Fault: send `time` in microseconds instead of milliseconds. */
+  timeUnit?: "ms" | "us";
 }
 
 export interface WhalePositionOptions {
@@ -64,6 +72,8 @@ export interface SimControl {
   injectWhalePosition(o: WhalePositionOptions): void;
   setFaults(f: Partial<Faults>): void;
   dropSockets(): void;
+  /** Sends text frames as they are to every open socket, `repeat` times over; resolves how many went out. */
+  rawFrames(o: { frames: string[]; repeat?: number }): { sent: number };
   replay(o: { count: number; batchSize?: number; channel?: string }): Promise<{ sent: number; ms: number }>;
   counters(): Counters;
   resetCounters(): void;
@@ -142,6 +152,14 @@ export function createControl(d: {
       if (f.closeAfterMessages !== undefined) d.hub.resetMessageCounts();
     },
     dropSockets: () => d.hub.dropAll(),
+    rawFrames(o) {
+      if (!Array.isArray(o.frames) || o.frames.some((f) => typeof f !== "string"))
+        throw new Error("frames must be an array of strings");
+      const repeat = Math.max(1, Math.min(100_000, Math.floor(o.repeat ?? 1)));
+      let sent = 0;
+      for (let i = 0; i < repeat; i++) sent += d.hub.pushRaw(o.frames);
+      return { sent };
+    },
     replay: (o) => replay(d.hub, d.market, d.seed, o),
     counters: () => d.counters.snapshot(),
     resetCounters: () => d.counters.reset(),
@@ -177,7 +195,7 @@ const readJson = (req: IncomingMessage): Promise<Record<string, unknown>> =>
     req.on("error", reject);
   });
 
-/** `/__sim/{etf-flow,storm,whale-trades,whale-position,faults,drop-sockets,replay,counters,reset-counters,reset,price}`. */
+/** `/__sim/{etf-flow,storm,whale-trades,whale-position,faults,drop-sockets,ws-raw,replay,counters,reset-counters,reset,price}`. */
 export async function handleControl(
   control: SimControl,
   req: IncomingMessage,
@@ -197,6 +215,7 @@ export async function handleControl(
       "whale-position": () => control.injectWhalePosition(b as unknown as WhalePositionOptions),
       faults: () => control.setFaults(b as Partial<Faults>),
       "drop-sockets": () => control.dropSockets(),
+      "ws-raw": () => control.rawFrames(b as unknown as { frames: string[]; repeat?: number }),
       replay: () => control.replay(b as unknown as { count: number }),
       counters: () => control.counters(),
       "reset-counters": () => control.resetCounters(),
