@@ -22,7 +22,7 @@ export interface FaultStack {
   fake: FakeTelegram;
   api: Managed & { url: string; get(path: string): Promise<{ status: number; body: ApiBody }> };
   worker: Managed & { url: string };
-  bot: Managed;
+  bot: Managed & { metricsUrl: string };
   /** The test's own view of the shared state (subscriptions, alert log), over the same Redis. */
   stores: Stores;
   client: Redis;
@@ -47,7 +47,8 @@ export interface ApiBody {
  */
 export async function startFaultStack(): Promise<FaultStack> {
   const logDir = mkdtempSync(join(tmpdir(), "teleglas-faults-"));
-  const [redisPort, simPort, apiPort, workerPort] = await Promise.all([
+  const [redisPort, simPort, apiPort, workerPort, botMetricsPort] = await Promise.all([
+    freePort(),
     freePort(),
     freePort(),
     freePort(),
@@ -175,7 +176,7 @@ export async function startFaultStack(): Promise<FaultStack> {
     until("alert-worker streaming", () => workerConnected(url), 30_000),
   );
 
-  const bot = managed({
+  const botBase = managed({
     name: "telegram-bot",
     command: process.execPath,
     args: [appMain("telegram-bot")],
@@ -184,6 +185,7 @@ export async function startFaultStack(): Promise<FaultStack> {
       TELEGRAM_BOT_TOKEN: SECRETS.botToken,
       TELEGRAM_API_ROOT: fake.apiRoot,
       BOT_GLOBAL_RATE: "25",
+      BOT_METRICS_PORT: String(botMetricsPort),
     },
     logDir,
     ready: async () => {
@@ -195,6 +197,8 @@ export async function startFaultStack(): Promise<FaultStack> {
       );
     },
   });
+
+  const bot = Object.assign(botBase, { metricsUrl: `http://127.0.0.1:${botMetricsPort}/metrics` });
 
   try {
     for (const m of [api, worker, bot]) {
