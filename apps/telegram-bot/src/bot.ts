@@ -6,6 +6,7 @@ import type { BotContext, BotDeps } from "./context.js";
 import { adminFeature } from "./features/admin.js";
 import { chartFeature } from "./features/chart.js";
 import { runFeature } from "./features/common.js";
+import { etfFeature } from "./features/etf.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { marketFeature } from "./features/market.js";
 import { membershipFeature } from "./features/membership.js";
@@ -74,6 +75,7 @@ export function createBot(deps: BotDeps, o: CreateBotOptions): Bot<BotContext> {
     startFeature,
     marketFeature,
     chartFeature,
+    etfFeature,
     subscribeFeature,
     settingsFeature,
     statusFeature,
