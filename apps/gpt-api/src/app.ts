@@ -150,7 +150,7 @@ export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<
       registerOperationRoutes(protectedScope, OPERATIONS, serve);
       registerAlertStream(protectedScope, deps);
       registerMetrics(protectedScope, metrics);
-      registerMcp(protectedScope, deps.version, OPERATIONS, serve);
+      registerMcp(protectedScope, deps.version, OPERATIONS, serve, { store: rateStore, config });
     });
   });
   return app;

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Json, KEY, type Peers, startApi, startPeers } from "./harness.js";
+import { testRedis } from "./redis.js";
 
 let peers: Peers;
 beforeAll(async () => {
@@ -62,6 +63,32 @@ describe("per-key rate limit", () => {
     } finally {
       await a.close();
       await b.close();
+    }
+  });
+});
+
+describe("two replicas on one Redis", () => {
+  it("admit at most the limit plus one per extra replica in a burst (100/min: at most 101)", async () => {
+    // A window of ten days, so the burst cannot straddle a window boundary.
+    const key = `burst-key-${Math.random().toString(36).slice(2)}-0123456789`;
+    const cfg = { rateLimitPerMinute: 100, apiKeys: [key], rateSyncMs: 100, rateWindowMs: 864_000_000 };
+    const own = await testRedis();
+    const a = await startApi(peers, cfg);
+    const b = await startApi(peers, cfg, { redis: own.redis });
+    const headers = { authorization: `Bearer ${key}` };
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 400 }, (_, i) => (i % 2 === 0 ? a : b).app.inject({ url: "/info", headers })),
+      );
+      const admitted = answers.filter((r) => r.statusCode === 200).length;
+      const refused = answers.filter((r) => r.statusCode === 429).length;
+      expect(admitted).toBeGreaterThanOrEqual(100);
+      expect(admitted).toBeLessThanOrEqual(101);
+      expect(admitted + refused).toBe(400);
+    } finally {
+      await a.close();
+      await b.close();
+      await own.cleanup();
     }
   });
 });

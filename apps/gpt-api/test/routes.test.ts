@@ -98,16 +98,29 @@ describe("data routes", () => {
   });
 
   it.each([
-    ["/gpt/liq?symbol=BTC&range=2h", "range"],
-    ["/gpt/whale?limit=500", "limit"],
-    ["/gpt/raw", "symbol"],
-    ["/gpt/orderbook?symbol=BTC&exchange=NoSuchExchange", "exchange"],
-    ["/gpt/alerts?kind=nope", "kind"],
-  ])("answers INVALID_PARAM naming the parameter for %s", async (path, param) => {
+    ["/gpt/liq?symbol=BTC&range=2h", "range", "range must be one of 1h, 4h, 12h, 24h, e.g. 24h."],
+    ["/gpt/whale?limit=500", "limit", "limit must be a whole number from 1 to 100, e.g. 20."],
+    ["/gpt/whale?limit=0x10", "limit", "limit must be a whole number from 1 to 100, e.g. 20."],
+    ["/gpt/whale?limit=2.5", "limit", "limit must be a whole number from 1 to 100, e.g. 20."],
+    ["/gpt/whale?min_usd=", "min_usd", "min_usd must be a number ≥ 0, e.g. 1000000."],
+    ["/gpt/whale?min_usd=-5", "min_usd", "min_usd must be a number ≥ 0, e.g. 1000000."],
+    ["/gpt/raw", "symbol", "symbol is required, e.g. BTC."],
+    ["/gpt/raw?symbol=", "symbol", "symbol must be a coin symbol of 1 to 32 characters, e.g. BTC."],
+    ["/gpt/raw?symbol=a&symbol=b", "symbol", "symbol must be a coin symbol of 1 to 32 characters, e.g. BTC."],
+    ["/gpt/orderbook?symbol=BTC&exchange=NoSuchExchange", "exchange", "exchange must be one of Binance"],
+    ["/gpt/alerts?kind=nope", "kind", "kind must be one of large_liquidation"],
+  ])("answers INVALID_PARAM in plain words for %s", async (path, param, message) => {
     const res = await api.get(path);
     const body = await json(res);
     expect(res.status).toBe(400);
     expect(body.error).toMatchObject({ code: "INVALID_PARAM", param });
+    expect(body.error.message.startsWith(message), body.error.message).toBe(true);
+  });
+
+  it("reads number parameters strictly: decimal digits are numbers, 1e6 too", async () => {
+    const body = await json(await api.get("/gpt/whale?min_usd=1e6&limit=3"));
+    expect(body.data.min_usd).toBe(1_000_000);
+    expect(body.data.alerts.length).toBeLessThanOrEqual(3);
   });
 
   it("answers NOT_FOUND in the envelope", async () => {

@@ -26,9 +26,12 @@ function validationParam(error: FastifyError): string {
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation) {
+      // The parameter schemas word their own messages (schemas/params.ts): what is wrong, what is
+      // allowed, an example. Anything else gets a generic line rather than validator text.
       const param = validationParam(error);
-      const detail = error.validation[0]?.message ?? "is invalid";
-      return sendApiError(reply, new ApiError("INVALID_PARAM", `Parameter "${param}" ${detail}.`, { param }));
+      const detail = error.validation[0]?.message ?? "";
+      const message = detail.startsWith(`${param} `) ? `${detail}.` : `${param} is not valid.`;
+      return sendApiError(reply, new ApiError("INVALID_PARAM", message, { param }));
     }
     if (
       !(error instanceof ApiError) &&
