@@ -50,6 +50,9 @@ export interface ApiConfig {
   rateWindowMs: number;
   /** How often per-key counters are flushed to Redis (ms). */
   rateSyncMs: number;
+  /** Alert streams (SSE) open at once in this process, and per key. */
+  maxStreams: number;
+  maxStreamsPerKey: number;
 }
 
 /** Parse the process environment (main.ts only). Throws ConfigError naming the variable. */
@@ -84,6 +87,8 @@ export function apiConfig(partial: Partial<ApiConfig> = {}): ApiConfig {
     responseTtlMs: 1000,
     rateWindowMs: 60_000,
     rateSyncMs: 100,
+    maxStreams: 500,
+    maxStreamsPerKey: 5,
     ...partial,
   };
 }

@@ -4,6 +4,9 @@ import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { buildApp } from "./app.js";
 import type { ApiConfig } from "./config.js";
+
+export { apiConfig } from "./config.js";
+
 import { listen } from "./server.js";
 
 /** This package's version (package.json sits one level above both src/ and dist/). */

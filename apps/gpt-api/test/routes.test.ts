@@ -238,3 +238,42 @@ describe("metrics", () => {
     expect(text).toContain("teleglas_upstream_calls");
   });
 });
+
+describe("alert stream limits", () => {
+  const second = "stream-key-2-0123456789abcdef";
+  it("answers HEAD without opening a stream, caps streams per key and validates its filters", async () => {
+    const capped = await startApi(peers, { apiKeys: [KEY, second], maxStreamsPerKey: 2, maxStreams: 3 });
+    const controller = new AbortController();
+    const open = (key = KEY, query = "") =>
+      fetch(`${capped.url}/gpt/alerts/stream${query}`, {
+        headers: { authorization: `Bearer ${key}` },
+        signal: controller.signal,
+      });
+    try {
+      for (let i = 0; i < 5; i++) {
+        const head = await fetch(`${capped.url}/gpt/alerts/stream`, {
+          method: "HEAD",
+          headers: { authorization: `Bearer ${KEY}` },
+        });
+        expect(head.status).toBe(200);
+        expect(head.headers.get("content-type")).toContain("text/event-stream");
+      }
+      expect((await open()).status).toBe(200);
+      expect((await open()).status).toBe(200);
+      const third = await open();
+      expect(third.status).toBe(429);
+      expect((await json(third)).error.message).toContain("at most 2");
+      // Another key still gets a stream; then the server-wide cap holds.
+      expect((await open(second)).status).toBe(200);
+      expect((await open(second)).status).toBe(429);
+
+      const unknown = await json(await open(KEY, "?symbol=BTX"));
+      expect(unknown.error.code).toBe("UNKNOWN_SYMBOL");
+      const kind = await json(await open(KEY, "?kind=nope"));
+      expect(kind.error).toMatchObject({ code: "INVALID_PARAM", param: "kind" });
+    } finally {
+      controller.abort();
+      await capped.close();
+    }
+  });
+});
