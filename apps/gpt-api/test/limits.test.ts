@@ -1,5 +1,11 @@
 import { createHash } from "node:crypto";
+import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiConfig } from "../src/config.js";
+import { prepareBody } from "../src/http/envelope.js";
+import { createResponseCache } from "../src/http/response-cache.js";
+import { createOperationServer } from "../src/http/serve.js";
+import { OPERATIONS, type Operation } from "../src/operations.js";
 import { type Json, KEY, type Peers, startApi, startPeers } from "./harness.js";
 import { testRedis } from "./redis.js";
 
@@ -209,5 +215,38 @@ describe("plan", () => {
       await api.close();
       await low.close();
     }
+  });
+});
+
+describe("memory bounds of the answer cache", () => {
+  it("remembers URLs by bytes: long or endless unique query strings cannot grow the map", async () => {
+    const deps = {
+      config: apiConfig(),
+      logger: pino({ level: "silent" }),
+      core: peers.core,
+      stores: peers.stores,
+      version: "0.1.0",
+    };
+    const op = OPERATIONS.find((o) => o.operationId === "getMarketSentiment") as Operation;
+    const server = createOperationServer(deps, createResponseCache({ ttlMs: 60_000 }), 64 * 1024);
+    const junk = "x".repeat(12_000);
+    for (let i = 0; i < 200; i++) await server.serve(op, {}, `/gpt/sentiment?junk=${junk}${i}`);
+    expect(server.urlStats().count).toBe(0);
+    for (let i = 0; i < 2000; i++) await server.serve(op, {}, `/gpt/sentiment?n=${i}&pad=${"y".repeat(100)}`);
+    expect(server.urlStats().bytes).toBeLessThanOrEqual(64 * 1024);
+    expect(server.urlStats().count).toBeGreaterThan(50);
+    // The newest URL is still answered straight from the map.
+    expect(server.fromUrl(`/gpt/sentiment?n=1999&pad=${"y".repeat(100)}`)).toBeDefined();
+  });
+
+  it("holds answers up to a byte budget, dropping the oldest first", async () => {
+    const cache = createResponseCache({ ttlMs: 60_000, maxBytes: 10_000 });
+    const meta = { cached: false, stale: false, ageMs: 0, missing: [] };
+    for (let i = 0; i < 50; i++)
+      await cache.load(`k${i}`, async () => prepareBody(undefined, "z".repeat(1000), meta, Date.now()));
+    expect(cache.bytes()).toBeLessThanOrEqual(10_000);
+    expect(cache.size()).toBeLessThan(10);
+    expect(cache.peek("k49", Date.now())).toBeDefined();
+    expect(cache.peek("k0", Date.now())).toBeUndefined();
   });
 });
