@@ -123,6 +123,20 @@ describe("IP allowlist and proxies", () => {
     }
   });
 
+  it("refuses a CORS preflight from an address outside the allowlist", async () => {
+    const api = await startApi(peers, { ipAllowlist: ["10.0.0.0/8"] });
+    try {
+      const res = await fetch(`${api.url}/gpt/sentiment`, {
+        method: "OPTIONS",
+        headers: { origin: "https://chatgpt.com", "access-control-request-method": "GET" },
+      });
+      expect(res.status).toBe(403);
+      expect(((await res.json()) as Json).error.code).toBe("FORBIDDEN_IP");
+    } finally {
+      await api.close();
+    }
+  });
+
   it("believes X-Forwarded-For only from a trusted proxy", async () => {
     const api = await startApi(peers, { ipAllowlist: ["10.0.0.0/8"], trustProxy: ["127.0.0.1"] });
     try {
@@ -248,5 +262,42 @@ describe("memory bounds of the answer cache", () => {
     expect(cache.size()).toBeLessThan(10);
     expect(cache.peek("k49", Date.now())).toBeDefined();
     expect(cache.peek("k0", Date.now())).toBeUndefined();
+  });
+});
+
+describe("requests without a valid key", () => {
+  it("are limited per client address, while a valid key from that address still passes", async () => {
+    const api = await startApi(peers, { authFailuresPerMinute: 5 });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 20; i++)
+        statuses.push(
+          (await api.get("/gpt/sentiment", { authorization: "Bearer wrong-key-0123456789" })).status,
+        );
+      expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+      expect(new Set(statuses.slice(5))).toEqual(new Set([429]));
+      const limited = await api.get("/gpt/sentiment", { authorization: "" });
+      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(((await limited.json()) as Json).error.code).toBe("RATE_LIMITED");
+      expect((await api.get("/gpt/sentiment")).status).toBe(200);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it("are logged by sample: a flood writes a few lines and one summary, not a line each", async () => {
+    const api = await startApi(peers, { authFailuresPerMinute: 50 });
+    await Promise.all(
+      Array.from({ length: 300 }, () => api.app.inject({ url: "/gpt/sentiment", headers: { "x-n": "1" } })),
+    );
+    await api.close();
+    const lines = api
+      .logs()
+      .split("\n")
+      // At info (what production logs); the harness also logs every request at debug.
+      .filter((l) => l.includes('"level":30') && (l.includes('"msg":"request"') || l.includes("refused")));
+    expect(lines.length).toBeLessThanOrEqual(3);
+    const summary = JSON.parse(lines.find((l) => l.includes("more requests refused")) ?? "{}");
+    expect(summary.byStatus).toEqual({ 401: 49, 429: 249 });
   });
 });

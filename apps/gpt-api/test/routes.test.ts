@@ -1,3 +1,4 @@
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Json, KEY, type Peers, sampleAlert, startApi, startPeers } from "./harness.js";
 
@@ -275,5 +276,51 @@ describe("alert stream limits", () => {
       controller.abort();
       await capped.close();
     }
+  });
+});
+
+/** Send raw bytes to the API and read the whole answer (the connection is closed after it). */
+function rawRequest(text: string): Promise<string> {
+  const { port } = new URL(api.url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), "127.0.0.1", () => socket.write(text));
+    let out = "";
+    socket.on("data", (d) => {
+      out += d.toString();
+    });
+    socket.on("end", () => resolve(out));
+    socket.on("error", reject);
+    socket.setTimeout(5000, () => socket.destroy(new Error("no answer")));
+  });
+}
+
+describe("answers outside the routes stay in the envelope", () => {
+  it("an HTTP/1.1 request without Host gets a 400 envelope, not an empty answer", async () => {
+    const out = await rawRequest(
+      `GET /gpt/raw?symbol=BTC HTTP/1.1\r\nAuthorization: Bearer ${KEY}\r\nConnection: close\r\n\r\n`,
+    );
+    expect(out).toMatch(/^HTTP\/1\.1 400/);
+    const body = JSON.parse(out.slice(out.indexOf("\r\n\r\n") + 4));
+    expect(body).toMatchObject({ success: false, error: { code: "INVALID_PARAM", param: "Host" } });
+  });
+
+  it("a request Node cannot parse gets a 400 envelope", async () => {
+    const out = await rawRequest("GET /gpt/raw HTTP/1.1\r\nHost: x\r\nBad Header Line\r\n\r\n");
+    expect(out).toMatch(/^HTTP\/1\.1 400/);
+    expect(out).toContain("application/json");
+    expect(JSON.parse(out.slice(out.indexOf("\r\n\r\n") + 4)).success).toBe(false);
+  });
+
+  it("OPTIONS without Origin gets a JSON envelope; a real preflight still gets 204", async () => {
+    const plain = await fetch(`${api.url}/gpt/raw`, { method: "OPTIONS" });
+    expect(plain.status).toBe(400);
+    expect(plain.headers.get("content-type")).toContain("application/json");
+    expect((await json(plain)).error.code).toBe("INVALID_PARAM");
+    const preflight = await fetch(`${api.url}/gpt/raw`, {
+      method: "OPTIONS",
+      headers: { origin: "https://chatgpt.com", "access-control-request-method": "GET" },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("https://chatgpt.com");
   });
 });
