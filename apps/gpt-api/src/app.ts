@@ -101,7 +101,7 @@ export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<
   app.addHook("onRoute", (route) => {
     const count = metrics.requestCounter(route.url);
     const hook: onResponseHookHandler = (request, reply, done) => {
-      count(reply.statusCode);
+      count(reply.statusCode, reply.elapsedTime);
       log(request, reply);
       done();
     };
@@ -109,7 +109,7 @@ export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<
   });
   app.addHook("onResponse", (request, reply, done) => {
     if (request.is404) {
-      countUnmatched(reply.statusCode);
+      countUnmatched(reply.statusCode, reply.elapsedTime);
       log(request, reply);
     }
     done();
@@ -163,9 +163,12 @@ export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<
     await scope.register(async (protectedScope) => {
       await installProtection(protectedScope, config, rateStore);
       registerOperationRoutes(protectedScope, OPERATIONS, serve);
-      registerAlertStream(protectedScope, deps);
+      metrics.watchStreams(registerAlertStream(protectedScope, deps));
       registerMetrics(protectedScope, metrics);
-      registerMcp(protectedScope, deps.version, OPERATIONS, serve, { store: rateStore, config });
+      registerMcp(protectedScope, deps.version, OPERATIONS, serve, metrics.toolCalled, {
+        store: rateStore,
+        config,
+      });
     });
   });
   return app;

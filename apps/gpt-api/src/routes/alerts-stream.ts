@@ -15,9 +15,10 @@ const HEARTBEAT_MS = 15_000;
  * `id:` the alert id, `data:` the alert JSON), with a comment heartbeat so proxies keep it open.
  * Open streams are bounded per process and per key (each holds a socket and a follower), so one
  * key cannot take every slot. HEAD answers the headers without opening a stream. Open streams are
- * ended when the app closes, so a graceful stop does not wait on them.
+ * ended when the app closes, so a graceful stop does not wait on them. Returns how many are open
+ * (for /metrics).
  */
-export function registerAlertStream(app: FastifyInstance, deps: ApiDeps): void {
+export function registerAlertStream(app: FastifyInstance, deps: ApiDeps): () => number {
   const open = new Set<ServerResponse>();
   const perKey = new Map<string, number>();
   const { maxStreams, maxStreamsPerKey } = deps.config;
@@ -108,4 +109,5 @@ export function registerAlertStream(app: FastifyInstance, deps: ApiDeps): void {
       });
     },
   );
+  return () => open.size;
 }

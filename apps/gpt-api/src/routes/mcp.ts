@@ -45,7 +45,13 @@ function toolsOf(ops: readonly Operation[]): Map<string, Tool> {
 }
 
 /** A tool's answer: the HTTP route's envelope, as text; errors in the envelope with isError. */
-async function callTool(tools: Map<string, Tool>, answers: OperationServer, name: string, args: unknown) {
+async function callTool(
+  tools: Map<string, Tool>,
+  answers: OperationServer,
+  name: string,
+  args: unknown,
+  onTool: (tool: string, ok: boolean) => void,
+) {
   try {
     const tool = tools.get(name);
     if (tool === undefined) {
@@ -71,8 +77,10 @@ async function callTool(tools: Map<string, Tool>, answers: OperationServer, name
       throw new ApiError("INVALID_PARAM", message, { param });
     }
     const text = await answers.serve(tool.op, parsed.data as Record<string, unknown>);
+    onTool(name, true);
     return { content: [{ type: "text" as const, text }] };
   } catch (error) {
+    if (tools.has(name)) onTool(name, false);
     return {
       isError: true,
       content: [{ type: "text" as const, text: errorBody(toApiError(error, "mcp").body()) }],
@@ -114,6 +122,7 @@ export function registerMcp(
   version: string,
   ops: readonly Operation[],
   answers: OperationServer,
+  onTool: (tool: string, ok: boolean) => void,
   limits: { store: BatchedRateStore; config: ApiConfig },
 ): void {
   const tools = toolsOf(ops);
@@ -125,7 +134,7 @@ export function registerMcp(
     const server = new ServerClass({ name: "teleglas", version }, { capabilities: { tools: {} } });
     server.setRequestHandler(types.ListToolsRequestSchema, () => listing);
     server.setRequestHandler(types.CallToolRequestSchema, (request) =>
-      callTool(tools, answers, request.params.name, request.params.arguments),
+      callTool(tools, answers, request.params.name, request.params.arguments, onTool),
     );
     return server;
   }
