@@ -10,6 +10,7 @@ import { createEventLog } from "./model/events.js";
 import { createMarket } from "./model/market.js";
 import { createWhales } from "./model/whales.js";
 import { PLAN_LIMITS, PLANS, type Plan, type RouteTable } from "./rest/context.js";
+import { createCorruptions } from "./rest/corrupt.js";
 import { registerFundingOi } from "./rest/funding-oi.js";
 import { registerHyperliquid } from "./rest/hyperliquid.js";
 import { registerIndicators } from "./rest/indicators.js";
@@ -25,6 +26,7 @@ import { createHub } from "./ws/hub.js";
 export type { SimControl, StormOptions, WhalePositionOptions, WhaleTradeOptions } from "./control.js";
 export type { Plan } from "./rest/context.js";
 export { PLAN_LIMITS, PLANS } from "./rest/context.js";
+export type { CorruptOptions } from "./rest/corrupt.js";
 export type { Counters } from "./rest/limits.js";
 export type { Faults } from "./rest/router.js";
 export { parseTradeChannel } from "./ws/hub.js";
@@ -95,6 +97,7 @@ export async function createSimulator(opts: SimulatorOptions = {}): Promise<Simu
   const events = createEventLog();
   const faults: Faults = { ...NO_FAULTS };
   const counters = createCounters();
+  const corruptions = createCorruptions();
   let limiter = createRateLimiter(PLAN_LIMITS[plan], opts.rateWindowMs ?? 60_000);
   const rest = createRestHandler({
     routes: buildRoutes(market),
@@ -109,6 +112,7 @@ export async function createSimulator(opts: SimulatorOptions = {}): Promise<Simu
     faults,
     market,
     events,
+    corruptions,
     modelNow,
     clock,
   });
@@ -117,6 +121,7 @@ export async function createSimulator(opts: SimulatorOptions = {}): Promise<Simu
   const control = createControl({
     market,
     events,
+    corruptions,
     flow,
     hub,
     faults,
