@@ -3,8 +3,9 @@
  * operations over HTTP under `/__sim/*` (POST JSON, no key, not rate limited, not counted).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { ETF_FAMILIES } from "./model/etf.js";
 import type { EventLog } from "./model/events.js";
-import type { Market } from "./model/market.js";
+import { DAY_MS, type Market } from "./model/market.js";
 import { roundSig } from "./model/prng.js";
 import { address, liqPriceOf } from "./model/whales.js";
 import type { Corruptions, CorruptOptions } from "./rest/corrupt.js";
@@ -25,6 +26,10 @@ export interface StormOptions {
   overSeconds?: number;
   /** One exchange; default: spread across the coin's exchanges. */
   exchange?: string;
+  /** Fault: date the orders this many ms from when they are sent (86400000 = a day ahead). */
+  timeShiftMs?: number;
+  /** Fault: send `time` in microseconds instead of milliseconds. */
+  timeUnit?: "ms" | "us";
 }
 
 export interface WhaleTradeOptions {
@@ -36,6 +41,10 @@ export interface WhaleTradeOptions {
   overSeconds?: number;
   /** Default Binance. */
   exchange?: string;
+  /** Fault: date the trades this many ms from when they are sent. */
+  timeShiftMs?: number;
+  /** Fault: send `time` in microseconds instead of milliseconds. */
+  timeUnit?: "ms" | "us";
 }
 
 export interface WhalePositionOptions {
@@ -47,7 +56,18 @@ export interface WhalePositionOptions {
   user?: string;
 }
 
+export interface EtfFlowOptions {
+  /** BTC, ETH, SOL or XRP (US funds), or "HK" for the Hong Kong BTC funds. */
+  asset: string;
+  /** Net flow per fund ticker, USD; funds left out have no figure that day. */
+  flows: Record<string, number>;
+  /** Any time on the day (epoch ms, UTC); default: the simulator's today, published at once. */
+  day?: number;
+}
+
 export interface SimControl {
+  /** Publish one day of ETF flows (the day's total is the sum of the funds given). */
+  injectEtfFlow(o: EtfFlowOptions): void;
   injectLiquidationStorm(o: StormOptions): void;
   injectWhaleTrades(o: WhaleTradeOptions): void;
   injectWhalePosition(o: WhalePositionOptions): void;
@@ -55,6 +75,8 @@ export interface SimControl {
   /** Overwrite a field of an endpoint's answers with a bad value until `reset`. */
   corrupt(o: CorruptOptions): void;
   dropSockets(): void;
+  /** Sends text frames as they are to every open socket, `repeat` times over; resolves how many went out. */
+  rawFrames(o: { frames: string[]; repeat?: number }): { sent: number };
   replay(o: { count: number; batchSize?: number; channel?: string }): Promise<{ sent: number; ms: number }>;
   counters(): Counters;
   resetCounters(): void;
@@ -63,6 +85,14 @@ export interface SimControl {
   /** Current model price of a coin. */
   price(symbol: string): number;
 }
+
+const ETF_SEGMENTS: Record<string, string> = {
+  BTC: "bitcoin",
+  ETH: "ethereum",
+  SOL: "solana",
+  XRP: "xrp",
+  HK: "hk-bitcoin",
+};
 
 export const NO_FAULTS: Faults = {
   rate429: 0,
@@ -87,6 +117,18 @@ export function createControl(d: {
 }): SimControl {
   let whaleCount = 0;
   return {
+    injectEtfFlow(o) {
+      const seg = ETF_SEGMENTS[o.asset.toUpperCase()];
+      if (!seg) throw new Error(`asset must be one of ${Object.keys(ETF_SEGMENTS).join(", ")}`);
+      const known = new Set(ETF_FAMILIES[seg]?.funds.map((f) => f.ticker));
+      for (const [ticker, usd] of Object.entries(o.flows ?? {})) {
+        if (!known.has(ticker))
+          throw new Error(`${ticker} is not a ${o.asset} ETF (${[...known].join(", ")})`);
+        if (!Number.isFinite(usd)) throw new Error(`flow of ${ticker} must be a number of USD`);
+      }
+      const day = Math.floor((o.day ?? d.modelNow()) / DAY_MS) * DAY_MS;
+      d.events.addEtfDay(seg, day, o.flows);
+    },
     injectLiquidationStorm: (o) => d.flow.injectLiquidationStorm(o),
     injectWhaleTrades: (o) => d.flow.injectWhaleTrades(o),
     injectWhalePosition(o) {
@@ -115,6 +157,14 @@ export function createControl(d: {
     },
     corrupt: (o) => d.corruptions.add(o),
     dropSockets: () => d.hub.dropAll(),
+    rawFrames(o) {
+      if (!Array.isArray(o.frames) || o.frames.some((f) => typeof f !== "string"))
+        throw new Error("frames must be an array of strings");
+      const repeat = Math.max(1, Math.min(100_000, Math.floor(o.repeat ?? 1)));
+      let sent = 0;
+      for (let i = 0; i < repeat; i++) sent += d.hub.pushRaw(o.frames);
+      return { sent };
+    },
     replay: (o) => replay(d.hub, d.market, d.seed, o),
     counters: () => d.counters.snapshot(),
     resetCounters: () => d.counters.reset(),
@@ -151,7 +201,7 @@ const readJson = (req: IncomingMessage): Promise<Record<string, unknown>> =>
     req.on("error", reject);
   });
 
-/** `/__sim/{storm,whale-trades,whale-position,faults,corrupt,drop-sockets,replay,counters,reset-counters,reset,price}`. */
+/** `/__sim/{etf-flow,storm,whale-trades,whale-position,faults,corrupt,drop-sockets,ws-raw,replay,counters,reset-counters,reset,price}`. */
 export async function handleControl(
   control: SimControl,
   req: IncomingMessage,
@@ -165,12 +215,14 @@ export async function handleControl(
   try {
     const b = req.method === "POST" ? await readJson(req) : {};
     const ops: Record<string, () => unknown> = {
+      "etf-flow": () => control.injectEtfFlow(b as unknown as EtfFlowOptions),
       storm: () => control.injectLiquidationStorm(b as unknown as StormOptions),
       "whale-trades": () => control.injectWhaleTrades(b as unknown as WhaleTradeOptions),
       "whale-position": () => control.injectWhalePosition(b as unknown as WhalePositionOptions),
       faults: () => control.setFaults(b as Partial<Faults>),
       corrupt: () => control.corrupt(b as unknown as CorruptOptions),
       "drop-sockets": () => control.dropSockets(),
+      "ws-raw": () => control.rawFrames(b as unknown as { frames: string[]; repeat?: number }),
       replay: () => control.replay(b as unknown as { count: number }),
       counters: () => control.counters(),
       "reset-counters": () => control.resetCounters(),

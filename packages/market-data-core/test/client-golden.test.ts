@@ -138,6 +138,31 @@ describe("golden reference payloads parse to the right domain values", () => {
     expect(t.byExchange[0]).toMatchObject({ exchange: "Binance", sellUsd: 247674925.1653 });
   });
 
+  it("ETF flows: per-fund figures, a fund left out is null, envelopes without msg", async () => {
+    const [btc] = (await core.client.fetchEtfFlows("BTC")).value;
+    expect(btc).toEqual({
+      time: 1704931200000,
+      totalUsd: 655300000,
+      priceUsd: 46663,
+      funds: [
+        { ticker: "GBTC", flowUsd: -95100000 },
+        { ticker: "IBIT", flowUsd: 111700000 },
+        { ticker: "FBTC", flowUsd: 227000000 },
+      ],
+    });
+    const [sol] = (await core.client.fetchEtfFlows("SOL")).value;
+    expect(sol?.funds.map((f) => f.flowUsd)).toEqual([11700000, null, null, null, 1000000]);
+    const [hk] = (await core.client.fetchHongKongEtfFlows()).value;
+    expect(hk?.funds[2]).toEqual({ ticker: "BOSERA&HASHKEY", flowUsd: 61117310 });
+    const assets = (await core.client.fetchEtfNetAssets("ETH")).value;
+    expect(assets.at(-1)).toEqual({
+      time: 1705017600000,
+      netAssetsUsd: 51874409241.39,
+      changeUsd: 203000000,
+      priceUsd: 1637.8,
+    });
+  });
+
   it("error bodies become typed errors", async () => {
     override.set("/api/futures/coins-price-change", "error-upgrade-plan");
     override.set("/api/futures/supported-exchanges", "error-invalid-api-key");

@@ -177,7 +177,10 @@ export const AlertOutSchema = z.object({
   side: z
     .enum(["long", "short", "buy", "sell", "mixed"])
     .meta({ description: "Liquidations: long = longs were liquidated." }),
-  usd: z.number().meta({ description: "Size of the event, in US dollars.", examples: [5_400_000] }),
+  usd: z.number().meta({
+    description: "Size of the event, in US dollars (a storm: its whole total so far).",
+    examples: [5_400_000],
+  }),
   count: z
     .number()
     .int()
@@ -187,8 +190,20 @@ export const AlertOutSchema = z.object({
   price: usd("Price at the alert", 97_000),
   first_at: msReq("First event"),
   last_at: msReq("Last event"),
-  severity: z.enum(["info", "high", "critical"]),
+  severity: z
+    .enum(["info", "high", "critical"])
+    .meta({ description: "From the current size against the rule's minimum: 2× high, 5× critical." }),
   detail: z.record(z.string(), z.unknown()).meta({ description: "Detector-specific details." }),
+  updated_at: msReq("When this state of the alert was taken (a storm's latest update)").optional(),
+  revision: z
+    .number()
+    .int()
+    .optional()
+    .meta({ description: "0 when first raised, +1 per update of a live storm.", examples: [3] }),
+  status: z.enum(["active", "ended"]).optional().meta({
+    description:
+      "Liquidation storms: `active` while the storm lasts (totals still growing), `ended` once it quieted. Absent for one-off alerts.",
+  }),
 });
 
 export const AlertListSchema = z.object({

@@ -48,6 +48,7 @@ help =
     /funding SYMBOL · /oi SYMBOL · /rsi SYMBOL
     /sentiment — fear and greed, trend, funding, OI, long/short
     /chart SYMBOL [5m|15m|30m|1h|4h|12h|1d] — candles with liquidations
+    /etf [btc|eth|sol|xrp] — spot-ETF daily net flows, net assets, bar chart
 
     <b>Alerts</b>
     /subscribe [SYMBOL|all] — pick kinds and minimum size
@@ -194,4 +195,15 @@ uptime = Uptime
 admin-only = 🔒 Admins only.
 admin-title = Admin: alert kinds for everyone
 delivery-stats = Delivery
+etf-title = spot ETFs, daily net flows (US)
+etf-none = CoinGlass has published no flow days yet.
+etf-latest = Latest { $day }
+etf-last-days = Last { $count } trading days
+etf-sum = { $count }-day sum
+etf-net-assets = Net assets
+etf-day-change = day change
+etf-hong-kong = Hong Kong { $day }
+etf-chart-caption = { $asset } spot-ETF net flows, last { $count } trading days (USD, UTC days)
+usage-etf = Usage: <code>/etf [btc|eth|sol|xrp]</code>, e.g. <code>/etf eth</code>
+etf-more-funds = +{ $count } more
 `;

@@ -48,6 +48,7 @@ export interface RestDeps {
 }
 
 const successPrefix = '{"code":"0","msg":"success","data":';
+const bareSuccessPrefix = '{"code":"0","data":';
 
 export function createRestHandler(d: RestDeps): (req: IncomingMessage, res: ServerResponse) => void {
   const maxLimit = String(PLAN_LIMITS[d.plan]);
@@ -123,7 +124,7 @@ export function createRestHandler(d: RestDeps): (req: IncomingMessage, res: Serv
     };
     let body: string;
     try {
-      body = `${successPrefix}${JSON.stringify(d.corruptions.apply(path, route.handler(ctx)))}${route.successFlag ? ',"success":true}' : "}"}`;
+      body = `${route.noMsg ? bareSuccessPrefix : successPrefix}${JSON.stringify(d.corruptions.apply(path, route.handler(ctx)))}${route.successFlag ? ',"success":true}' : "}"}`;
     } catch (err) {
       if (err instanceof ParamError) return fail(res, "400", err.message, used);
       if (err instanceof PlanError) return fail(res, "401", "Upgrade plan", used);

@@ -1,11 +1,12 @@
 import type { z } from "zod";
 import type { CachePolicy, MarketCache } from "../cache/types.js";
-import { RAW_DATA_SCHEMAS } from "../coinglass/raw/index.js";
+import { ETF_ASSETS, RAW_DATA_SCHEMAS } from "../coinglass/raw/index.js";
 import type { CoinGlassPlan } from "../config/env.js";
 import type { Cached, CallOptions, CoreEvent, Lane } from "../models/result.js";
 import type { Quota } from "../quota/types.js";
 import { createTransport, type RetryOptions } from "./http.js";
 import * as d from "./map-derivs.js";
+import { mapEtfFlows, mapEtfNetAssets } from "./map-etf.js";
 import * as m from "./map-markets.js";
 import { dropImplausible } from "./plausible.js";
 import { coinParams, type Mapper, type Params, POLICY, pairParams, unavailable } from "./requests.js";
@@ -258,6 +259,11 @@ export function createCoinGlassClient(opts: CoinGlassClientOptions): CoinGlassCl
         d.mapPositionPage,
         o,
       ),
+    fetchEtfFlows: (asset, o) =>
+      call(`/api/etf/${ETF_ASSETS[asset]}/flow-history`, {}, POLICY.daily, mapEtfFlows, o),
+    fetchHongKongEtfFlows: (o) => call("/api/hk-etf/bitcoin/flow-history", {}, POLICY.daily, mapEtfFlows, o),
+    fetchEtfNetAssets: (asset, o) =>
+      call(`/api/etf/${ETF_ASSETS[asset]}/net-assets/history`, {}, POLICY.daily, mapEtfNetAssets, o),
     stats: () => http.stats(),
     close: () => http.close(),
   };

@@ -1,6 +1,7 @@
 import type { CoinGlassClient } from "../client/types.js";
 import type { CallOptions, Lane } from "../models/result.js";
 import { createSymbols, type Symbols } from "../symbols/symbols.js";
+import { buildEtf } from "./etf.js";
 import { createParts } from "./parts.js";
 import { buildRaw, REFERENCE_EXCHANGE } from "./raw.js";
 import {
@@ -102,6 +103,10 @@ export function createMarketData({ client }: MarketDataOptions): MarketDataServi
           )) ?? [];
         return parts.result(candles, coin);
       });
+    },
+    getEtf: (asset, q = {}, o) => {
+      const days = Math.min(90, Math.max(1, Math.trunc(q.days ?? 10)));
+      return shared(`etf|${asset}|${days}|${laneOf(o)}`, () => buildEtf(client, asset, days, laneOf(o)));
     },
     getLiquidationHistory: (symbol, q, o) =>
       forCoin(symbol, `liqbars:${q.interval}:${q.limit}`, o, async (coin, lane) => {
