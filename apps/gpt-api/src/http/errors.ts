@@ -44,17 +44,19 @@ export class ApiError extends Error {
 }
 
 /**
- * Translate anything thrown by a route into what the client may see. Core errors carry no key and
+ * Translate anything thrown by a route or tool into what the client may see. Core errors carry no key and
  * name only the endpoint path; anything unknown becomes INTERNAL without details.
  */
-export function toApiError(error: unknown): ApiError {
+export function toApiError(error: unknown, surface: "http" | "mcp" = "http"): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof UnknownSymbolError) {
+    // Hints name what the client can call: a route over HTTP, a tool over MCP.
+    const list =
+      surface === "mcp"
+        ? "The listSymbols tool lists every supported coin."
+        : "GET /symbols lists every supported coin.";
     return new ApiError("UNKNOWN_SYMBOL", `Unknown symbol "${error.input}".`, {
-      hint:
-        error.suggestions.length > 0
-          ? `Did you mean ${error.suggestions.join(", ")}? GET /symbols lists every supported coin.`
-          : "GET /symbols lists every supported coin.",
+      hint: error.suggestions.length > 0 ? `Did you mean ${error.suggestions.join(", ")}? ${list}` : list,
       suggestions: error.suggestions,
     });
   }
