@@ -107,7 +107,7 @@ export const OPERATIONS: Operation[] = [
     path: "/gpt/whale",
     summary: "Hyperliquid whale alerts and positions",
     description:
-      "Recent large position opens/closes on Hyperliquid and the largest open whale positions, optionally for one coin, with long/short totals in USD.",
+      "Recent large position opens/closes on Hyperliquid and the largest open whale positions, optionally for one coin, with long/short totals in USD over every matching position (limit cuts only the lists).",
     query: z.object({
       symbol: symbolParam.optional(),
       min_usd: numberParam("min_usd", { min: 0, max: 1e12, example: 1_000_000 })
@@ -118,7 +118,11 @@ export const OPERATIONS: Operation[] = [
         }),
       limit: numberParam("limit", { min: 1, max: 100, integer: true, example: 20 })
         .default(20)
-        .meta({ description: "Maximum alerts and positions returned, 1..100 (default 20).", examples: [20] }),
+        .meta({
+          description:
+            "Maximum alerts and positions listed, 1..100 (default 20). The totals always cover every matching position.",
+          examples: [20],
+        }),
     }),
     data: WhaleReportSchema,
     withSymbol: false,

@@ -31,6 +31,14 @@ const LargeLimitOrderSchema = z.object({
   state: z.enum(["open", "filled", "cancelled", "unknown"]),
 });
 
+const WallTotalsSchema = z.object({
+  count: z
+    .number()
+    .int()
+    .meta({ description: "Open walls on this side.", examples: [143] }),
+  usd: usd("Sum of their current sizes", 1_350_000_000),
+});
+
 const DepthSummarySchema = z.object({
   bids_usd: usd("Bids within the range", 150_000_000),
   asks_usd: usd("Asks within the range", 140_000_000),
@@ -47,6 +55,10 @@ export const OrderbookReportSchema = z.object({
   walls: z
     .object({ bids: z.array(LargeLimitOrderSchema), asks: z.array(LargeLimitOrderSchema) })
     .meta({ description: "Large resting limit orders, the 25 largest per side, largest first." }),
+  wall_totals: z.object({ bids: WallTotalsSchema, asks: WallTotalsSchema }).nullable().meta({
+    description:
+      "Count and size of every open wall CoinGlass returned per side (walls lists at most 25); null when the walls are missing.",
+  }),
   depth: DepthSummarySchema.meta({ description: "Latest depth of the pair on the exchange." }),
   depth_history: z
     .array(
