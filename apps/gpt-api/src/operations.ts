@@ -2,6 +2,10 @@ import {
   type DepthRange,
   type EtfAsset,
   type MarketResult,
+  OPTION_COINS,
+  OPTION_EXCHANGES,
+  type OptionCoin,
+  type OptionExchange,
   PLAN_FEATURES,
   planAllows,
 } from "@teleglas/market-data-core";
@@ -11,6 +15,7 @@ import { LIVE_META } from "./http/envelope.js";
 import { FundingArbitrageReportSchema } from "./schemas/arbitrage.js";
 import { EtfReportSchema } from "./schemas/etf.js";
 import { LiquidationSummarySchema, RawSnapshotSchema, WhaleReportSchema } from "./schemas/market.js";
+import { OptionsReportSchema } from "./schemas/options.js";
 import { enumParam, kindParam, numberParam, symbolParam } from "./schemas/params.js";
 import {
   AlertListSchema,
@@ -229,6 +234,29 @@ export const OPERATIONS: Operation[] = [
     hold: true,
     gpt: true,
     run: ({ core }, q) => core.market.getEtf(q.asset as EtfAsset, { days: q.days as number }),
+  }),
+  op({
+    operationId: "getOptions",
+    path: "/gpt/options",
+    summary: "Options max pain, open interest and put/call of BTC or ETH",
+    description:
+      "Max pain per expiry on one exchange versus the price, put and call open interest per expiry with the put/call ratio, and options open interest and volume per exchange.",
+    query: z.object({
+      symbol: z
+        .enum(OPTION_COINS)
+        .default("BTC")
+        .meta({ description: "BTC or ETH (CoinGlass has options data for these two).", examples: ["BTC"] }),
+      exchange: z
+        .enum(OPTION_EXCHANGES)
+        .default("Deribit")
+        .meta({ description: "Exchange whose expiries to list (default Deribit).", examples: ["Deribit"] }),
+    }),
+    data: OptionsReportSchema,
+    withSymbol: true,
+    hold: true,
+    gpt: true,
+    run: ({ core }, q) =>
+      core.market.getOptions(q.symbol as OptionCoin, { exchange: q.exchange as OptionExchange }),
   }),
   op({
     operationId: "getFundingArbitrage",
