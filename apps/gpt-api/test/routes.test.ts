@@ -340,3 +340,46 @@ describe("answers outside the routes stay in the envelope", () => {
     expect(preflight.headers.get("access-control-allow-origin")).toBe("https://chatgpt.com");
   });
 });
+
+describe("documents for a public GPT", () => {
+  it("/privacy shows the configured policy, and says what to set when it is not", async () => {
+    const missing = await fetch(`${api.url}/privacy`);
+    expect(missing.status).toBe(404);
+    expect((await json(missing)).error.hint).toContain("PRIVACY_OPERATOR");
+    const privacy = {
+      operator: "Example Ltd <b>",
+      contact: "privacy@example.com",
+      logRetention: "7 days",
+      logged: undefined,
+    };
+    const configured = await startApi(peers, { privacy });
+    try {
+      const res = await fetch(`${configured.url}/privacy`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toContain("text/html");
+      const page = await res.text();
+      expect(page).toContain("Example Ltd &lt;b&gt;");
+      expect(page).toContain("privacy@example.com");
+      expect(page).toContain("kept for 7 days");
+      expect(page).toContain("never the key itself");
+    } finally {
+      await configured.close();
+    }
+  });
+
+  it("/openapi.gpt.json serves the GPT schema for import by URL, servers from PUBLIC_URL", async () => {
+    expect((await fetch(`${api.url}/openapi.gpt.json`)).status).toBe(404);
+    const configured = await startApi(peers, { publicUrl: "https://gpt.example.org" });
+    try {
+      const res = await fetch(`${configured.url}/openapi.gpt.json`);
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      const doc = JSON.parse(text);
+      expect(doc.servers).toEqual([{ url: "https://gpt.example.org" }]);
+      expect(Object.keys(doc.paths)).toContain("/gpt/raw");
+      expect(text.length).toBeLessThan(80_000);
+    } finally {
+      await configured.close();
+    }
+  });
+});
