@@ -1,5 +1,6 @@
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ERROR_EXAMPLES } from "../src/schemas/error-responses.js";
 import { type Json, KEY, type Peers, sampleAlert, startApi, startPeers } from "./harness.js";
 
 let peers: Peers;
@@ -88,6 +89,34 @@ describe("data routes", () => {
     const second = await json(await api.get("/gpt/raw?symbol=btc/usdt"));
     expect(second.meta.cached).toBe(true);
     expect(second.data).toEqual(first.data);
+  });
+
+  it("/gpt/whale totals cover every matching position, whatever the limit", async () => {
+    for (const direction of ["long", "short", "short"] as const) {
+      peers.sim.control.injectWhalePosition({ symbol: "BTC", action: "open", direction, valueUsd: 4e6 });
+    }
+    for (const query of ["symbol=BTC&", ""]) {
+      const answers = [];
+      for (const limit of [1, 2, 20, 100]) {
+        const d = (await json(await api.get(`/gpt/whale?${query}limit=${limit}`))).data;
+        expect(d.positions).toHaveLength(Math.min(limit, d.totals.count));
+        answers.push(d.totals);
+      }
+      expect(answers[0].count).toBeGreaterThan(2);
+      expect(answers[0].short_usd).toBeGreaterThan(0);
+      for (const t of answers) expect(t).toEqual(answers[0]);
+    }
+  });
+
+  it("/gpt/funding compares exchanges per 8 h, keeping each raw rate and interval", async () => {
+    const d = (await json(await api.get("/gpt/funding?symbol=BTC"))).data;
+    const hl = d.stablecoin_margin.find((x: Json) => x.exchange === "Hyperliquid");
+    expect(hl.interval_hours).toBe(1);
+    expect(hl.per_8h_pct).toBeCloseTo(hl.rate_pct * 8, 12);
+    const per8h = d.stablecoin_margin.map((x: Json) => x.per_8h_pct as number);
+    expect(d.lowest.per_8h_pct).toBe(Math.min(...per8h));
+    expect(d.highest.per_8h_pct).toBe(Math.max(...per8h));
+    expect(d.average.per_8h_pct).toBeGreaterThan(Math.min(...per8h));
   });
 
   it("answers UNKNOWN_SYMBOL with suggestions", async () => {
@@ -338,6 +367,17 @@ describe("answers outside the routes stay in the envelope", () => {
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-origin")).toBe("https://chatgpt.com");
+  });
+});
+
+describe("error examples of the OpenAPI document", () => {
+  it("are what the API answers", async () => {
+    const unauthorized = await json(await fetch(`${api.url}/gpt/raw?symbol=BTC`));
+    expect(unauthorized.error).toEqual(ERROR_EXAMPLES["401"]?.examples[0]?.error);
+    const unknown = await json(await api.get("/gpt/raw?symbol=BTX"));
+    expect(unknown.error).toEqual(ERROR_EXAMPLES["400"]?.examples[0]?.error);
+    const invalid = await json(await api.get("/gpt/raw"));
+    expect(invalid.error).toEqual(ERROR_EXAMPLES["400"]?.examples[1]?.error);
   });
 });
 

@@ -17,8 +17,8 @@ export const ERROR_EXAMPLES: Record<string, { name: string; description: string;
         error: {
           code: "UNKNOWN_SYMBOL",
           message: 'Unknown symbol "BTX".',
-          hint: "Did you mean BTC? GET /symbols lists every supported coin.",
-          suggestions: ["BTC"],
+          hint: "Did you mean BTC, STX, BCH? GET /symbols lists every supported coin.",
+          suggestions: ["BTC", "STX", "BCH"],
         },
       },
       {
@@ -57,8 +57,9 @@ export const ERROR_EXAMPLES: Record<string, { name: string; description: string;
         summary: "CoinGlass plan too low",
         error: {
           code: "PLAN_REQUIRED",
-          message: "The CoinGlass plan of this server does not include this data.",
-          hint: "It needs the startup plan or above.",
+          message:
+            "The CoinGlass plan of this server (hobbyist) does not include this data. It needs the CoinGlass startup plan or above.",
+          hint: "GET /info lists what this server's plan includes; ask the operator to upgrade.",
         },
       },
     ],
