@@ -7,6 +7,7 @@ import type { WorkerConfig } from "./config.js";
 import type { Clock } from "./detect/types.js";
 import { startOpsServer } from "./ops/http.js";
 import { createWorkerMetrics } from "./ops/metrics.js";
+import { createProblemLog } from "./ops/problem-log.js";
 import { loadRules } from "./rules/load.js";
 import { createTierLookup, TIER_NAMES } from "./rules/schema.js";
 import { fetchGapLiquidations } from "./run/backfill.js";
@@ -37,6 +38,8 @@ export interface AlertWorkerDeps {
     leaseIntervalMs?: number;
     /** Every published alert with its latency from frame received (bench). */
     onPublished?: (alert: Alert, latencyMs: number) => void;
+    /** How long stream problems are aggregated before one log line per kind (default 60000 ms). */
+    problemLogIntervalMs?: number;
   };
 }
 
@@ -100,6 +103,7 @@ export async function startAlertWorker(deps: AlertWorkerDeps): Promise<AlertWork
     onError: (err, alert) => log.error({ err, alert_id: alert.id }, "alert publish failed"),
   });
 
+  const problems = createProblemLog(log, deps.tuning?.problemLogIntervalMs);
   const exchanges = [...new Set(config.watchlist.map((w) => w.exchange))];
   const sink: PipelineSink = {
     detections: (ds, frameAt) => Promise.all(ds.map((d) => publisher.submit(d, frameAt))),
@@ -121,7 +125,7 @@ export async function startAlertWorker(deps: AlertWorkerDeps): Promise<AlertWork
         })
         .catch((err: unknown) => log.warn({ err }, "backfill failed"));
     },
-    problem: (p) => log.warn({ problem: p.kind }, p.message),
+    problem: (p) => problems.report(p),
   };
   const options = {
     wsUrl: deps.wsUrl,
@@ -183,6 +187,8 @@ export async function startAlertWorker(deps: AlertWorkerDeps): Promise<AlertWork
         last_event_age_ms: s.lastMessageAt === null ? null : Date.now() - s.lastMessageAt,
         events_per_second: metrics.eventsPerSecond(),
         alerts: metrics.alertsByKind(),
+        events_dropped: s.dropped,
+        frames_refused: { malformed: s.malformedFrames, oversize: s.oversizeFrames },
       };
     },
   });
@@ -213,6 +219,7 @@ export async function startAlertWorker(deps: AlertWorkerDeps): Promise<AlertWork
       await publisher.drain();
       await lease?.stop();
       await pipeline.close();
+      problems.flush();
       await ops.close();
       log.info("alert worker stopped");
     },

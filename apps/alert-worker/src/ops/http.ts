@@ -11,6 +11,10 @@ export interface Health {
   last_event_age_ms: number | null;
   events_per_second: number;
   alerts: Record<string, number>;
+  /** Events the detectors did not take: stale (arrived too late), future (dated ahead), late (behind the window). */
+  events_dropped: { stale: number; future: number; late: number };
+  /** Frames the stream client refused this lead: not a push, or over the size cap (each a reconnect). */
+  frames_refused: { malformed: number; oversize: number };
 }
 
 /**

@@ -31,13 +31,14 @@ export function createWorkerMetrics(g: WorkerGauges, registry: Registry = new Re
       // Mirrors the pipeline's running totals: set to them at each scrape.
       const e = g.events();
       this.reset();
-      if (e.liquidations > 0) this.inc({ type: "liquidation" }, e.liquidations);
-      if (e.trades > 0) this.inc({ type: "trade" }, e.trades);
+      // Both series exist from the start (at 0), so "no events for 2 minutes" can be told.
+      this.inc({ type: "liquidation" }, e.liquidations);
+      this.inc({ type: "trade" }, e.trades);
     },
   });
   new Counter({
     name: "teleglas_worker_events_skipped_total",
-    help: "Stream input skipped, by reason (malformed_frame, malformed_item, duplicate)",
+    help: "Stream input skipped, by reason (malformed_frame, malformed_item, duplicate, oversize_frame: closed and reconnected)",
     labelNames: ["reason"],
     registers: [registry],
     collect() {
@@ -46,6 +47,18 @@ export function createWorkerMetrics(g: WorkerGauges, registry: Registry = new Re
       this.inc({ reason: "malformed_frame" }, e.malformedFrames);
       this.inc({ reason: "malformed_item" }, e.malformedItems);
       this.inc({ reason: "duplicate" }, e.duplicates);
+      this.inc({ reason: "oversize_frame" }, e.oversizeFrames);
+    },
+  });
+  new Counter({
+    name: "teleglas_worker_events_dropped_total",
+    help: "Events the detectors did not take: stale (arrived too late), future (dated ahead of the clock), late (behind the window)",
+    labelNames: ["reason"],
+    registers: [registry],
+    collect() {
+      const d = g.events().dropped;
+      this.reset();
+      for (const reason of ["stale", "future", "late"] as const) this.inc({ reason }, d[reason]);
     },
   });
   mirroredCounter(
@@ -64,7 +77,7 @@ export function createWorkerMetrics(g: WorkerGauges, registry: Registry = new Re
   });
   const alerts = new Counter({
     name: "teleglas_worker_alerts_total",
-    help: "Detections by alert kind and outcome (published; not published: duplicate, seen, cooling)",
+    help: "Detections by alert kind and outcome (published; not published: duplicate, seen, cooling; storm updates: updated, stale, unknown)",
     labelNames: ["kind", "outcome"],
     registers: [registry],
   });
