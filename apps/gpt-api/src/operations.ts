@@ -215,7 +215,7 @@ export const OPERATIONS: Operation[] = [
     path: "/gpt/etf",
     summary: "Spot-ETF daily net flows and net assets",
     description:
-      "US spot-ETF daily net flows (total and per fund, USD) for BTC, ETH, SOL or XRP over the last 1..90 trading days, combined net assets (BTC, ETH) and Hong Kong BTC-ETF flows.",
+      "US spot-ETF daily net flows (total and per fund) of BTC, ETH, SOL or XRP over 1..90 trading days, net assets (BTC, ETH), Hong Kong BTC-ETF flows.",
     query: z.object({
       asset: z
         .enum(["BTC", "ETH", "SOL", "XRP"])
@@ -240,7 +240,7 @@ export const OPERATIONS: Operation[] = [
     path: "/gpt/options",
     summary: "Options max pain, open interest and put/call of BTC or ETH",
     description:
-      "Max pain per expiry on one exchange versus the price, put and call open interest per expiry with the put/call ratio, and options open interest and volume per exchange.",
+      "Max pain per expiry vs price, put/call open interest per expiry, options open interest and volume per exchange.",
     query: z.object({
       symbol: z
         .enum(OPTION_COINS)
@@ -263,7 +263,7 @@ export const OPERATIONS: Operation[] = [
     path: "/gpt/funding-arbitrage",
     summary: "Funding-rate arbitrage pairs across exchanges",
     description:
-      "Best long/short exchange pair per coin to collect the funding gap: each leg's rate per interval, per 8 h and as APR, the gap per 8 h and its APR, fees, price spread, 7-day accumulated funding. Needs CoinGlass Startup or above.",
+      "Best long/short exchange pair per coin to collect the funding gap; legs and gap per 8 h and as APR, fees, price spread, 7-day funding sums. Needs CoinGlass Startup+.",
     query: z.object({
       limit: z.coerce
         .number()
