@@ -1,7 +1,14 @@
-import type { DepthRange, EtfAsset, MarketResult } from "@teleglas/market-data-core";
+import {
+  type DepthRange,
+  type EtfAsset,
+  type MarketResult,
+  PLAN_FEATURES,
+  planAllows,
+} from "@teleglas/market-data-core";
 import { z } from "zod";
 import type { ApiDeps } from "./deps.js";
 import { LIVE_META } from "./http/envelope.js";
+import { FundingArbitrageReportSchema } from "./schemas/arbitrage.js";
 import { EtfReportSchema } from "./schemas/etf.js";
 import { LiquidationSummarySchema, RawSnapshotSchema, WhaleReportSchema } from "./schemas/market.js";
 import { enumParam, kindParam, numberParam, symbolParam } from "./schemas/params.js";
@@ -224,6 +231,27 @@ export const OPERATIONS: Operation[] = [
     run: ({ core }, q) => core.market.getEtf(q.asset as EtfAsset, { days: q.days as number }),
   }),
   op({
+    operationId: "getFundingArbitrage",
+    path: "/gpt/funding-arbitrage",
+    summary: "Funding-rate arbitrage pairs across exchanges",
+    description:
+      "Best long/short exchange pair per coin to collect the funding gap: each leg's rate per interval, per 8 h and as APR, the gap per 8 h and its APR, fees, price spread, 7-day accumulated funding. Needs CoinGlass Startup or above.",
+    query: z.object({
+      limit: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(50)
+        .default(10)
+        .meta({ description: "Pairs returned, best first, 1..50 (default 10).", examples: [10] }),
+    }),
+    data: FundingArbitrageReportSchema,
+    withSymbol: false,
+    hold: true,
+    gpt: true,
+    run: ({ core }, q) => core.market.getFundingArbitrage({ limit: q.limit as number }),
+  }),
+  op({
     operationId: "getRecentAlerts",
     path: "/gpt/alerts",
     summary: "Recent whale and liquidation alerts",
@@ -286,6 +314,7 @@ export const OPERATIONS: Operation[] = [
         cache: st.cache,
         upstream: st.upstream,
         rateLimitPerMinute: config.rateLimitPerMinute,
+        features: PLAN_FEATURES.map((f) => ({ ...f, included: planAllows(st.plan, f.plan) })),
       };
       return { data, meta: { ...LIVE_META } };
     },

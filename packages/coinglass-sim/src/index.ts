@@ -10,6 +10,7 @@ import { createEtfModel } from "./model/etf.js";
 import { createEventLog, type EventLog } from "./model/events.js";
 import { createMarket } from "./model/market.js";
 import { createWhales } from "./model/whales.js";
+import { registerArbitrage } from "./rest/arbitrage.js";
 import { PLAN_LIMITS, PLANS, type Plan, type RouteTable } from "./rest/context.js";
 import { createCorruptions } from "./rest/corrupt.js";
 import { registerEtf } from "./rest/etf.js";
@@ -86,6 +87,7 @@ function buildRoutes(market: ReturnType<typeof createMarket>, events: EventLog):
   registerRatios(routes);
   registerOrderbook(routes);
   registerIndicators(routes);
+  registerArbitrage(routes);
   registerEtf(
     routes,
     createEtfModel(market, () => events.etfDays()),

@@ -61,11 +61,12 @@ export function toApiError(error: unknown, surface: "http" | "mcp" = "http"): Ap
     });
   }
   if (error instanceof PlanError) {
-    return new ApiError("PLAN_REQUIRED", "The CoinGlass plan of this server does not include this data.", {
-      hint: error.requiredPlan
-        ? `It needs the ${error.requiredPlan} plan or above.`
-        : "Ask the operator to upgrade.",
-    });
+    const needs = error.requiredPlan ? ` It needs the CoinGlass ${error.requiredPlan} plan or above.` : "";
+    return new ApiError(
+      "PLAN_REQUIRED",
+      `The CoinGlass plan of this server (${error.plan}) does not include this data.${needs}`,
+      { hint: "GET /info lists what this server's plan includes; ask the operator to upgrade." },
+    );
   }
   if (error instanceof RateLimitError) {
     const retryAfterS = Math.max(1, Math.ceil((error.retryAfterMs ?? 5000) / 1000));

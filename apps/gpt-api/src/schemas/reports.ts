@@ -250,4 +250,17 @@ export const InfoSchema = z.object({
   rate_limit_per_minute: z
     .number()
     .meta({ description: "Requests per minute allowed per API key.", examples: [120] }),
+  features: z
+    .array(
+      z.object({
+        feature: str("Data family", "Funding arbitrage"),
+        command: str("Bot command", "/arb"),
+        route: str("API route", "/gpt/funding-arbitrage"),
+        plan: str("Lowest CoinGlass plan that has it", "startup"),
+        included: z
+          .boolean()
+          .meta({ description: "Whether this server's plan includes it.", examples: [true] }),
+      }),
+    )
+    .meta({ description: "Which data families the configured CoinGlass plan unlocks." }),
 });

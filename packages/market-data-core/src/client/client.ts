@@ -5,6 +5,7 @@ import type { CoinGlassPlan } from "../config/env.js";
 import type { Cached, CallOptions, CoreEvent, Lane } from "../models/result.js";
 import type { Quota } from "../quota/types.js";
 import { createTransport, type RetryOptions } from "./http.js";
+import { mapAccumulatedFunding, mapFundingArbitrage } from "./map-arbitrage.js";
 import * as d from "./map-derivs.js";
 import { mapEtfFlows, mapEtfNetAssets } from "./map-etf.js";
 import * as m from "./map-markets.js";
@@ -257,6 +258,22 @@ export function createCoinGlassClient(opts: CoinGlassClientOptions): CoinGlassCl
         { symbol: q.coin, current_page: q.page },
         POLICY.fast,
         d.mapPositionPage,
+        o,
+      ),
+    fetchFundingArbitrage: (q, o) =>
+      call(
+        `${F}/funding-rate/arbitrage`,
+        { usd: q.usd, exchange_list: q.exchangeList?.join(",") },
+        POLICY.funding,
+        mapFundingArbitrage,
+        o,
+      ),
+    fetchAccumulatedFunding: (range, o) =>
+      call(
+        `${F}/funding-rate/accumulated-exchange-list`,
+        { range },
+        POLICY.accumulated,
+        mapAccumulatedFunding,
         o,
       ),
     fetchEtfFlows: (asset, o) =>
