@@ -224,7 +224,7 @@ describe("plan", () => {
       const body = (await res.json()) as Json;
       expect(res.status).toBe(403);
       expect(body.error.code).toBe("PLAN_REQUIRED");
-      expect(body.error.hint).toContain("startup");
+      expect(body.error.message).toContain("startup");
     } finally {
       await api.close();
       await low.close();
