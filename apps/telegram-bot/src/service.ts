@@ -91,6 +91,9 @@ export async function startTelegramBot(
   const token = config.token ?? "0:console";
 
   let delivery: Delivery | null = null;
+  // A console session reads alerts in its own group and only for the local user, so it never
+  // takes alerts (or ledger entries) away from the real bot sharing the same Redis.
+  const alertGroup = consoleMode ? `${BOT_GROUP}-console-${process.pid}` : BOT_GROUP;
   const metrics = createBotMetrics(deps.registry ?? createProcessMetrics(deps.core).registry);
   const bot = createBot(
     {
@@ -101,6 +104,7 @@ export async function startTelegramBot(
       get delivery() {
         return delivery;
       },
+      alertGroup,
       startedAt: Date.now(),
       workerStatus: deps.workerStatus ?? httpWorkerStatus(config.workerHealthUrl),
       renderChart,
@@ -159,11 +163,8 @@ export async function startTelegramBot(
     translate: (lang) => translatorFor(i18n, lang),
     alertChatIds: consoleMode ? [] : config.alertChatIds,
     consumerName: `${hostname()}-${process.pid}`,
-    // A console session reads alerts in its own group and only for the local user, so it never
-    // takes alerts (or ledger entries) away from the real bot sharing the same Redis.
-    ...(consoleMode
-      ? { group: `${BOT_GROUP}-console-${process.pid}`, from: "new" as const, onlyChats: [CONSOLE_USER.id] }
-      : {}),
+    group: alertGroup,
+    ...(consoleMode ? { from: "new" as const, onlyChats: [CONSOLE_USER.id] } : {}),
     onAlert: (alert, recipients) =>
       log.info({ alert_id: alert.id, kind: alert.kind, recipients }, "alert fanned out"),
     onError: (error, alert) =>
