@@ -22,9 +22,12 @@ import { CONSOLE_BOT_INFO, CONSOLE_USER, startConsoleChat } from "./console-chat
 import type { WorkerStatus } from "./context.js";
 import { createBullDelivery } from "./delivery/bullmq.js";
 import { BOT_GROUP, startDispatcher } from "./delivery/dispatcher.js";
+import { memoryLiveMessages, redisLiveMessages } from "./delivery/live.js";
 import { createMemoryDelivery } from "./delivery/memory.js";
 import type { Delivery, DeliveryEvent } from "./delivery/types.js";
 import { COMMANDS } from "./features/start.js";
+import { formatAlert } from "./format/alert.js";
+import type { Language } from "./format/translate.js";
 import { createI18n, translatorFor } from "./i18n/index.js";
 import { createBotMetrics } from "./metrics.js";
 import { createWebhookListener } from "./webhook.js";
@@ -52,6 +55,8 @@ export interface TelegramBotDeps {
     lockDurationMs?: number;
     stalledIntervalMs?: number;
     backoffMs?: number;
+    /** At most one edit of a live alert's message per this long (default 5000 ms). */
+    editGapMs?: number;
   };
 }
 
@@ -133,8 +138,20 @@ export async function startTelegramBot(
     else if (e.type === "failed" && e.final) log.error(e, "alert delivery gave up");
     else log.info(e, "alert delivery");
   };
+  const i18n = createI18n();
+  const prefix = deps.prefix ?? DEFAULT_STORE_PREFIX;
+  // A live alert's latest state, as a chat in that language would see it (sends and edits).
+  const render = async (alertId: string, lang: Language) => {
+    const a = await deps.stores.alerts.latest(alertId);
+    return a
+      ? { text: formatAlert(a, translatorFor(i18n, lang), Date.now(), lang), revision: a.revision ?? 0 }
+      : null;
+  };
   const common = {
     api: deliveryApi,
+    live:
+      deps.redis && !consoleMode ? redisLiveMessages(deps.redis, prefix, render) : memoryLiveMessages(render),
+    ...(deps.delivery?.editGapMs ? { editGapMs: deps.delivery.editGapMs } : {}),
     ledger: deps.stores.ledger,
     subscriptions: deps.stores.subscriptions,
     ratePerSecond: config.globalRate,
@@ -149,14 +166,13 @@ export async function startTelegramBot(
       ? createBullDelivery({
           ...common,
           redis: deps.redis,
-          prefix: deps.prefix ?? DEFAULT_STORE_PREFIX,
+          prefix,
           ...(deps.delivery?.lockDurationMs ? { lockDurationMs: deps.delivery.lockDurationMs } : {}),
           ...(deps.delivery?.stalledIntervalMs ? { stalledIntervalMs: deps.delivery.stalledIntervalMs } : {}),
         })
       : createMemoryDelivery(common);
   delivery.start();
   metrics.watch(delivery);
-  const i18n = createI18n();
   const dispatcher = startDispatcher({
     stores: deps.stores,
     delivery,
