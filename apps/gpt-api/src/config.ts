@@ -50,6 +50,11 @@ export interface ApiConfig {
   rateWindowMs: number;
   /** How often per-key counters are flushed to Redis (ms). */
   rateSyncMs: number;
+  /** Requests without a valid key answered 401 per client address and minute; past it, 429. */
+  authFailuresPerMinute: number;
+  /** Alert streams (SSE) open at once in this process, and per key. */
+  maxStreams: number;
+  maxStreamsPerKey: number;
 }
 
 /** Parse the process environment (main.ts only). Throws ConfigError naming the variable. */
@@ -84,6 +89,9 @@ export function apiConfig(partial: Partial<ApiConfig> = {}): ApiConfig {
     responseTtlMs: 1000,
     rateWindowMs: 60_000,
     rateSyncMs: 100,
+    authFailuresPerMinute: 30,
+    maxStreams: 500,
+    maxStreamsPerKey: 5,
     ...partial,
   };
 }

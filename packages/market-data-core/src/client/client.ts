@@ -5,9 +5,11 @@ import type { CoinGlassPlan } from "../config/env.js";
 import type { Cached, CallOptions, CoreEvent, Lane } from "../models/result.js";
 import type { Quota } from "../quota/types.js";
 import { createTransport, type RetryOptions } from "./http.js";
+import { mapAccumulatedFunding, mapFundingArbitrage } from "./map-arbitrage.js";
 import * as d from "./map-derivs.js";
 import { mapEtfFlows, mapEtfNetAssets } from "./map-etf.js";
 import * as m from "./map-markets.js";
+import { dropImplausible } from "./plausible.js";
 import { coinParams, type Mapper, type Params, POLICY, pairParams, unavailable } from "./requests.js";
 import type { CoinGlassClient } from "./types.js";
 
@@ -60,6 +62,15 @@ export function createCoinGlassClient(opts: CoinGlassClientOptions): CoinGlassCl
     return data;
   }
 
+  /** Reports each impossible upstream field once per endpoint (bounded), not on every fetch. */
+  const flagged = new Set<string>();
+  const flag = (endpoint: string) => (field: string, value: string) => {
+    const id = `${endpoint}|${field}`;
+    if (flagged.has(id) || flagged.size >= 1000) return;
+    flagged.add(id);
+    opts.onEvent?.({ type: "implausible_value", endpoint, field, value });
+  };
+
   function call<T>(endpoint: string, params: Params, policy: CachePolicy, map: Mapper<T>, o?: CallOptions) {
     const key = `${endpoint}?${Object.entries(params)
       .filter(([, v]) => v !== undefined)
@@ -69,7 +80,14 @@ export function createCoinGlassClient(opts: CoinGlassClientOptions): CoinGlassCl
     const lane = o?.lane ?? "interactive";
     return opts.cache
       .get(key, scaled(policy), async () =>
-        map(validate(endpoint, await http.get(endpoint, params, lane)), endpoint),
+        map(
+          dropImplausible(
+            endpoint,
+            validate(endpoint, await http.get(endpoint, params, lane)),
+            flag(endpoint),
+          ),
+          endpoint,
+        ),
       )
       .catch((error: unknown) => {
         throw unavailable(endpoint, error);
@@ -240,6 +258,22 @@ export function createCoinGlassClient(opts: CoinGlassClientOptions): CoinGlassCl
         { symbol: q.coin, current_page: q.page },
         POLICY.fast,
         d.mapPositionPage,
+        o,
+      ),
+    fetchFundingArbitrage: (q, o) =>
+      call(
+        `${F}/funding-rate/arbitrage`,
+        { usd: q.usd, exchange_list: q.exchangeList?.join(",") },
+        POLICY.funding,
+        mapFundingArbitrage,
+        o,
+      ),
+    fetchAccumulatedFunding: (range, o) =>
+      call(
+        `${F}/funding-rate/accumulated-exchange-list`,
+        { range },
+        POLICY.accumulated,
+        mapAccumulatedFunding,
         o,
       ),
     fetchEtfFlows: (asset, o) =>

@@ -68,7 +68,12 @@ export function openRuntime(opts: RuntimeOptions): Runtime {
     plan: upstream.plan,
     redis,
     keyPrefix: opts.keyPrefix,
-    onEvent: opts.onEvent,
+    onEvent: (e) => {
+      // Logged here so every app says it the same way; the core emits it once per endpoint and field.
+      if (e.type === "implausible_value")
+        log?.warn(e, "CoinGlass sent an impossible value: treated as missing");
+      opts.onEvent?.(e);
+    },
   });
   const stores = createStores({ redis, prefix: opts.keyPrefix });
   let closing: Promise<void> | undefined;
