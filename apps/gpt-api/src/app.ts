@@ -26,9 +26,11 @@ import { swaggerDocument } from "./openapi.js";
 import { OPERATIONS } from "./operations.js";
 import { registerAlertStream } from "./routes/alerts-stream.js";
 import { registerOperationRoutes } from "./routes/data.js";
+import { registerDocuments } from "./routes/documents.js";
 import { registerMcp } from "./routes/mcp.js";
 import { createMetrics, registerMetrics } from "./routes/metrics.js";
 import { registerPublicRoutes } from "./routes/public.js";
+import { withErrorResponses } from "./schemas/error-responses.js";
 import { createBatchedRateStore } from "./security/rate-store.js";
 
 /**
@@ -135,7 +137,7 @@ export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<
   await app.register(swagger, {
     openapi: swaggerDocument(config, deps.version),
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) => withErrorResponses(jsonSchemaTransformObject(input)),
   });
   // Swagger UI's own policy, without upgrade-insecure-requests so the page also loads over plain
   // http on 127.0.0.1 (behind TLS nothing changes).
@@ -159,6 +161,7 @@ export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<
     scope.setSerializerCompiler(serializerCompiler);
     registerPublicRoutes(scope, deps);
     scope.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+    registerDocuments(scope, config);
 
     await scope.register(async (protectedScope) => {
       await installProtection(protectedScope, config, rateStore);
