@@ -3,6 +3,7 @@ import type { CallOptions, Lane } from "../models/result.js";
 import { createSymbols, type Symbols } from "../symbols/symbols.js";
 import { buildFundingArbitrage } from "./arbitrage.js";
 import { buildEtf } from "./etf.js";
+import { buildIndicators } from "./indicators.js";
 import { buildOptions } from "./options.js";
 import { buildOverview } from "./overview.js";
 import { createParts } from "./parts.js";
@@ -116,6 +117,8 @@ export function createMarketData({ client }: MarketDataOptions): MarketDataServi
         buildFundingArbitrage(client, { limit, principalUsd }, laneOf(o)),
       );
     },
+    getIndicators: (coin, o) =>
+      shared(`indicators|${coin}|${laneOf(o)}`, () => buildIndicators(deps, coin, laneOf(o))),
     getOptions: (coin, q = {}, o) => {
       const exchange = q.exchange ?? "Deribit";
       return shared(`options|${coin}|${exchange}|${laneOf(o)}`, () =>
