@@ -23,6 +23,11 @@ export interface MarketDataCoreOptions {
   keyPrefix?: string;
   /** Per upstream request, default 10,000 ms. */
   timeoutMs?: number;
+  /**
+   * Longest a person waits for one answer (ms, default 8,000), shared by its upstream calls and
+   * their retries; past it a stale value is served, or the part fails (503 when nothing is left).
+   */
+  deadlineMs?: number;
   /** Quota window, default 60,000 ms; must match the simulator's `rateWindowMs` in tests. */
   quotaWindowMs?: number;
   /** Multiply cache TTLs (tests and benchmarks shrink them; default 1). */
@@ -76,7 +81,7 @@ export function createMarketDataCore(opts: MarketDataCoreOptions): MarketDataCor
     ...(opts.queueTimeoutMs ? { queueTimeoutMs: opts.queueTimeoutMs } : {}),
     ...events,
   });
-  const market = createMarketData({ client });
+  const market = createMarketData({ client, ...(opts.deadlineMs ? { deadlineMs: opts.deadlineMs } : {}) });
   market.warm().catch(() => {});
   return {
     client,

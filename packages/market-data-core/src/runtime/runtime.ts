@@ -29,6 +29,8 @@ export interface RuntimeOptions {
     simulator?: { restUrl: string } | null;
     close?(): Promise<void>;
   };
+  /** Longest a person waits for one market answer (ms); the core's default (8 s) when absent. */
+  deadlineMs?: number;
   /** Prefix of every Redis key of the core and the stores (their default `teleglas:` when absent). */
   keyPrefix?: string;
   /**
@@ -68,6 +70,7 @@ export function openRuntime(opts: RuntimeOptions): Runtime {
     plan: upstream.plan,
     redis,
     keyPrefix: opts.keyPrefix,
+    deadlineMs: opts.deadlineMs,
     onEvent: opts.onEvent,
   });
   const stores = createStores({ redis, prefix: opts.keyPrefix });
