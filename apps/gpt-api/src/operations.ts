@@ -1,7 +1,7 @@
 import type { DepthRange, MarketResult } from "@teleglas/market-data-core";
 import { z } from "zod";
 import type { ApiDeps } from "./deps.js";
-import { LIVE_META } from "./http/envelope.js";
+import { liveMeta } from "./http/envelope.js";
 import { LiquidationSummarySchema, RawSnapshotSchema, WhaleReportSchema } from "./schemas/market.js";
 import {
   AlertListSchema,
@@ -250,7 +250,7 @@ export const OPERATIONS: Operation[] = [
         kind: q.kind as never,
         limit: q.limit as number,
       });
-      return { data: { alerts, count: alerts.length }, meta: { ...LIVE_META } };
+      return { data: { alerts, count: alerts.length }, meta: liveMeta() };
     },
   }),
   op({
@@ -290,7 +290,7 @@ export const OPERATIONS: Operation[] = [
         upstream: st.upstream,
         rateLimitPerMinute: config.rateLimitPerMinute,
       };
-      return { data, meta: { ...LIVE_META } };
+      return { data, meta: liveMeta() };
     },
   }),
 ];

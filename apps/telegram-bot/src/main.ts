@@ -40,6 +40,8 @@ async function main(): Promise<void> {
     redisUrl: config.redisUrl,
     upstream,
     log: logger,
+    deadlineMs: config.deadlineMs,
+    quotaFallbackShare: config.quotaFallbackShare,
   });
   const { core, stores, redis } = runtime;
 

@@ -32,6 +32,8 @@ export interface MarketDataCoreOptions {
   quotaWindowMs?: number;
   /** Multiply cache TTLs (tests and benchmarks shrink them; default 1). */
   ttlScale?: number;
+  /** This process's share of the budget while Redis is unreachable (default 1/3). */
+  quotaFallbackShare?: number;
   /** Longest wait for the upstream budget per lane (default 30 s interactive, 120 s background). */
   queueTimeoutMs?: Partial<Record<Lane, number>>;
   /** Retry policy of transient upstream failures. */
@@ -65,6 +67,7 @@ export function createMarketDataCore(opts: MarketDataCoreOptions): MarketDataCor
     windowMs: opts.quotaWindowMs ?? 60_000,
     // A request can reach CoinGlass until it times out; until answered it counts as arriving late.
     maxInFlightMs: timeoutMs + 1_000,
+    ...(opts.quotaFallbackShare ? { fallbackShare: opts.quotaFallbackShare } : {}),
     ...shared,
     ...events,
   });

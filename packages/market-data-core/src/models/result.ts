@@ -71,6 +71,8 @@ export interface Cached<T> {
 export interface CoreStats {
   plan: CoinGlassPlan;
   quota: {
+    /** Set while Redis is down and this process admits calls on its own share of the budget. */
+    fallback: { cause: string; limitPerWindow: number } | null;
     /** The plan's requests per minute. */
     limitPerMinute: number;
     /** Admitted in the last quota window (whole process group when on Redis). */

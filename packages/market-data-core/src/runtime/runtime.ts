@@ -31,6 +31,8 @@ export interface RuntimeOptions {
   };
   /** Longest a person waits for one market answer (ms); the core's default (8 s) when absent. */
   deadlineMs?: number;
+  /** Share of the CoinGlass budget used alone while Redis is down; the core's default (1/3) when absent. */
+  quotaFallbackShare?: number;
   /** Prefix of every Redis key of the core and the stores (their default `teleglas:` when absent). */
   keyPrefix?: string;
   /**
@@ -64,6 +66,14 @@ export function openRuntime(opts: RuntimeOptions): Runtime {
   }
   const redis = opts.redisUrl ? new Redis(opts.redisUrl) : undefined;
   if (redis && log) redis.on("error", (err: Error) => log.warn({ err: err.message }, "redis error"));
+  // A Redis outage moves the quota onto this process's share: worth a line each way, with the cause.
+  const onEvent = (e: CoreEvent) => {
+    if (log && e.type === "quota_fallback") {
+      if (e.active) log.warn(e, "upstream quota: Redis unreachable, using this process's share");
+      else log.info(e, "upstream quota: shared through Redis again");
+    }
+    opts.onEvent?.(e);
+  };
   const core = createMarketDataCore({
     apiKey: upstream.apiKey,
     baseUrl: upstream.baseUrl,
@@ -71,7 +81,8 @@ export function openRuntime(opts: RuntimeOptions): Runtime {
     redis,
     keyPrefix: opts.keyPrefix,
     deadlineMs: opts.deadlineMs,
-    onEvent: opts.onEvent,
+    quotaFallbackShare: opts.quotaFallbackShare,
+    onEvent,
   });
   const stores = createStores({ redis, prefix: opts.keyPrefix });
   let closing: Promise<void> | undefined;
