@@ -67,7 +67,11 @@ module.exports = {
       ...pick(fileEnv, ["WORKER_PORT"]),
     }),
     // Charts are rendered in-process (vega + resvg), hence the larger memory allowance.
-    app("teleglas-telegram-bot", "telegram-bot", "500M", {}),
+    app("teleglas-telegram-bot", "telegram-bot", "500M", {
+      // Prometheus scrapes the bot's /metrics here (infra/prometheus/prometheus.yml).
+      BOT_METRICS_PORT: "8083",
+      ...pick(fileEnv, ["BOT_METRICS_PORT"]),
+    }),
   ],
 };
 

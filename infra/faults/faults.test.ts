@@ -216,6 +216,71 @@ describe("fault tolerance (three apps as separate processes, Redis, simulator, f
     expect(alerts).toEqual({ BCH: 1 });
   }, 120_000);
 
+  it("webhook mode: a slow update and a malformed body; the bot stays up and delivers the next alert", async () => {
+    const chats = [9101, 9102, 9103];
+    await subscribeChats(stack.stores, chats, ["SUI"]);
+    await stack.bot.stop("SIGTERM");
+    const hook = await stack.startWebhookBot();
+    const post = (body: string) =>
+      fetch(hook.url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-telegram-bot-api-secret-token": SECRETS.webhookSecret,
+        },
+        body,
+        signal: AbortSignal.timeout(5000),
+      });
+    const slowUser = 9150;
+    let slowStatus = 0;
+    let malformedStatus = 0;
+    let delivered = 0;
+    let ackMs = 0;
+    const sentAt = Date.now();
+    // CoinGlass answers after 30 s: past the bot's own deadline and grammY's 10 s webhook timeout.
+    await stack.sim.control("faults", { latencyMs: 30_000 });
+    try {
+      slowStatus = (
+        await post(
+          JSON.stringify({
+            update_id: 900_001, // far above the fake's own ids
+            message: {
+              message_id: 1,
+              date: Math.floor(sentAt / 1000),
+              chat: { id: slowUser, type: "private" },
+              from: { id: slowUser, is_bot: false, first_name: "Slow" },
+              text: "/chart XLM 4h",
+              entities: [{ type: "bot_command", offset: 0, length: 6 }],
+            },
+          }),
+        )
+      ).status;
+      ackMs = Date.now() - sentAt;
+      malformedStatus = (await post('{"update_id":')).status;
+      expect(stack.fake.messages(slowUser)).toHaveLength(0); // acknowledged before it was answered
+      await injectStorm(stack, "SUI");
+      delivered = await expectDeliveredOnce(chats, ["SUI"], 60_000);
+    } finally {
+      await stack.sim.control("faults", { latencyMs: 0 });
+    }
+    const slowReply = await stack.fake.waitForMessage((m) => m.chat_id === slowUser, { timeoutMs: 60_000 });
+    const answeredMs = Date.now() - sentAt;
+    const log = readFileSync(hook.logFile, "utf8");
+    report([
+      `slow update (/chart XLM 4h, CoinGlass +30 s): HTTP ${slowStatus} after ${ackMs} ms; malformed body: HTTP ${malformedStatus}`,
+      `storm alert while the update was pending: ${delivered} messages (= ${chats.length} chats × 1)`,
+      `slow user answered after ${answeredMs} ms: ${(slowReply.text ?? "(photo)").split("\n")[0]}`,
+      `webhook bot crashes: ${hook.crashes().length}; "malformed webhook body" logged: ${log.includes("malformed webhook body")}`,
+    ]);
+    expect(slowStatus).toBe(200);
+    expect(malformedStatus).toBe(200);
+    expect(log).toContain("malformed webhook body");
+    expect(stack.crashes()).toEqual([]);
+    // Back to long polling for the cases after this one.
+    await hook.stop("SIGTERM");
+    await stack.bot.start();
+  }, 240_000);
+
   it("no API key, bot token or CoinGlass key appears anywhere in the logs", () => {
     const files = readdirSync(stack.logDir).filter((f) => f.endsWith(".log"));
     const leaks: string[] = [];

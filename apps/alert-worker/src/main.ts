@@ -1,7 +1,8 @@
 // Composition root of the alert-worker process: config, logger, Redis, the embedded simulator when
 // no CoinGlass key is set, signals and graceful stop.
 import { startUpstream } from "@teleglas/coinglass-sim";
-import { ConfigError, gracefulStop, openRuntime } from "@teleglas/market-data-core";
+import { ConfigError, gracefulStop, openRuntime, watchProcessErrors } from "@teleglas/market-data-core";
+import { createProcessMetrics } from "@teleglas/metrics";
 import pino from "pino";
 import { loadWorkerConfig } from "./config.js";
 import { loadRules, RulesError } from "./rules/load.js";
@@ -32,6 +33,15 @@ async function main(): Promise<void> {
     redact: { paths: REDACT, censor: "[redacted]" },
     ...(process.stdout.isTTY ? { transport: { target: "pino-pretty" } } : {}),
   });
+  // An unhandled rejection stops the worker cleanly (exit 1, and the process manager restarts it):
+  // the worker is one long pipeline, and a rejection nobody awaited may mean a part of it (the
+  // stream, a detector, the publisher) quietly stopped. A worker that looks alive but is blind is
+  // worse than a restart: its lease passes to the standby (or back to it), and alert ids dedupe.
+  const errors = watchProcessErrors(process, {
+    log: logger,
+    onRejection: "stop",
+    exit: (code) => process.exit(code),
+  });
   try {
     // Checked before anything is opened, so a bad file fails fast and alone in the output.
     await loadRules(config.rulesFile);
@@ -40,13 +50,16 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const upstream = await startUpstream(env);
+  const metrics = createProcessMetrics();
   const runtime = openRuntime({
     redisUrl: env.REDIS_URL,
     upstream,
     log: logger,
     quotaFallbackShare: env.COINGLASS_QUOTA_FALLBACK_SHARE,
+    onEvent: metrics.onCoreEvent,
   });
   const { core, stores, redis } = runtime;
+  metrics.watch(core);
 
   let worker: Awaited<ReturnType<typeof startAlertWorker>>;
   try {
@@ -58,14 +71,17 @@ async function main(): Promise<void> {
       redis,
       wsUrl: upstream.wsUrl,
       apiKey: upstream.apiKey,
+      registry: metrics.registry,
     });
   } catch (error) {
-    logger.fatal(
-      { err: error },
-      error instanceof RulesError ? error.message : "alert worker failed to start",
-    );
+    if (error instanceof ConfigError) console.error(error.message);
+    else
+      logger.fatal(
+        { err: error },
+        error instanceof RulesError ? error.message : "alert worker failed to start",
+      );
     await runtime.close();
-    process.exit(error instanceof RulesError ? 2 : 1);
+    process.exit(error instanceof RulesError || error instanceof ConfigError ? 2 : 1);
   }
 
   const stop = gracefulStop({
@@ -76,6 +92,7 @@ async function main(): Promise<void> {
     },
     exit: (code) => process.exit(code),
   });
+  errors.useStop(stop);
   process.once("SIGINT", () => void stop("SIGINT"));
   process.once("SIGTERM", () => void stop("SIGTERM"));
 }

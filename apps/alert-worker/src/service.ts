@@ -1,10 +1,13 @@
 import type { Alert, AlertKind, MarketDataCore, Stores } from "@teleglas/market-data-core";
+import { createProcessMetrics } from "@teleglas/metrics";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
+import type { Registry } from "prom-client";
 import type { WorkerConfig } from "./config.js";
 import type { Clock } from "./detect/types.js";
 import { startOpsServer } from "./ops/http.js";
 import { createWorkerMetrics } from "./ops/metrics.js";
+import { createProblemLog } from "./ops/problem-log.js";
 import { loadRules } from "./rules/load.js";
 import { createTierLookup, TIER_NAMES } from "./rules/schema.js";
 import { fetchGapLiquidations } from "./run/backfill.js";
@@ -24,6 +27,8 @@ export interface AlertWorkerDeps {
   redis?: Redis;
   wsUrl: string;
   apiKey: string;
+  /** The process registry /metrics serves (main.ts adds the upstream metrics to it). */
+  registry?: Registry;
   /** Test and bench knobs. */
   tuning?: {
     /** Stream heartbeat, backoff, duplicate window. */
@@ -33,6 +38,8 @@ export interface AlertWorkerDeps {
     leaseIntervalMs?: number;
     /** Every published alert with its latency from frame received (bench). */
     onPublished?: (alert: Alert, latencyMs: number) => void;
+    /** How long stream problems are aggregated before one log line per kind (default 60000 ms). */
+    problemLogIntervalMs?: number;
   };
 }
 
@@ -64,16 +71,19 @@ export async function startAlertWorker(deps: AlertWorkerDeps): Promise<AlertWork
   const tierOf = createTierLookup(rules);
   let leader = false;
 
-  const metrics = createWorkerMetrics({
-    connected: () => pipeline.stats().connected,
-    reconnects: () => pipeline.stats().reconnects,
-    lastEventAgeMs: () => {
-      const at = pipeline.stats().lastMessageAt;
-      return at === null ? null : Date.now() - at;
+  const metrics = createWorkerMetrics(
+    {
+      connected: () => pipeline.stats().connected,
+      reconnects: () => pipeline.stats().reconnects,
+      lastEventAgeMs: () => {
+        const at = pipeline.stats().lastMessageAt;
+        return at === null ? null : Date.now() - at;
+      },
+      leader: () => leader,
+      events: () => pipeline.stats(),
     },
-    leader: () => leader,
-    events: () => pipeline.stats(),
-  });
+    deps.registry ?? createProcessMetrics(core).registry,
+  );
   const publisher = createPublisher({
     stores,
     now: preciseNow,
@@ -93,6 +103,7 @@ export async function startAlertWorker(deps: AlertWorkerDeps): Promise<AlertWork
     onError: (err, alert) => log.error({ err, alert_id: alert.id }, "alert publish failed"),
   });
 
+  const problems = createProblemLog(log, deps.tuning?.problemLogIntervalMs);
   const exchanges = [...new Set(config.watchlist.map((w) => w.exchange))];
   const sink: PipelineSink = {
     detections: (ds, frameAt) => Promise.all(ds.map((d) => publisher.submit(d, frameAt))),
@@ -114,7 +125,7 @@ export async function startAlertWorker(deps: AlertWorkerDeps): Promise<AlertWork
         })
         .catch((err: unknown) => log.warn({ err }, "backfill failed"));
     },
-    problem: (p) => log.warn({ problem: p.kind }, p.message),
+    problem: (p) => problems.report(p),
   };
   const options = {
     wsUrl: deps.wsUrl,
@@ -176,6 +187,8 @@ export async function startAlertWorker(deps: AlertWorkerDeps): Promise<AlertWork
         last_event_age_ms: s.lastMessageAt === null ? null : Date.now() - s.lastMessageAt,
         events_per_second: metrics.eventsPerSecond(),
         alerts: metrics.alertsByKind(),
+        events_dropped: s.dropped,
+        frames_refused: { malformed: s.malformedFrames, oversize: s.oversizeFrames },
       };
     },
   });
@@ -206,6 +219,7 @@ export async function startAlertWorker(deps: AlertWorkerDeps): Promise<AlertWork
       await publisher.drain();
       await lease?.stop();
       await pipeline.close();
+      problems.flush();
       await ops.close();
       log.info("alert worker stopped");
     },

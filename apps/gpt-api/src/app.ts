@@ -89,7 +89,7 @@ export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<
   app.addHook("onRoute", (route) => {
     const count = metrics.requestCounter(route.url);
     const hook: onResponseHookHandler = (request, reply, done) => {
-      count(reply.statusCode);
+      count(reply.statusCode, reply.elapsedTime);
       log(request, reply);
       done();
     };
@@ -97,7 +97,7 @@ export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<
   });
   app.addHook("onResponse", (request, reply, done) => {
     if (request.is404) {
-      countUnmatched(reply.statusCode);
+      countUnmatched(reply.statusCode, reply.elapsedTime);
       log(request, reply);
     }
     done();
@@ -148,9 +148,9 @@ export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<
     await scope.register(async (protectedScope) => {
       await installProtection(protectedScope, config, rateStore);
       registerOperationRoutes(protectedScope, OPERATIONS, serve);
-      registerAlertStream(protectedScope, deps);
+      metrics.watchStreams(registerAlertStream(protectedScope, deps));
       registerMetrics(protectedScope, metrics);
-      registerMcp(protectedScope, deps.version, OPERATIONS, serve);
+      registerMcp(protectedScope, deps.version, OPERATIONS, serve, metrics.toolCalled);
     });
   });
   return app;

@@ -1,6 +1,7 @@
 import type { MarketDataCore, Stores } from "@teleglas/market-data-core";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
+import type { Registry } from "prom-client";
 import type { ApiConfig } from "./config.js";
 
 /** What the app is built from: ready-made, shared with the other apps in the one-process stack. */
@@ -11,6 +12,8 @@ export interface ApiDeps {
   stores: Pick<Stores, "alerts">;
   /** Shared rate limits and readiness; in-process counters when absent. */
   redis?: Redis;
+  /** The process registry (process and upstream metrics); the app makes its own when absent. */
+  registry?: Registry;
   /** Service version shown by `/` and `/info`. */
   version: string;
 }

@@ -25,6 +25,8 @@ export async function buildOpenApiDocuments(config: ApiConfig & { publicUrl: str
         follow: unused,
         publish: unused,
         publishGuarded: unused,
+        update: unused,
+        latest: unused,
         consume: unused,
         depth: unused,
       },

@@ -1,7 +1,8 @@
-import type { DepthRange, MarketResult } from "@teleglas/market-data-core";
+import type { DepthRange, EtfAsset, MarketResult } from "@teleglas/market-data-core";
 import { z } from "zod";
 import type { ApiDeps } from "./deps.js";
 import { liveMeta } from "./http/envelope.js";
+import { EtfReportSchema } from "./schemas/etf.js";
 import { LiquidationSummarySchema, RawSnapshotSchema, WhaleReportSchema } from "./schemas/market.js";
 import {
   AlertListSchema,
@@ -191,7 +192,7 @@ export const OPERATIONS: Operation[] = [
     path: "/gpt/funding",
     summary: "Funding rates of one coin",
     description:
-      "Open-interest- and volume-weighted funding rates (percent per interval), the rate on every exchange, the highest and lowest, and recent funding history.",
+      "Funding per exchange as settled (own interval: Hyperliquid 1 h, most 8 h, some 4 h) and per 8 hours and APR; OI-weighted average, highest, lowest and spread per 8 h; CoinGlass's averages as given. Compare only per_8h_pct.",
     query: z.object({ symbol: symbolParam }),
     data: FundingReportSchema,
     withSymbol: true,
@@ -211,6 +212,31 @@ export const OPERATIONS: Operation[] = [
     hold: true,
     gpt: true,
     run: async ({ core }, q) => core.market.getOpenInterest(await core.market.resolveSymbol(s(q))),
+  }),
+  op({
+    operationId: "getEtfFlows",
+    path: "/gpt/etf",
+    summary: "Spot-ETF daily net flows and net assets",
+    description:
+      "US spot-ETF daily net flows (total and per fund, USD) for BTC, ETH, SOL or XRP over the last 1..90 trading days, combined net assets (BTC, ETH) and Hong Kong BTC-ETF flows.",
+    query: z.object({
+      asset: z
+        .enum(["BTC", "ETH", "SOL", "XRP"])
+        .default("BTC")
+        .meta({ description: "Underlying coin: BTC, ETH, SOL or XRP (default BTC).", examples: ["BTC"] }),
+      days: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(90)
+        .default(10)
+        .meta({ description: "Trading days of flows, 1..90 (default 10).", examples: [10] }),
+    }),
+    data: EtfReportSchema,
+    withSymbol: false,
+    hold: true,
+    gpt: true,
+    run: ({ core }, q) => core.market.getEtf(q.asset as EtfAsset, { days: q.days as number }),
   }),
   op({
     operationId: "getRecentAlerts",

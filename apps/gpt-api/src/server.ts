@@ -1,3 +1,4 @@
+import { listenError } from "@teleglas/market-data-core";
 import type { FastifyInstance } from "fastify";
 
 /**
@@ -8,7 +9,9 @@ import type { FastifyInstance } from "fastify";
 export async function listen(app: FastifyInstance, opts: { host: string; port: number }) {
   app.server.keepAliveTimeout = 65_000;
   app.server.headersTimeout = 66_000;
-  const address = await app.listen({ host: opts.host, port: opts.port });
+  const address = await app.listen({ host: opts.host, port: opts.port }).catch((error: unknown) => {
+    throw listenError(error, "PORT", opts.port, opts.host);
+  });
   let stopping: Promise<void> | null = null;
   return {
     url: address,

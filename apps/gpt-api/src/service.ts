@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { MarketDataCore, Stores } from "@teleglas/market-data-core";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
+import type { Registry } from "prom-client";
 import { buildApp } from "./app.js";
 import type { ApiConfig } from "./config.js";
 import { listen } from "./server.js";
@@ -17,6 +18,8 @@ export interface GptApiDeps {
   core: Pick<MarketDataCore, "market" | "stats">;
   stores: Pick<Stores, "alerts">;
   redis?: Redis;
+  /** The process registry /metrics serves (main.ts adds the upstream metrics to it). */
+  registry?: Registry;
   /** Redis key prefix of the API's own keys (rate limits), default `teleglas:`. */
   keyPrefix?: string;
 }

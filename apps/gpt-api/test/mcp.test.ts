@@ -46,6 +46,8 @@ describe("MCP endpoint", () => {
     expect(body.success).toBe(true);
     expect(body.symbol).toBe("BTC");
     expect(body.data).toEqual(http.data);
+    const metrics = await (await api.get("/metrics")).text();
+    expect(metrics).toContain('teleglas_api_mcp_tool_calls_total{tool="getLiquidations",outcome="ok"} 1');
   });
 
   it("opens no GET stream on the stateless server (405 in the envelope)", async () => {

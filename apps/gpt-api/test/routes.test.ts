@@ -226,9 +226,25 @@ describe("alerts", () => {
 });
 
 describe("metrics", () => {
-  it("/metrics exposes request counters and upstream counters in Prometheus format", async () => {
-    const text = await (await api.get("/metrics")).text();
-    expect(text).toContain("gpt_api_requests_total");
-    expect(text).toContain("teleglas_upstream_calls");
+  it("/metrics counts each answered request by route and status, with its latency", async () => {
+    const count = async () => {
+      const text = await (await api.get("/metrics")).text();
+      const line = text
+        .split("\n")
+        .find((l) => l.startsWith('teleglas_api_requests_total{route="/gpt/raw",status="200"}'));
+      const seconds = text
+        .split("\n")
+        .find((l) => l.startsWith('teleglas_api_request_duration_seconds_count{route="/gpt/raw"}'));
+      return { requests: Number(line?.split(" ")[1] ?? 0), timed: Number(seconds?.split(" ")[1] ?? 0), text };
+    };
+    const before = await count();
+    expect((await api.get("/gpt/raw?symbol=BTC")).status).toBe(200);
+    const after = await count();
+    expect(after.requests).toBe(before.requests + 1);
+    expect(after.timed).toBe(before.timed + 1);
+    expect(after.text).toContain("teleglas_cache_hits_total");
+    expect(after.text).toContain("teleglas_upstream_quota_limit");
+    expect(after.text).toContain("process_resident_memory_bytes");
+    expect(after.text).not.toContain("nodejs_active_handles_total");
   });
 });

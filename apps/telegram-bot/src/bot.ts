@@ -1,11 +1,12 @@
 import { limit } from "@grammyjs/ratelimiter";
-import { Bot, type BotConfig as GrammyBotConfig } from "grammy";
+import { Bot, type BotConfig as GrammyBotConfig, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Redis } from "ioredis";
 import type { BotContext, BotDeps } from "./context.js";
 import { adminFeature } from "./features/admin.js";
 import { chartFeature } from "./features/chart.js";
 import { runFeature } from "./features/common.js";
+import { etfFeature } from "./features/etf.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { marketFeature } from "./features/market.js";
 import { membershipFeature } from "./features/membership.js";
@@ -19,6 +20,8 @@ import { accessGuard } from "./middleware/access.js";
 
 export interface CreateBotOptions {
   token: string;
+  /** Runs first, around everything else (metrics: updates handled, command latency). */
+  measure?: MiddlewareFn<BotContext>;
   apiRoot?: string;
   /** Skip getMe (console mode has no server to ask). */
   botInfo?: UserFromGetMe;
@@ -39,6 +42,7 @@ export function createBot(deps: BotDeps, o: CreateBotOptions): Bot<BotContext> {
   const bot = new Bot<BotContext>(o.token, config);
   const i18n = createI18n<BotContext>(async (ctx) => ctx.lang);
 
+  if (o.measure) bot.use(o.measure);
   bot.use(async (ctx, next) => {
     ctx.deps = deps;
     ctx.log = deps.logger.child({ update_id: ctx.update.update_id, chat_id: ctx.chat?.id });
@@ -71,6 +75,7 @@ export function createBot(deps: BotDeps, o: CreateBotOptions): Bot<BotContext> {
     startFeature,
     marketFeature,
     chartFeature,
+    etfFeature,
     subscribeFeature,
     settingsFeature,
     statusFeature,

@@ -1,4 +1,4 @@
-import { commonEnvSchema, csv, parseEnv } from "@teleglas/market-data-core";
+import { ConfigError, commonEnvSchema, csv, parseEnv } from "@teleglas/market-data-core";
 import { z } from "zod";
 
 const ids = csv.pipe(
@@ -38,7 +38,7 @@ export const botEnvSchema = commonEnvSchema.extend({
   TELEGRAM_WEBHOOK_URL: z.url().optional(),
   TELEGRAM_WEBHOOK_SECRET: z
     .string()
-    .regex(/^[A-Za-z0-9_-]{1,256}$/, "1-256 characters of A-Z a-z 0-9 _ -")
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, "16-256 characters of A-Z a-z 0-9 _ - (e.g. openssl rand -hex 32)")
     .optional(),
   /** Where the webhook server listens (behind the proxy that terminates HTTPS). */
   TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).default(8082),
@@ -50,6 +50,9 @@ export const botEnvSchema = commonEnvSchema.extend({
   /** The worker's /health, shown on /status. */
   WORKER_HEALTH_URL: z.url().optional(),
   WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
+  /** Prometheus /metrics of the bot on a port of its own; unset = off. */
+  BOT_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  BOT_METRICS_HOST: z.string().default("127.0.0.1"),
 });
 
 /** Everything the bot needs from the environment. */
@@ -59,10 +62,13 @@ export interface BotConfig {
   allowedUsers: "*" | number[];
   adminIds: number[];
   alertChatIds: number[];
-  webhook: { url: string; secret: string | undefined; port: number; host: string } | null;
+  /** Webhook mode; its secret is always set (loadConfig refuses a webhook URL without one). */
+  webhook: { url: string; secret: string; port: number; host: string } | null;
   globalRate: number;
   userRatePer10s: number;
   workerHealthUrl: string;
+  /** Where /metrics listens; null = off. */
+  metrics: { port: number; host: string } | null;
   redisUrl: string | undefined;
   coinglass: {
     apiKey: string | undefined;
@@ -88,7 +94,7 @@ export function loadConfig(env: Record<string, string | undefined>): BotConfig {
     webhook: e.TELEGRAM_WEBHOOK_URL
       ? {
           url: e.TELEGRAM_WEBHOOK_URL,
-          secret: e.TELEGRAM_WEBHOOK_SECRET,
+          secret: requireSecret(e.TELEGRAM_WEBHOOK_SECRET),
           port: e.TELEGRAM_WEBHOOK_PORT,
           host: e.TELEGRAM_WEBHOOK_HOST,
         }
@@ -96,10 +102,25 @@ export function loadConfig(env: Record<string, string | undefined>): BotConfig {
     globalRate: e.BOT_GLOBAL_RATE,
     userRatePer10s: e.BOT_USER_RATE,
     workerHealthUrl: e.WORKER_HEALTH_URL ?? `http://127.0.0.1:${e.WORKER_PORT}/health`,
+    metrics: e.BOT_METRICS_PORT === undefined ? null : { port: e.BOT_METRICS_PORT, host: e.BOT_METRICS_HOST },
     redisUrl: e.REDIS_URL,
     coinglass: { apiKey: e.COINGLASS_API_KEY, baseUrl: e.COINGLASS_BASE_URL, plan: e.COINGLASS_PLAN },
     logLevel: e.LOG_LEVEL,
     deadlineMs: e.REQUEST_DEADLINE_MS,
     quotaFallbackShare: e.COINGLASS_QUOTA_FALLBACK_SHARE,
   };
+}
+
+/**
+ * Webhook mode always has a secret. Refused rather than generated per start: webhook replicas
+ * share one URL, and a secret made by each at start would let the last one's setWebhook lock the
+ * others out.
+ */
+function requireSecret(secret: string | undefined): string {
+  if (secret) return secret;
+  throw new ConfigError(
+    "TELEGRAM_WEBHOOK_SECRET",
+    "is required when TELEGRAM_WEBHOOK_URL is set: Telegram sends it with every update and the bot " +
+      "refuses calls without it (make one with: openssl rand -hex 32)",
+  );
 }

@@ -23,6 +23,7 @@ export interface BotDeps {
   startedAt: number;
   workerStatus: () => Promise<WorkerStatus | null>;
   renderChart: (input: import("./chart/render.js").ChartInput) => Promise<Buffer>;
+  renderEtfChart: (report: import("@teleglas/market-data-core").EtfReport) => Promise<Buffer>;
 }
 
 export type BotContext = Context &

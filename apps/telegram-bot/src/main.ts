@@ -1,7 +1,8 @@
 // Composition root of the telegram-bot process: config, logger, Redis, the embedded simulator when
 // no CoinGlass key is set, signals and graceful stop.
 import { startUpstream } from "@teleglas/coinglass-sim";
-import { ConfigError, gracefulStop, openRuntime } from "@teleglas/market-data-core";
+import { ConfigError, gracefulStop, openRuntime, watchProcessErrors } from "@teleglas/market-data-core";
+import { createProcessMetrics } from "@teleglas/metrics";
 import pino from "pino";
 import { type BotConfig, loadConfig } from "./config.js";
 import { startTelegramBot } from "./service.js";
@@ -31,19 +32,30 @@ async function main(): Promise<void> {
     // The console chat owns stdout; logs go to stderr then.
     pino.destination(consoleMode ? 2 : 1),
   );
+  // Unhandled rejections are logged and the bot keeps serving: each update is handled on its own
+  // (a failure costs one reply), and alerts wait in the durable queue either way, so a restart
+  // would only pause every other chat. An uncaught exception still stops it cleanly (exit 1).
+  const errors = watchProcessErrors(process, {
+    log: logger,
+    onRejection: "log",
+    exit: (code) => process.exit(code),
+  });
   const upstream = await startUpstream({
     COINGLASS_API_KEY: config.coinglass.apiKey,
     COINGLASS_BASE_URL: config.coinglass.baseUrl,
     COINGLASS_PLAN: config.coinglass.plan,
   });
+  const metrics = createProcessMetrics();
   const runtime = openRuntime({
     redisUrl: config.redisUrl,
     upstream,
     log: logger,
     deadlineMs: config.deadlineMs,
     quotaFallbackShare: config.quotaFallbackShare,
+    onEvent: metrics.onCoreEvent,
   });
   const { core, stores, redis } = runtime;
+  metrics.watch(core);
 
   let bot: Awaited<ReturnType<typeof startTelegramBot>>;
   try {
@@ -53,12 +65,14 @@ async function main(): Promise<void> {
       core,
       stores,
       redis,
+      registry: metrics.registry,
       ...(consoleMode ? { console: { input: process.stdin, output: process.stdout } } : {}),
     });
   } catch (error) {
-    logger.fatal({ err: error }, "telegram bot failed to start");
+    if (error instanceof ConfigError) console.error(error.message);
+    else logger.fatal({ err: error }, "telegram bot failed to start");
     await runtime.close();
-    process.exit(1);
+    process.exit(error instanceof ConfigError ? 2 : 1);
   }
 
   const stop = gracefulStop({
@@ -69,6 +83,7 @@ async function main(): Promise<void> {
     },
     exit: (code) => process.exit(code),
   });
+  errors.useStop(stop);
   process.once("SIGINT", () => void stop("SIGINT"));
   process.once("SIGTERM", () => void stop("SIGTERM"));
 }

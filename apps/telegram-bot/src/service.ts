@@ -1,13 +1,21 @@
-import { createServer, type Server } from "node:http";
+import type { Server } from "node:http";
 import { hostname } from "node:os";
 import type { Readable, Writable } from "node:stream";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { run } from "@grammyjs/runner";
-import { DEFAULT_STORE_PREFIX, type MarketDataCore, type Stores } from "@teleglas/market-data-core";
-import { Api, webhookCallback } from "grammy";
+import {
+  DEFAULT_STORE_PREFIX,
+  listenError,
+  type MarketDataCore,
+  type Stores,
+} from "@teleglas/market-data-core";
+import { createProcessMetrics, startMetricsServer } from "@teleglas/metrics";
+import { Api } from "grammy";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
+import type { Registry } from "prom-client";
 import { createBot } from "./bot.js";
+import { renderEtfChart } from "./chart/etf.js";
 import { renderChart } from "./chart/render.js";
 import type { BotConfig } from "./config.js";
 import { CONSOLE_BOT_INFO, CONSOLE_USER, startConsoleChat } from "./console-chat.js";
@@ -18,6 +26,8 @@ import { createMemoryDelivery } from "./delivery/memory.js";
 import type { Delivery, DeliveryEvent } from "./delivery/types.js";
 import { COMMANDS } from "./features/start.js";
 import { createI18n, translatorFor } from "./i18n/index.js";
+import { createBotMetrics } from "./metrics.js";
+import { createWebhookListener } from "./webhook.js";
 
 export { type BotConfig, botEnvSchema, loadConfig } from "./config.js";
 
@@ -30,6 +40,8 @@ export interface TelegramBotDeps {
   redis?: Redis;
   /** Key prefix shared with the stores (default `teleglas:`). */
   prefix?: string;
+  /** The process registry /metrics serves (main.ts adds the upstream metrics to it). */
+  registry?: Registry;
   /** Console chat streams (used when no token is configured). */
   console?: { input: Readable; output: Writable };
   /** How /status learns the worker's state (default: GET config.workerHealthUrl). */
@@ -68,7 +80,9 @@ export function httpWorkerStatus(url: string): () => Promise<WorkerStatus | null
  * Start the bot: commands (long polling, a webhook, or the console chat when there is no token)
  * and alert delivery (consume alerts -> per-chat jobs -> rate-limited sends).
  */
-export async function startTelegramBot(deps: TelegramBotDeps): Promise<{ stop(): Promise<void> }> {
+export async function startTelegramBot(
+  deps: TelegramBotDeps,
+): Promise<{ metricsUrl: string | null; stop(): Promise<void> }> {
   const { config, logger } = deps;
   const log = logger.child({ component: "telegram-bot" });
   const consoleMode = !config.token;
@@ -77,6 +91,7 @@ export async function startTelegramBot(deps: TelegramBotDeps): Promise<{ stop():
   const token = config.token ?? "0:console";
 
   let delivery: Delivery | null = null;
+  const metrics = createBotMetrics(deps.registry ?? createProcessMetrics(deps.core).registry);
   const bot = createBot(
     {
       config,
@@ -89,9 +104,11 @@ export async function startTelegramBot(deps: TelegramBotDeps): Promise<{ stop():
       startedAt: Date.now(),
       workerStatus: deps.workerStatus ?? httpWorkerStatus(config.workerHealthUrl),
       renderChart,
+      renderEtfChart,
     },
     {
       token,
+      measure: metrics.middleware,
       ...(consoleMode ? { botInfo: CONSOLE_BOT_INFO } : {}),
       ...(deps.redis && !consoleMode
         ? { flood: { redis: deps.redis, prefix: deps.prefix ?? DEFAULT_STORE_PREFIX } }
@@ -107,6 +124,7 @@ export async function startTelegramBot(deps: TelegramBotDeps): Promise<{ stop():
   // Delivery sends on its own Api without auto-retry: it must see a 429 to pause the whole queue.
   const deliveryApi = consoleMode ? bot.api : new Api(token, { apiRoot: config.apiRoot });
   const onEvent = (e: DeliveryEvent) => {
+    metrics.onDelivery(e);
     if (e.type === "sent" || e.type === "duplicate_skipped") log.debug(e, "alert delivery");
     else if (e.type === "failed" && e.final) log.error(e, "alert delivery gave up");
     else log.info(e, "alert delivery");
@@ -133,6 +151,7 @@ export async function startTelegramBot(deps: TelegramBotDeps): Promise<{ stop():
         })
       : createMemoryDelivery(common);
   delivery.start();
+  metrics.watch(delivery);
   const i18n = createI18n();
   const dispatcher = startDispatcher({
     stores: deps.stores,
@@ -151,43 +170,76 @@ export async function startTelegramBot(deps: TelegramBotDeps): Promise<{ stop():
       log.error({ err: error, alert_id: alert?.id }, "alert fan-out failed; will retry"),
   });
 
-  let runner: ReturnType<typeof run> | null = null;
-  let server: Server | null = null;
-  if (!consoleMode) {
-    await bot.init();
-    await bot.api
-      .setMyCommands(COMMANDS)
-      .catch((error: unknown) => log.warn({ err: error }, "setMyCommands failed"));
-    if (config.webhook) {
-      const w = config.webhook;
-      const handle = webhookCallback(bot, "http", w.secret ? { secretToken: w.secret } : {});
-      const path = new URL(w.url).pathname;
-      server = createServer((req, res) => {
-        if (req.method === "POST" && req.url === path) return void handle(req, res);
-        res.writeHead(404).end();
-      });
-      await new Promise<void>((resolve) => server!.listen(w.port, w.host, resolve));
-      await bot.api.setWebhook(w.url, {
-        ...(w.secret ? { secret_token: w.secret } : {}),
-        allowed_updates: ["message", "callback_query", "my_chat_member"],
-      });
-      log.info({ url: w.url }, "webhook mode");
-    } else {
-      await bot.api.deleteWebhook();
-      runner = run(bot, {
-        runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member"] } },
-      });
-      log.info({ username: bot.botInfo.username }, "long polling");
-    }
-  }
-
-  return {
-    async stop() {
-      consoleChat?.stop();
-      if (runner?.isRunning()) await runner.stop();
-      if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
-      await dispatcher.stop();
-      await delivery?.close();
-    },
+  const stops: Array<() => Promise<void> | void> = [
+    () => consoleChat?.stop(),
+    () => dispatcher.stop(),
+    () => delivery?.close(),
+  ];
+  const stop = async () => {
+    for (const s of stops) await s();
   };
+  let metricsUrl: string | null = null;
+  try {
+    const m = config.metrics;
+    if (m) {
+      const server = await startMetricsServer({ ...m, registry: metrics.registry }).catch(
+        (error: unknown) => {
+          throw listenError(error, "BOT_METRICS_PORT", m.port, m.host);
+        },
+      );
+      stops.push(() => server.close());
+      metricsUrl = server.url;
+      log.info({ url: metricsUrl }, "metrics listening");
+    }
+    if (!consoleMode) stops.unshift(await receiveUpdates(bot, config, log));
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { metricsUrl, stop };
+}
+
+/** Long polling, or the webhook listener when TELEGRAM_WEBHOOK_URL is set; resolves with its stop. */
+async function receiveUpdates(
+  bot: ReturnType<typeof createBot>,
+  config: BotConfig,
+  log: Logger,
+): Promise<() => Promise<void>> {
+  await bot.init();
+  await bot.api
+    .setMyCommands(COMMANDS)
+    .catch((error: unknown) => log.warn({ err: error }, "setMyCommands failed"));
+  const allowed_updates = ["message", "callback_query", "my_chat_member"] as const;
+  if (config.webhook) {
+    const w = config.webhook;
+    const webhook = createWebhookListener({
+      path: new URL(w.url).pathname,
+      secret: w.secret,
+      handleUpdate: (update) => bot.handleUpdate(update),
+      log,
+    });
+    await listen(webhook.server, w.port, w.host);
+    await bot.api
+      .setWebhook(w.url, { secret_token: w.secret, allowed_updates })
+      .catch(async (error: unknown) => {
+        await webhook.close();
+        throw error;
+      });
+    log.info({ url: w.url }, "webhook mode");
+    return () => webhook.close();
+  }
+  await bot.api.deleteWebhook();
+  const runner = run(bot, { runner: { fetch: { allowed_updates } } });
+  log.info({ username: bot.botInfo.username }, "long polling");
+  return async () => {
+    if (runner.isRunning()) await runner.stop();
+  };
+}
+
+/** Listens, or fails naming TELEGRAM_WEBHOOK_PORT when the port is taken. */
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", (error) => reject(listenError(error, "TELEGRAM_WEBHOOK_PORT", port, host)));
+    server.listen(port, host, resolve);
+  });
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { num, pct, price } from "../src/format/numbers.js";
+import { num, pct, price, rate } from "../src/format/numbers.js";
 import { ADMIN_ID, ALLOWED, type Harness, REFUSED_ID, startHarness } from "./harness.js";
 
 let h: Harness;
@@ -110,7 +110,14 @@ describe("commands end to end (simulator + fake Bot API + Redis)", () => {
   it("/funding, /oi and /sentiment answer with figures or n/a; /rsi explains the plan", async () => {
     const u = user();
     const [funding] = await h.ask(u, "/funding BTC");
-    expect(funding?.text).toMatch(/Binance: -?\d\.\d{4}%/);
+    // Every exchange on the per-8-hour basis; one not settling every 8 h keeps its raw rate beside it.
+    const f = (await h.core.market.getFunding("BTC")).data;
+    const hl = f.stablecoinMargin.find((x) => x.exchange === "Hyperliquid");
+    expect(funding?.text).toContain(`Hyperliquid ${rate(hl?.per8hPct)} · APR `);
+    expect(funding?.text).toContain(`(${rate(hl?.ratePct)}/1h)`);
+    expect(funding?.text).toMatch(/MEXC -?\d\.\d{4}% · APR -?[\d.]+% \(-?\d\.\d{4}%\/4h\)/);
+    expect(funding?.text).toContain(`⬇️ ${f.lowest?.exchange} ${rate(f.lowest?.per8hPct)}`);
+    expect(funding?.text).toContain(`Per 8 h, OI-weighted: <b>${rate(f.average.per8hPct)}</b>`);
     const [oi] = await h.ask(u, "/oi BTC");
     expect(oi?.text).toMatch(/Total: <b>\$[\d.]+B<\/b>/);
     const [sentiment] = await h.ask(u, "/sentiment");

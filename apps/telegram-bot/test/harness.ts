@@ -31,6 +31,8 @@ export interface Harness {
   ask(userId: number, text: string, o?: { min?: number; chatId?: number }): Promise<SentMessage[]>;
   /** A user presses a button under a bot message; resolves with new messages or edits. */
   press(userId: number, messageId: number, data: string): Promise<void>;
+  /** The running bot's /metrics URL (BOT_METRICS_PORT set), else null. */
+  metricsUrl(): string | null;
   restartBot(): Promise<void>;
   stopBot(): Promise<void>;
   close(): Promise<void>;
@@ -115,6 +117,7 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
       tg.injectCallbackQuery({ userId, messageId, data });
       await tg.waitUntil(() => tg.callbackAnswers().length > answered, { what: `the answer to ${data}` });
     },
+    metricsUrl: () => bot?.metricsUrl ?? null,
     async restartBot() {
       await bot?.stop();
       bot = await start();

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { createServer } from "node:net";
 import { type Alert, deleteByPrefix } from "@teleglas/market-data-core";
 
 import { connectTestRedis, TEST_REDIS_URL, testKeyPrefix } from "@teleglas/market-data-core/testing";
@@ -40,4 +41,13 @@ export function makeAlert(over: Partial<Alert> = {}): Alert {
     detail: {},
     ...over,
   };
+}
+
+/** A port nothing listens on right now. */
+export async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
+  const port = (srv.address() as { port: number }).port;
+  await new Promise<void>((r) => srv.close(() => r()));
+  return port;
 }

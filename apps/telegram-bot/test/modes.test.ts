@@ -1,5 +1,4 @@
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import { PassThrough } from "node:stream";
 import { createSimulator, type Simulator } from "@teleglas/coinglass-sim";
 import { createFakeTelegram } from "@teleglas/fake-telegram";
@@ -8,7 +7,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
 import { startTelegramBot } from "../src/service.js";
-import { cleanup, connectRedis, makeAlert, REDIS_URL, uniquePrefix } from "./helpers.js";
+import { cleanup, connectRedis, freePort, makeAlert, REDIS_URL, uniquePrefix } from "./helpers.js";
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -17,14 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await sim.close();
 });
-
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise<void>((r) => srv.close(() => r()));
-  return port;
-}
 
 async function until(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -90,7 +81,7 @@ describe("modes", () => {
         TELEGRAM_BOT_TOKEN: "42:webhook-test",
         TELEGRAM_API_ROOT: tg.apiRoot,
         TELEGRAM_WEBHOOK_URL: url,
-        TELEGRAM_WEBHOOK_SECRET: "hook-secret",
+        TELEGRAM_WEBHOOK_SECRET: "hook-secret-0123456789",
         TELEGRAM_WEBHOOK_PORT: String(port),
         REDIS_URL,
       }),
@@ -101,7 +92,7 @@ describe("modes", () => {
       prefix,
     });
     try {
-      expect(tg.webhook()).toEqual({ url, secret_token: "hook-secret" });
+      expect(tg.webhook()).toEqual({ url, secret_token: "hook-secret-0123456789" });
       tg.injectMessage({ userId: 77, text: "/help" });
       const reply = await tg.waitForMessage((m) => m.chat_id === 77);
       expect(reply.text).toContain("/raw SYMBOL");

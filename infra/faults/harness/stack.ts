@@ -12,6 +12,7 @@ export const SECRETS = {
   coinglassKey: "cgkey-fault-0123456789abcdef0123456789abcdef",
   botToken: "7000000001:AAfault-token-Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1",
   apiKey: "gptkey-fault-fedcba9876543210fedcba9876543210",
+  webhookSecret: "whsecret-fault-00112233445566778899aabbccddeeff",
 } as const;
 
 export interface FaultStack {
@@ -28,6 +29,8 @@ export interface FaultStack {
   client: Redis;
   /** Starts a second worker, which stands by while the first holds the lease. */
   startStandbyWorker(): Promise<Managed & { url: string }>;
+  /** Starts a bot in webhook mode (stop `bot` first: Telegram has one webhook or polling). */
+  startWebhookBot(): Promise<Managed & { url: string }>;
   /** Every crash of any process so far. */
   crashes(): string[];
   stop(): Promise<void>;
@@ -175,16 +178,17 @@ export async function startFaultStack(): Promise<FaultStack> {
     until("alert-worker streaming", () => workerConnected(url), 30_000),
   );
 
+  const botEnv = {
+    ...common,
+    TELEGRAM_BOT_TOKEN: SECRETS.botToken,
+    TELEGRAM_API_ROOT: fake.apiRoot,
+    BOT_GLOBAL_RATE: "25",
+  };
   const bot = managed({
     name: "telegram-bot",
     command: process.execPath,
     args: [appMain("telegram-bot")],
-    env: {
-      ...common,
-      TELEGRAM_BOT_TOKEN: SECRETS.botToken,
-      TELEGRAM_API_ROOT: fake.apiRoot,
-      BOT_GLOBAL_RATE: "25",
-    },
+    env: botEnv,
     logDir,
     ready: async () => {
       const before = fake.stats().byMethod.getUpdates ?? 0;
@@ -230,6 +234,31 @@ export async function startFaultStack(): Promise<FaultStack> {
       await standby.start();
       extra.push(standby);
       return standby;
+    },
+    async startWebhookBot() {
+      const port = await freePort();
+      const url = `http://127.0.0.1:${port}/telegram/webhook`;
+      const hook = managed({
+        name: "telegram-bot-webhook",
+        command: process.execPath,
+        args: [appMain("telegram-bot")],
+        env: {
+          ...botEnv,
+          TELEGRAM_WEBHOOK_URL: url,
+          TELEGRAM_WEBHOOK_SECRET: SECRETS.webhookSecret,
+          TELEGRAM_WEBHOOK_PORT: String(port),
+        },
+        logDir,
+        ready: () =>
+          until(
+            "the webhook to be registered",
+            () => (fake.webhook()?.url === url ? true : undefined),
+            30_000,
+          ),
+      });
+      await hook.start();
+      extra.push(hook);
+      return Object.assign(hook, { url });
     },
     crashes: () => [redis, sim, api, worker, bot, ...extra].flatMap((m) => m.crashes()),
     async stop() {

@@ -3,8 +3,9 @@
  * operations over HTTP under `/__sim/*` (POST JSON, no key, not rate limited, not counted).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { ETF_FAMILIES } from "./model/etf.js";
 import type { EventLog } from "./model/events.js";
-import type { Market } from "./model/market.js";
+import { DAY_MS, type Market } from "./model/market.js";
 import { roundSig } from "./model/prng.js";
 import { address, liqPriceOf } from "./model/whales.js";
 import type { Counters } from "./rest/limits.js";
@@ -24,6 +25,10 @@ export interface StormOptions {
   overSeconds?: number;
   /** One exchange; default: spread across the coin's exchanges. */
   exchange?: string;
+  /** Fault: date the orders this many ms from when they are sent (86400000 = a day ahead). */
+  timeShiftMs?: number;
+  /** Fault: send `time` in microseconds instead of milliseconds. */
+  timeUnit?: "ms" | "us";
 }
 
 export interface WhaleTradeOptions {
@@ -35,6 +40,10 @@ export interface WhaleTradeOptions {
   overSeconds?: number;
   /** Default Binance. */
   exchange?: string;
+  /** Fault: date the trades this many ms from when they are sent. */
+  timeShiftMs?: number;
+  /** Fault: send `time` in microseconds instead of milliseconds. */
+  timeUnit?: "ms" | "us";
 }
 
 export interface WhalePositionOptions {
@@ -46,12 +55,25 @@ export interface WhalePositionOptions {
   user?: string;
 }
 
+export interface EtfFlowOptions {
+  /** BTC, ETH, SOL or XRP (US funds), or "HK" for the Hong Kong BTC funds. */
+  asset: string;
+  /** Net flow per fund ticker, USD; funds left out have no figure that day. */
+  flows: Record<string, number>;
+  /** Any time on the day (epoch ms, UTC); default: the simulator's today, published at once. */
+  day?: number;
+}
+
 export interface SimControl {
+  /** Publish one day of ETF flows (the day's total is the sum of the funds given). */
+  injectEtfFlow(o: EtfFlowOptions): void;
   injectLiquidationStorm(o: StormOptions): void;
   injectWhaleTrades(o: WhaleTradeOptions): void;
   injectWhalePosition(o: WhalePositionOptions): void;
   setFaults(f: Partial<Faults>): void;
   dropSockets(): void;
+  /** Sends text frames as they are to every open socket, `repeat` times over; resolves how many went out. */
+  rawFrames(o: { frames: string[]; repeat?: number }): { sent: number };
   replay(o: { count: number; batchSize?: number; channel?: string }): Promise<{ sent: number; ms: number }>;
   counters(): Counters;
   resetCounters(): void;
@@ -60,6 +82,14 @@ export interface SimControl {
   /** Current model price of a coin. */
   price(symbol: string): number;
 }
+
+const ETF_SEGMENTS: Record<string, string> = {
+  BTC: "bitcoin",
+  ETH: "ethereum",
+  SOL: "solana",
+  XRP: "xrp",
+  HK: "hk-bitcoin",
+};
 
 export const NO_FAULTS: Faults = {
   rate429: 0,
@@ -86,6 +116,18 @@ export function createControl(d: {
 }): SimControl {
   let whaleCount = 0;
   return {
+    injectEtfFlow(o) {
+      const seg = ETF_SEGMENTS[o.asset.toUpperCase()];
+      if (!seg) throw new Error(`asset must be one of ${Object.keys(ETF_SEGMENTS).join(", ")}`);
+      const known = new Set(ETF_FAMILIES[seg]?.funds.map((f) => f.ticker));
+      for (const [ticker, usd] of Object.entries(o.flows ?? {})) {
+        if (!known.has(ticker))
+          throw new Error(`${ticker} is not a ${o.asset} ETF (${[...known].join(", ")})`);
+        if (!Number.isFinite(usd)) throw new Error(`flow of ${ticker} must be a number of USD`);
+      }
+      const day = Math.floor((o.day ?? d.modelNow()) / DAY_MS) * DAY_MS;
+      d.events.addEtfDay(seg, day, o.flows);
+    },
     injectLiquidationStorm: (o) => d.flow.injectLiquidationStorm(o),
     injectWhaleTrades: (o) => d.flow.injectWhaleTrades(o),
     injectWhalePosition(o) {
@@ -113,6 +155,14 @@ export function createControl(d: {
       if (f.closeAfterMessages !== undefined) d.hub.resetMessageCounts();
     },
     dropSockets: () => d.hub.dropAll(),
+    rawFrames(o) {
+      if (!Array.isArray(o.frames) || o.frames.some((f) => typeof f !== "string"))
+        throw new Error("frames must be an array of strings");
+      const repeat = Math.max(1, Math.min(100_000, Math.floor(o.repeat ?? 1)));
+      let sent = 0;
+      for (let i = 0; i < repeat; i++) sent += d.hub.pushRaw(o.frames);
+      return { sent };
+    },
     replay: (o) => replay(d.hub, d.market, d.seed, o),
     counters: () => d.counters.snapshot(),
     resetCounters: () => d.counters.reset(),
@@ -148,7 +198,7 @@ const readJson = (req: IncomingMessage): Promise<Record<string, unknown>> =>
     req.on("error", reject);
   });
 
-/** `/__sim/{storm,whale-trades,whale-position,faults,drop-sockets,replay,counters,reset-counters,reset,price}`. */
+/** `/__sim/{etf-flow,storm,whale-trades,whale-position,faults,drop-sockets,ws-raw,replay,counters,reset-counters,reset,price}`. */
 export async function handleControl(
   control: SimControl,
   req: IncomingMessage,
@@ -162,11 +212,13 @@ export async function handleControl(
   try {
     const b = req.method === "POST" ? await readJson(req) : {};
     const ops: Record<string, () => unknown> = {
+      "etf-flow": () => control.injectEtfFlow(b as unknown as EtfFlowOptions),
       storm: () => control.injectLiquidationStorm(b as unknown as StormOptions),
       "whale-trades": () => control.injectWhaleTrades(b as unknown as WhaleTradeOptions),
       "whale-position": () => control.injectWhalePosition(b as unknown as WhalePositionOptions),
       faults: () => control.setFaults(b as Partial<Faults>),
       "drop-sockets": () => control.dropSockets(),
+      "ws-raw": () => control.rawFrames(b as unknown as { frames: string[]; repeat?: number }),
       replay: () => control.replay(b as unknown as { count: number }),
       counters: () => control.counters(),
       "reset-counters": () => control.resetCounters(),

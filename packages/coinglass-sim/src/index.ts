@@ -6,10 +6,12 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createControl, handleControl, NO_FAULTS, type SimControl } from "./control.js";
-import { createEventLog } from "./model/events.js";
+import { createEtfModel } from "./model/etf.js";
+import { createEventLog, type EventLog } from "./model/events.js";
 import { createMarket } from "./model/market.js";
 import { createWhales } from "./model/whales.js";
 import { PLAN_LIMITS, PLANS, type Plan, type RouteTable } from "./rest/context.js";
+import { registerEtf } from "./rest/etf.js";
 import { registerFundingOi } from "./rest/funding-oi.js";
 import { registerHyperliquid } from "./rest/hyperliquid.js";
 import { registerIndicators } from "./rest/indicators.js";
@@ -22,7 +24,13 @@ import { createRestHandler, type Faults } from "./rest/router.js";
 import { createFlow } from "./ws/flow.js";
 import { createHub } from "./ws/hub.js";
 
-export type { SimControl, StormOptions, WhalePositionOptions, WhaleTradeOptions } from "./control.js";
+export type {
+  EtfFlowOptions,
+  SimControl,
+  StormOptions,
+  WhalePositionOptions,
+  WhaleTradeOptions,
+} from "./control.js";
 export type { Plan } from "./rest/context.js";
 export { PLAN_LIMITS, PLANS } from "./rest/context.js";
 export type { Counters } from "./rest/limits.js";
@@ -67,7 +75,7 @@ export interface Simulator {
 }
 
 /** Builds the REST route table. */
-function buildRoutes(market: ReturnType<typeof createMarket>): RouteTable {
+function buildRoutes(market: ReturnType<typeof createMarket>, events: EventLog): RouteTable {
   const routes: RouteTable = new Map();
   registerMarkets(routes);
   registerLiquidation(routes);
@@ -76,6 +84,10 @@ function buildRoutes(market: ReturnType<typeof createMarket>): RouteTable {
   registerRatios(routes);
   registerOrderbook(routes);
   registerIndicators(routes);
+  registerEtf(
+    routes,
+    createEtfModel(market, () => events.etfDays()),
+  );
   return routes;
 }
 
@@ -97,7 +109,7 @@ export async function createSimulator(opts: SimulatorOptions = {}): Promise<Simu
   const counters = createCounters();
   let limiter = createRateLimiter(PLAN_LIMITS[plan], opts.rateWindowMs ?? 60_000);
   const rest = createRestHandler({
-    routes: buildRoutes(market),
+    routes: buildRoutes(market, events),
     plan,
     keys,
     rateLimit: opts.rateLimit ?? true,

@@ -49,4 +49,11 @@ export const SAMPLE_QUERIES: Readonly<Record<string, string>> = {
   "/api/futures/indicators/ema": "exchange=Binance&symbol=BTCUSDT&interval=1h&limit=50&window=20",
   "/api/futures/basis/history": "exchange=Binance&symbol=BTCUSDT&interval=1h&limit=50",
   "/api/index/fear-greed-history": "",
+  "/api/etf/bitcoin/flow-history": "",
+  "/api/etf/ethereum/flow-history": "",
+  "/api/etf/solana/flow-history": "",
+  "/api/etf/xrp/flow-history": "",
+  "/api/hk-etf/bitcoin/flow-history": "",
+  "/api/etf/bitcoin/net-assets/history": "",
+  "/api/etf/ethereum/net-assets/history": "",
 };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { createSimulator, type Simulator } from "../src/index.js";
-import { connect, data, subscribe, waitFor } from "./helpers.js";
+import { connect, data, subscribe, type WsItem, waitFor } from "./helpers.js";
 
 describe("WebSocket", () => {
   let sim: Simulator;
@@ -221,6 +221,46 @@ describe("whale trades in REST", () => {
         "exchange=OKX&symbol=ETHUSDT&interval=5m&limit=2",
       );
       expect(Number(hist.at(-1)?.taker_buy_volume_usd)).toBeGreaterThan(50_000_000);
+    } finally {
+      await sim.close();
+    }
+  });
+});
+
+describe("stream fault injections", () => {
+  it("dates injected orders ahead or in microseconds, and sends raw frames as they are", async () => {
+    const sim = await createSimulator({ seed: 5, background: false });
+    try {
+      const c = await connect(sim);
+      await subscribe(c, ["liquidationOrders"]);
+      const day = 86_400_000;
+      const before = Date.now();
+      sim.control.injectLiquidationStorm({
+        symbol: "XRP",
+        side: "long",
+        totalUsd: 10_000,
+        count: 1,
+        overSeconds: 0,
+        timeShiftMs: day,
+      });
+      sim.control.injectLiquidationStorm({
+        symbol: "XRP",
+        side: "short",
+        totalUsd: 20_000,
+        count: 1,
+        overSeconds: 0,
+        timeUnit: "us",
+      });
+      await waitFor(() => c.items("liquidationOrders").length === 2, 5_000, "two injected orders");
+      const [ahead, micros] = c.items("liquidationOrders") as [WsItem, WsItem];
+      expect(ahead.time - before).toBeGreaterThanOrEqual(day);
+      expect(ahead.time - Date.now()).toBeLessThanOrEqual(day);
+      expect(micros.time / 1000).toBeGreaterThanOrEqual(before);
+      expect(micros.time / 1000).toBeLessThanOrEqual(Date.now());
+      expect(sim.control.rawFrames({ frames: ["not json", "[]"], repeat: 3 })).toEqual({ sent: 6 });
+      await waitFor(() => c.texts.filter((t) => t === "not json").length === 3, 5_000, "raw frames");
+      expect(c.texts.filter((t) => t === "[]")).toHaveLength(3);
+      c.close();
     } finally {
       await sim.close();
     }

@@ -14,6 +14,8 @@ export * from "./config/env.js";
 export * from "./core.js";
 export * from "./models/alert.js";
 export * from "./models/errors.js";
+export * from "./models/etf.js";
+export { aprOfPer8h, FUNDING_BASIS_HOURS, fundingOnBasis } from "./models/funding.js";
 export * from "./models/market.js";
 export * from "./models/reports.js";
 export * from "./models/result.js";

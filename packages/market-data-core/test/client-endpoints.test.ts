@@ -103,12 +103,20 @@ describe("CoinGlass client against the simulator", () => {
     }>;
     const eth = rows.find((r) => r.symbol === "ETH");
     const f = await env.core.market.getFunding("ETH");
-    expect(f.data.stablecoinMargin.map((r) => [r.exchange, r.ratePct, r.intervalHours])).toEqual(
-      eth?.stablecoin_margin_list.map((r) => [r.exchange, r.funding_rate, r.funding_rate_interval]),
+    const triples = (list: typeof f.data.stablecoinMargin) =>
+      list.map((r) => [r.exchange, r.ratePct, r.intervalHours]).sort();
+    expect(triples(f.data.stablecoinMargin)).toEqual(
+      eth?.stablecoin_margin_list.map((r) => [r.exchange, r.funding_rate, r.funding_rate_interval]).sort(),
     );
     expect(f.data.tokenMargin.length).toBe(eth?.token_margin_list.length);
-    expect(f.data.highest?.ratePct).toBe(
-      Math.max(...(eth?.stablecoin_margin_list.map((r) => Number(r.funding_rate)) ?? [])),
+    // The highest is compared per 8 hours (rate × 8 / interval), not by the raw number.
+    expect(f.data.highest?.per8hPct).toBeCloseTo(
+      Math.max(
+        ...(eth?.stablecoin_margin_list.map(
+          (r) => (Number(r.funding_rate) * 8) / Number(r.funding_rate_interval),
+        ) ?? []),
+      ),
+      12,
     );
   });
 

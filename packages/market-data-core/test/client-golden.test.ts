@@ -69,6 +69,8 @@ describe("golden reference payloads parse to the right domain values", () => {
       ratePct: 0.007343,
       intervalHours: 8,
       nextFundingTime: 1745222400000,
+      per8hPct: 0.007343,
+      aprPct: 0.007343 * 3 * 365,
     });
     expect(btc?.stablecoinMargin[1]?.exchange).toBe("OKX");
     expect(btc?.tokenMargin[0]?.ratePct).toBe(-0.001829);
@@ -134,6 +136,31 @@ describe("golden reference payloads parse to the right domain values", () => {
     const t = (await core.client.fetchTakerVolume({ coin: "BTC", range: "1h" })).value;
     expect(t).toMatchObject({ buyRatioPct: 51.01, buyUsd: 1112108532.1688 });
     expect(t.byExchange[0]).toMatchObject({ exchange: "Binance", sellUsd: 247674925.1653 });
+  });
+
+  it("ETF flows: per-fund figures, a fund left out is null, envelopes without msg", async () => {
+    const [btc] = (await core.client.fetchEtfFlows("BTC")).value;
+    expect(btc).toEqual({
+      time: 1704931200000,
+      totalUsd: 655300000,
+      priceUsd: 46663,
+      funds: [
+        { ticker: "GBTC", flowUsd: -95100000 },
+        { ticker: "IBIT", flowUsd: 111700000 },
+        { ticker: "FBTC", flowUsd: 227000000 },
+      ],
+    });
+    const [sol] = (await core.client.fetchEtfFlows("SOL")).value;
+    expect(sol?.funds.map((f) => f.flowUsd)).toEqual([11700000, null, null, null, 1000000]);
+    const [hk] = (await core.client.fetchHongKongEtfFlows()).value;
+    expect(hk?.funds[2]).toEqual({ ticker: "BOSERA&HASHKEY", flowUsd: 61117310 });
+    const assets = (await core.client.fetchEtfNetAssets("ETH")).value;
+    expect(assets.at(-1)).toEqual({
+      time: 1705017600000,
+      netAssetsUsd: 51874409241.39,
+      changeUsd: 203000000,
+      priceUsd: 1637.8,
+    });
   });
 
   it("error bodies become typed errors", async () => {

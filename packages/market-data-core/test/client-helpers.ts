@@ -61,3 +61,40 @@ export async function simAndCore(
     },
   };
 }
+
+/** The `data` of a simulator endpoint, read directly (what CoinGlass would answer). */
+export async function upstreamData<T>(
+  restUrl: string,
+  path: string,
+  params: Record<string, string> = {},
+): Promise<T> {
+  const res = await fetch(`${restUrl}${path}?${new URLSearchParams(params)}`, {
+    headers: { "CG-API-KEY": "x" },
+  });
+  return ((await res.json()) as { data: T }).data;
+}
+
+/** A simulator and core opened before the suite's tests and closed after them, with `raw` reads. */
+export function useSimAndCore(
+  hooks: { beforeAll(fn: () => Promise<void>): void; afterAll(fn: () => Promise<void>): void },
+  sim: Parameters<typeof createSimulator>[0] = {},
+) {
+  let env: Awaited<ReturnType<typeof simAndCore>> | undefined;
+  hooks.beforeAll(async () => {
+    env = await simAndCore(sim);
+  });
+  hooks.afterAll(async () => {
+    await env?.close();
+  });
+  const get = () => {
+    if (!env) throw new Error("simulator not started yet");
+    return env;
+  };
+  return {
+    get env() {
+      return get();
+    },
+    raw: <T>(path: string, params: Record<string, string> = {}) =>
+      upstreamData<T>(get().sim.restUrl, path, params),
+  };
+}

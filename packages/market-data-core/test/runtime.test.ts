@@ -17,6 +17,16 @@ describe("gracefulStop", () => {
     expect(calls).toEqual(["stopping SIGINT", "stop", "exit 0"]);
   });
 
+  it("exits with the code it was given (1 for a fatal error), and 1 when the stop itself fails", async () => {
+    const exits: number[] = [];
+    await gracefulStop({ stop: async () => {}, exit: (c) => exits.push(c) })("uncaughtException", 1);
+    await gracefulStop({
+      stop: () => Promise.reject(new Error("close failed")),
+      exit: (c) => exits.push(c),
+    })("SIGTERM");
+    expect(exits).toEqual([1, 1]);
+  });
+
   it("exits 1 when stopping hangs past the limit", async () => {
     const exits: number[] = [];
     const stop = gracefulStop({

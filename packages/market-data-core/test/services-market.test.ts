@@ -1,23 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PlanError, UnknownSymbolError } from "../src/models/errors.js";
-import { simAndCore } from "./client-helpers.js";
+import { simAndCore, useSimAndCore } from "./client-helpers.js";
 
-let env: Awaited<ReturnType<typeof simAndCore>>;
-beforeAll(async () => {
-  env = await simAndCore({ seed: 11 });
-});
-afterAll(() => env.close());
-
-async function raw<T>(path: string, params: Record<string, string> = {}): Promise<T> {
-  const res = await fetch(`${env.sim.restUrl}${path}?${new URLSearchParams(params)}`, {
-    headers: { "CG-API-KEY": "x" },
-  });
-  return ((await res.json()) as { data: T }).data;
-}
+const suite = useSimAndCore({ beforeAll, afterAll }, { seed: 11 });
+const raw = suite.raw;
 
 describe("market services (professional plan)", () => {
   it("getRaw fills every section from CoinGlass and lists only what it does not give", async () => {
-    const r = await env.core.market.getRaw("btc/usdt");
+    const r = await suite.env.core.market.getRaw("btc/usdt");
     expect(r.symbol).toBe("BTC");
     const d = r.data;
     const markets = await raw<Array<Record<string, number | string>>>("/api/futures/coins-markets", {
@@ -48,18 +38,18 @@ describe("market services (professional plan)", () => {
   });
 
   it("resolves what people type, suggests for typos, and maps pairs per exchange", async () => {
-    expect(await env.core.market.resolveSymbol("1000pepe")).toBe("1000PEPE");
-    const error = await env.core.market.getRaw("btcx").catch((e: unknown) => e);
+    expect(await suite.env.core.market.resolveSymbol("1000pepe")).toBe("1000PEPE");
+    const error = await suite.env.core.market.getRaw("btcx").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnknownSymbolError);
     expect((error as UnknownSymbolError).suggestions).toContain("BTC");
-    const book = await env.core.market.getOrderbook("pepe", { exchange: "Hyperliquid" });
+    const book = await suite.env.core.market.getOrderbook("pepe", { exchange: "Hyperliquid" });
     expect(book.data.pair).toBe("kPEPE");
-    const list = await env.core.market.listSymbols();
+    const list = await suite.env.core.market.listSymbols();
     expect(list.data).toContain("1000PEPE");
   });
 
   it("answers the other services", async () => {
-    const m = env.core.market;
+    const m = suite.env.core.market;
     const [oi, ls, taker, rsi, candles, bars, sentiment, book] = await Promise.all([
       m.getOpenInterest("eth"),
       m.getLongShort("eth"),
@@ -112,8 +102,10 @@ describe("market services on a plan that lacks endpoints", () => {
       expect(book.data.depth.bidsUsd).toBeGreaterThan(0);
       const mood = await low.core.market.getSentiment();
       expect(mood.data.btc.priceUsd).toBeGreaterThan(0);
+      // CoinGlass's own average needs coins-markets; the per-8-hour average does not.
       expect(mood.data.funding.btcOiWeightedRatePct).toBeNull();
-      expect(mood.meta.missing).toContain("funding");
+      expect(mood.data.funding.average.per8hPct).not.toBeNull();
+      expect(mood.meta.missing).toContain("funding.btcOiWeightedRatePct");
       expect(low.hits("/api/futures/coins-markets")).toBe(1); // the getRaw above; sentiment did not ask
     } finally {
       await low.close();

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, test } from "vitest";
+import type { Alert } from "../src/index.js";
 import { backends, makeAlert, makeStores, type StoreFixture, waitFor } from "./store-helpers.js";
 
 const HOUR = 3_600_000;
@@ -96,5 +97,59 @@ describe.each(backends)("guarded publish on %s", (backend) => {
         .sort(),
     );
     expect(await s.ledger.has("seen:b-29")).toBe(true);
+  });
+});
+
+describe.each(backends)("alert updates on %s", (backend) => {
+  let fx: StoreFixture;
+  afterEach(async () => {
+    await fx?.cleanup();
+  });
+
+  test("a newer state replaces the alert in the log, reaches consumers and followers, once", async () => {
+    fx = await makeStores(backend);
+    const s = fx.stores;
+    const first = makeAlert({
+      kind: "liquidation_storm",
+      usd: 2_100_000,
+      count: 7,
+      revision: 0,
+      updated_at: 1000,
+    });
+    const other = makeAlert();
+    const seen: Alert[] = [];
+    const unfollow = s.alerts.follow((a) => seen.push(a));
+    await unfollow.ready;
+    expect(await s.alerts.publishGuarded(first, { cooldownKey: "storm:ETH", cooldownMs: HOUR })).toBe(
+      "published",
+    );
+    expect(await s.alerts.publish(other)).toBe(true);
+    const grown = {
+      ...first,
+      usd: 9_000_000,
+      count: 30,
+      revision: 1,
+      updated_at: 2000,
+      status: "ended" as const,
+    };
+    expect(await s.alerts.update(grown)).toBe("updated");
+    // An older or equal state never overwrites a newer one; an id never published is not created.
+    expect(await s.alerts.update({ ...first, revision: 1, updated_at: 1500 })).toBe("stale");
+    expect(await s.alerts.update(makeAlert({ updated_at: 3000 }))).toBe("unknown");
+    expect(await s.alerts.recent()).toEqual([other, grown]);
+    expect(await s.alerts.latest(first.id)).toEqual(grown);
+    expect(await s.alerts.latest(other.id)).toBeNull();
+    const got: Alert[] = [];
+    const c = s.alerts.consume("bot", "c1", async (a) => void got.push(a), { blockMs: 100 });
+    await waitFor(() => got.length === 3, 5000, "queue entries");
+    await c.stop();
+    expect(got.map((a) => [a.id, a.revision ?? 0])).toEqual([
+      [first.id, 0],
+      [other.id, 0],
+      [first.id, 1],
+    ]);
+    await waitFor(() => seen.length === 3, 5000, "followed states");
+    expect(seen.at(-1)).toEqual(grown);
+    unfollow();
   });
 });

@@ -14,6 +14,8 @@ afterEach(async () => {
 });
 
 const fastBackoff = { initialMs: 50, maxMs: 200 };
+const liquidationClient = (url: string) =>
+  createStreamClient({ url, apiKey: KEY, channels: ["liquidationOrders"], backoff: fastBackoff });
 
 test("connects with the key in the query and subscribes with the documented message", async () => {
   server = await startLocalWsServer();
@@ -84,6 +86,28 @@ test("garbage frames and a throwing listener are counted, and the socket carries
   expect(problems.map((p) => p.kind).sort()).toEqual(["listener", "malformed_frame", "malformed_frame"]);
 });
 
+test("an oversize frame closes the socket, is counted, and the client reconnects and carries on", async () => {
+  server = await startLocalWsServer();
+  client = liquidationClient(server.url);
+  const problems: StreamProblem[] = [];
+  client.onProblem((p) => problems.push(p));
+  const got = collect(client);
+  client.start();
+  await waitFor(() => client!.state().connected, 5000, "connected");
+  const item = { exName: "OKX", symbol: "BTCUSDT", baseAsset: "BTC", price: 1, side: 1, time: 5, volUsd: 10 };
+  // 3 MiB of valid items, over the 1 MiB default cap (the `ws` default would take 100 MiB).
+  const big = JSON.stringify({ channel: "liquidationOrders", data: [item] }).padEnd(3 * 1024 * 1024, " ");
+  server.push(big);
+  await waitFor(() => client!.state().reconnects >= 1 && client!.state().connected, 5000, "reconnect");
+  server.push(JSON.stringify({ channel: "liquidationOrders", data: [{ ...item, time: 6 }] }));
+  await waitFor(() => got.events.length === 1, 5000, "event after the reconnect");
+  expect(got.events[0]?.time).toBe(6);
+  expect(client.state()).toMatchObject({ oversizeFrames: 1, connected: true });
+  expect(problems.filter((p) => p.kind === "oversize_frame")).toEqual([
+    { kind: "oversize_frame", message: "frame over 1048576 bytes; closed and reconnecting" },
+  ]);
+});
+
 test("a socket that stops answering pings is replaced and every channel resubscribed", async () => {
   server = await startLocalWsServer();
   client = createStreamClient({
@@ -125,12 +149,7 @@ test("the key never appears in problems or state, even when the socket library q
 
 test("an event the server sends again after a reconnect is yielded once", async () => {
   server = await startLocalWsServer();
-  client = createStreamClient({
-    url: server.url,
-    apiKey: KEY,
-    channels: ["liquidationOrders"],
-    backoff: fastBackoff,
-  });
+  client = liquidationClient(server.url);
   const got = collect(client);
   client.start();
   await waitFor(() => client!.state().connected, 5000, "connected");

@@ -1,16 +1,16 @@
 import type { Rules, TierIndex } from "../rules/schema.js";
 import { TIER_NAMES } from "../rules/schema.js";
-import { alertId, cooldownBucket, severityFor } from "./alert-id.js";
 import type { Radar, RadarState } from "./radar.js";
 import { createSideTrack, type SideTrack } from "./side-track.js";
 import { singleEventDetection } from "./single-event.js";
-import type { Emit, LiquidationInput } from "./types.js";
+import { createStormLifecycle, type StormLifecycle } from "./storm.js";
+import type { Clock, Emit, LiquidationInput } from "./types.js";
 
 interface LiqSide {
   track: SideTrack;
-  /** Event time until which each detector is cooling down on this coin and side. */
+  storm: StormLifecycle;
+  /** Event time until which large liquidations are cooling down on this coin and side. */
   largeUntil: number;
-  stormUntil: number;
 }
 
 interface LiqCoin {
@@ -25,25 +25,43 @@ interface LiqCoin {
 }
 
 /**
- * Large liquidation (one event at or above the tier minimum) and liquidation storm (per coin and
- * liquidated side, total and count over the window at or above the tier minimums), each with its
- * own cooldown on event time. O(1) per event.
+ * Large liquidation (one event at or above the tier minimum, with a cooldown on event time) and
+ * liquidation storm (per coin and liquidated side, total and count over the window at or above
+ * the tier minimums; one alert per storm, updated as it grows: see storm.ts). O(1) per event.
  */
 export function createLiquidationDetectors(
   rules: Rules,
   tierOf: (coin: string) => TierIndex,
   radar: Radar,
   emit: Emit,
+  clock: Clock,
   /** Sees every liquidation at or above its tier's large minimum, cooling down or not (backfill dedupe). */
   onLarge?: (e: LiquidationInput) => void,
 ) {
   const coins = new Map<string, LiqCoin>();
+  // Sides with a storm open, so the tick visits only those.
+  const open = new Set<LiqSide>();
   const storm = rules.liquidation_storm;
-  const sideOf = (side: "long" | "short"): LiqSide => ({
-    track: createSideTrack(side, storm.window_s),
-    largeUntil: Number.NEGATIVE_INFINITY,
-    stormUntil: Number.NEGATIVE_INFINITY,
-  });
+  const sideOf = (coin: string, tier: TierIndex, side: "long" | "short"): LiqSide => {
+    const rule = storm.tiers[TIER_NAMES[tier]];
+    return {
+      track: createSideTrack(side, storm.window_s),
+      storm: createStormLifecycle(
+        coin,
+        side,
+        {
+          tier: TIER_NAMES[tier],
+          minUsd: rule.min_usd,
+          minCount: rule.min_count,
+          cooldownMs: rule.cooldown_s * 1000,
+          windowS: storm.window_s,
+          updateMs: storm.update_interval_s * 1000,
+        },
+        emit,
+      ),
+      largeUntil: Number.NEGATIVE_INFINITY,
+    };
+  };
   const coinOf = (coin: string): LiqCoin => {
     let c = coins.get(coin);
     if (!c) {
@@ -51,8 +69,8 @@ export function createLiquidationDetectors(
       const rule = storm.tiers[TIER_NAMES[tier]];
       c = {
         tier,
-        long: sideOf("long"),
-        short: sideOf("short"),
+        long: sideOf(coin, tier, "long"),
+        short: sideOf(coin, tier, "short"),
         radar: radar.stateOf(coin),
         largeMin: rules.large_liquidation[TIER_NAMES[tier]].min_usd,
         stormMin: rule.min_usd,
@@ -69,45 +87,34 @@ export function createLiquidationDetectors(
     emit(d);
   };
 
-  const stormAlert = (e: LiquidationInput, tier: TierIndex, s: LiqSide) => {
-    const rule = storm.tiers[TIER_NAMES[tier]];
-    const cooldownMs = rule.cooldown_s * 1000;
-    s.stormUntil = e.time + cooldownMs;
-    const w = s.track.window;
-    emit({
-      alert: {
-        id: alertId("liquidation_storm", [e.coin, e.side, cooldownBucket(e.time, cooldownMs)]),
-        kind: "liquidation_storm",
-        symbol: e.coin,
-        side: e.side,
-        usd: w.usd,
-        count: w.count,
-        window_s: storm.window_s,
-        exchanges: s.track.exchanges(),
-        price: s.track.lastPrice,
-        first_at: w.firstAt() ?? e.time,
-        last_at: w.lastAt() ?? e.time,
-        severity: severityFor(w.usd, rule.min_usd),
-        detail: { tier: TIER_NAMES[tier], min_usd: rule.min_usd, min_count: rule.min_count },
-      },
-      cooldownKey: `liquidation_storm:${e.coin}:${e.side}`,
-      cooldownMs,
-    });
-  };
-
   return {
-    onLiquidation(e: LiquidationInput) {
+    /** False when the order is older than the storm window (its large-liquidation check still ran). */
+    onLiquidation(e: LiquidationInput): boolean {
       const c = coins.get(e.coin) ?? coinOf(e.coin);
       const s = e.side === "long" ? c.long : c.short;
       if (e.usd >= c.largeMin) {
         onLarge?.(e);
         if (e.time >= s.largeUntil) large(e, c.tier, s);
       }
-      if (!s.track.add(e.time, e.usd, e.price, e.exchange)) return;
+      const now = clock();
+      s.storm.beforeAdd(e, s.track, now);
+      if (!s.track.add(e.time, e.usd, e.price, e.exchange)) return false;
+      s.storm.afterAdd(e, s.track, now);
+      if (s.storm.open()) open.add(s);
       const w = s.track.window;
-      if (w.usd < c.stormMin || w.count < c.stormCount) return;
-      if (e.time >= s.stormUntil) stormAlert(e, c.tier, s);
-      radar.storm(c.radar, s.track.qualify(e.time));
+      if (w.usd >= c.stormMin && w.count >= c.stormCount) radar.storm(c.radar, s.track.qualify(e.time));
+      return true;
+    },
+    /**
+     * The clock moved on: storms whose window emptied end, due updates go out. `at` is how far
+     * event time may be taken to have advanced (the clock less a grace for orders in flight).
+     */
+    tick(at: number) {
+      const now = clock();
+      for (const s of open) {
+        s.storm.tick(at, s.track, now);
+        if (!s.storm.open()) open.delete(s);
+      }
     },
     /** Coins with state (bounded by the coins the stream carries). */
     size: () => coins.size,

@@ -110,26 +110,28 @@ export function createTradeDetectors(
   };
 
   return {
-    onTrade(e: TradeInput) {
+    /** False when the trade is older than its window (its whale-trade check still ran). */
+    onTrade(e: TradeInput): boolean {
       const c = coins.get(e.coin) ?? coinOf(e.coin);
       if (e.usd >= c.whaleMin && e.time >= c.whaleUntil[e.side]) whale(e, c);
       const own = e.side === "buy" ? c.buy : c.sell;
-      if (!own.add(e.time, e.usd, e.price, e.exchange)) return;
+      if (!own.add(e.time, e.usd, e.price, e.exchange)) return false;
       // Both sides' windows must agree on "now", or one side would keep seconds the other dropped.
       (e.side === "buy" ? c.sell : c.buy).window.advanceTo(e.time);
       const buyUsd = c.buy.window.usd;
       const sellUsd = c.sell.window.usd;
       const total = buyUsd + sellUsd;
       const count = c.buy.window.count + c.sell.window.count;
-      if (total < c.clusterMin || count < c.clusterCount) return;
+      if (total < c.clusterMin || count < c.clusterCount) return true;
       const side = buyUsd >= sellUsd ? "buy" : "sell";
       const dominance = (side === "buy" ? buyUsd : sellUsd) / total;
-      if (dominance < c.dominance) return;
+      if (dominance < c.dominance) return true;
       if (e.time >= c.clusterUntil[side]) clusterAlert(e, c, side, total, dominance);
       const q = (side === "buy" ? c.buy : c.sell).qualify(e.time);
       q.usd = total;
       q.count = count;
       radar.cluster(c.radar, q);
+      return true;
     },
     size: () => coins.size,
   };

@@ -22,6 +22,8 @@ export interface Detection {
   cooldownMs: number;
   /** For alerts about one upstream event: a key marking that event seen, so a replay cannot alert twice. */
   seenKey?: string;
+  /** A newer state of an alert this detector already emitted (same id): published as an update. */
+  update?: true;
 }
 
 /** Where detectors hand their detections; called synchronously on the hot path. */

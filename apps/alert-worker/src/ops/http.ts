@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { listenError } from "@teleglas/market-data-core";
 import type { WorkerMetrics } from "./metrics.js";
 
 export interface Health {
@@ -10,6 +11,10 @@ export interface Health {
   last_event_age_ms: number | null;
   events_per_second: number;
   alerts: Record<string, number>;
+  /** Events the detectors did not take: stale (arrived too late), future (dated ahead), late (behind the window). */
+  events_dropped: { stale: number; future: number; late: number };
+  /** Frames the stream client refused this lead: not a push, or over the size cap (each a reconnect). */
+  frames_refused: { malformed: number; oversize: number };
 }
 
 /**
@@ -43,7 +48,7 @@ export async function startOpsServer(o: {
     }
   });
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (error) => reject(listenError(error, "WORKER_PORT", o.port, o.host)));
     server.listen(o.port, o.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;

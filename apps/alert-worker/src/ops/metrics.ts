@@ -1,5 +1,7 @@
 import { ALERT_KINDS, type AlertKind } from "@teleglas/market-data-core";
+import { mirroredCounter, readGauge } from "@teleglas/metrics";
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
+import type { PipelineStats } from "../run/pipeline.js";
 
 /** What the metrics read when scraped; the hot path only bumps plain numbers. */
 export interface WorkerGauges {
@@ -7,16 +9,16 @@ export interface WorkerGauges {
   reconnects(): number;
   lastEventAgeMs(): number | null;
   leader(): boolean;
-  /** Events run through the detectors since start, and publish waits the ingest thread gave up. */
-  events(): { liquidations: number; trades: number; publishWaitsAbandoned: number };
+  /** Events run through the detectors since start, skipped ones, publish waits given up. */
+  events(): Omit<PipelineStats, "connected" | "reconnects" | "lastMessageAt">;
 }
 
 /**
- * The worker's Prometheus metrics in a registry of its own (two workers in one test process must
- * not share one). Event counts are plain numbers kept by the pipeline, turned into counters at scrape.
+ * The worker's Prometheus metrics, added to the process registry main.ts made (a test's worker
+ * gets one of its own: two workers in one test process must not share one). Event counts are plain
+ * numbers kept by the pipeline, turned into counters at scrape.
  */
-export function createWorkerMetrics(g: WorkerGauges) {
-  const registry = new Registry();
+export function createWorkerMetrics(g: WorkerGauges, registry: Registry = new Registry()) {
   // events/s over a sliding 10 s: (count now - count 10 s ago) / elapsed.
   const rate = { at: performance.now(), total: 0, perSecond: 0, sampled: false };
 
@@ -34,14 +36,36 @@ export function createWorkerMetrics(g: WorkerGauges) {
     },
   });
   new Counter({
-    name: "teleglas_worker_publish_waits_abandoned_total",
-    help: "Frames whose alerts the ingest thread stopped waiting to see published (slow publisher or Redis)",
+    name: "teleglas_worker_events_skipped_total",
+    help: "Stream input skipped, by reason (malformed_frame, malformed_item, duplicate, oversize_frame: closed and reconnected)",
+    labelNames: ["reason"],
     registers: [registry],
     collect() {
+      const e = g.events();
       this.reset();
-      this.inc(g.events().publishWaitsAbandoned);
+      this.inc({ reason: "malformed_frame" }, e.malformedFrames);
+      this.inc({ reason: "malformed_item" }, e.malformedItems);
+      this.inc({ reason: "duplicate" }, e.duplicates);
+      this.inc({ reason: "oversize_frame" }, e.oversizeFrames);
     },
   });
+  new Counter({
+    name: "teleglas_worker_events_dropped_total",
+    help: "Events the detectors did not take: stale (arrived too late), future (dated ahead of the clock), late (behind the window)",
+    labelNames: ["reason"],
+    registers: [registry],
+    collect() {
+      const d = g.events().dropped;
+      this.reset();
+      for (const reason of ["stale", "future", "late"] as const) this.inc({ reason }, d[reason]);
+    },
+  });
+  mirroredCounter(
+    registry,
+    "teleglas_worker_publish_waits_abandoned_total",
+    "Frames whose alerts the ingest thread stopped waiting to see published (slow publisher or Redis)",
+    () => g.events().publishWaitsAbandoned,
+  );
   new Gauge({
     name: "teleglas_worker_events_per_second",
     help: "Stream events per second over the last 10 s or more",
@@ -52,7 +76,7 @@ export function createWorkerMetrics(g: WorkerGauges) {
   });
   const alerts = new Counter({
     name: "teleglas_worker_alerts_total",
-    help: "Alerts by kind and outcome (published, duplicate, seen, cooling)",
+    help: "Detections by alert kind and outcome (published; not published: duplicate, seen, cooling; storm updates: updated, stale, unknown)",
     labelNames: ["kind", "outcome"],
     registers: [registry],
   });
@@ -69,24 +93,24 @@ export function createWorkerMetrics(g: WorkerGauges) {
     registers: [registry],
   });
   const gauge = (name: string, help: string, read: () => number | null) =>
-    new Gauge({
-      name,
-      help,
-      registers: [registry],
-      collect() {
-        const v = read();
-        if (v === null) this.reset();
-        else this.set(v);
-      },
-    });
+    readGauge(registry, name, help, read);
   gauge("teleglas_worker_stream_connected", "1 when the CoinGlass stream is connected", () =>
     g.connected() ? 1 : 0,
   );
-  gauge("teleglas_worker_stream_reconnects", "Reconnects of the CoinGlass stream since start", g.reconnects);
-  gauge("teleglas_worker_last_event_age_seconds", "Seconds since the last stream event", () => {
-    const ms = g.lastEventAgeMs();
-    return ms === null ? null : ms / 1000;
-  });
+  mirroredCounter(
+    registry,
+    "teleglas_worker_stream_reconnects_total",
+    "Reconnects of the CoinGlass stream",
+    g.reconnects,
+  );
+  gauge(
+    "teleglas_worker_last_event_age_seconds",
+    "Seconds since the last frame of the CoinGlass stream (pongs included)",
+    () => {
+      const ms = g.lastEventAgeMs();
+      return ms === null ? null : ms / 1000;
+    },
+  );
   gauge("teleglas_worker_leader", "1 when this worker holds the ingest lease", () => (g.leader() ? 1 : 0));
 
   const total = () => {

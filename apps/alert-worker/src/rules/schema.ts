@@ -43,10 +43,17 @@ export const RulesSchema = z.strictObject({
     .prefault({}),
   /** Events older than this (by the clock) when they arrive feed no alert: replays at start, backlog. */
   max_event_age_s: seconds.default(120),
+  /**
+   * Events dated more than this ahead of the clock feed nothing (a bad upstream clock, a time in
+   * microseconds): one such event must not move a window's "now" and hide a real storm.
+   */
+  max_event_lead_s: seconds.default(5),
   large_liquidation: singleEvent([500_000, 200_000, 100_000], [300, 450, 600]),
   liquidation_storm: z
     .strictObject({
       window_s: z.number().int().min(1).max(3600).default(30),
+      /** A growing storm's alert is updated at most this often; its end goes out at once. */
+      update_interval_s: seconds.default(5),
       tiers: tiered((d) => ({
         min_usd: usd.default(pick(d, [2_000_000, 1_000_000, 500_000])),
         min_count: count.default(pick(d, [3, 2, 2])),
@@ -73,8 +80,8 @@ export const RulesSchema = z.strictObject({
       poll_interval_s: seconds.default(30),
       /** Per user + coin + action, so one whale scaling in does not repeat. */
       cooldown_s: seconds.default(60),
-      /** Rows older than this when first polled are history, not news (e.g. the first poll after start). */
-      max_age_s: seconds.default(600),
+      /** Rows older than this when polled are history, not news (e.g. the first poll after start). */
+      max_age_s: seconds.default(180),
     })
     .prefault({}),
   radar: z

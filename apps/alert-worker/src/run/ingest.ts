@@ -57,7 +57,9 @@ export function createIngest(o: IngestOptions) {
       });
       c.onEvents((events) => {
         const last = events[events.length - 1];
-        if (last && (lastEventTime === null || last.time > lastEventTime)) lastEventTime = last.time;
+        // Capped at the clock: a future-dated event must not push a gap's start past its end.
+        const t = last ? Math.min(last.time, Date.now()) : null;
+        if (t !== null && (lastEventTime === null || t > lastEventTime)) lastEventTime = t;
         o.onEvents(events);
       });
       c.onState((s) => {

@@ -37,7 +37,12 @@ export function createThreadedPipeline(
     lastMessageAt: null,
     liquidations: 0,
     trades: 0,
+    malformedFrames: 0,
+    malformedItems: 0,
+    duplicates: 0,
     publishWaitsAbandoned: 0,
+    dropped: { stale: 0, future: 0, late: 0 },
+    oversizeFrames: 0,
   };
   const backfills = new Map<number, (n: number) => void>();
   let stopped: (() => void) | undefined;

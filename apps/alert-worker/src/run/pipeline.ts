@@ -1,6 +1,6 @@
 import type { StreamProblem } from "@teleglas/market-data-core";
 import type { WatchEntry } from "../config.js";
-import { createDetectorEngine } from "../detect/engine.js";
+import { createDetectorEngine, type DroppedEvents } from "../detect/engine.js";
 import { liquidationKey } from "../detect/liquidations.js";
 import type { Clock, Detection, LiquidationInput } from "../detect/types.js";
 import type { WhalePositionInput } from "../detect/whale-position.js";
@@ -35,9 +35,21 @@ export interface PipelineStats {
   lastMessageAt: number | null;
   liquidations: number;
   trades: number;
+  /** Stream frames that were not a valid push, items of a push that were not valid (both skipped). */
+  malformedFrames: number;
+  malformedItems: number;
+  /** Events dropped as already seen (replayed after a reconnect). */
+  duplicates: number;
   /** Hand-overs whose publishing the ingest thread stopped waiting for (see pipeline-thread.ts). */
   publishWaitsAbandoned: number;
+  /** Events the detectors did not take, by reason (see DroppedEvents). */
+  dropped: DroppedEvents;
+  /** Frames over the stream client's size cap (each closed the socket, which reconnected). */
+  oversizeFrames: number;
 }
+
+/** Storms are ticked this often, so one that quiets is marked ended within about a second. */
+const TICK_MS = 1000;
 
 /** The stream, the detectors and their state, run in this thread or in a worker thread alike. */
 export interface Pipeline {
@@ -92,9 +104,21 @@ export function createPipeline(o: PipelineOptions, sink: PipelineSink, clock?: C
     onGap: sink.gap,
     onProblem: sink.problem,
   });
+  let ticker: NodeJS.Timeout | undefined;
   return {
-    start: ingest.start,
-    stop: ingest.stop,
+    start() {
+      ingest.start();
+      ticker ??= setInterval(() => {
+        frameAt = preciseNow();
+        engine.tick();
+        handOver();
+      }, TICK_MS);
+    },
+    async stop() {
+      clearInterval(ticker);
+      ticker = undefined;
+      await ingest.stop();
+    },
     async backfill(rows) {
       let recovered = 0;
       for (const e of rows) {
@@ -111,13 +135,21 @@ export function createPipeline(o: PipelineOptions, sink: PipelineSink, clock?: C
       engine.onWhalePositions(rows);
       handOver();
     },
-    stats: () => ({
-      connected: ingest.connected(),
-      reconnects: ingest.reconnects(),
-      lastMessageAt: ingest.state()?.lastMessageAt ?? null,
-      ...counts,
-      publishWaitsAbandoned: 0,
-    }),
+    stats: () => {
+      const state = ingest.state();
+      return {
+        connected: ingest.connected(),
+        reconnects: ingest.reconnects(),
+        lastMessageAt: state?.lastMessageAt ?? null,
+        ...counts,
+        malformedFrames: state?.malformedFrames ?? 0,
+        malformedItems: state?.malformedItems ?? 0,
+        duplicates: state?.duplicates ?? 0,
+        publishWaitsAbandoned: 0,
+        dropped: { ...engine.dropped() },
+        oversizeFrames: state?.oversizeFrames ?? 0,
+      };
+    },
     close: async () => {},
   };
 }

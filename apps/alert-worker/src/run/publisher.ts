@@ -1,10 +1,11 @@
-import type { Alert, GuardedOutcome, Stores } from "@teleglas/market-data-core";
+import type { Alert, GuardedOutcome, Stores, UpdateOutcome } from "@teleglas/market-data-core";
 import type { Detection } from "../detect/types.js";
 
 /** How long an upstream event stays "seen" (replays older than this are stale anyway). */
 const SEEN_TTL_MS = 24 * 60 * 60 * 1000;
 
-export type PublishOutcome = GuardedOutcome;
+/** A first state's guarded outcome, or what became of an update (`updated`, `stale`, `unknown`). */
+export type PublishOutcome = GuardedOutcome | UpdateOutcome;
 
 export interface PublisherOptions {
   stores: Stores;
@@ -27,12 +28,18 @@ export function createPublisher(opts: PublisherOptions) {
   const inflight = new Set<Promise<void>>();
 
   const run = async (d: Detection, startedAt: number) => {
+    if (d.update) {
+      opts.onOutcome?.(await opts.stores.alerts.update(d.alert), d.alert, startedAt);
+      return;
+    }
     const cooldown = { cooldownKey: d.cooldownKey, cooldownMs: d.cooldownMs };
+    // Every alert says when its state was taken; a storm's detector sets it, others get now.
+    const alert = d.alert.updated_at === undefined ? { ...d.alert, updated_at: Date.now() } : d.alert;
     const outcome = await opts.stores.alerts.publishGuarded(
-      d.alert,
+      alert,
       d.seenKey ? { ...cooldown, seenKey: `seen:${d.seenKey}`, seenTtlMs: SEEN_TTL_MS } : cooldown,
     );
-    opts.onOutcome?.(outcome, d.alert, startedAt);
+    opts.onOutcome?.(outcome, alert, startedAt);
   };
 
   return {

@@ -54,8 +54,9 @@ export function harness(rules: Rules = DEFAULT_RULES) {
   return {
     engine,
     detections,
-    alerts: (): Alert[] => detections.map((d) => d.alert),
-    kinds: () => detections.map((d) => d.alert.kind),
+    /** Alerts as first published (a storm's later states are `update` detections). */
+    alerts: (): Alert[] => detections.filter((d) => !d.update).map((d) => d.alert),
+    kinds: () => detections.filter((d) => !d.update).map((d) => d.alert.kind),
     feed(...events: (LiquidationInput | TradeInput)[]) {
       for (const e of events) {
         now = Math.max(now, e.time);

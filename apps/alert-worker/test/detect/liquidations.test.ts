@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { harness, liq } from "./helpers.js";
+import { harness, liq, T0 } from "./helpers.js";
 
 describe("large liquidation", () => {
   it.each([
@@ -49,7 +49,10 @@ describe("large liquidation", () => {
 });
 
 describe("liquidation storm", () => {
-  const storms = (h: ReturnType<typeof harness>) => h.alerts().filter((a) => a.kind === "liquidation_storm");
+  const storms = (h: ReturnType<typeof harness>) =>
+    h.detections.filter((d) => d.alert.kind === "liquidation_storm" && !d.update).map((d) => d.alert);
+  const stormUpdates = (h: ReturnType<typeof harness>) =>
+    h.detections.filter((d) => d.alert.kind === "liquidation_storm" && d.update).map((d) => d.alert);
 
   it.each([
     // coin, sizes of the events (each under the large-liquidation minimum where it matters), fires
@@ -108,13 +111,63 @@ describe("liquidation storm", () => {
     expect(storms(expired)).toHaveLength(0);
   });
 
-  it("alerts once per cooldown however long the storm lasts, then again after it", () => {
+  it("one alert per storm, updated as it grows and marked ended when it quiets, however long it lasts", () => {
     const h = harness();
-    for (let s = 0; s < 290; s++) h.feed(liq("BTC", "short", 400_000, s * 1_000));
+    // $400K a second for 290 s: far longer than the 30 s window.
+    for (let s = 0; s < 290; s++) h.feed(liq("BTC", "short", 400_000, s * 1_000, s % 3 ? "OKX" : "Binance"));
     expect(storms(h)).toHaveLength(1);
-    for (let s = 0; s < 6; s++) h.feed(liq("BTC", "short", 400_000, 300_000 + s * 1_000));
+    const first = storms(h)[0];
+    expect(first).toMatchObject({ revision: 0, status: "active", count: 5, usd: 2_000_000 });
+    const updates = stormUpdates(h);
+    // At most one update per update_interval_s (5 s) while it grows, each a newer state of the same id.
+    expect(updates.length).toBeGreaterThanOrEqual(50);
+    expect(updates.length).toBeLessThanOrEqual(58);
+    expect(new Set(updates.map((a) => a.id))).toEqual(new Set([first?.id]));
+    for (let i = 1; i < updates.length; i++) {
+      expect(updates[i]?.revision).toBe(i + 1);
+      expect(updates[i]?.last_at ?? 0).toBeGreaterThanOrEqual((updates[i - 1]?.last_at ?? 0) + 5_000);
+    }
+    // Quiet: 40 s later the window no longer holds, and the final state is the whole storm.
+    h.setNow(T0 + 330_000);
+    h.engine.tick(0);
+    const last = stormUpdates(h).at(-1);
+    expect(last).toMatchObject({
+      id: first?.id,
+      status: "ended",
+      count: 290,
+      first_at: T0,
+      last_at: T0 + 289_000,
+    });
+    expect(last?.usd).toBeCloseTo(116_000_000, 2);
+    expect(last?.severity).toBe("critical");
+    expect(last?.exchanges).toEqual(["Binance", "OKX"]);
+    expect(last?.detail["duration_s"]).toBe(289);
+    h.setNow(T0 + 340_000);
+    h.engine.tick(0);
+    expect(stormUpdates(h).at(-1)).toBe(last); // nothing more once ended
+  });
+
+  it("resumes under the same id when the threshold is met again within the cooldown, then starts anew", () => {
+    const h = harness();
+    const wave = (startMs: number) => {
+      for (let i = 0; i < 3; i++) h.feed(liq("ETH", "long", 700_000, startMs + i * 1_000));
+    };
+    wave(0);
+    h.setNow(T0 + 40_000);
+    h.engine.tick(0);
+    expect(stormUpdates(h).at(-1)).toMatchObject({ status: "ended", count: 3 });
+    h.feed(liq("ETH", "long", 10_000, 60_000)); // between the waves: counts once the storm resumes
+    wave(100_000);
+    const resumed = stormUpdates(h).at(-1);
+    expect(resumed).toMatchObject({ id: storms(h)[0]?.id, status: "active", count: 7 });
+    expect(resumed?.usd).toBeCloseTo(4_210_000, 2);
+    expect(storms(h)).toHaveLength(1);
+    h.setNow(T0 + 140_000);
+    h.engine.tick(0); // ended again
+    wave(500_000); // past the 300 s cooldown after that end: a new storm, a new id
     expect(storms(h)).toHaveLength(2);
-    expect(storms(h)[0]?.id).not.toBe(storms(h)[1]?.id);
+    expect(storms(h)[1]?.id).not.toBe(storms(h)[0]?.id);
+    expect(storms(h)[1]).toMatchObject({ revision: 0, count: 3 });
   });
 
   it("ignores events older than max_event_age_s when they arrive (replays at start)", () => {
@@ -126,6 +179,24 @@ describe("liquidation storm", () => {
       liq("BTC", "long", 900_000, 2),
     ]);
     expect(h.alerts()).toHaveLength(0);
-    expect(h.engine.staleEvents()).toBe(3);
+    expect(h.engine.dropped()).toMatchObject({ stale: 3, future: 0 });
+  });
+
+  it("drops and counts future-dated events and microsecond times: they cannot blind the window", () => {
+    const h = harness();
+    h.engine.onEvents([
+      liq("XRP", "long", 10_000, 86_400_000), // a day ahead
+      { ...liq("XRP", "long", 10_000, 0), time: T0 * 1000 }, // microseconds
+      liq("XRP", "long", 10_000, 5_001), // just past the 5 s tolerance
+    ]);
+    for (let i = 0; i < 6; i++) h.engine.onEvents([liq("XRP", "long", 450_000, i * 100)]);
+    expect(h.engine.dropped()).toMatchObject({ future: 3, stale: 0, late: 0 });
+    const got = storms(h);
+    expect(got).toHaveLength(1);
+    expect(got[0]).toMatchObject({ symbol: "XRP", side: "long", count: 3, usd: 1_350_000 });
+    // An event behind the window (while a later one set its clock) is dropped and counted as late.
+    h.setNow(T0 + 60_000);
+    h.engine.onEvents([liq("XRP", "short", 10_000, 60_000), liq("XRP", "short", 10_000, 20_000)]);
+    expect(h.engine.dropped().late).toBe(1);
   });
 });

@@ -9,7 +9,7 @@ import {
 } from "@teleglas/market-data-core";
 import { connectTestRedis, testKeyPrefix } from "@teleglas/market-data-core/testing";
 import type { Redis } from "ioredis";
-import pino from "pino";
+import pino, { type Logger } from "pino";
 import { expandWatchlist, type WorkerConfig } from "../../src/config.js";
 import type { StreamTuning } from "../../src/run/ingest.js";
 import { type AlertWorker, startAlertWorker } from "../../src/service.js";
@@ -42,6 +42,9 @@ export interface WorkerOverrides {
   ingestThread?: boolean;
   leaseTtlMs?: number;
   stream?: StreamTuning;
+  /** Where the worker logs (default: silent). */
+  logger?: Logger;
+  problemLogIntervalMs?: number;
 }
 
 export interface RunningWorker {
@@ -87,7 +90,7 @@ export async function createFixture(): Promise<Fixture> {
       try {
         worker = await startAlertWorker({
           config: config(o),
-          logger: pino({ level: "silent" }),
+          logger: o.logger ?? pino({ level: "silent" }),
           core,
           stores: workerStores,
           redis: own,
@@ -101,6 +104,7 @@ export async function createFixture(): Promise<Fixture> {
               ...o.stream,
             },
             leaseIntervalMs: 200,
+            ...(o.problemLogIntervalMs ? { problemLogIntervalMs: o.problemLogIntervalMs } : {}),
           },
         });
       } catch (error) {

@@ -38,6 +38,8 @@ describe("REST sources", () => {
     }, "the backfilled large liquidation")) as Alert[];
     const metrics = await (await fetch(`${w.worker.url}/metrics`)).text();
     expect(metrics).toContain("teleglas_worker_backfilled_events_total 1");
+    expect(metrics).toContain("teleglas_worker_stream_reconnects_total 1");
+    expect(metrics).toContain('teleglas_worker_events_skipped_total{reason="malformed_frame"} 0');
     expect(got.map((a) => `${a.symbol}:${a.side}`).sort()).toEqual(["BTC:long", "ETH:short"]);
     expect(got.find((a) => a.symbol === "ETH")?.usd).toBeCloseTo(900_000, 0);
     // The BTC order came back from REST too; it was skipped as seen, not refused by a cooldown.

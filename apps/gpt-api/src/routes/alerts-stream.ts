@@ -14,9 +14,10 @@ const MAX_STREAMS = 500;
 /**
  * `GET /gpt/alerts/stream`: Server-Sent Events of alerts published from now on (`event: alert`,
  * `id:` the alert id, `data:` the alert JSON), with a comment heartbeat so proxies keep it open.
- * Open streams are ended when the app closes, so a graceful stop does not wait on them.
+ * Open streams are ended when the app closes, so a graceful stop does not wait on them. Returns
+ * how many are open (for /metrics).
  */
-export function registerAlertStream(app: FastifyInstance, deps: ApiDeps): void {
+export function registerAlertStream(app: FastifyInstance, deps: ApiDeps): () => number {
   const open = new Set<ServerResponse>();
   app.addHook("preClose", async () => {
     for (const res of open) res.end();
@@ -90,4 +91,5 @@ export function registerAlertStream(app: FastifyInstance, deps: ApiDeps): void {
       });
     },
   );
+  return () => open.size;
 }

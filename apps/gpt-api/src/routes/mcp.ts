@@ -15,6 +15,7 @@ function createMcpServer(
   version: string,
   ops: readonly Operation[],
   answers: OperationServer,
+  onTool: (tool: string, ok: boolean) => void,
 ): McpServer {
   const server = new McpServerClass({ name: "teleglas", version });
   for (const op of ops) {
@@ -29,8 +30,11 @@ function createMcpServer(
       async (args: Record<string, unknown>) => {
         try {
           const parsed = op.query.parse(args ?? {}) as Record<string, unknown>;
-          return { content: [{ type: "text" as const, text: await answers.serve(op, parsed) }] };
+          const text = await answers.serve(op, parsed);
+          onTool(op.operationId, true);
+          return { content: [{ type: "text" as const, text }] };
         } catch (error) {
+          onTool(op.operationId, false);
           return {
             isError: true,
             content: [{ type: "text" as const, text: errorBody(toApiError(error).body()) }],
@@ -48,6 +52,8 @@ export function registerMcp(
   version: string,
   ops: readonly Operation[],
   answers: OperationServer,
+  /** Told of each tool call and whether it answered (metrics). */
+  onTool: (tool: string, ok: boolean) => void = () => {},
 ): void {
   // The SDK is loaded on the first MCP request: it weighs about 20 MB of memory.
   let sdk:
@@ -64,7 +70,7 @@ export function registerMcp(
       import("@modelcontextprotocol/sdk/server/streamableHttp.js"),
     ]);
     const [{ McpServer }, { StreamableHTTPServerTransport }] = await sdk;
-    const server = createMcpServer(McpServer, version, ops, answers);
+    const server = createMcpServer(McpServer, version, ops, answers, onTool);
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
       enableJsonResponse: true,

@@ -1,22 +1,23 @@
+import { createProcessMetrics, mirroredCounter, readGauge } from "@teleglas/metrics";
 import type { FastifyInstance } from "fastify";
-import { Counter, collectDefaultMetrics, Gauge, Registry } from "prom-client";
+import { Counter, Histogram, type Registry } from "prom-client";
 import { z } from "zod";
 import type { ApiDeps } from "../deps.js";
 import { ERROR_RESPONSES } from "../schemas/envelope.js";
 
 /**
- * Prometheus metrics on a registry of this app (several apps can live in one process): requests
- * by route and status, and the core's quota, cache and upstream counters read at scrape time.
+ * The API's Prometheus metrics, added to the process registry main.ts made (with the upstream
+ * metrics in it); a test's app gets a registry of its own. Labels are bounded: `route` is the
+ * registered route pattern (or "unmatched"), `status` an HTTP code, `tool` an operation id.
  */
 export function createMetrics(deps: ApiDeps) {
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: "gpt_api_" });
+  const registry: Registry = deps.registry ?? createProcessMetrics(deps.core).registry;
   // Counted in plain maps on the hot path and copied into the counter at scrape time: a labelled
   // inc() per request hashes its labels, which showed up in the hot path's profile.
   const counts = new Map<string, Map<number, number>>();
   new Counter({
-    name: "gpt_api_requests_total",
-    help: "HTTP requests answered, by route and status code.",
+    name: "teleglas_api_requests_total",
+    help: "HTTP requests answered, by route pattern and status code",
     labelNames: ["route", "status"] as const,
     registers: [registry],
     collect() {
@@ -26,6 +27,34 @@ export function createMetrics(deps: ApiDeps) {
       }
     },
   });
+  mirroredCounter(
+    registry,
+    "teleglas_api_rate_limited_total",
+    "Requests refused with 429 (a key's rate limit or too many open streams)",
+    () => {
+      let n = 0;
+      for (const byStatus of counts.values()) n += byStatus.get(429) ?? 0;
+      return n;
+    },
+  );
+  const duration = new Histogram({
+    name: "teleglas_api_request_duration_seconds",
+    help: "Time from request received to response sent, by route pattern",
+    labelNames: ["route"] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const tools = new Counter({
+    name: "teleglas_api_mcp_tool_calls_total",
+    help: "MCP tool calls, by tool and outcome (ok, error)",
+    labelNames: ["tool", "outcome"] as const,
+    registers: [registry],
+  });
+  let openStreams: () => number = () => 0;
+  readGauge(registry, "teleglas_api_alert_streams_open", "Alert event streams (SSE) open now", () =>
+    openStreams(),
+  );
+
   /** A counter function for one route, resolved once when the route is registered. */
   const requestCounter = (route: string) => {
     let byStatus = counts.get(route);
@@ -34,39 +63,20 @@ export function createMetrics(deps: ApiDeps) {
       counts.set(route, byStatus);
     }
     const map = byStatus;
-    return (status: number) => map.set(status, (map.get(status) ?? 0) + 1);
+    const timer = duration.labels({ route });
+    return (status: number, ms: number) => {
+      map.set(status, (map.get(status) ?? 0) + 1);
+      timer.observe(ms / 1000);
+    };
   };
-  const gauge = (name: string, help: string, read: () => number) =>
-    new Gauge({
-      name,
-      help,
-      registers: [registry],
-      collect() {
-        this.set(read());
-      },
-    });
-  gauge(
-    "teleglas_upstream_calls",
-    "CoinGlass requests sent by this process.",
-    () => deps.core.stats().upstream.calls,
-  );
-  gauge(
-    "teleglas_upstream_errors",
-    "CoinGlass requests that failed.",
-    () => deps.core.stats().upstream.errors,
-  );
-  gauge(
-    "teleglas_quota_used_last_minute",
-    "Upstream quota used in the last minute.",
-    () => deps.core.stats().quota.usedLastMinute,
-  );
-  gauge(
-    "teleglas_quota_limit_per_minute",
-    "Upstream quota of the plan per minute.",
-    () => deps.core.stats().quota.limitPerMinute,
-  );
-  gauge("teleglas_cache_hit_rate", "Core cache hit rate (0..1).", () => deps.core.stats().cache.hitRate);
-  return { registry, requestCounter };
+  return {
+    registry,
+    requestCounter,
+    toolCalled: (tool: string, ok: boolean) => tools.inc({ tool, outcome: ok ? "ok" : "error" }),
+    watchStreams(read: () => number) {
+      openStreams = read;
+    },
+  };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
@@ -79,7 +89,7 @@ export function registerMetrics(app: FastifyInstance, metrics: Metrics): void {
         operationId: "getMetrics",
         summary: "Prometheus metrics",
         description:
-          "Request counters, the CoinGlass quota and cache counters in the Prometheus text format.",
+          "Request counters and latency, the CoinGlass quota, upstream and cache metrics and process metrics in the Prometheus text format.",
         tags: ["service"],
         security: [{ bearerAuth: [] }],
         produces: ["text/plain"],

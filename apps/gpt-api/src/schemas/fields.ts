@@ -72,12 +72,37 @@ export const LiquidationExchangeRowSchema = z
 
 export const ExchangeFundingRateSchema = z
   .object({
-    exchange: str("Exchange name", "Binance"),
-    rate_pct: pct("Funding rate per funding interval (0.01 = 0.01 %)", 0.01),
-    interval_hours: num("Funding interval, in hours", 8),
+    exchange: str("Exchange name", "Hyperliquid"),
+    rate_pct: pct(
+      "Funding rate per this exchange's own interval, as CoinGlass gives it (0.01 = 0.01 %); compare per_8h_pct instead",
+      0.0007,
+    ),
+    interval_hours: num("Funding interval of this exchange, in hours (Hyperliquid 1, most 8, some 4)", 1),
     next_funding_time: ms("Next funding time"),
+    per_8h_pct: pct(
+      "rate_pct scaled to 8 hours (rate × 8 / interval): the basis every comparison uses",
+      0.0056,
+    ),
+    apr_pct: pct("rate_pct annualized without compounding (rate × 8760 / interval)", 6.132),
   })
   .meta({ id: "ExchangeFundingRate" });
+
+export const FundingAverageSchema = z
+  .object({
+    per_8h_pct: pct(
+      "Stablecoin-margin funding per 8 hours, weighted by each exchange's open interest",
+      0.0061,
+    ),
+    apr_pct: pct("per_8h_pct annualized without compounding", 6.68),
+    exchanges: z
+      .number()
+      .int()
+      .meta({ description: "Exchanges that had both a rate and an open-interest figure.", examples: [8] }),
+  })
+  .meta({
+    id: "FundingAverage",
+    description: "Funding averaged on one basis (per 8 hours), open-interest-weighted over exchanges.",
+  });
 
 export const OhlcBarSchema = z
   .object({

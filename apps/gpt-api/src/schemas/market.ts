@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   changeWindows,
   ExchangeFundingRateSchema,
+  FundingAverageSchema,
   LiquidationExchangeRowSchema,
   LiquidationTotalsSchema,
   LongShortReadingSchema,
@@ -55,11 +56,15 @@ export const RawSnapshotSchema = z.object({
     change_pct: changeWindows("Volume change"),
   }),
   funding: z.object({
-    oi_weighted_rate_pct: pct("Open-interest-weighted funding rate per interval", 0.008),
-    vol_weighted_rate_pct: pct("Volume-weighted funding rate per interval", 0.007),
+    oi_weighted_rate_pct: pct(
+      "CoinGlass's open-interest-weighted average as CoinGlass gives it (each exchange's rate per its own interval, not per 8 h)",
+      0.008,
+    ),
+    vol_weighted_rate_pct: pct("CoinGlass's volume-weighted average, same basis", 0.007),
+    average: FundingAverageSchema,
     by_exchange: z
       .array(ExchangeFundingRateSchema)
-      .meta({ description: "Stablecoin-margined rates per exchange." }),
+      .meta({ description: "Stablecoin-margined rates per exchange, highest per 8 hours first." }),
     reference_exchange: z
       .string()
       .nullable()

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   ExchangeFundingRateSchema,
+  FundingAverageSchema,
   LongShortReadingSchema,
   ms,
   msReq,
@@ -84,11 +85,14 @@ export const SentimentReportSchema = z.object({
   btc: coinMood("BTC", 97_250),
   eth: coinMood("ETH", 3_420),
   funding: z.object({
-    btc_oi_weighted_rate_pct: pct("BTC OI-weighted funding rate per interval", 0.008),
-    bias: z
-      .enum(["longs_pay", "shorts_pay", "neutral"])
-      .nullable()
-      .meta({ description: "Who pays funding; null when unknown." }),
+    btc_oi_weighted_rate_pct: pct(
+      "CoinGlass's BTC OI-weighted funding as CoinGlass gives it: a mean of each exchange's rate per its own interval (not per 8 h)",
+      0.008,
+    ),
+    average: FundingAverageSchema,
+    bias: z.enum(["longs_pay", "shorts_pay", "neutral"]).nullable().meta({
+      description: "Who pays funding, from average.per_8h_pct (beyond ±0.005 % per 8 h); null when unknown.",
+    }),
   }),
   open_interest: z.object({ btc_change_24h_pct: pct("BTC open-interest change over 24 h", 2.3), trend }),
   long_short: LongShortReadingSchema.meta({ description: "BTC global accounts long/short on Binance." }),
@@ -97,16 +101,28 @@ export const SentimentReportSchema = z.object({
 /** `/gpt/funding`. */
 export const FundingReportSchema = z.object({
   symbol,
-  oi_weighted_rate_pct: pct("Open-interest-weighted funding rate per interval", 0.008),
-  vol_weighted_rate_pct: pct("Volume-weighted funding rate per interval", 0.007),
+  oi_weighted_rate_pct: pct(
+    "CoinGlass's open-interest-weighted average as CoinGlass gives it: a mean of each exchange's rate per its own interval (mixed intervals, not per 8 h)",
+    0.008,
+  ),
+  vol_weighted_rate_pct: pct(
+    "CoinGlass's volume-weighted average, same basis as oi_weighted_rate_pct",
+    0.007,
+  ),
+  average: FundingAverageSchema,
   stablecoin_margin: z
     .array(ExchangeFundingRateSchema)
-    .meta({ description: "USDT/USDC-margined contracts per exchange." }),
+    .meta({ description: "USDT/USDC-margined contracts per exchange, highest per 8 hours first." }),
   token_margin: z
     .array(ExchangeFundingRateSchema)
-    .meta({ description: "Coin-margined contracts per exchange." }),
-  highest: ExchangeFundingRateSchema.nullable().meta({ description: "Highest stablecoin-margin rate." }),
-  lowest: ExchangeFundingRateSchema.nullable().meta({ description: "Lowest stablecoin-margin rate." }),
+    .meta({ description: "Coin-margined contracts per exchange, highest per 8 hours first." }),
+  highest: ExchangeFundingRateSchema.nullable().meta({
+    description: "Highest stablecoin-margin rate per 8 hours.",
+  }),
+  lowest: ExchangeFundingRateSchema.nullable().meta({
+    description: "Lowest stablecoin-margin rate per 8 hours.",
+  }),
+  spread_per_8h_pct: pct("highest minus lowest, per 8 hours", 0.0043),
   history: z
     .array(OhlcBarSchema)
     .meta({ description: "Binance funding-rate history (percent OHLC per bar), oldest first." }),
@@ -149,7 +165,10 @@ export const AlertOutSchema = z.object({
   side: z
     .enum(["long", "short", "buy", "sell", "mixed"])
     .meta({ description: "Liquidations: long = longs were liquidated." }),
-  usd: z.number().meta({ description: "Size of the event, in US dollars.", examples: [5_400_000] }),
+  usd: z.number().meta({
+    description: "Size of the event, in US dollars (a storm: its whole total so far).",
+    examples: [5_400_000],
+  }),
   count: z
     .number()
     .int()
@@ -159,8 +178,20 @@ export const AlertOutSchema = z.object({
   price: usd("Price at the alert", 97_000),
   first_at: msReq("First event"),
   last_at: msReq("Last event"),
-  severity: z.enum(["info", "high", "critical"]),
+  severity: z
+    .enum(["info", "high", "critical"])
+    .meta({ description: "From the current size against the rule's minimum: 2× high, 5× critical." }),
   detail: z.record(z.string(), z.unknown()).meta({ description: "Detector-specific details." }),
+  updated_at: msReq("When this state of the alert was taken (a storm's latest update)").optional(),
+  revision: z
+    .number()
+    .int()
+    .optional()
+    .meta({ description: "0 when first raised, +1 per update of a live storm.", examples: [3] }),
+  status: z.enum(["active", "ended"]).optional().meta({
+    description:
+      "Liquidation storms: `active` while the storm lasts (totals still growing), `ended` once it quieted. Absent for one-off alerts.",
+  }),
 });
 
 export const AlertListSchema = z.object({
@@ -188,12 +219,10 @@ export const InfoSchema = z.object({
   quota: z.object({
     fallback: z
       .object({
-        cause: z
-          .string()
-          .meta({
-            description: "Why the shared budget is unreachable.",
-            examples: ["Redis is reconnecting"],
-          }),
+        cause: z.string().meta({
+          description: "Why the shared budget is unreachable.",
+          examples: ["Redis is reconnecting"],
+        }),
         limit_per_window: z
           .number()
           .meta({ description: "This process's own share of the budget meanwhile.", examples: [95] }),

@@ -1,8 +1,6 @@
-import { existsSync } from "node:fs";
-import { Resvg } from "@resvg/resvg-js";
 import type { Candle, LiquidationBar } from "@teleglas/market-data-core";
-import * as vega from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "vega-lite";
+import { specToPng } from "./png.js";
 
 export interface ChartInput {
   symbol: string;
@@ -11,9 +9,6 @@ export interface ChartInput {
   /** Empty when the liquidation history was unavailable (the panel then says so). */
   liquidations: LiquidationBar[];
 }
-
-const FONT_DIRS = ["/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/usr/share/fonts/TTF"];
-const fontFiles = FONT_DIRS.map((d) => `${d}/DejaVuSans.ttf`).filter((f) => existsSync(f));
 
 /** The vega-lite spec: candles on top, long/short liquidation bars under them, one time axis. */
 export function chartSpec(input: ChartInput): TopLevelSpec {
@@ -79,18 +74,7 @@ export function chartSpec(input: ChartInput): TopLevelSpec {
   } as TopLevelSpec;
 }
 
-/**
- * Render the chart to PNG: vega-lite -> vega -> SVG (no canvas), then resvg. Text uses DejaVu
- * Sans from the system fonts when present (Docker images need fonts-dejavu-core).
- */
-export async function renderChart(input: ChartInput): Promise<Buffer> {
-  const view = new vega.View(vega.parse(compile(chartSpec(input)).spec), { renderer: "none" });
-  const svg = await view.toSVG();
-  view.finalize();
-  const resvg = new Resvg(svg, {
-    background: "#ffffff",
-    fitTo: { mode: "width", value: 1000 },
-    font: { fontFiles, loadSystemFonts: fontFiles.length === 0, defaultFontFamily: "DejaVu Sans" },
-  });
-  return Buffer.from(resvg.render().asPng());
+/** Render the candles-and-liquidations chart to PNG. */
+export function renderChart(input: ChartInput): Promise<Buffer> {
+  return specToPng(chartSpec(input));
 }

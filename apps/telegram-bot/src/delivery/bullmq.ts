@@ -104,6 +104,10 @@ export function createBullDelivery(o: BullDeliveryOptions): Delivery {
       const c = await queue.getJobCounts("waiting", "delayed", "active", "prioritized");
       return Object.values(c).reduce((a, b) => a + b, 0);
     },
+    async oldestWaitingMs() {
+      const [oldest] = await queue.getJobs(["wait"], 0, 0, true);
+      return oldest ? Math.max(0, Date.now() - oldest.timestamp - (oldest.opts.delay ?? 0)) : null;
+    },
     stats: () => ({ ...stats }),
     async close() {
       await worker?.close();

@@ -52,7 +52,14 @@ export function startDispatcher(o: DispatcherOptions): { stop(): Promise<void> }
       for (const r of recipients) {
         const delay = r.holdUntil > now ? r.holdUntil - now : 0;
         const list = byDelay.get(delay) ?? [];
-        list.push({ alertId: alert.id, chatId: r.chatId, text: textFor(r.language), silent: r.silent });
+        list.push({
+          alertId: alert.id,
+          chatId: r.chatId,
+          text: textFor(r.language),
+          silent: r.silent,
+          kind: alert.kind,
+          eventAt: alert.last_at,
+        });
         byDelay.set(delay, list);
       }
       for (const [delay, jobs] of byDelay) await o.delivery.enqueue(jobs, delay);

@@ -13,6 +13,8 @@ interface Entry {
   id: string;
   job: DeliveryJob;
   notBefore: number;
+  /** When it was first due (enqueued, plus any delay asked for). */
+  dueAt: number;
   attempt: number;
 }
 
@@ -118,7 +120,8 @@ export function createMemoryDelivery(o: DeliveryDeps): Delivery {
         const id = jobIdOf(job.alertId, job.chatId);
         if (known.has(id)) continue;
         known.set(id, now);
-        entries.push({ id, job, notBefore: now + (delayMs ?? 0), attempt: 0 });
+        const dueAt = now + (delayMs ?? 0);
+        entries.push({ id, job, notBefore: dueAt, dueAt, attempt: 0 });
       }
       schedule(0);
     },
@@ -128,6 +131,12 @@ export function createMemoryDelivery(o: DeliveryDeps): Delivery {
     },
     async depth() {
       return entries.length + inFlight;
+    },
+    async oldestWaitingMs() {
+      const now = Date.now();
+      let oldest = Number.POSITIVE_INFINITY;
+      for (const e of entries) if (e.notBefore <= now && e.dueAt < oldest) oldest = e.dueAt;
+      return Number.isFinite(oldest) ? now - oldest : null;
     },
     stats: () => ({ ...stats }),
     async close() {

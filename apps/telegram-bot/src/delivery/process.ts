@@ -40,7 +40,7 @@ export async function tryDeliver(
     case "sent":
       await markDelivered(deps, key);
       stats.sent++;
-      deps.onEvent?.({ type: "sent", alertId: job.alertId, chatId });
+      deps.onEvent?.({ type: "sent", alertId: job.alertId, chatId, kind: job.kind, eventAt: job.eventAt });
       return { type: "done" };
     case "rate_limited":
       stats.rateLimited++;

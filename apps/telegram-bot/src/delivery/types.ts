@@ -8,11 +8,14 @@ export interface DeliveryJob {
   /** The formatted HTML message, in the chat's language. */
   text: string;
   silent: boolean;
+  /** The alert's kind and its CoinGlass event time (epoch ms), for the alert-latency metric. */
+  kind?: string;
+  eventAt?: number;
 }
 
 /** What the delivery reports for logs and /status. */
 export type DeliveryEvent =
-  | { type: "sent"; alertId: string; chatId: number }
+  | { type: "sent"; alertId: string; chatId: number; kind?: string; eventAt?: number }
   | { type: "duplicate_skipped"; alertId: string; chatId: number }
   | { type: "rate_limited"; retryAfterMs: number }
   | { type: "deactivated"; chatId: number; reason: string }
@@ -38,6 +41,8 @@ export interface Delivery {
   start(): void;
   /** Jobs waiting, delayed or in flight. */
   depth(): Promise<number>;
+  /** How long the oldest job ready to send has waited (ms), null when none waits. */
+  oldestWaitingMs(): Promise<number | null>;
   stats(): DeliveryStats;
   close(): Promise<void>;
 }

@@ -1,14 +1,9 @@
 import type { LiquidationRange } from "@teleglas/market-data-core";
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
+import { formatFunding } from "../format/funding.js";
 import { formatRaw } from "../format/raw.js";
-import {
-  formatFunding,
-  formatLiq,
-  formatOpenInterest,
-  formatRsi,
-  formatSentiment,
-} from "../format/reports.js";
+import { formatLiq, formatOpenInterest, formatRsi, formatSentiment } from "../format/reports.js";
 import { formatOrderbook, formatWhale } from "../format/whale.js";
 import { defineCommand, marketReply, replyHtml, symbolArg } from "./common.js";
 

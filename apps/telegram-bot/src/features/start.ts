@@ -14,6 +14,7 @@ export const COMMANDS: Array<{ command: string; description: string }> = [
   { command: "rsi", description: "RSI on every timeframe: /rsi BTC" },
   { command: "sentiment", description: "Market mood" },
   { command: "chart", description: "Price + liquidations chart: /chart BTC 1h" },
+  { command: "etf", description: "Spot-ETF flows and chart: /etf [btc|eth|sol|xrp]" },
   { command: "subscribe", description: "Get alerts: /subscribe [BTC|all]" },
   { command: "unsubscribe", description: "Stop alerts: /unsubscribe [BTC|all]" },
   { command: "alerts", description: "What this chat receives" },

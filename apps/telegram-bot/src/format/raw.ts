@@ -1,6 +1,7 @@
 import type { MarketResult, RawSnapshot } from "@teleglas/market-data-core";
 import { footer, heading, row } from "./common.js";
-import { ago, escapeHtml, num, pct, price, qty, rate, share, usd } from "./numbers.js";
+import { fundingAverages, fundingRate } from "./funding.js";
+import { ago, escapeHtml, num, pct, price, qty, share, usd } from "./numbers.js";
 import type { Language, T } from "./translate.js";
 
 const CHANGE = ["5m", "15m", "1h", "4h", "24h"] as const;
@@ -41,17 +42,12 @@ export function formatRaw(r: MarketResult<RawSnapshot>, t: T, now: number, lang:
 
   const f = d.funding;
   out.push(heading("💸", t("funding")));
-  out.push(
-    row([
-      [t("oi-weighted"), rate(f.oiWeightedRatePct)],
-      [t("vol-weighted"), rate(f.volWeightedRatePct)],
-    ]),
-  );
+  out.push(...fundingAverages(f.average, { oi: f.oiWeightedRatePct, vol: f.volWeightedRatePct }, t));
   if (f.byExchange.length > 0) {
     out.push(
       f.byExchange
         .slice(0, 4)
-        .map((x) => `${escapeHtml(x.exchange)} ${rate(x.ratePct)}`)
+        .map((x) => fundingRate(x))
         .join(" · "),
     );
   }

@@ -1,5 +1,4 @@
 import type {
-  FundingReport,
   LiquidationSummary,
   MarketResult,
   OpenInterestReport,
@@ -28,34 +27,6 @@ export function formatLiq(r: MarketResult<LiquidationSummary>, { t, now, lang }:
     for (const x of d.byExchange.slice(0, 8)) {
       out.push(`${escapeHtml(x.exchange)}: ${usd(x.totalUsd)} (L ${usd(x.longUsd)} / S ${usd(x.shortUsd)})`);
     }
-  }
-  out.push("", footer(r.meta, t, now, lang));
-  return out.join("\n");
-}
-
-/** `/funding SYMBOL`. */
-export function formatFunding(r: MarketResult<FundingReport>, { t, now, lang }: Ctx): string {
-  const d = r.data;
-  const out = [
-    `💸 <b>${escapeHtml(d.symbol)}</b> — ${t("funding")}`,
-    "",
-    row([
-      [t("oi-weighted"), rate(d.oiWeightedRatePct)],
-      [t("vol-weighted"), rate(d.volWeightedRatePct)],
-    ]),
-  ];
-  if (d.stablecoinMargin.length > 0) {
-    out.push("", heading("🏦", t("by-exchange")));
-    for (const x of d.stablecoinMargin.slice(0, 10)) {
-      const every = x.intervalHours === null ? "" : ` / ${x.intervalHours}h`;
-      out.push(`${escapeHtml(x.exchange)}: ${rate(x.ratePct)}${every}`);
-    }
-  }
-  if (d.highest && d.lowest) {
-    out.push(
-      "",
-      `⬆️ ${escapeHtml(d.highest.exchange)} ${rate(d.highest.ratePct)} · ⬇️ ${escapeHtml(d.lowest.exchange)} ${rate(d.lowest.ratePct)}`,
-    );
   }
   out.push("", footer(r.meta, t, now, lang));
   return out.join("\n");
@@ -106,7 +77,7 @@ export function formatSentiment(r: MarketResult<SentimentReport>, { t, now, lang
     `${t("fear-greed")}: <b>${num(fg.value, 0)}</b>${fg.label ? ` (${escapeHtml(fg.label)})` : ""}`,
     `BTC ${price(d.btc.priceUsd)} (24h ${pct(d.btc.change24hPct)}, ${trend(d.btc.trend)})`,
     `ETH ${price(d.eth.priceUsd)} (24h ${pct(d.eth.change24hPct)}, ${trend(d.eth.trend)})`,
-    `${t("funding")} BTC: ${rate(d.funding.btcOiWeightedRatePct)}${d.funding.bias ? ` — ${t(`bias-${d.funding.bias}`)}` : ""}`,
+    `${t("funding")} BTC ${t("funding-per-8h")}: ${rate(d.funding.average.per8hPct)}${d.funding.bias ? ` — ${t(`bias-${d.funding.bias}`)}` : ""}`,
     `${t("open-interest")} BTC 24h: ${pct(d.openInterest.btcChange24hPct)} (${trend(d.openInterest.trend)})`,
     `${t("long-short")} BTC: ${share(d.longShort.longPct)} / ${share(d.longShort.shortPct)} (${num(d.longShort.ratio)})`,
     "",

@@ -48,6 +48,7 @@ help =
     /funding SYMBOL · /oi SYMBOL · /rsi SYMBOL
     /sentiment — fear and greed, trend, funding, OI, long/short
     /chart SYMBOL [5m|15m|30m|1h|4h|12h|1d] — candles with liquidations
+    /etf [btc|eth|sol|xrp] — spot-ETF daily net flows, net assets, bar chart
 
     <b>Alerts</b>
     /subscribe [SYMBOL|all] — pick kinds and minimum size
@@ -96,6 +97,11 @@ volume-24h = Volume 24h
 funding = Funding
 oi-weighted = OI-weighted
 vol-weighted = volume-weighted
+funding-average = Per 8 h, OI-weighted: <b>{ $rate }</b> (APR { $apr }) · { $count } exchanges
+funding-coinglass = CoinGlass averages (each exchange's own interval)
+funding-basis = per 8 h
+funding-spread = spread { $spread } per 8 h
+funding-per-8h = (per 8 h, OI-weighted)
 next-funding = Next funding
 every-hours = every { $hours } h
 liquidations = Liquidations
@@ -193,4 +199,15 @@ uptime = Uptime
 admin-only = 🔒 Admins only.
 admin-title = Admin: alert kinds for everyone
 delivery-stats = Delivery
+etf-title = spot ETFs, daily net flows (US)
+etf-none = CoinGlass has published no flow days yet.
+etf-latest = Latest { $day }
+etf-last-days = Last { $count } trading days
+etf-sum = { $count }-day sum
+etf-net-assets = Net assets
+etf-day-change = day change
+etf-hong-kong = Hong Kong { $day }
+etf-chart-caption = { $asset } spot-ETF net flows, last { $count } trading days (USD, UTC days)
+usage-etf = Usage: <code>/etf [btc|eth|sol|xrp]</code>, e.g. <code>/etf eth</code>
+etf-more-funds = +{ $count } more
 `;

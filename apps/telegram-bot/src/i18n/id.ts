@@ -48,6 +48,7 @@ help =
     /funding SIMBOL · /oi SIMBOL · /rsi SIMBOL
     /sentiment — fear and greed, tren, funding, OI, long/short
     /chart SIMBOL [5m|15m|30m|1h|4h|12h|1d] — candle dengan likuidasi
+    /etf [btc|eth|sol|xrp] — arus bersih harian ETF spot, aset bersih, grafik batang
 
     <b>Alert</b>
     /subscribe [SIMBOL|all] — pilih jenis dan ukuran minimum
@@ -96,6 +97,11 @@ volume-24h = Volume 24j
 funding = Funding
 oi-weighted = bobot OI
 vol-weighted = bobot volume
+funding-average = Per 8 jam, bobot OI: <b>{ $rate }</b> (APR { $apr }) · { $count } bursa
+funding-coinglass = Rata-rata CoinGlass (interval masing-masing bursa)
+funding-basis = per 8 jam
+funding-spread = selisih { $spread } per 8 jam
+funding-per-8h = (per 8 jam, bobot OI)
 next-funding = Funding berikutnya
 every-hours = tiap { $hours } jam
 liquidations = Likuidasi
@@ -193,4 +199,15 @@ uptime = Waktu aktif
 admin-only = 🔒 Khusus admin.
 admin-title = Admin: jenis alert untuk semua
 delivery-stats = Pengiriman
+etf-title = ETF spot, arus bersih harian (AS)
+etf-none = CoinGlass belum menerbitkan data arus harian.
+etf-latest = Terbaru { $day }
+etf-last-days = { $count } hari bursa terakhir
+etf-sum = Jumlah { $count } hari
+etf-net-assets = Aset bersih
+etf-day-change = perubahan harian
+etf-hong-kong = Hong Kong { $day }
+etf-chart-caption = Arus bersih ETF spot { $asset }, { $count } hari bursa terakhir (USD, hari UTC)
+usage-etf = Cara pakai: <code>/etf [btc|eth|sol|xrp]</code>, mis. <code>/etf eth</code>
+etf-more-funds = +{ $count } lainnya
 `;

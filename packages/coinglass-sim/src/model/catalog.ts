@@ -102,7 +102,7 @@ export const EXCHANGES: readonly ExchangeSpec[] = [
   { name: "Gate", weight: 0.08, fundingHours: 8, listing: {} },
   { name: "Hyperliquid", weight: 0.09, fundingHours: 1, listing: { exclude: ["XLM", "HBAR", "1000SHIB"] } },
   { name: "HTX", weight: 0.03, fundingHours: 8, listing: { top: 20 } },
-  { name: "MEXC", weight: 0.03, fundingHours: 8, listing: { exclude: ["HYPE"] } },
+  { name: "MEXC", weight: 0.03, fundingHours: 4, listing: { exclude: ["HYPE"] } },
 ];
 
 /** Every exchange name /api/futures/supported-exchanges returns (reference §3.5). */

@@ -50,6 +50,10 @@ export interface EventLog {
   tradesSince(since: number): TradeRecord[];
   addWhale(e: WhalePositionEvent): void;
   whales(): readonly WhalePositionEvent[];
+  /** Set one ETF family's flows (USD per fund ticker) on the day starting at `day`. */
+  addEtfDay(segment: string, day: number, flows: Record<string, number>): void;
+  /** Injected ETF days by family segment, then day start. */
+  etfDays(): ReadonlyMap<string, ReadonlyMap<number, Record<string, number>>>;
   /** Bumped on every injected change; part of the response-cache key. */
   version(): number;
   clear(): void;
@@ -65,7 +69,17 @@ export function createEventLog(capacity = 50_000): EventLog {
   let whales: WhalePositionEvent[] = [];
   let trades: TradeRecord[] = [];
   let version = 0;
+  let etf = new Map<string, Map<number, Record<string, number>>>();
   return {
+    addEtfDay(segment, day, flows) {
+      const days = etf.get(segment) ?? new Map<number, Record<string, number>>();
+      days.set(day, { ...flows });
+      // A few injected days are all a test needs; keep the newest 100 per family.
+      if (days.size > 100) days.delete(Math.min(...days.keys()));
+      etf.set(segment, days);
+      version++;
+    },
+    etfDays: () => etf,
     addLiquidation(e) {
       ring[head] = e;
       head = (head + 1) % capacity;
@@ -109,6 +123,7 @@ export function createEventLog(capacity = 50_000): EventLog {
       injected = [];
       trades = [];
       whales = [];
+      etf = new Map();
       version++;
     },
   };

@@ -70,6 +70,8 @@ export interface Route {
   minPlan: Plan;
   /** Serve from the per-tick response cache (pure function of the query and model time). */
   cache: boolean;
+  /** Leave `msg` out of the success envelope, as the endpoint's documented example does. */
+  noMsg?: boolean;
   /** Add top-level `"success": true` (the orderbook heatmap's documented envelope). */
   successFlag?: boolean;
   handler(ctx: RouteContext): unknown;

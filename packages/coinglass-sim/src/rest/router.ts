@@ -52,6 +52,7 @@ export interface RestDeps {
 }
 
 const successPrefix = '{"code":"0","msg":"success","data":';
+const bareSuccessPrefix = '{"code":"0","data":';
 const REFERENCE_PATHS = new Set([
   "/api/futures/supported-coins",
   "/api/futures/supported-exchanges",
@@ -155,7 +156,7 @@ export function createRestHandler(d: RestDeps): (req: IncomingMessage, res: Serv
     };
     let body: string;
     try {
-      body = `${successPrefix}${JSON.stringify(route.handler(ctx))}${route.successFlag ? ',"success":true}' : "}"}`;
+      body = `${route.noMsg ? bareSuccessPrefix : successPrefix}${JSON.stringify(route.handler(ctx))}${route.successFlag ? ',"success":true}' : "}"}`;
     } catch (err) {
       if (err instanceof ParamError) return fail(res, "400", err.message, used);
       if (err instanceof PlanError) return fail(res, "401", "Upgrade plan", used);

@@ -18,6 +18,9 @@ interface Pending {
   usd: number;
   side: 1 | 2;
   injected: boolean;
+  /** Injected faults: dated this far from the send time, and/or sent in microseconds. */
+  shiftMs?: number;
+  micros?: boolean;
 }
 
 /** The documented camelCase WebSocket item (liquidations and trades alike). */
@@ -45,6 +48,10 @@ export interface InjectOptions {
   count: number;
   overSeconds?: number;
   exchange?: string;
+  /** Fault: date the events this many ms from when they are sent (+86400000 = a day ahead). */
+  timeShiftMs?: number;
+  /** Fault: send `time` in microseconds instead of the documented milliseconds. */
+  timeUnit?: "ms" | "us";
 }
 
 export function createFlow(d: {
@@ -90,7 +97,9 @@ export function createFlow(d: {
     for (const e of due) {
       const price = roundSig(d.market.pairPrice(e.pair, now), 6);
       const vol = Math.round(e.usd * 100) / 100;
-      const item = wsItem(e.pair.exchange, e.pair.instrumentId, e.pair.coin, price, e.side, now, vol);
+      const at = now + (e.shiftMs ?? 0);
+      const wireTime = e.micros ? at * 1000 : at;
+      const item = wsItem(e.pair.exchange, e.pair.instrumentId, e.pair.coin, price, e.side, wireTime, vol);
       if (e.kind === "liq") {
         liqItems.push(item);
         const ev: LiqEvent = {
@@ -100,7 +109,7 @@ export function createFlow(d: {
           price,
           usd: vol,
           side: e.side,
-          time: now,
+          time: at,
           injected: e.injected,
         };
         d.events.addLiquidation(ev);
@@ -111,7 +120,7 @@ export function createFlow(d: {
             pair: e.pair.instrumentId,
             usd: vol,
             side: e.side,
-            time: now,
+            time: at,
           });
         const k = `${e.pair.exchange}_${e.pair.instrumentId}`;
         const list = trades.get(k) ?? [];
@@ -211,6 +220,8 @@ export function createFlow(d: {
         usd: (o.totalUsd * (w[i] as number)) / sum,
         side,
         injected: true,
+        ...(o.timeShiftMs ? { shiftMs: o.timeShiftMs } : {}),
+        ...(o.timeUnit === "us" ? { micros: true } : {}),
       });
     }
     sorted = false;

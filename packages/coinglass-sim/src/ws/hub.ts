@@ -116,6 +116,16 @@ export function createHub(o: HubOptions) {
       const frame = `{"channel":${JSON.stringify(channel)},"data":${JSON.stringify(items)}}`;
       for (const c of set) deliver(c, frame);
     },
+    /** Sends text frames as they are to every open socket (fault injection: garbage, odd shapes). */
+    pushRaw(frames: readonly string[]): number {
+      let sent = 0;
+      for (const c of clients) {
+        if (c.ws.readyState !== c.ws.OPEN) continue;
+        for (const f of frames) deliver(c, f);
+        sent += frames.length;
+      }
+      return sent;
+    },
     subscribersOf: (channel: string) => subscribers.get(channel),
     /** Currently subscribed trade channels. */
     tradeChannels(): TradeChannel[] {

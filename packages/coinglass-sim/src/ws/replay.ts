@@ -68,10 +68,12 @@ export async function replay(
   const full = Math.floor(o.count / batchSize);
   const rest = o.count - full * batchSize;
   const tail = rest > 0 ? buildTemplates(market, channel, rest, seed + 1)[0] : undefined;
-  // Event time advances 1 ms per frame from now, so a replay of a million events spans seconds.
-  const t0 = Date.now();
-  const start = performance.now();
+  // Event time advances 1 ms per frame, so every frame is distinct and a replay of a million events
+  // spans seconds; it ends at the start time, so no event is dated ahead of the clock (clients
+  // drop future-dated events).
   const total = full + (tail ? 1 : 0);
+  const t0 = Date.now() - total;
+  const start = performance.now();
   for (let i = 0; i < total; i++) {
     const parts = i < full ? (templates[i % DISTINCT_FRAMES] as string[]) : (tail as string[]);
     const frame = parts.join(String(t0 + i));

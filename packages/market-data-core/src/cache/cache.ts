@@ -74,17 +74,20 @@ export function createMarketCache(opts: MarketCacheOptions = {}): MarketCache {
         const value = await loader();
         const at = now();
         failed.delete(key);
-        try {
-          await store.set(key, { at, v: value }, keepFor(policy));
-        } catch (error) {
-          opts.onEvent?.({ type: "cache_error", key, error: String(error) });
-        }
+        // Not awaited: the answer never waits on the store (a Redis that is reconnecting would hold
+        // the write for as long as ioredis retries). The Redis store keeps a local copy at once.
+        Promise.resolve()
+          .then(() => store.set(key, { at, v: value }, keepFor(policy)))
+          .catch((error: unknown) => opts.onEvent?.({ type: "cache_error", key, error: String(error) }));
         return { value, at };
       } catch (error) {
         failed.set(key, staleReasonOf(error));
         const e = remember(error);
         if (e && policy.negativeTtlMs) {
-          await Promise.resolve(store.set(key, { at: now(), e }, policy.negativeTtlMs)).catch(() => {});
+          const ttl = policy.negativeTtlMs;
+          Promise.resolve()
+            .then(() => store.set(key, { at: now(), e }, ttl))
+            .catch(() => {});
         }
         throw error;
       } finally {

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { CachePolicy, MarketCache } from "../cache/types.js";
-import { RAW_DATA_SCHEMAS } from "../coinglass/raw/index.js";
+import { ETF_ASSETS, RAW_DATA_SCHEMAS } from "../coinglass/raw/index.js";
 import type { CoinGlassPlan } from "../config/env.js";
 import { InvalidAnswerError } from "../models/errors.js";
 import type { Cached, CallOptions, CoreEvent, Lane } from "../models/result.js";
@@ -8,6 +8,7 @@ import type { Quota } from "../quota/types.js";
 import { createTransport, type RetryOptions } from "./http.js";
 import { REFERENCE_ENDPOINTS } from "./limits.js";
 import * as d from "./map-derivs.js";
+import { mapEtfFlows, mapEtfNetAssets } from "./map-etf.js";
 import * as m from "./map-markets.js";
 import { coinParams, type Mapper, type Params, POLICY, pairParams, unavailable } from "./requests.js";
 import type { CoinGlassClient } from "./types.js";
@@ -103,10 +104,7 @@ export function createCoinGlassClient(opts: CoinGlassClientOptions): CoinGlassCl
       .get(
         key,
         scaled(policy),
-        async () => {
-          const data = await http.get(endpoint, params, lane, deadlineAt);
-          return mapAnswer(endpoint, data, map);
-        },
+        async () => mapAnswer(endpoint, await http.get(endpoint, params, lane, deadlineAt), map),
         deadlineAt === undefined ? { lane } : { lane, deadlineAt },
       )
       .catch((error: unknown) => {
@@ -114,185 +112,199 @@ export function createCoinGlassClient(opts: CoinGlassClientOptions): CoinGlassCl
       }) as Promise<Cached<T>>;
   }
 
-  const F = "/api/futures";
-  /** The endpoint functions, whose calls default to `base` (e.g. one request's deadline). */
-  const endpoints = (base: CallOptions): CoinGlassClient => {
-    const call = <T>(
-      endpoint: string,
-      params: Params,
-      policy: CachePolicy,
-      map: Mapper<T>,
-      o?: CallOptions,
-    ) => request(endpoint, params, policy, map, o ? { ...base, ...o } : base);
-    return {
-      plan: opts.plan,
-      with: (defaults) => endpoints({ ...base, ...defaults }),
-      fetchSupportedCoins: (o) => call(`${F}/supported-coins`, {}, POLICY.reference, m.mapStrings, o),
-      fetchSupportedExchanges: (o) => call(`${F}/supported-exchanges`, {}, POLICY.reference, m.mapStrings, o),
-      fetchSupportedExchangePairs: (exchange, o) =>
-        call(`${F}/supported-exchange-pairs`, { exchange }, POLICY.reference, m.mapInstruments, o),
-      fetchCoinsMarkets: (q = {}, o) =>
-        call(
-          `${F}/coins-markets`,
-          { exchange_list: q.exchangeList?.join(","), per_page: q.perPage ?? 1000, page: q.page ?? 1 },
-          POLICY.snapshot,
-          m.mapCoinsMarkets,
-          o,
-        ),
-      fetchPairsMarkets: (coin, o) =>
-        call(`${F}/pairs-markets`, { symbol: coin }, POLICY.snapshot, m.mapPairsMarkets, o),
-      fetchCoinsPriceChange: (o) => call(`${F}/coins-price-change`, {}, POLICY.realtime, m.mapPriceChange, o),
-      fetchPriceHistory: (q, o) =>
-        call(
-          `${F}/price/history`,
-          { ...pairParams(q), limit: q.limit ?? 100 },
-          POLICY.history,
-          m.mapCandles,
-          o,
-        ),
-      fetchRsiList: (o) => call(`${F}/rsi/list`, {}, POLICY.snapshot, m.mapRsiList, o),
-      fetchRsiHistory: (q, o) =>
-        call(
-          `${F}/indicators/rsi`,
-          { ...pairParams(q), window: q.window },
-          POLICY.history,
-          m.mapIndicator("rsi_value"),
-          o,
-        ),
-      fetchFearGreedHistory: (o) =>
-        call("/api/index/fear-greed-history", {}, POLICY.reference, m.mapFearGreed, o),
-      fetchLiquidationCoinList: (exchange, o) =>
-        call(`${F}/liquidation/coin-list`, { exchange }, POLICY.snapshot, d.mapLiqCoinList, o),
-      fetchLiquidationExchangeList: (q, o) =>
-        call(
-          `${F}/liquidation/exchange-list`,
-          { symbol: q.coin, range: q.range },
-          POLICY.snapshot,
-          d.mapLiqExchangeList,
-          o,
-        ),
-      fetchLiquidationAggregatedHistory: (q, o) =>
-        call(
-          `${F}/liquidation/aggregated-history`,
-          coinParams(q),
-          POLICY.history,
-          d.mapLiqBars("aggregated_"),
-          o,
-        ),
-      fetchLiquidationHistory: (q, o) =>
-        call(`${F}/liquidation/history`, pairParams(q), POLICY.history, d.mapLiqBars(""), o),
-      fetchLiquidationOrders: (q, o) =>
-        call(
-          `${F}/liquidation/order`,
-          {
-            exchange: q.exchange,
-            symbol: q.coin,
-            min_liquidation_amount: String(q.minUsd),
-            start_time: q.startTime,
-            end_time: q.endTime,
-          },
-          POLICY.realtime,
-          d.mapLiqOrders,
-          o,
-        ),
-      fetchFundingRates: (o) =>
-        call(`${F}/funding-rate/exchange-list`, {}, POLICY.funding, d.mapFundingRates, o),
-      fetchFundingRateHistory: (q, o) =>
-        call(`${F}/funding-rate/history`, pairParams(q), POLICY.history, m.mapOhlc, o),
-      fetchOpenInterestExchangeList: (coin, o) =>
-        call(`${F}/open-interest/exchange-list`, { symbol: coin }, POLICY.snapshot, d.mapOiExchangeList, o),
-      fetchOpenInterestHistory: (q, o) =>
-        call(`${F}/open-interest/history`, pairParams(q), POLICY.history, m.mapOhlc, o),
-      fetchOpenInterestAggregatedHistory: (q, o) =>
-        call(`${F}/open-interest/aggregated-history`, coinParams(q, false), POLICY.history, m.mapOhlc, o),
-      fetchGlobalLongShortAccountRatio: (q, o) =>
-        call(
-          `${F}/global-long-short-account-ratio/history`,
-          pairParams(q),
-          POLICY.snapshot,
-          d.mapLongShort("global_account"),
-          o,
-        ),
-      fetchTopLongShortAccountRatio: (q, o) =>
-        call(
-          `${F}/top-long-short-account-ratio/history`,
-          pairParams(q),
-          POLICY.snapshot,
-          d.mapLongShort("top_account"),
-          o,
-        ),
-      fetchTopLongShortPositionRatio: (q, o) =>
-        call(
-          `${F}/top-long-short-position-ratio/history`,
-          pairParams(q),
-          POLICY.snapshot,
-          d.mapLongShort("top_position"),
-          o,
-        ),
-      fetchTakerVolume: (q, o) =>
-        call(
-          `${F}/taker-buy-sell-volume/exchange-list`,
-          { symbol: q.coin, range: q.range },
-          POLICY.realtime,
-          d.mapTakerVolume,
-          o,
-        ),
-      fetchTakerHistory: (q, o) =>
-        call(
-          `${F}/v2/taker-buy-sell-volume/history`,
-          pairParams(q),
-          POLICY.history,
-          d.mapTakerBars("taker_buy_volume_usd", "taker_sell_volume_usd"),
-          o,
-        ),
-      fetchAggregatedTakerHistory: (q, o) =>
-        call(
-          `${F}/aggregated-taker-buy-sell-volume/history`,
-          coinParams(q),
-          POLICY.history,
-          d.mapTakerBars("aggregated_buy_volume_usd", "aggregated_sell_volume_usd"),
-          o,
-        ),
-      fetchLargeLimitOrders: (q, o) =>
-        call(
-          `${F}/orderbook/large-limit-order`,
-          { exchange: q.exchange, symbol: q.pair },
-          POLICY.realtime,
-          d.mapLargeOrders,
-          o,
-        ),
-      fetchOrderbookDepthHistory: (q, o) =>
-        call(
-          `${F}/orderbook/ask-bids-history`,
-          { ...pairParams(q), range: q.range },
-          POLICY.fast,
-          d.mapDepth(""),
-          o,
-        ),
-      fetchAggregatedOrderbookDepthHistory: (q, o) =>
-        call(
-          `${F}/orderbook/aggregated-ask-bids-history`,
-          { ...coinParams({ ...q, exchangeList: q.exchangeList ?? ["ALL"] }), range: q.range },
-          POLICY.fast,
-          d.mapDepth("aggregated_"),
-          o,
-        ),
-      fetchOrderbookHistory: (q, o) =>
-        call(`${F}/orderbook/history`, pairParams(q), POLICY.fast, d.mapOrderbookHistory, o),
-      fetchWhaleAlerts: (o) => call("/api/hyperliquid/whale-alert", {}, POLICY.fast, d.mapWhaleAlerts, o),
-      fetchWhalePositions: (o) =>
-        call("/api/hyperliquid/whale-position", {}, POLICY.fast, d.mapWhalePositions, o),
-      fetchHyperliquidPositions: (q, o) =>
-        call(
-          "/api/hyperliquid/position",
-          { symbol: q.coin, current_page: q.page },
-          POLICY.fast,
-          d.mapPositionPage,
-          o,
-        ),
-      stats: () => http.stats(),
-      close: () => http.close(),
-    };
-  };
+  /** The client whose calls default to `base` (e.g. one request's deadline). */
+  const endpoints = (base: CallOptions): CoinGlassClient => ({
+    ...table((endpoint, params, policy, map, o) =>
+      request(endpoint, params, policy, map, o ? { ...base, ...o } : base),
+    ),
+    plan: opts.plan,
+    with: (defaults) => endpoints({ ...base, ...defaults }),
+    stats: () => http.stats(),
+    close: () => http.close(),
+  });
   return endpoints({});
+}
+
+type Call = <T>(
+  endpoint: string,
+  params: Params,
+  policy: CachePolicy,
+  map: Mapper<T>,
+  o?: CallOptions,
+) => Promise<Cached<T>>;
+
+const F = "/api/futures";
+
+/** One function per CoinGlass endpoint, each a `call` with its path, parameters, cache rule and mapper. */
+function table(call: Call): Omit<CoinGlassClient, "plan" | "with" | "stats" | "close"> {
+  return {
+    fetchSupportedCoins: (o) => call(`${F}/supported-coins`, {}, POLICY.reference, m.mapStrings, o),
+    fetchSupportedExchanges: (o) => call(`${F}/supported-exchanges`, {}, POLICY.reference, m.mapStrings, o),
+    fetchSupportedExchangePairs: (exchange, o) =>
+      call(`${F}/supported-exchange-pairs`, { exchange }, POLICY.reference, m.mapInstruments, o),
+    fetchCoinsMarkets: (q = {}, o) =>
+      call(
+        `${F}/coins-markets`,
+        { exchange_list: q.exchangeList?.join(","), per_page: q.perPage ?? 1000, page: q.page ?? 1 },
+        POLICY.snapshot,
+        m.mapCoinsMarkets,
+        o,
+      ),
+    fetchPairsMarkets: (coin, o) =>
+      call(`${F}/pairs-markets`, { symbol: coin }, POLICY.snapshot, m.mapPairsMarkets, o),
+    fetchCoinsPriceChange: (o) => call(`${F}/coins-price-change`, {}, POLICY.realtime, m.mapPriceChange, o),
+    fetchPriceHistory: (q, o) =>
+      call(
+        `${F}/price/history`,
+        { ...pairParams(q), limit: q.limit ?? 100 },
+        POLICY.history,
+        m.mapCandles,
+        o,
+      ),
+    fetchRsiList: (o) => call(`${F}/rsi/list`, {}, POLICY.snapshot, m.mapRsiList, o),
+    fetchRsiHistory: (q, o) =>
+      call(
+        `${F}/indicators/rsi`,
+        { ...pairParams(q), window: q.window },
+        POLICY.history,
+        m.mapIndicator("rsi_value"),
+        o,
+      ),
+    fetchFearGreedHistory: (o) =>
+      call("/api/index/fear-greed-history", {}, POLICY.reference, m.mapFearGreed, o),
+    fetchLiquidationCoinList: (exchange, o) =>
+      call(`${F}/liquidation/coin-list`, { exchange }, POLICY.snapshot, d.mapLiqCoinList, o),
+    fetchLiquidationExchangeList: (q, o) =>
+      call(
+        `${F}/liquidation/exchange-list`,
+        { symbol: q.coin, range: q.range },
+        POLICY.snapshot,
+        d.mapLiqExchangeList,
+        o,
+      ),
+    fetchLiquidationAggregatedHistory: (q, o) =>
+      call(
+        `${F}/liquidation/aggregated-history`,
+        coinParams(q),
+        POLICY.history,
+        d.mapLiqBars("aggregated_"),
+        o,
+      ),
+    fetchLiquidationHistory: (q, o) =>
+      call(`${F}/liquidation/history`, pairParams(q), POLICY.history, d.mapLiqBars(""), o),
+    fetchLiquidationOrders: (q, o) =>
+      call(
+        `${F}/liquidation/order`,
+        {
+          exchange: q.exchange,
+          symbol: q.coin,
+          min_liquidation_amount: String(q.minUsd),
+          start_time: q.startTime,
+          end_time: q.endTime,
+        },
+        POLICY.realtime,
+        d.mapLiqOrders,
+        o,
+      ),
+    fetchFundingRates: (o) =>
+      call(`${F}/funding-rate/exchange-list`, {}, POLICY.funding, d.mapFundingRates, o),
+    fetchFundingRateHistory: (q, o) =>
+      call(`${F}/funding-rate/history`, pairParams(q), POLICY.history, m.mapOhlc, o),
+    fetchOpenInterestExchangeList: (coin, o) =>
+      call(`${F}/open-interest/exchange-list`, { symbol: coin }, POLICY.snapshot, d.mapOiExchangeList, o),
+    fetchOpenInterestHistory: (q, o) =>
+      call(`${F}/open-interest/history`, pairParams(q), POLICY.history, m.mapOhlc, o),
+    fetchOpenInterestAggregatedHistory: (q, o) =>
+      call(`${F}/open-interest/aggregated-history`, coinParams(q, false), POLICY.history, m.mapOhlc, o),
+    fetchGlobalLongShortAccountRatio: (q, o) =>
+      call(
+        `${F}/global-long-short-account-ratio/history`,
+        pairParams(q),
+        POLICY.snapshot,
+        d.mapLongShort("global_account"),
+        o,
+      ),
+    fetchTopLongShortAccountRatio: (q, o) =>
+      call(
+        `${F}/top-long-short-account-ratio/history`,
+        pairParams(q),
+        POLICY.snapshot,
+        d.mapLongShort("top_account"),
+        o,
+      ),
+    fetchTopLongShortPositionRatio: (q, o) =>
+      call(
+        `${F}/top-long-short-position-ratio/history`,
+        pairParams(q),
+        POLICY.snapshot,
+        d.mapLongShort("top_position"),
+        o,
+      ),
+    fetchTakerVolume: (q, o) =>
+      call(
+        `${F}/taker-buy-sell-volume/exchange-list`,
+        { symbol: q.coin, range: q.range },
+        POLICY.realtime,
+        d.mapTakerVolume,
+        o,
+      ),
+    fetchTakerHistory: (q, o) =>
+      call(
+        `${F}/v2/taker-buy-sell-volume/history`,
+        pairParams(q),
+        POLICY.history,
+        d.mapTakerBars("taker_buy_volume_usd", "taker_sell_volume_usd"),
+        o,
+      ),
+    fetchAggregatedTakerHistory: (q, o) =>
+      call(
+        `${F}/aggregated-taker-buy-sell-volume/history`,
+        coinParams(q),
+        POLICY.history,
+        d.mapTakerBars("aggregated_buy_volume_usd", "aggregated_sell_volume_usd"),
+        o,
+      ),
+    fetchLargeLimitOrders: (q, o) =>
+      call(
+        `${F}/orderbook/large-limit-order`,
+        { exchange: q.exchange, symbol: q.pair },
+        POLICY.realtime,
+        d.mapLargeOrders,
+        o,
+      ),
+    fetchOrderbookDepthHistory: (q, o) =>
+      call(
+        `${F}/orderbook/ask-bids-history`,
+        { ...pairParams(q), range: q.range },
+        POLICY.fast,
+        d.mapDepth(""),
+        o,
+      ),
+    fetchAggregatedOrderbookDepthHistory: (q, o) =>
+      call(
+        `${F}/orderbook/aggregated-ask-bids-history`,
+        { ...coinParams({ ...q, exchangeList: q.exchangeList ?? ["ALL"] }), range: q.range },
+        POLICY.fast,
+        d.mapDepth("aggregated_"),
+        o,
+      ),
+    fetchOrderbookHistory: (q, o) =>
+      call(`${F}/orderbook/history`, pairParams(q), POLICY.fast, d.mapOrderbookHistory, o),
+    fetchWhaleAlerts: (o) => call("/api/hyperliquid/whale-alert", {}, POLICY.fast, d.mapWhaleAlerts, o),
+    fetchWhalePositions: (o) =>
+      call("/api/hyperliquid/whale-position", {}, POLICY.fast, d.mapWhalePositions, o),
+    fetchHyperliquidPositions: (q, o) =>
+      call(
+        "/api/hyperliquid/position",
+        { symbol: q.coin, current_page: q.page },
+        POLICY.fast,
+        d.mapPositionPage,
+        o,
+      ),
+    fetchEtfFlows: (asset, o) =>
+      call(`/api/etf/${ETF_ASSETS[asset]}/flow-history`, {}, POLICY.daily, mapEtfFlows, o),
+    fetchHongKongEtfFlows: (o) => call("/api/hk-etf/bitcoin/flow-history", {}, POLICY.daily, mapEtfFlows, o),
+    fetchEtfNetAssets: (asset, o) =>
+      call(`/api/etf/${ETF_ASSETS[asset]}/net-assets/history`, {}, POLICY.daily, mapEtfNetAssets, o),
+  };
 }

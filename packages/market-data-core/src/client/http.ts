@@ -8,6 +8,7 @@ import {
   PlanError,
   RateLimitError,
   TimeoutError,
+  upstreamOutcome,
 } from "../models/errors.js";
 import type { CoreEvent, Lane } from "../models/result.js";
 import type { Quota } from "../quota/types.js";
@@ -206,6 +207,8 @@ export function createTransport(opts: TransportOptions): Transport {
             type: "upstream_error",
             endpoint,
             error: String(error),
+            outcome: upstreamOutcome(error),
+            ms: performance.now() - started,
             attempt: n,
             willRetry: again,
           });

@@ -1,4 +1,6 @@
 /** Raw -> domain mapping of liquidation, funding, OI, long/short, taker, order-book and whale endpoints. */
+
+import { fundingOnBasis } from "../models/funding.js";
 import type {
   CoinFundingRates,
   DepthPoint,
@@ -72,12 +74,15 @@ function fundingRows(list: unknown): ExchangeFundingRate[] {
   return (list as Row[]).flatMap((r) => {
     const exchange = str(r?.exchange);
     if (!exchange) return [];
+    const ratePct = num(r.funding_rate);
+    const intervalHours = num(r.funding_rate_interval);
     return [
       {
         exchange,
-        ratePct: num(r.funding_rate),
-        intervalHours: num(r.funding_rate_interval),
+        ratePct,
+        intervalHours,
         nextFundingTime: num(r.next_funding_time),
+        ...fundingOnBasis(ratePct, intervalHours),
       },
     ];
   });

@@ -23,6 +23,11 @@ export const POLICY = {
   fast: live(5_000),
   snapshot: live(10_000),
   funding: live(20_000),
+  /**
+   * Daily figures (ETF flows and assets: "1 day" in the docs). Published once a day at an hour
+   * the docs do not give, so an hour bounds how late a new day shows; a day of stale-on-error.
+   */
+  daily: { ttlMs: 60 * MIN, swrMs: 60 * MIN, staleOnErrorMs: 24 * 60 * MIN, negativeTtlMs: 10 * MIN },
   history: { ttlMs: 30_000, swrMs: 30_000, staleOnErrorMs: 30 * MIN, negativeTtlMs: 10 * MIN },
 } satisfies Record<string, CachePolicy>;
 

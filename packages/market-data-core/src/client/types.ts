@@ -1,4 +1,6 @@
+import type { EtfAsset } from "../coinglass/raw/etf.js";
 import type { CoinGlassPlan } from "../config/env.js";
+import type { EtfFlowDay, EtfNetAssetsPoint } from "../models/etf.js";
 import type {
   Candle,
   CoinFundingRates,
@@ -110,6 +112,12 @@ export interface CoinGlassClient {
     q: { coin: string; page?: number },
     o?: CallOptions,
   ): R<{ totalPages: number; currentPage: number; list: WhalePosition[] }>;
+  /** US spot-ETF daily net flows, total and per fund, oldest first (all plans). */
+  fetchEtfFlows(asset: EtfAsset, o?: CallOptions): R<EtfFlowDay[]>;
+  /** Hong Kong spot-BTC-ETF daily net flows (all plans). */
+  fetchHongKongEtfFlows(o?: CallOptions): R<EtfFlowDay[]>;
+  /** Combined net assets per day; CoinGlass publishes them for BTC and ETH only. */
+  fetchEtfNetAssets(asset: "BTC" | "ETH", o?: CallOptions): R<EtfNetAssetsPoint[]>;
   /** Upstream HTTP calls sent and failed by this client (retries included). */
   stats(): { calls: number; errors: number };
   close(): Promise<void>;

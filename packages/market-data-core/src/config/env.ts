@@ -12,6 +12,18 @@ export class ConfigError extends Error {
 }
 
 /**
+ * A failed `listen` as the error an operator can act on: a port already in use becomes a
+ * ConfigError naming the variable that moves it; any other error is returned as it is.
+ */
+export function listenError(error: unknown, variable: string, port: number, host: string): unknown {
+  if ((error as { code?: unknown } | null)?.code !== "EADDRINUSE") return error;
+  return new ConfigError(
+    variable,
+    `= ${port}, but that port is already in use on ${host}: stop what listens there or set ${variable} to a free port`,
+  );
+}
+
+/**
  * Parse an environment object with a zod schema whose keys are variable names.
  * Empty strings count as unset, so `FOO=` in an env file falls back to the default.
  * Values are never echoed back: a variable may hold a secret.

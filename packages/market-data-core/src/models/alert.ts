@@ -41,5 +41,15 @@ export const AlertSchema = z.object({
   last_at: z.number().int(),
   severity: AlertSeveritySchema,
   detail: z.record(z.string(), z.unknown()),
+  /**
+   * Epoch ms of this state of the alert. An alert that follows a live event (a liquidation storm)
+   * is published once and then updated under the same id as the event grows; each state has a
+   * later `updated_at`.
+   */
+  updated_at: z.number().int().optional(),
+  /** 0 when first published, +1 per update (storms). */
+  revision: z.number().int().nonnegative().optional(),
+  /** A storm is `active` while it lasts and `ended` once it quiets; absent for one-off alerts. */
+  status: z.enum(["active", "ended"]).optional(),
 });
 export type Alert = z.infer<typeof AlertSchema>;

@@ -132,3 +132,24 @@ export function staleReasonOf(error: unknown): StaleReason {
   if (error instanceof InvalidAnswerError) return "bad_answer";
   return "upstream_error";
 }
+
+/** How an upstream call ended, in a few fixed words (metrics label them; never a message). */
+export type UpstreamOutcome =
+  | "ok"
+  | "rate_limited"
+  | "timeout"
+  | "http_error"
+  | "network"
+  | "api_error"
+  | "plan"
+  | "bad_payload";
+
+/** The outcome word of an error thrown by one upstream call. */
+export function upstreamOutcome(error: unknown): Exclude<UpstreamOutcome, "ok"> {
+  if (error instanceof RateLimitError) return "rate_limited";
+  if (error instanceof TimeoutError) return "timeout";
+  if (error instanceof CoinGlassHttpError) return error.status === 0 ? "network" : "http_error";
+  if (error instanceof PlanError) return "plan";
+  if (error instanceof CoinGlassApiError) return "api_error";
+  return "bad_payload";
+}

@@ -4,8 +4,10 @@
  * lack is `number | null`, never 0.
  *
  * Percent convention: `...Pct` fields are percent as CoinGlass shows them (`1.06` = 1.06 %).
- * Funding rates are also percent per funding interval (`0.01` = 0.01 %).
+ * Funding rates are also percent per funding interval (`0.01` = 0.01 %); compare them only on the
+ * common basis of funding.ts.
  */
+import type { ExchangeFundingRate } from "./funding.js";
 
 /** A window CoinGlass precomputes changes for. */
 export type ChangeWindow = "5m" | "15m" | "30m" | "1h" | "4h" | "12h" | "24h";
@@ -141,14 +143,6 @@ export interface LiquidationOrder {
   time: number;
 }
 
-/** Funding of one exchange for one coin (from funding-rate exchange-list). */
-export interface ExchangeFundingRate {
-  exchange: string;
-  ratePct: number | null;
-  intervalHours: number | null;
-  nextFundingTime: number | null;
-}
-
 /** One coin of `/api/futures/funding-rate/exchange-list`. */
 export interface CoinFundingRates {
   symbol: string;
@@ -238,3 +232,4 @@ export type {
   WhaleAlert,
   WhalePosition,
 } from "./book-whales.js";
+export type { ExchangeFundingRate, FundingAverage } from "./funding.js";

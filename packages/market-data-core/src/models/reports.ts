@@ -3,6 +3,7 @@ import type {
   CoinFundingRates,
   DepthPoint,
   ExchangeFundingRate,
+  FundingAverage,
   Interval,
   LargeLimitOrder,
   LiquidationExchangeRow,
@@ -77,24 +78,43 @@ export interface SentimentReport {
   fearGreed: { value: number | null; label: string | null; time: number | null };
   btc: { priceUsd: number | null; change24hPct: number | null; trend: Trend | null };
   eth: { priceUsd: number | null; change24hPct: number | null; trend: Trend | null };
-  /** BTC OI-weighted funding: positive = longs pay shorts. */
-  funding: { btcOiWeightedRatePct: number | null; bias: "longs_pay" | "shorts_pay" | "neutral" | null };
+  /**
+   * BTC funding: positive = longs pay shorts. `btcOiWeightedRatePct` is CoinGlass's average as
+   * given (each exchange per its own interval); `average` and `bias` are per 8 hours.
+   */
+  funding: {
+    btcOiWeightedRatePct: number | null;
+    average: FundingAverage;
+    bias: "longs_pay" | "shorts_pay" | "neutral" | null;
+  };
   /** BTC open interest change over 24h. */
   openInterest: { btcChange24hPct: number | null; trend: Trend | null };
   /** BTC global accounts long/short on Binance. */
   longShort: LongShortReading;
 }
 
-/** `getFunding(symbol)`. */
+/**
+ * `getFunding(symbol)`. Rankings and the average are per 8 hours (see models/funding.ts); each
+ * row keeps its raw rate and interval.
+ */
 export interface FundingReport {
   symbol: string;
+  /**
+   * CoinGlass's open-interest-weighted average as CoinGlass gives it: a mean of each exchange's
+   * rate per its own interval (mixed intervals, not on the 8-hour basis).
+   */
   oiWeightedRatePct: number | null;
+  /** CoinGlass's volume-weighted average, same basis as `oiWeightedRatePct`. */
   volWeightedRatePct: number | null;
+  /** Stablecoin-margin rates per 8 hours, weighted by open interest per exchange. */
+  average: FundingAverage;
   stablecoinMargin: ExchangeFundingRate[];
   tokenMargin: ExchangeFundingRate[];
-  /** Highest and lowest stablecoin-margin rates, for arbitrage hints. */
+  /** Highest and lowest stablecoin-margin rates per 8 hours, for arbitrage hints. */
   highest: ExchangeFundingRate | null;
   lowest: ExchangeFundingRate | null;
+  /** highest − lowest, percent per 8 hours; null with fewer than two rates. */
+  spreadPer8hPct: number | null;
   /** Binance pair funding history (percent OHLC per bar), oldest first. */
   history: OhlcBar[];
 }

@@ -1,4 +1,5 @@
 import type { CoinGlassPlan } from "../config/env.js";
+import type { UpstreamOutcome } from "./errors.js";
 
 /**
  * Who is waiting for a call: `interactive` (a person, e.g. a bot command or an API request) is
@@ -98,7 +99,16 @@ export interface CoreStats {
 /** Hooks the core emits instead of logging (the apps log them). Never contains the key. */
 export type CoreEvent =
   | { type: "upstream"; endpoint: string; status: number; ms: number; lane: Lane; attempt: number }
-  | { type: "upstream_error"; endpoint: string; error: string; attempt: number; willRetry: boolean }
+  | {
+      type: "upstream_error";
+      endpoint: string;
+      error: string;
+      /** The error in one of a few fixed words (for metrics). */
+      outcome: Exclude<UpstreamOutcome, "ok">;
+      ms: number;
+      attempt: number;
+      willRetry: boolean;
+    }
   | { type: "quota_sync"; used: number; limit: number }
   | { type: "stale_served"; key: string; ageMs: number; reason: StaleReason; error: string }
   /** An answer refused before parsing (over its size cap) or after (an empty or invalid reference list). */

@@ -1,6 +1,7 @@
 import type {
   ChangeWindow,
   ExchangeFundingRate,
+  FundingAverage,
   LiquidationExchangeRow,
   LiquidationRange,
   LiquidationTotals,
@@ -45,12 +46,14 @@ export interface RawVolume {
   changePct: Record<ChangeWindow, number | null>;
 }
 
-/** Funding section. Rates are percent per funding interval. */
+/** Funding section. Raw rates are percent per each exchange's interval; `average` is per 8 hours. */
 export interface RawFunding {
-  /** Open-interest-weighted average over exchanges (CoinGlass's own average). */
+  /** CoinGlass's open-interest-weighted average as given (each exchange per its own interval). */
   oiWeightedRatePct: number | null;
   volWeightedRatePct: number | null;
-  /** Stablecoin-margined contracts per exchange. */
+  /** Per 8 hours, weighted by open interest per exchange. */
+  average: FundingAverage;
+  /** Stablecoin-margined contracts per exchange, highest per 8 hours first. */
   byExchange: ExchangeFundingRate[];
   /** Exchange whose schedule `nextFundingTime` / `intervalHours` describe (Binance when listed). */
   referenceExchange: string | null;

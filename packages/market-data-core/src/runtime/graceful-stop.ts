@@ -11,18 +11,23 @@ export interface GracefulStopOptions {
 }
 
 /**
- * A signal handler for main.ts: the first call stops everything and exits 0; later calls (a second
- * Ctrl-C) are ignored, and a stop that hangs ends in exit 1 after `forceAfterMs`.
+ * A signal handler for main.ts: the first call stops everything and exits with `code` (0 for a
+ * signal, 1 for a fatal error); later calls (a second Ctrl-C) are ignored, and a stop that hangs
+ * ends in exit 1 after `forceAfterMs`.
  */
-export function gracefulStop(opts: GracefulStopOptions): (signal: string) => Promise<void> {
+export function gracefulStop(opts: GracefulStopOptions): (signal: string, code?: number) => Promise<void> {
   let stopping = false;
-  return async (signal) => {
+  return async (signal, code = 0) => {
     if (stopping) return;
     stopping = true;
     opts.onStop?.(signal);
     const force = setTimeout(() => opts.exit(1), opts.forceAfterMs ?? 10_000);
     force.unref();
-    await opts.stop();
-    opts.exit(0);
+    // A stop that fails still ends the process, with 1: it must not become one more rejection.
+    const failed = await opts.stop().then(
+      () => false,
+      () => true,
+    );
+    opts.exit(failed ? 1 : code);
   };
 }

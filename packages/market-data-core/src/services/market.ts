@@ -1,6 +1,7 @@
 import type { CoinGlassClient } from "../client/types.js";
 import type { CallOptions, Lane } from "../models/result.js";
 import { createSymbols, type Symbols } from "../symbols/symbols.js";
+import { buildEtf } from "./etf.js";
 import { createParts } from "./parts.js";
 import { buildRaw, REFERENCE_EXCHANGE } from "./raw.js";
 import type { ReportDeps } from "./reports.js";
@@ -129,6 +130,11 @@ export function createMarketData({
         const candles = (await parts.take(deps.client.fetchPriceHistory(query, { lane }))) ?? [];
         return parts.result(candles, coin);
       });
+    },
+    getEtf: (asset, q = {}, o) => {
+      const days = Math.min(90, Math.max(1, Math.trunc(q.days ?? 10)));
+      const { lane, deps } = scope(o);
+      return shared(`etf|${asset}|${days}|${lane}`, () => buildEtf(deps.client, asset, days, lane));
     },
     getLiquidationHistory: (symbol, q, o) =>
       forCoin(symbol, `liqbars:${q.interval}:${q.limit}`, o, async (coin, lane, deps) => {

@@ -10,6 +10,7 @@ import {
   type TakerFlow,
 } from "../models/snapshot.js";
 import type { Symbols } from "../symbols/symbols.js";
+import { byPer8h, fundingAverage } from "./funding.js";
 import { createParts, imbalancePct, last, sumOrNull } from "./parts.js";
 import { REFERENCE_EXCHANGE } from "./reference.js";
 import { rsiFor } from "./rsi.js";
@@ -170,7 +171,8 @@ export async function buildRaw(
     funding: {
       oiWeightedRatePct: cm?.oiWeightedFundingRatePct ?? null,
       volWeightedRatePct: cm?.volWeightedFundingRatePct ?? null,
-      byExchange: fundingRow?.stablecoinMargin ?? [],
+      average: fundingAverage(fundingRow?.stablecoinMargin ?? [], oi),
+      byExchange: byPer8h(fundingRow?.stablecoinMargin ?? []),
       referenceExchange: refFunding?.exchange ?? null,
       nextFundingTime: refFunding?.nextFundingTime ?? null,
       intervalHours: refFunding?.intervalHours ?? null,

@@ -1,6 +1,6 @@
 import { allowedInterval } from "../client/plans.js";
 import type { CoinGlassClient } from "../client/types.js";
-import type { ExchangeFundingRate, LiquidationRange, TakerRange } from "../models/market.js";
+import type { LiquidationRange, TakerRange } from "../models/market.js";
 import type {
   FundingReport,
   LiquidationSummary,
@@ -11,6 +11,7 @@ import type {
 } from "../models/reports.js";
 import type { Lane, MarketResult } from "../models/result.js";
 import type { Symbols } from "../symbols/symbols.js";
+import { byPer8h, fundingAverage, fundingRanking } from "./funding.js";
 import { createParts } from "./parts.js";
 import { fill, flow, longShortQueries, REFERENCE_EXCHANGE, reading } from "./raw.js";
 import { rsiFor } from "./rsi.js";
@@ -55,14 +56,6 @@ export async function buildLiq(
   );
 }
 
-function extreme(list: ExchangeFundingRate[], sign: 1 | -1): ExchangeFundingRate | null {
-  const rated = list.filter((r) => r.ratePct !== null);
-  if (rated.length === 0) return null;
-  return rated.reduce((best, r) =>
-    (r.ratePct as number) * sign > (best.ratePct as number) * sign ? r : best,
-  );
-}
-
 export async function buildFunding(
   { client, symbols }: ReportDeps,
   coin: string,
@@ -70,9 +63,10 @@ export async function buildFunding(
 ): Promise<MarketResult<FundingReport>> {
   const o = { lane };
   const parts = createParts();
-  const [rates, markets, history] = await Promise.all([
+  const [rates, markets, oi, history] = await Promise.all([
     parts.take(client.fetchFundingRates(o), "stablecoinMargin"),
     parts.take(client.fetchCoinsMarkets({}, o)),
+    parts.take(client.fetchOpenInterestExchangeList(coin, o)),
     parts.take(
       client.fetchFundingRateHistory(
         {
@@ -95,10 +89,10 @@ export async function buildFunding(
       symbol: coin,
       oiWeightedRatePct: cm?.oiWeightedFundingRatePct ?? null,
       volWeightedRatePct: cm?.volWeightedFundingRatePct ?? null,
-      stablecoinMargin,
-      tokenMargin: row?.tokenMargin ?? [],
-      highest: extreme(stablecoinMargin, 1),
-      lowest: extreme(stablecoinMargin, -1),
+      average: fundingAverage(stablecoinMargin, oi),
+      stablecoinMargin: byPer8h(stablecoinMargin),
+      tokenMargin: byPer8h(row?.tokenMargin ?? []),
+      ...fundingRanking(stablecoinMargin),
       history: history ?? [],
     },
     coin,

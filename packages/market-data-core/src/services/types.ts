@@ -1,3 +1,5 @@
+import type { EtfAsset } from "../coinglass/raw/etf.js";
+import type { EtfReport } from "../models/etf.js";
 import type {
   Candle,
   DepthRange,
@@ -19,6 +21,9 @@ import type {
 } from "../models/reports.js";
 import type { CallOptions, MarketResult } from "../models/result.js";
 import type { RawSnapshot } from "../models/snapshot.js";
+import type { EtfQuery } from "./etf.js";
+
+export type { EtfQuery };
 
 /** Options of `getWhale`. */
 export interface WhaleQuery {
@@ -86,6 +91,8 @@ export interface MarketData {
     query: PriceHistoryQuery,
     opts?: CallOptions,
   ): Promise<MarketResult<Candle[]>>;
+  /** Spot-ETF flows (total and per fund), net assets, and Hong Kong flows for BTC. */
+  getEtf(asset: EtfAsset, query?: EtfQuery, opts?: CallOptions): Promise<MarketResult<EtfReport>>;
   getLiquidationHistory(
     symbol: string,
     query: LiquidationHistoryQuery,

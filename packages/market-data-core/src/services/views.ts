@@ -8,6 +8,7 @@ import type {
   WhaleReport,
 } from "../models/reports.js";
 import type { Lane, MarketResult } from "../models/result.js";
+import { fundingAverage } from "./funding.js";
 import { createParts, imbalancePct, last } from "./parts.js";
 import { REFERENCE_EXCHANGE, reading } from "./raw.js";
 import type { ReportDeps } from "./reports.js";
@@ -128,10 +129,11 @@ export async function buildSentiment(
   // Below Standard there is no coins-markets: ask pairs-markets (all plans) for the prices instead,
   // decided up front so nothing waits for a plan error first.
   const snapshot = planAllows(client.plan, "standard");
-  const [fg, markets, btcOi, ls, btcPairs, ethPairs] = await Promise.all([
+  const [fg, markets, btcOi, rates, ls, btcPairs, ethPairs] = await Promise.all([
     parts.take(client.fetchFearGreedHistory(o)),
     snapshot ? parts.take(client.fetchCoinsMarkets({}, o)) : null,
     parts.take(client.fetchOpenInterestExchangeList("BTC", o)),
+    parts.take(client.fetchFundingRates(o)),
     parts.take(client.fetchGlobalLongShortAccountRatio(lsQuery, o)),
     snapshot ? null : parts.take(client.fetchPairsMarkets("BTC", o)),
     snapshot ? null : parts.take(client.fetchPairsMarkets("ETH", o)),
@@ -150,7 +152,8 @@ export async function buildSentiment(
   };
   const oiChange =
     btcOi?.find((r) => r.exchange === "All")?.changePct["24h"] ?? btc?.openInterestChangePct["24h"] ?? null;
-  const rate = btc?.oiWeightedFundingRatePct ?? null;
+  const average = fundingAverage(rates?.find((r) => r.symbol === "BTC")?.stablecoinMargin ?? [], btcOi);
+  const rate = average.per8hPct;
   return parts.result({
     fearGreed: {
       value: point?.value ?? null,
@@ -160,8 +163,9 @@ export async function buildSentiment(
     btc: coin(btc, ref(btcPairs)),
     eth: coin(eth, ref(ethPairs)),
     funding: {
-      btcOiWeightedRatePct: rate,
-      // 0.005 % per interval is half the usual 0.01 % baseline: below it neither side pays much.
+      btcOiWeightedRatePct: btc?.oiWeightedFundingRatePct ?? null,
+      average,
+      // 0.005 % per 8 h is half the usual 0.01 % baseline: below it neither side pays much.
       bias: rate === null ? null : rate > 0.005 ? "longs_pay" : rate < -0.005 ? "shorts_pay" : "neutral",
     },
     openInterest: { btcChange24hPct: oiChange, trend: trendOf(oiChange, 1) },

@@ -120,14 +120,21 @@ export function createMemoryAlertStore(
     return cursor;
   }
 
-  async function append(valid: Alert) {
-    if (!(await seen.setNx(valid.id, dedupeTtlMs))) return false;
-    recentLog.push(valid);
-    if (recentLog.length > recentMax) recentLog.shift();
+  // Latest states of updated alerts, insertion-ordered so the oldest goes first past the cap.
+  const latest = new Map<string, Alert>();
+
+  function enqueue(valid: Alert) {
     entries.push({ seq: nextSeq++, alert: valid });
     if (entries.length > maxLen) entries.splice(0, entries.length - maxLen);
     for (const wake of [...wakers]) wake();
     notifyFollowers(followers, valid);
+  }
+
+  async function append(valid: Alert) {
+    if (!(await seen.setNx(valid.id, dedupeTtlMs))) return false;
+    recentLog.push(valid);
+    if (recentLog.length > recentMax) recentLog.shift();
+    enqueue(valid);
     return true;
   }
 
@@ -138,6 +145,20 @@ export function createMemoryAlertStore(
       if (!(await guards.cooldowns.setNx(g.cooldownKey, g.cooldownMs))) return "cooling";
       return (await append(alert)) ? "published" : "duplicate";
     },
+    async update(alert) {
+      const valid = AlertSchema.parse(alert);
+      if (!(await seen.exists(valid.id))) return "unknown";
+      const prev = latest.get(valid.id);
+      if (prev && (prev.updated_at ?? 0) >= (valid.updated_at ?? 0)) return "stale";
+      latest.delete(valid.id);
+      latest.set(valid.id, valid);
+      if (latest.size > recentMax) latest.delete(latest.keys().next().value as string);
+      const at = recentLog.findLastIndex((a) => a.id === valid.id);
+      if (at >= 0) recentLog[at] = valid;
+      enqueue(valid);
+      return "updated";
+    },
+    latest: async (id) => latest.get(id) ?? null,
     async recent(q = {}) {
       function* newestFirst() {
         for (let i = recentLog.length - 1; i >= 0; i--) yield recentLog[i]!;

@@ -40,10 +40,35 @@ end
 if published then redis.call('LTRIM', KEYS[2], 0, tonumber(ARGV[2]) - 1) end
 return out`);
 const OUTCOMES = ["duplicate", "published", "seen", "cooling"] as const;
+
+// A newer state of a published alert, atomically: refused when the id was never published (0)
+// or a state at least as new is stored (2); else kept as the latest state, appended to the queue,
+// swapped into the recent log (found by its leading `"id":"…"`; the log is short and updates
+// come seconds apart) and fanned out (1).
+// KEYS: id mark, latest state, stream, log. ARGV: JSON, updated_at, id, queue cap, channel, TTL.
+const updateScript = redisScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+local prev = redis.call('GET', KEYS[2])
+if prev and (cjson.decode(prev).updated_at or 0) >= tonumber(ARGV[2]) then return 2 end
+redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[6])
+redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[4], '*', 'alert', ARGV[1])
+local needle = '{"id":' .. cjson.encode(ARGV[3]) .. ','
+for i, v in ipairs(redis.call('LRANGE', KEYS[4], 0, -1)) do
+  if string.sub(v, 1, #needle) == needle then
+    redis.call('LSET', KEYS[4], i - 1, ARGV[1])
+    break
+  end
+end
+redis.call('PUBLISH', ARGV[5], ARGV[1])
+return 1`);
+const UPDATE_OUTCOMES = ["unknown", "updated", "stale"] as const;
 /** SET PX takes whole milliseconds, at least 1 (as `stores.cooldowns` and `stores.ledger` round). */
 const px = (ms: number) => Math.max(1, Math.ceil(ms));
 
 type StreamEntry = [id: string, fields: string[] | null];
+
+/** The alert as JSON with `id` as its first key, which the update script relies on to find it. */
+const idFirst = ({ id, ...rest }: Alert) => JSON.stringify({ id, ...rest });
 
 function parseAlert(json: string | undefined): Alert | null {
   if (json === undefined) return null;
@@ -69,7 +94,7 @@ const isError = (e: unknown, code: string) => e instanceof Error && e.message.st
 
 /**
  * Alerts on Redis: a capped list for the recent log, a Stream with consumer groups for durable
- * delivery, pub/sub for the live tail. Keys: `<prefix>alerts:{recent,stream,seen:<id>}`.
+ * delivery, pub/sub for the live tail. Keys: `<prefix>alerts:{recent,stream,seen:<id>,latest:<id>}`.
  */
 export function createRedisAlertStore(
   redis: Redis,
@@ -176,7 +201,7 @@ export function createRedisAlertStore(
         g ? guards.cooldowns + g.cooldownKey : idKey,
         g?.seenKey ? guards.ledger + g.seenKey : idKey,
       );
-      args.push(JSON.stringify(alert), g ? px(g.cooldownMs) : "", g?.seenKey ? px(g.seenTtlMs) : "");
+      args.push(idFirst(alert), g ? px(g.cooldownMs) : "", g?.seenKey ? px(g.seenTtlMs) : "");
     }
     return { keys, args };
   });
@@ -190,6 +215,20 @@ export function createRedisAlertStore(
   return {
     publish: async (alert) => (await outcome({ alert: AlertSchema.parse(alert) })) === "published",
     publishGuarded: async (alert, guards) => outcome({ alert, guards }),
+    async update(alert) {
+      const valid = AlertSchema.parse(alert);
+      const code = Number(
+        await updateScript(
+          redis,
+          [`${prefix}alerts:seen:${valid.id}`, `${prefix}alerts:latest:${valid.id}`, streamKey, recentKey],
+          [idFirst(valid), valid.updated_at ?? 0, valid.id, maxLen, channel, dedupeTtlMs],
+        ),
+      );
+      const o = UPDATE_OUTCOMES[code];
+      if (o === undefined) throw new Error(`unexpected update reply: ${code}`);
+      return o;
+    },
+    latest: async (id) => parseAlert((await redis.get(`${prefix}alerts:latest:${id}`)) ?? undefined),
     async recent(q = {}) {
       const unfiltered = q.symbol === undefined && q.kind === undefined;
       const end = unfiltered ? Math.min(q.limit ?? recentMax, recentMax) - 1 : -1;

@@ -126,6 +126,9 @@ export type PublishGuards = {
  */
 export type GuardedOutcome = "published" | "duplicate" | "seen" | "cooling";
 
+/** What `update` did. */
+export type UpdateOutcome = "updated" | "stale" | "unknown";
+
 /** The recent-alerts log and the durable alert queue. */
 export interface AlertStore {
   /** Appends to the log and the queue; false (and nothing written) when that id was already published. */
@@ -139,6 +142,15 @@ export interface AlertStore {
    * against AlertSchema), where a parse per alert was most of a burst's publish time.
    */
   publishGuarded(alert: Alert, guards: PublishGuards): Promise<GuardedOutcome>;
+  /**
+   * A newer state of an alert already published (same id, later `updated_at`): replaces it in the
+   * recent log, is kept as its latest state, goes on the queue (consumers tell it by `revision`
+   * > 0) and to followers. `unknown` when that id was never published (nothing written), `stale`
+   * when a state at least as new is already stored.
+   */
+  update(alert: Alert): Promise<UpdateOutcome>;
+  /** The latest state of an updated alert; null when it was never updated (or has expired). */
+  latest(id: string): Promise<Alert | null>;
   /** Newest first, from a capped log. */
   recent(q?: { symbol?: string; kind?: AlertKind; limit?: number }): Promise<Alert[]>;
   /** Live tail of alerts published from now on (any process when on Redis). Returns an unsubscribe. */

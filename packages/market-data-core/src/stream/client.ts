@@ -9,6 +9,9 @@ const DEFAULTS = {
   initialMs: 500,
   maxMs: 30_000,
   dedupe: 50_000,
+  // A CoinGlass push carries at most a few hundred items (~150 bytes each); 1 MiB is thousands of
+  // items of headroom, while the `ws` default (100 MiB) let one frame take hundreds of MB of heap.
+  maxPayloadBytes: 1024 * 1024,
 };
 const CLOSE_WAIT_MS = 2000;
 
@@ -39,6 +42,7 @@ export function createStreamClient(opts: StreamClientOptions): StreamClient {
   const initialMs = opts.backoff?.initialMs ?? DEFAULTS.initialMs;
   const maxMs = opts.backoff?.maxMs ?? DEFAULTS.maxMs;
   const window = opts.dedupeWindow ?? DEFAULTS.dedupe;
+  const maxPayload = opts.maxPayloadBytes ?? DEFAULTS.maxPayloadBytes;
   const recent = window > 0 ? createRecentEvents(window) : undefined;
   const channels = new Set(opts.channels);
   const eventListeners = new Set<(e: StreamEvent[]) => void>();
@@ -53,7 +57,7 @@ export function createStreamClient(opts: StreamClientOptions): StreamClient {
   let opens = 0;
   let attempt = 0;
   let lastMessageAt: number | null = null;
-  const counters = { events: 0, duplicates: 0, malformedFrames: 0, malformedItems: 0 };
+  const counters = { events: 0, duplicates: 0, malformedFrames: 0, malformedItems: 0, oversizeFrames: 0 };
   let lastError: string | null = null;
   let pingTimer: NodeJS.Timeout | undefined;
   let pongTimer: NodeJS.Timeout | undefined;
@@ -77,7 +81,7 @@ export function createStreamClient(opts: StreamClientOptions): StreamClient {
 
   function problem(kind: StreamProblem["kind"], message: string) {
     const p = { kind, message: redactKey(message, opts.apiKey) };
-    if (kind === "socket" || kind === "pong_timeout") lastError = p.message;
+    if (kind === "socket" || kind === "pong_timeout" || kind === "oversize_frame") lastError = p.message;
     for (const cb of problemListeners) {
       try {
         cb(p);
@@ -143,7 +147,7 @@ export function createStreamClient(opts: StreamClientOptions): StreamClient {
     if (closing) return;
     let socket: InstanceType<typeof WsWebSocket>;
     try {
-      socket = new Ws(fullUrl, { handshakeTimeout: Math.max(pongTimeoutMs, 5000) });
+      socket = new Ws(fullUrl, { handshakeTimeout: Math.max(pongTimeoutMs, 5000), maxPayload });
     } catch (error) {
       problem("socket", error instanceof Error ? error.message : String(error));
       scheduleReconnect();
@@ -165,7 +169,14 @@ export function createStreamClient(opts: StreamClientOptions): StreamClient {
       emitState();
     });
     socket.on("message", (data) => onFrame(data.toString()));
-    socket.on("error", (error) => problem("socket", error.message));
+    socket.on("error", (error: Error & { code?: string }) => {
+      // `ws` stops reading an oversize frame at the cap, closes with 1009 and reports it here;
+      // the close handler below reconnects as after any other drop.
+      if (error.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH") {
+        counters.oversizeFrames++;
+        problem("oversize_frame", `frame over ${maxPayload} bytes; closed and reconnecting`);
+      } else problem("socket", error.message);
+    });
     socket.on("close", () => {
       if (ws !== socket) return;
       ws = null;

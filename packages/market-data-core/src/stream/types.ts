@@ -51,13 +51,15 @@ export interface StreamState {
   malformedFrames: number;
   /** Items of a push that lacked a field or had a bad value; skipped. */
   malformedItems: number;
+  /** Frames over `maxPayloadBytes`: each closed the connection, which then reconnected. */
+  oversizeFrames: number;
   /** The last connection problem, with the API key redacted; null when none yet. */
   lastError: string | null;
 }
 
 /** A problem the client recovered from (it never throws out of the socket); key redacted. */
 export interface StreamProblem {
-  kind: "socket" | "pong_timeout" | "malformed_frame" | "server_error" | "listener";
+  kind: "socket" | "pong_timeout" | "oversize_frame" | "malformed_frame" | "server_error" | "listener";
   message: string;
 }
 
@@ -75,6 +77,11 @@ export interface StreamClientOptions {
   backoff?: { initialMs?: number; maxMs?: number };
   /** How many recent event keys are remembered to drop duplicates (default 50000; 0 = no dedupe). */
   dedupeWindow?: number;
+  /**
+   * Largest frame accepted (default 1 MiB). A bigger one is not buffered: the connection is
+   * closed (1009), reported as an `oversize_frame` problem, counted, and re-opened.
+   */
+  maxPayloadBytes?: number;
   /** The `ws` WebSocket class (injectable). */
   WebSocket?: typeof import("ws").WebSocket;
 }

@@ -3,6 +3,7 @@
  * maps each REST path to the schema of its `data`; wrap with `envelope()` for a whole response.
  */
 import { z } from "zod";
+import { EtfFlowDaySchema, EtfNetAssetsRowSchema } from "./etf.js";
 import {
   FundingRateExchangeListRowSchema,
   FundingRateHistoryRowSchema,
@@ -52,6 +53,7 @@ import {
 } from "./ratios.js";
 
 export * from "./common.js";
+export * from "./etf.js";
 export * from "./funding-oi.js";
 export * from "./hyperliquid.js";
 export * from "./indicators.js";
@@ -104,6 +106,13 @@ export const RAW_DATA_SCHEMAS = {
   "/api/futures/indicators/ema": z.array(IndicatorEmaRowSchema),
   "/api/futures/basis/history": z.array(BasisHistoryRowSchema),
   "/api/index/fear-greed-history": z.array(FearGreedHistorySchema),
+  "/api/etf/bitcoin/flow-history": z.array(EtfFlowDaySchema),
+  "/api/etf/ethereum/flow-history": z.array(EtfFlowDaySchema),
+  "/api/etf/solana/flow-history": z.array(EtfFlowDaySchema),
+  "/api/etf/xrp/flow-history": z.array(EtfFlowDaySchema),
+  "/api/hk-etf/bitcoin/flow-history": z.array(EtfFlowDaySchema),
+  "/api/etf/bitcoin/net-assets/history": z.array(EtfNetAssetsRowSchema),
+  "/api/etf/ethereum/net-assets/history": z.array(EtfNetAssetsRowSchema),
 } as const;
 
 export type RawPath = keyof typeof RAW_DATA_SCHEMAS;

@@ -1,0 +1,82 @@
+/**
+ * The CoinGlass families beyond the futures core (issue 17), on the lowest plan: each route and
+ * its MCP tool give the same figures as the core service, and what the plan lacks is refused
+ * with PLAN_REQUIRED naming the plan.
+ */
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Json, KEY, type Peers, startApi, startPeers } from "./harness.js";
+
+let peers: Peers;
+let api: Awaited<ReturnType<typeof startApi>>;
+let client: Client;
+
+beforeAll(async () => {
+  peers = await startPeers({ plan: "hobbyist" });
+  api = await startApi(peers);
+  client = new Client({ name: "test", version: "1.0.0" });
+  await client.connect(
+    new StreamableHTTPClientTransport(new URL(`${api.url}/mcp`), {
+      requestInit: { headers: { authorization: `Bearer ${KEY}` } },
+    }),
+  );
+});
+afterAll(async () => {
+  await client?.close();
+  await api?.close();
+  await peers?.close();
+});
+
+const json = async (res: Response) => (await res.json()) as Json;
+async function tool(name: string, args: Record<string, unknown>): Promise<Json> {
+  const result = await client.callTool({ name, arguments: args });
+  const content = result.content as Array<{ type: string; text: string }>;
+  return { isError: result.isError ?? false, ...JSON.parse(content[0]?.text ?? "{}") };
+}
+
+describe("/gpt/etf and getEtfFlows", () => {
+  it("serve the service's flows, per fund and total, in snake_case (hobbyist plan)", async () => {
+    const res = await api.get("/gpt/etf?asset=BTC&days=7");
+    const body = await json(res);
+    expect(res.status, JSON.stringify(body.error)).toBe(200);
+    const core = await peers.core.market.getEtf("BTC", { days: 7 });
+    expect(body.data.days).toHaveLength(7);
+    expect(body.data.latest.total_usd).toBe(core.data.latest?.totalUsd);
+    expect(body.data.latest.funds[0]).toEqual({
+      ticker: core.data.latest?.funds[0]?.ticker,
+      flow_usd: core.data.latest?.funds[0]?.flowUsd,
+    });
+    // The API cuts fractions to 10 significant digits (snake-case.ts).
+    expect(body.data.net_assets.usd).toBe(Number(core.data.netAssets?.usd.toPrecision(10)));
+    expect(body.data.hong_kong).toHaveLength(7);
+    const mcp = await tool("getEtfFlows", { asset: "BTC", days: 7 });
+    expect(mcp.isError).toBe(false);
+    expect(mcp.data).toEqual(body.data);
+  });
+
+  it("names what CoinGlass does not publish: SOL has no net assets", async () => {
+    const body = await json(await api.get("/gpt/etf?asset=SOL"));
+    expect(body.data.net_assets).toBeNull();
+    expect(body.meta.missing).toEqual(["net_assets"]);
+    expect(body.data.days.length).toBeGreaterThan(0);
+  });
+
+  it("stays under the GPT Actions limit of 100,000 characters at 90 days of BTC", async () => {
+    const text = await (await api.get("/gpt/etf?asset=BTC&days=90")).text();
+    expect(text.length).toBeLessThan(100_000);
+  });
+
+  it("refuses a bad asset or day count in plain words", async () => {
+    for (const [path, param] of [
+      ["/gpt/etf?asset=DOGE", "asset"],
+      ["/gpt/etf?days=365", "days"],
+    ] as const) {
+      const res = await api.get(path);
+      const body = await json(res);
+      expect(res.status).toBe(400);
+      expect(body.error).toMatchObject({ code: "INVALID_PARAM", param });
+      expect(body.error.message).not.toMatch(/zod|invalid_enum|too_big/i);
+    }
+  });
+});

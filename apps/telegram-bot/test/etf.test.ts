@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderEtfChart } from "../src/chart/etf.js";
+import { flow } from "../src/format/etf.js";
+import { ALLOWED, type Harness, startHarness } from "./harness.js";
+import { decodePng, inkStats } from "./png.js";
+
+let h: Harness;
+let nextUser = 30;
+const user = () => ALLOWED[nextUser++]!;
+
+beforeAll(async () => {
+  // ETF flows are on every CoinGlass plan: the lowest must show them.
+  h = await startHarness({ plan: "hobbyist", perChatPerSecond: 5 });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe("/etf (hobbyist plan, simulator + fake Bot API)", () => {
+  it("shows the latest day, its funds and net assets as the service has them, then a bar chart", async () => {
+    const replies = await h.ask(user(), "/etf", { min: 2 });
+    const [text, photo] = replies;
+    const r = await h.core.market.getEtf("BTC", { days: 20 });
+    const latest = r.data.latest!;
+    expect(text?.text).toContain("BTC</b> — spot ETFs, daily net flows (US)");
+    expect(text?.text).toContain(
+      `${new Date(latest.time).toISOString().slice(0, 10)}: <b>${flow(latest.totalUsd)}</b>`,
+    );
+    const top = [...latest.funds].sort((a, b) => Math.abs(b.flowUsd ?? 0) - Math.abs(a.flowUsd ?? 0))[0]!;
+    expect(text?.text).toContain(`${top.ticker} ${flow(top.flowUsd)}`);
+    expect(text?.text).toContain(`20-day sum: <b>${flow(r.data.periodTotalUsd)}</b>`);
+    expect(text?.text).toMatch(/Net assets <b>\$[\d.]+[BT]<\/b>/);
+    expect(text?.text).toContain("🇭🇰 Hong Kong");
+    expect(photo?.method).toBe("sendPhoto");
+    expect(photo?.text).toContain("BTC spot-ETF net flows, last 20 trading days");
+    expect(decodePng(photo!.photo!).width).toBe(1000);
+  });
+
+  it("an injected flow day shows at once for an asset not asked before; SOL says n/a for net assets", async () => {
+    h.sim.control.injectEtfFlow({ asset: "SOL", flows: { BSOL: 7_300_000, GSOL: -1_200_000 } });
+    const [text] = await h.ask(user(), "/etf sol", { min: 2 });
+    expect(text?.text).toContain(": <b>+$6.1M</b> 🟢");
+    expect(text?.text).toContain("BSOL +$7.3M · GSOL -$1.2M");
+    expect(text?.text).toContain("Net assets n/a");
+    expect(text?.text).not.toContain("Hong Kong");
+  });
+
+  it("answers a wrong asset with the usage, in Indonesian too", async () => {
+    const u = user();
+    const [usage] = await h.ask(u, "/etf doge");
+    expect(usage?.text).toContain("Usage: <code>/etf [btc|eth|sol|xrp]</code>");
+    await h.ask(u, "/lang id");
+    const [id] = await h.ask(u, "/etf doge");
+    expect(id?.text).toContain("Cara pakai: <code>/etf");
+  });
+});
+
+describe("ETF bar chart PNG", () => {
+  it("renders 1000 px wide, with bars in several colours, for 90 days and for 1", async () => {
+    for (const days of [90, 1]) {
+      const r = await h.core.market.getEtf("ETH", { days });
+      const png = decodePng(await renderEtfChart(r.data));
+      expect(png.width).toBe(1000);
+      expect(png.height).toBeGreaterThan(400);
+      expect(png.height).toBeLessThan(700);
+      const ink = inkStats(png.rgba);
+      expect(ink.inkShare, `${days} days`).toBeGreaterThan(0.03);
+      expect(ink.colors, `${days} days`).toBeGreaterThan(6);
+      expect(ink.colorShare, `${days} days: bars drawn`).toBeGreaterThan(0.005);
+    }
+  });
+});

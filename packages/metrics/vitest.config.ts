@@ -1,0 +1,3 @@
+import { teleglasVitestConfig } from "../../vitest.shared.js";
+
+export default teleglasVitestConfig();
