@@ -1,4 +1,4 @@
-import { teleglasVitestConfig } from "../vitest.shared.js";
+import { teleglasVitestConfig } from "../vitest.shared.mjs";
 
 /** The fault suite only: long, sequential, against built JavaScript (`npm run test:faults`). */
 const config = teleglasVitestConfig({ testTimeout: 240_000 });

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Readable, Writable } from "node:stream";
 import { startAlertWorker } from "@teleglas/alert-worker/service";
 import { startUpstream } from "@teleglas/coinglass-sim";
-import { startGptApi } from "@teleglas/gpt-api/service";
+import { apiConfig as gptApiConfig, startGptApi } from "@teleglas/gpt-api/service";
 import { openRuntime } from "@teleglas/market-data-core";
 import {
   httpWorkerStatus,
@@ -143,21 +143,17 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   }
 }
 
+/** The API's settings that the local stack's environment names; the rest are the API's defaults. */
 function apiConfig(env: LocalStackEnv, keys: string[]): ApiConfig {
-  return {
+  return gptApiConfig({
     port: env.PORT,
     host: env.HOST,
     apiKeys: keys,
     requireAuth: env.GPT_API_REQUIRE_AUTH,
-    ipAllowlist: [],
     rateLimitPerMinute: env.GPT_API_RATE_LIMIT,
-    trustProxy: [],
     corsOrigins: env.GPT_API_CORS_ORIGINS,
     publicUrl: env.PUBLIC_URL,
-    responseTtlMs: 1000,
-    rateWindowMs: 60_000,
-    rateSyncMs: 100,
-  };
+  });
 }
 
 function workerConfig(env: LocalStackEnv, keyPrefix: string): WorkerConfig {

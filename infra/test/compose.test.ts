@@ -14,6 +14,8 @@ interface Service {
   depends_on?: Record<string, unknown> | string[];
   networks?: Record<string, { ipv4_address?: string }> | string[];
   healthcheck?: unknown;
+  profiles?: string[];
+  ports?: string[];
 }
 
 const compose = parse(readFileSync(join(infraDir, "docker-compose.yml"), "utf8"), { merge: true }) as {
@@ -26,8 +28,29 @@ const svc = (name: string) => {
 };
 
 describe("infra/docker-compose.yml", () => {
-  it("names redis, the three apps and nginx", () => {
-    expect(Object.keys(compose.services).sort()).toEqual([...APPS, "nginx", "redis"].sort());
+  it("names redis, the three apps and nginx, and Prometheus and Grafana in the monitoring profile", () => {
+    const always = Object.entries(compose.services).filter(([, s]) => s.profiles === undefined);
+    expect(always.map(([name]) => name).sort()).toEqual([...APPS, "nginx", "redis"].sort());
+    expect(svc("prometheus").profiles).toEqual(["monitoring"]);
+    expect(svc("grafana").profiles).toEqual(["monitoring"]);
+  });
+
+  it("monitoring: Prometheus scrapes each app where compose runs it, Grafana gets its provisioning", () => {
+    for (const name of ["prometheus", "grafana"]) {
+      const mounts = (svc(name).volumes ?? []).filter((v) => v.startsWith("./"));
+      expect(mounts.length).toBeGreaterThanOrEqual(2);
+      // The API key file is the operator's to create (never committed); everything else ships.
+      for (const m of mounts.filter((v) => !v.includes("api-key"))) {
+        expect(existsSync(resolve(infraDir, m.split(":")[0]!)), m).toBe(true);
+      }
+      expect(svc(name).ports?.every((p) => p.startsWith("127.0.0.1:"))).toBe(true);
+    }
+    const config = readFileSync(join(infraDir, "prometheus", "prometheus.compose.yml"), "utf8");
+    expect(config).toContain(`gpt-api:${svc("gpt-api").environment?.PORT}`);
+    expect(config).toContain(`alert-worker:${svc("alert-worker").environment?.WORKER_PORT}`);
+    expect(config).toContain(`telegram-bot:${svc("telegram-bot").environment?.BOT_METRICS_PORT}`);
+    expect(svc("alert-worker").environment?.WORKER_HOST).toBe("0.0.0.0");
+    expect(svc("telegram-bot").environment?.BOT_METRICS_HOST).toBe("0.0.0.0");
   });
 
   it("keeps Redis data with append-only persistence on a volume", () => {

@@ -22,7 +22,8 @@ describe("infra/docker/Dockerfile", () => {
     let base = target.base;
     for (let s = stages.find((st) => st.name === base); s; s = stages.find((st) => st.name === base))
       base = s.base;
-    expect(base).toMatch(/^node:20/);
+    // A current LTS (Node 20 left LTS in April 2026).
+    expect(base).toMatch(/^node:(22|24)\b/);
   });
 
   it.each(APPS)("checks the health of %s", (app) => {

@@ -95,6 +95,11 @@ describe("infra/nginx", () => {
     expect(site).not.toContain("$proxy_add_x_forwarded_for");
   });
 
+  it("does not expose the API's /metrics", () => {
+    expect(site).toMatch(/location = \/metrics \{\s*return 404;\s*\}/);
+    expect(site).toMatch(/location \^~ \/metrics\/ \{\s*return 404;\s*\}/);
+  });
+
   it("redirects plain HTTP to HTTPS except the certificate challenge", () => {
     expect(site).toContain("return 301 https://$host$request_uri;");
     expect(site).toContain("location /.well-known/acme-challenge/");

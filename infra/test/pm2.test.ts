@@ -26,14 +26,14 @@ afterEach(() => {
 
 /** Loads a copy of the PM2 file from a directory of our own, as PM2 would (require). */
 function loadFrom(dir: string): { apps: Pm2App[] } {
-  const file = join(dir, "ecosystem.config.cjs");
-  copyFileSync(join(repoRoot, "ecosystem.config.cjs"), file);
+  const file = join(dir, "ecosystem.config.js");
+  copyFileSync(join(repoRoot, "ecosystem.config.js"), file);
   return require(file) as { apps: Pm2App[] };
 }
 
-describe("ecosystem.config.cjs", () => {
+describe("ecosystem.config.js", () => {
   it("lists the three apps, each starting its built main.js", () => {
-    const { apps } = require(join(repoRoot, "ecosystem.config.cjs")) as { apps: Pm2App[] };
+    const { apps } = require(join(repoRoot, "ecosystem.config.js")) as { apps: Pm2App[] };
     expect(apps.map((a) => a.name).sort()).toEqual(APPS.map((a) => `teleglas-${a}`).sort());
     for (const app of apps) {
       expect(app.script).toMatch(/^apps\/[a-z-]+\/dist\/main\.js$/);
@@ -42,7 +42,7 @@ describe("ecosystem.config.cjs", () => {
   });
 
   it("bounds memory and restarts and writes logs per app", () => {
-    const { apps } = require(join(repoRoot, "ecosystem.config.cjs")) as { apps: Pm2App[] };
+    const { apps } = require(join(repoRoot, "ecosystem.config.js")) as { apps: Pm2App[] };
     for (const app of apps) {
       expect(app.max_memory_restart).toMatch(/^\d+M$/);
       expect(app.autorestart).toBe(true);

@@ -4,12 +4,12 @@ import { describe, expect, it } from "vitest";
 import { until } from "../faults/harness/processes.js";
 import { repoRoot } from "./helpers/paths.js";
 
-describe("scripts/start-local.js (npm start)", () => {
+describe("scripts/start-local.mjs (npm start)", () => {
   it("starts the stack, and Ctrl-C stops it cleanly within 5 s", async () => {
     // The launcher as `npm start` runs it, on the TypeScript sources (tsx) instead of a build.
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", "--conditions=@teleglas/source", join(repoRoot, "scripts", "start-local.js")],
+      ["--import", "tsx", "--conditions=@teleglas/source", join(repoRoot, "scripts", "start-local.mjs")],
       {
         cwd: repoRoot,
         env: {

@@ -1,3 +1,3 @@
-import { teleglasVitestConfig } from "../../vitest.shared.js";
+import { teleglasVitestConfig } from "../../vitest.shared.mjs";
 
 export default teleglasVitestConfig();

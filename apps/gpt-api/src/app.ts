@@ -16,7 +16,8 @@ import {
   validatorCompiler,
 } from "fastify-type-provider-zod";
 import type { ApiDeps } from "./deps.js";
-import { installErrorHandling } from "./http/error-handler.js";
+import { clientErrorHandler, installErrorHandling, installRequestGuards } from "./http/error-handler.js";
+import { createRefusalLog } from "./http/refusal-log.js";
 import { createResponseCache } from "./http/response-cache.js";
 import { installIpAllowlist, installProtection } from "./http/security.js";
 import { API_SECURITY_HEADERS, DOCS_SECURITY_HEADERS } from "./http/security-headers.js";
@@ -25,16 +26,19 @@ import { swaggerDocument } from "./openapi.js";
 import { OPERATIONS } from "./operations.js";
 import { registerAlertStream } from "./routes/alerts-stream.js";
 import { registerOperationRoutes } from "./routes/data.js";
+import { registerDocuments } from "./routes/documents.js";
 import { registerMcp } from "./routes/mcp.js";
 import { createMetrics, registerMetrics } from "./routes/metrics.js";
 import { registerPublicRoutes } from "./routes/public.js";
+import { withErrorResponses } from "./schemas/error-responses.js";
 import { createBatchedRateStore } from "./security/rate-store.js";
 
 /**
- * Access log: refused and failed requests at info, every request at debug (successful traffic is
- * counted in /metrics). The key is named by its id, never by its value.
+ * Access log: client errors (4xx) sampled per status (refusal-log.ts), server errors at info each,
+ * every request at debug (successful traffic is counted in /metrics). The key is named by its id,
+ * never by its value.
  */
-function accessLog(debug: boolean) {
+function accessLog(debug: boolean, refusals: ReturnType<typeof createRefusalLog>) {
   return (request: FastifyRequest, reply: FastifyReply) => {
     const status = reply.statusCode;
     if (status < 400 && !debug) return;
@@ -44,8 +48,10 @@ function accessLog(debug: boolean) {
       status,
       ip: request.ip,
       key: request.keyId,
+      ms: Math.round(reply.elapsedTime),
     };
-    request.log[status >= 400 ? "info" : "debug"]({ ...entry, ms: Math.round(reply.elapsedTime) }, "request");
+    if (status >= 500) request.log.info(entry, "request");
+    else if (status < 400 || !refusals.note(entry)) request.log.debug(entry, "request");
   };
 }
 
@@ -70,6 +76,9 @@ export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<
     logController: new LogController({ disableRequestLogging: true }),
     requestTimeout: 30_000,
     return503OnClosing: true,
+    // A request without Host reaches the app, which answers it in the envelope (error-handler.ts).
+    http: { requireHostHeader: false },
+    clientErrorHandler,
   });
   const metrics = createMetrics(deps);
   const rateStore = createBatchedRateStore({
@@ -84,7 +93,12 @@ export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<
   // Per-route onResponse hooks resolve their route label once, at registration: reading
   // request.routeOptions builds a new object on every access. Callback-style hooks cost less than
   // async ones on the hot path.
-  const log = accessLog(deps.logger.isLevelEnabled("debug"));
+  const refusals = createRefusalLog(app.log);
+  app.addHook("onClose", (_app, done) => {
+    refusals.flush();
+    done();
+  });
+  const log = accessLog(deps.logger.isLevelEnabled("debug"), refusals);
   const countUnmatched = metrics.requestCounter("unmatched");
   app.addHook("onRoute", (route) => {
     const count = metrics.requestCounter(route.url);
@@ -109,6 +123,10 @@ export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<
     if (request.headers.origin !== undefined) reply.header("access-control-expose-headers", EXPOSED);
     done();
   });
+  // Before CORS: a preflight from an address outside the allowlist is refused like any request,
+  // and an OPTIONS that is no preflight is answered in the envelope.
+  installIpAllowlist(app, config);
+  installRequestGuards(app);
   await app.register(cors, {
     origin: config.corsOrigins,
     credentials: false,
@@ -116,11 +134,10 @@ export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<
     allowedHeaders: ["Authorization", "Content-Type", "Mcp-Protocol-Version", "Mcp-Session-Id"],
     maxAge: 600,
   });
-  installIpAllowlist(app, config);
   await app.register(swagger, {
     openapi: swaggerDocument(config, deps.version),
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) => withErrorResponses(jsonSchemaTransformObject(input)),
   });
   // Swagger UI's own policy, without upgrade-insecure-requests so the page also loads over plain
   // http on 127.0.0.1 (behind TLS nothing changes).
@@ -144,13 +161,17 @@ export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<
     scope.setSerializerCompiler(serializerCompiler);
     registerPublicRoutes(scope, deps);
     scope.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+    registerDocuments(scope, config);
 
     await scope.register(async (protectedScope) => {
       await installProtection(protectedScope, config, rateStore);
       registerOperationRoutes(protectedScope, OPERATIONS, serve);
       metrics.watchStreams(registerAlertStream(protectedScope, deps));
       registerMetrics(protectedScope, metrics);
-      registerMcp(protectedScope, deps.version, OPERATIONS, serve, metrics.toolCalled);
+      registerMcp(protectedScope, deps.version, OPERATIONS, serve, metrics.toolCalled, {
+        store: rateStore,
+        config,
+      });
     });
   });
   return app;

@@ -1,9 +1,17 @@
-import type { DepthRange, EtfAsset, MarketResult } from "@teleglas/market-data-core";
+import {
+  type DepthRange,
+  type EtfAsset,
+  type MarketResult,
+  PLAN_FEATURES,
+  planAllows,
+} from "@teleglas/market-data-core";
 import { z } from "zod";
 import type { ApiDeps } from "./deps.js";
 import { liveMeta } from "./http/envelope.js";
+import { FundingArbitrageReportSchema } from "./schemas/arbitrage.js";
 import { EtfReportSchema } from "./schemas/etf.js";
 import { LiquidationSummarySchema, RawSnapshotSchema, WhaleReportSchema } from "./schemas/market.js";
+import { enumParam, kindParam, numberParam, symbolParam } from "./schemas/params.js";
 import {
   AlertListSchema,
   FundingReportSchema,
@@ -13,16 +21,6 @@ import {
   SentimentReportSchema,
   SymbolListSchema,
 } from "./schemas/reports.js";
-
-const symbolParam = z
-  .string()
-  .min(1)
-  .max(32)
-  .meta({
-    description:
-      "Coin symbol as people write it: BTC, eth, SOL, BTCUSDT or btc/usdt are all accepted and resolved to the coin (BTC). An unknown symbol answers 400 UNKNOWN_SYMBOL with suggestions; GET /symbols lists every supported coin.",
-    examples: ["BTC"],
-  });
 
 /** Exchanges with order-book data on CoinGlass (coinglass-api.md §2). */
 export const ORDERBOOK_EXCHANGES = [
@@ -90,8 +88,7 @@ export const OPERATIONS: Operation[] = [
       "Long and short liquidations (USD) of one coin over 1h, 4h, 12h or 24h, the dominant side and a per-exchange breakdown.",
     query: z.object({
       symbol: symbolParam,
-      range: z
-        .enum(["1h", "4h", "12h", "24h"])
+      range: enumParam("range", ["1h", "4h", "12h", "24h"], "24h")
         .default("24h")
         .meta({
           description: "Window to sum liquidations over: 1h, 4h, 12h or 24h (default 24h).",
@@ -110,25 +107,22 @@ export const OPERATIONS: Operation[] = [
     path: "/gpt/whale",
     summary: "Hyperliquid whale alerts and positions",
     description:
-      "Recent large position opens/closes on Hyperliquid and the largest open whale positions, optionally for one coin, with long/short totals in USD.",
+      "Recent large position opens/closes on Hyperliquid and the largest open whale positions, optionally for one coin, with long/short totals in USD over every matching position (limit cuts only the lists).",
     query: z.object({
       symbol: symbolParam.optional(),
-      min_usd: z.coerce
-        .number()
-        .min(0)
-        .max(1e12)
+      min_usd: numberParam("min_usd", { min: 0, max: 1e12, example: 1_000_000 })
         .default(1_000_000)
         .meta({
           description: "Minimum position value in US dollars (default 1000000).",
           examples: [1000000],
         }),
-      limit: z.coerce
-        .number()
-        .int()
-        .min(1)
-        .max(100)
+      limit: numberParam("limit", { min: 1, max: 100, integer: true, example: 20 })
         .default(20)
-        .meta({ description: "Maximum alerts and positions returned, 1..100 (default 20).", examples: [20] }),
+        .meta({
+          description:
+            "Maximum alerts and positions listed, 1..100 (default 20). The totals always cover every matching position.",
+          examples: [20],
+        }),
     }),
     data: WhaleReportSchema,
     withSymbol: false,
@@ -147,12 +141,10 @@ export const OPERATIONS: Operation[] = [
       "Bid/ask depth within a range around the mid price on one exchange and across exchanges, its imbalance, depth history and the 25 largest resting limit orders (walls) per side.",
     query: z.object({
       symbol: symbolParam,
-      exchange: z
-        .enum(ORDERBOOK_EXCHANGES)
+      exchange: enumParam("exchange", ORDERBOOK_EXCHANGES, "Binance")
         .default("Binance")
         .meta({ description: "Exchange whose order book to read (default Binance).", examples: ["Binance"] }),
-      range: z
-        .enum(["0.25", "0.5", "0.75", "1", "2", "3", "5", "10"])
+      range: enumParam("range", ["0.25", "0.5", "0.75", "1", "2", "3", "5", "10"], "1")
         .default("1")
         .meta({ description: "Depth range around the mid price, in percent (default 1).", examples: ["1"] }),
     }),
@@ -239,6 +231,27 @@ export const OPERATIONS: Operation[] = [
     run: ({ core }, q) => core.market.getEtf(q.asset as EtfAsset, { days: q.days as number }),
   }),
   op({
+    operationId: "getFundingArbitrage",
+    path: "/gpt/funding-arbitrage",
+    summary: "Funding-rate arbitrage pairs across exchanges",
+    description:
+      "Best long/short exchange pair per coin to collect the funding gap: each leg's rate per interval, per 8 h and as APR, the gap per 8 h and its APR, fees, price spread, 7-day accumulated funding. Needs CoinGlass Startup or above.",
+    query: z.object({
+      limit: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(50)
+        .default(10)
+        .meta({ description: "Pairs returned, best first, 1..50 (default 10).", examples: [10] }),
+    }),
+    data: FundingArbitrageReportSchema,
+    withSymbol: false,
+    hold: true,
+    gpt: true,
+    run: ({ core }, q) => core.market.getFundingArbitrage({ limit: q.limit as number }),
+  }),
+  op({
     operationId: "getRecentAlerts",
     path: "/gpt/alerts",
     summary: "Recent whale and liquidation alerts",
@@ -246,22 +259,8 @@ export const OPERATIONS: Operation[] = [
       "The latest alerts TELEGLAS raised (large liquidations, liquidation storms, whale trades and clusters, whale positions), newest first, optionally for one coin or kind.",
     query: z.object({
       symbol: symbolParam.optional(),
-      kind: z
-        .enum([
-          "large_liquidation",
-          "liquidation_storm",
-          "whale_trade",
-          "whale_cluster",
-          "whale_position",
-          "radar",
-        ])
-        .optional()
-        .meta({ description: "Only alerts of this kind.", examples: ["liquidation_storm"] }),
-      limit: z.coerce
-        .number()
-        .int()
-        .min(1)
-        .max(100)
+      kind: kindParam.optional(),
+      limit: numberParam("limit", { min: 1, max: 100, integer: true, example: 20 })
         .default(20)
         .meta({ description: "Maximum alerts returned, 1..100 (default 20).", examples: [20] }),
     }),
@@ -315,6 +314,7 @@ export const OPERATIONS: Operation[] = [
         cache: st.cache,
         upstream: st.upstream,
         rateLimitPerMinute: config.rateLimitPerMinute,
+        features: PLAN_FEATURES.map((f) => ({ ...f, included: planAllows(st.plan, f.plan) })),
       };
       return { data, meta: liveMeta() };
     },

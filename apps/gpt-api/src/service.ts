@@ -5,6 +5,9 @@ import type { Logger } from "pino";
 import type { Registry } from "prom-client";
 import { buildApp } from "./app.js";
 import type { ApiConfig } from "./config.js";
+
+export { apiConfig } from "./config.js";
+
 import { listen } from "./server.js";
 
 /** This package's version (package.json sits one level above both src/ and dist/). */

@@ -80,3 +80,54 @@ describe("/gpt/etf and getEtfFlows", () => {
     }
   });
 });
+
+describe("/gpt/funding-arbitrage and getFundingArbitrage", () => {
+  it("answer 403 PLAN_REQUIRED naming the startup plan on hobbyist, as route and as tool", async () => {
+    const res = await api.get("/gpt/funding-arbitrage");
+    const body = await json(res);
+    expect(res.status).toBe(403);
+    expect(body.error.code).toBe("PLAN_REQUIRED");
+    expect(body.error.message).toContain("(hobbyist)");
+    expect(body.error.message).toContain("CoinGlass startup plan or above");
+    const mcp = await tool("getFundingArbitrage", {});
+    expect(mcp.isError).toBe(true);
+    expect(mcp.error).toEqual(body.error);
+  });
+
+  it("/info says which families the plan unlocks", async () => {
+    const body = await json(await api.get("/info"));
+    expect(body.data.features).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ command: "/etf", plan: "hobbyist", included: true }),
+        expect.objectContaining({ route: "/gpt/funding-arbitrage", plan: "startup", included: false }),
+      ]),
+    );
+  });
+
+  describe("on the startup plan", () => {
+    let startup: Peers;
+    let api2: Awaited<ReturnType<typeof startApi>>;
+    beforeAll(async () => {
+      startup = await startPeers({ plan: "startup" });
+      api2 = await startApi(startup);
+    });
+    afterAll(async () => {
+      await api2?.close();
+      await startup?.close();
+    });
+
+    it("serve the service's pairs with legs per 8 h and APR", async () => {
+      const res = await api2.get("/gpt/funding-arbitrage?limit=3");
+      const body = await json(res);
+      expect(res.status, JSON.stringify(body.error)).toBe(200);
+      const core = await startup.core.market.getFundingArbitrage({ limit: 3 });
+      expect(body.data.pairs.map((p: Json) => p.symbol)).toEqual(core.data.pairs.map((p) => p.symbol));
+      const [first] = body.data.pairs;
+      const c = core.data.pairs[0]!;
+      expect(first.long).toMatchObject({ exchange: c.long.exchange, interval_hours: c.long.intervalHours });
+      expect(first.spread_per_8h_pct).toBeCloseTo(c.spreadPer8hPct as number, 8);
+      expect(first.spread_apr_pct).toBeCloseTo(c.spreadAprPct as number, 6);
+      expect(first.accumulated_7d.short_pct).toBeCloseTo(c.accumulated7d.shortPct as number, 8);
+    });
+  });
+});

@@ -1,6 +1,14 @@
 import { createHash } from "node:crypto";
+import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiConfig } from "../src/config.js";
+import { prepareBody } from "../src/http/envelope.js";
+import { createResponseCache } from "../src/http/response-cache.js";
+import { createOperationServer } from "../src/http/serve.js";
+import { OPERATIONS, type Operation } from "../src/operations.js";
+import { ERROR_EXAMPLES } from "../src/schemas/error-responses.js";
 import { type Json, KEY, type Peers, startApi, startPeers } from "./harness.js";
+import { testRedis } from "./redis.js";
 
 let peers: Peers;
 beforeAll(async () => {
@@ -66,6 +74,32 @@ describe("per-key rate limit", () => {
   });
 });
 
+describe("two replicas on one Redis", () => {
+  it("admit at most the limit plus one per extra replica in a burst (100/min: at most 101)", async () => {
+    // A window of ten days, so the burst cannot straddle a window boundary.
+    const key = `burst-key-${Math.random().toString(36).slice(2)}-0123456789`;
+    const cfg = { rateLimitPerMinute: 100, apiKeys: [key], rateSyncMs: 100, rateWindowMs: 864_000_000 };
+    const own = await testRedis();
+    const a = await startApi(peers, cfg);
+    const b = await startApi(peers, cfg, { redis: own.redis });
+    const headers = { authorization: `Bearer ${key}` };
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 400 }, (_, i) => (i % 2 === 0 ? a : b).app.inject({ url: "/info", headers })),
+      );
+      const admitted = answers.filter((r) => r.statusCode === 200).length;
+      const refused = answers.filter((r) => r.statusCode === 429).length;
+      expect(admitted).toBeGreaterThanOrEqual(100);
+      expect(admitted).toBeLessThanOrEqual(101);
+      expect(admitted + refused).toBe(400);
+    } finally {
+      await a.close();
+      await b.close();
+      await own.cleanup();
+    }
+  });
+});
+
 /** Poll until the condition holds (generous timeout: the machine is shared). */
 async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -85,6 +119,20 @@ describe("IP allowlist and proxies", () => {
       expect((await fetch(`${api.url}/health`, { headers: { "x-forwarded-for": "10.1.2.3" } })).status).toBe(
         403,
       );
+    } finally {
+      await api.close();
+    }
+  });
+
+  it("refuses a CORS preflight from an address outside the allowlist", async () => {
+    const api = await startApi(peers, { ipAllowlist: ["10.0.0.0/8"] });
+    try {
+      const res = await fetch(`${api.url}/gpt/sentiment`, {
+        method: "OPTIONS",
+        headers: { origin: "https://chatgpt.com", "access-control-request-method": "GET" },
+      });
+      expect(res.status).toBe(403);
+      expect(((await res.json()) as Json).error.code).toBe("FORBIDDEN_IP");
     } finally {
       await api.close();
     }
@@ -177,10 +225,82 @@ describe("plan", () => {
       const body = (await res.json()) as Json;
       expect(res.status).toBe(403);
       expect(body.error.code).toBe("PLAN_REQUIRED");
-      expect(body.error.hint).toContain("startup");
+      expect(body.error.message).toContain("startup");
+      const example = ERROR_EXAMPLES["403"]?.examples.find((e) => e.error.code === "PLAN_REQUIRED");
+      expect(body.error).toEqual({ ...example?.error, message: body.error.message });
     } finally {
       await api.close();
       await low.close();
     }
+  });
+});
+
+describe("memory bounds of the answer cache", () => {
+  it("remembers URLs by bytes: long or endless unique query strings cannot grow the map", async () => {
+    const deps = {
+      config: apiConfig(),
+      logger: pino({ level: "silent" }),
+      core: peers.core,
+      stores: peers.stores,
+      version: "0.1.0",
+    };
+    const op = OPERATIONS.find((o) => o.operationId === "getMarketSentiment") as Operation;
+    const server = createOperationServer(deps, createResponseCache({ ttlMs: 60_000 }), 64 * 1024);
+    const junk = "x".repeat(12_000);
+    for (let i = 0; i < 200; i++) await server.serve(op, {}, `/gpt/sentiment?junk=${junk}${i}`);
+    expect(server.urlStats().count).toBe(0);
+    for (let i = 0; i < 2000; i++) await server.serve(op, {}, `/gpt/sentiment?n=${i}&pad=${"y".repeat(100)}`);
+    expect(server.urlStats().bytes).toBeLessThanOrEqual(64 * 1024);
+    expect(server.urlStats().count).toBeGreaterThan(50);
+    // The newest URL is still answered straight from the map.
+    expect(server.fromUrl(`/gpt/sentiment?n=1999&pad=${"y".repeat(100)}`)).toBeDefined();
+  });
+
+  it("holds answers up to a byte budget, dropping the oldest first", async () => {
+    const cache = createResponseCache({ ttlMs: 60_000, maxBytes: 10_000 });
+    const meta = { cached: false, stale: false, ageMs: 0, missing: [] };
+    for (let i = 0; i < 50; i++)
+      await cache.load(`k${i}`, async () => prepareBody(undefined, "z".repeat(1000), meta, Date.now()));
+    expect(cache.bytes()).toBeLessThanOrEqual(10_000);
+    expect(cache.size()).toBeLessThan(10);
+    expect(cache.peek("k49", Date.now())).toBeDefined();
+    expect(cache.peek("k0", Date.now())).toBeUndefined();
+  });
+});
+
+describe("requests without a valid key", () => {
+  it("are limited per client address, while a valid key from that address still passes", async () => {
+    const api = await startApi(peers, { authFailuresPerMinute: 5 });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 20; i++)
+        statuses.push(
+          (await api.get("/gpt/sentiment", { authorization: "Bearer wrong-key-0123456789" })).status,
+        );
+      expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+      expect(new Set(statuses.slice(5))).toEqual(new Set([429]));
+      const limited = await api.get("/gpt/sentiment", { authorization: "" });
+      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(((await limited.json()) as Json).error.code).toBe("RATE_LIMITED");
+      expect((await api.get("/gpt/sentiment")).status).toBe(200);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it("are logged by sample: a flood writes a few lines and one summary, not a line each", async () => {
+    const api = await startApi(peers, { authFailuresPerMinute: 50 });
+    await Promise.all(
+      Array.from({ length: 300 }, () => api.app.inject({ url: "/gpt/sentiment", headers: { "x-n": "1" } })),
+    );
+    await api.close();
+    const lines = api
+      .logs()
+      .split("\n")
+      // At info (what production logs); the harness also logs every request at debug.
+      .filter((l) => l.includes('"level":30') && (l.includes('"msg":"request"') || l.includes("refused")));
+    expect(lines.length).toBeLessThanOrEqual(3);
+    const summary = JSON.parse(lines.find((l) => l.includes("more requests refused")) ?? "{}");
+    expect(summary.byStatus).toEqual({ 401: 49, 429: 249 });
   });
 });

@@ -66,3 +66,104 @@ describe("MCP endpoint", () => {
     expect(JSON.parse(content[0]?.text ?? "{}").error.code).toBe("UNKNOWN_SYMBOL");
   });
 });
+
+/** One raw JSON-RPC POST to /mcp. */
+async function rpc(url: string, body: unknown, key = KEY) {
+  const res = await fetch(`${url}/mcp`, {
+    method: "POST",
+    headers: {
+      authorization: `Bearer ${key}`,
+      "content-type": "application/json",
+      accept: "application/json, text/event-stream",
+    },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, headers: res.headers, body: (await res.json()) as Json };
+}
+const call = (id: number, name: string, args: unknown) => ({
+  jsonrpc: "2.0",
+  id,
+  method: "tools/call",
+  params: { name, arguments: args },
+});
+const toolError = (answer: Json) => JSON.parse(answer.result.content[0].text).error;
+
+describe("MCP arguments", () => {
+  it("answers null, missing and malformed arguments in plain words", async () => {
+    const cases: Array<[unknown, string, string]> = [
+      [null, "symbol", "symbol is required, e.g. BTC."],
+      [{}, "symbol", "symbol is required, e.g. BTC."],
+      ["BTC", "arguments", 'arguments must be an object of parameters, e.g. {"symbol":"BTC"}.'],
+      [{ symbol: "BTC", range: "2d" }, "range", "range must be one of 1h, 4h, 12h, 24h, e.g. 24h."],
+    ];
+    for (const [args, param, message] of cases) {
+      const { status, body } = await rpc(api.url, call(1, "getLiquidations", args));
+      expect(status).toBe(200);
+      expect(body.result.isError, JSON.stringify(args)).toBe(true);
+      expect(toolError(body)).toMatchObject({ code: "INVALID_PARAM", param, message });
+    }
+    const whale = await rpc(api.url, call(2, "getWhaleActivity", { min_usd: -1 }));
+    expect(toolError(whale.body).message).toBe("min_usd must be a number ≥ 0, e.g. 1000000.");
+  });
+
+  it("names MCP tools, not HTTP routes, in its hints", async () => {
+    const { body } = await rpc(api.url, call(1, "getMarketSnapshot", { symbol: "BTX" }));
+    const error = toolError(body);
+    expect(error.code).toBe("UNKNOWN_SYMBOL");
+    expect(error.hint).toContain("listSymbols tool");
+    expect(error.hint).not.toContain("GET /");
+  });
+});
+
+describe("MCP batches and the per-key limit", () => {
+  it("counts every tool call of a batch and refuses a batch larger than what the key has left", async () => {
+    const key = `batch-key-${Math.random().toString(36).slice(2)}-0123456789`;
+    const limited = await startApi(peers, {
+      rateLimitPerMinute: 5,
+      apiKeys: [key],
+      rateWindowMs: 864_000_000,
+    });
+    try {
+      peers.sim.control.resetCounters();
+      const symbols = ["ADA", "AVAX", "LINK", "DOT", "LTC"];
+      const batch = Array.from({ length: 100 }, (_, i) =>
+        call(i, "getOrderbook", { symbol: symbols[i % symbols.length], exchange: "OKX", range: "0.25" }),
+      );
+      const refused = await rpc(limited.url, batch, key);
+      expect(refused.status).toBe(429);
+      expect(refused.body.error.code).toBe("RATE_LIMITED");
+      expect(refused.body.error.message).toContain("100 tool calls");
+      const orderbookCalls = Object.entries(peers.sim.control.counters().byEndpoint)
+        .filter(([path]) => path.includes("orderbook"))
+        .reduce((sum, [, n]) => sum + (n as number), 0);
+      expect(orderbookCalls).toBe(0);
+      // The refused batch used the key's window up: even a single call is refused now.
+      const single = await rpc(limited.url, call(1, "listSymbols", {}), key);
+      expect(single.status).toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it("runs a batch that fits and counts each of its calls", async () => {
+    const key = `batch-fit-${Math.random().toString(36).slice(2)}-0123456789`;
+    const limited = await startApi(peers, {
+      rateLimitPerMinute: 5,
+      apiKeys: [key],
+      rateWindowMs: 864_000_000,
+    });
+    try {
+      const batch = [1, 2, 3].map((i) => call(i, "listSymbols", {}));
+      const res = await rpc(limited.url, batch, key);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("x-ratelimit-remaining")).toBe("2");
+      const answers = res.body as Json[];
+      expect(answers).toHaveLength(3);
+      for (const a of answers) expect(a.result.isError).toBeFalsy();
+      // 3 used: a batch of 3 more does not fit in the 2 left.
+      expect((await rpc(limited.url, batch, key)).status).toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { Redis } from "ioredis";
 import { describe, expect, it } from "vitest";
 import { prepareBody, renderBody } from "../src/http/envelope.js";
 import { createResponseCache } from "../src/http/response-cache.js";
@@ -60,9 +61,14 @@ describe("snake_case fields", () => {
 });
 
 describe("batched rate store", () => {
-  const incr = (store: ReturnType<typeof createBatchedRateStore>, key: string, window = 60_000) =>
+  const incr = (
+    store: ReturnType<typeof createBatchedRateStore>,
+    key: string,
+    window = 60_000,
+    max?: number,
+  ) =>
     new Promise<{ current: number; ttl: number }>((resolve, reject) =>
-      store.incr(key, (err, res) => (err ? reject(err) : resolve(res)), window),
+      store.incr(key, (err, res) => (err ? reject(err) : resolve(res)), window, max),
     );
 
   it("counts per key in process and shares the count across replicas through Redis", async () => {
@@ -86,6 +92,47 @@ describe("batched rate store", () => {
     } finally {
       await cleanup();
     }
+  });
+
+  it("lets a replica admit at most 1 % of a limit that Redis has not confirmed", async () => {
+    const { redis, prefix, cleanup } = await testRedis();
+    try {
+      const a = createBatchedRateStore({ redis, prefix, syncMs: 60_000 });
+      const b = createBatchedRateStore({ redis, prefix, syncMs: 60_000 });
+      const results = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => incr(i % 2 === 0 ? a : b, "k", 864_000_000, 20)),
+      );
+      expect(results.filter((r) => r.current <= 20)).toHaveLength(21);
+      await a.close();
+      await b.close();
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it("decides alone, without hanging, when Redis does not answer", async () => {
+    const down = new Redis({
+      port: 1,
+      lazyConnect: true,
+      retryStrategy: () => null,
+      enableOfflineQueue: false,
+    });
+    down.on("error", () => undefined);
+    const errors: unknown[] = [];
+    const store = createBatchedRateStore({
+      redis: down,
+      prefix: "unused:",
+      syncMs: 10,
+      onError: (e) => errors.push(e),
+    });
+    const started = Date.now();
+    const results = [];
+    for (let i = 0; i < 5; i++) results.push(await incr(store, "k", 60_000, 10));
+    expect(results.map((r) => r.current)).toEqual([1, 2, 3, 4, 5]);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(errors.length).toBeGreaterThan(0);
+    await store.close();
+    down.disconnect();
   });
 
   it("starts a new count in the next window and reports the time left", async () => {

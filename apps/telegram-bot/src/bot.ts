@@ -4,6 +4,7 @@ import type { UserFromGetMe } from "grammy/types";
 import type { Redis } from "ioredis";
 import type { BotContext, BotDeps } from "./context.js";
 import { adminFeature } from "./features/admin.js";
+import { arbFeature } from "./features/arb.js";
 import { chartFeature } from "./features/chart.js";
 import { runFeature } from "./features/common.js";
 import { etfFeature } from "./features/etf.js";
@@ -76,6 +77,7 @@ export function createBot(deps: BotDeps, o: CreateBotOptions): Bot<BotContext> {
     marketFeature,
     chartFeature,
     etfFeature,
+    arbFeature,
     subscribeFeature,
     settingsFeature,
     statusFeature,

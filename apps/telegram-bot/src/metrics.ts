@@ -34,6 +34,7 @@ export function createBotMetrics(registry: Registry) {
     labelNames: ["type"] as const,
     registers: [registry],
   });
+  for (const type of ["command", "callback", "message", "other"]) updates.inc({ type }, 0);
   const commandSeconds = new Histogram({
     name: "teleglas_bot_command_duration_seconds",
     help: "Time to handle a command update, answer included, by menu command",

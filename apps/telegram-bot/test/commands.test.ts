@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { num, pct, price, rate } from "../src/format/numbers.js";
+import { num, pct, price, rate, usd } from "../src/format/numbers.js";
 import { ADMIN_ID, ALLOWED, type Harness, REFUSED_ID, startHarness } from "./harness.js";
 
 let h: Harness;
@@ -93,6 +93,14 @@ describe("commands end to end (simulator + fake Bot API + Redis)", () => {
     for (const v of values) expect(v).toBeGreaterThan(0);
     // Largest first: the original sorted by a key that did not exist and showed ~$0.
     expect([...values].sort((a, b) => b - a)).toEqual(values);
+    // The summary covers every position CoinGlass returned, not the 20 fetched for the list.
+    const all = (await h.core.market.getWhale({ limit: 100 })).data.totals;
+    expect(all?.count).toBeGreaterThan(20);
+    expect(text).toContain(`${usd(all?.shortUsd)} · all ${all?.count} positions ≥ $1M`);
+    expect(text).toContain(`Largest positions</b> (5 of ${all?.count})`);
+    const [btc] = await h.ask(user(), "/whale BTC");
+    const forBtc = (await h.core.market.getWhale({ symbol: "BTC", limit: 1 })).data.totals;
+    expect(btc?.text).toContain(`all ${forBtc?.count} positions ≥ $1M`);
   });
 
   it("/orderbook, /ob and /raw_orderbook show depth, imbalance and walls", async () => {
@@ -105,6 +113,11 @@ describe("commands end to end (simulator + fake Bot API + Redis)", () => {
       );
       expect(reply?.text).toContain("Walls");
     }
+    // This plan has no large-limit-order endpoint: the walls are unknown (n/a), not "none".
+    const book = await h.core.market.getOrderbook("BTC");
+    expect(book.meta.missing).toContain("walls");
+    const [reply] = await h.ask(u, "/ob BTC");
+    expect(reply?.text).toContain("🟢 bids: n/a\n🔴 asks: n/a");
   });
 
   it("/funding, /oi and /sentiment answer with figures or n/a; /rsi explains the plan", async () => {

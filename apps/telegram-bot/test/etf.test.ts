@@ -55,6 +55,17 @@ describe("/etf (hobbyist plan, simulator + fake Bot API)", () => {
   });
 });
 
+describe("plans on hobbyist", () => {
+  it("/arb explains in one line which plan it needs; /help says what the plan includes", async () => {
+    const u = user();
+    const [arb] = await h.ask(u, "/arb");
+    expect(arb?.text).toBe("🔒 This needs the CoinGlass startup plan or above; this bot uses hobbyist.");
+    const [help] = await h.ask(u, "/help");
+    expect(help?.text).toContain("CoinGlass plan: <b>hobbyist</b> — includes /etf");
+    expect(help?.text).toContain("Needs a higher plan: /arb (startup+)");
+  });
+});
+
 describe("ETF bar chart PNG", () => {
   it("renders 1000 px wide, with bars in several colours, for 90 days and for 1", async () => {
     for (const days of [90, 1]) {

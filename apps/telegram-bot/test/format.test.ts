@@ -6,6 +6,7 @@ import { formatAlert } from "../src/format/alert.js";
 import { footer } from "../src/format/common.js";
 import { ago, escapeHtml, pct, price, rate, usd, utc } from "../src/format/numbers.js";
 import { splitMessage } from "../src/format/split.js";
+import { formatOrderbook, formatWhale } from "../src/format/whale.js";
 import { createI18n, translatorFor } from "../src/i18n/index.js";
 import { makeAlert } from "./helpers.js";
 
@@ -66,6 +67,47 @@ describe("numbers as traders read them", () => {
     const current = { ...meta, stale: false, staleReason: null, ageMs: 19_000 };
     expect(footer(current, en, now, "en")).not.toMatch(/stale|⚠️/);
     expect(footer(current, en, now, "en")).toContain("cached");
+  });
+
+  it("says what totals cover beside a shorter list, and n/a (not 0 or none) when they are missing", () => {
+    const meta = { cached: false, stale: false, staleReason: null, ageMs: 0, asOf: 0, missing: [] };
+    const wall = (i: number) => ({
+      id: i,
+      exchange: "Binance",
+      pair: "BTCUSDT",
+      priceUsd: 90_000 - i,
+      side: "bid" as const,
+      startUsd: 5e6,
+      currentUsd: 5e6,
+      currentQuantity: 50,
+      startTime: null,
+      currentTime: null,
+      state: "open" as const,
+    });
+    const depth = { bidsUsd: 1, asksUsd: 1, imbalancePct: 0, time: 1 };
+    const book = {
+      symbol: "BTC",
+      exchange: "Binance",
+      pair: "BTCUSDT",
+      rangePct: 1,
+      walls: { bids: Array.from({ length: 25 }, (_, i) => wall(i)), asks: [] },
+      wallTotals: { bids: { count: 143, usd: 715e6 }, asks: { count: 0, usd: null } },
+      depth,
+      depthHistory: [],
+      aggregated: depth,
+    };
+    const ctx = { t: en, now: 0, lang: "en" as const };
+    const text = formatOrderbook({ data: book, meta }, ctx);
+    expect(text).toContain("🟢 bids: $715M (5 of 143)");
+    expect(text).toContain("🔴 asks: none");
+    const missing = formatOrderbook({ data: { ...book, wallTotals: null }, meta }, ctx);
+    expect(missing).toContain("🟢 bids: n/a");
+    const whale = formatWhale(
+      { data: { symbol: null, minUsd: 1e6, alerts: [], positions: [], totals: null }, meta },
+      ctx,
+    );
+    expect(whale).toContain("longs n/a (n/a) · shorts n/a · n/a");
+    expect(whale).not.toMatch(/\$0|0 positions/);
   });
 
   it("splits long replies under 4,096 characters at line breaks", () => {

@@ -23,7 +23,7 @@ export interface FaultStack {
   fake: FakeTelegram;
   api: Managed & { url: string; get(path: string): Promise<{ status: number; body: ApiBody }> };
   worker: Managed & { url: string };
-  bot: Managed;
+  bot: Managed & { metricsUrl: string };
   /** The test's own view of the shared state (subscriptions, alert log), over the same Redis. */
   stores: Stores;
   client: Redis;
@@ -50,7 +50,8 @@ export interface ApiBody {
  */
 export async function startFaultStack(): Promise<FaultStack> {
   const logDir = mkdtempSync(join(tmpdir(), "teleglas-faults-"));
-  const [redisPort, simPort, apiPort, workerPort] = await Promise.all([
+  const [redisPort, simPort, apiPort, workerPort, botMetricsPort] = await Promise.all([
+    freePort(),
     freePort(),
     freePort(),
     freePort(),
@@ -183,8 +184,9 @@ export async function startFaultStack(): Promise<FaultStack> {
     TELEGRAM_BOT_TOKEN: SECRETS.botToken,
     TELEGRAM_API_ROOT: fake.apiRoot,
     BOT_GLOBAL_RATE: "25",
+    BOT_METRICS_PORT: String(botMetricsPort),
   };
-  const bot = managed({
+  const botBase = managed({
     name: "telegram-bot",
     command: process.execPath,
     args: [appMain("telegram-bot")],
@@ -199,6 +201,8 @@ export async function startFaultStack(): Promise<FaultStack> {
       );
     },
   });
+
+  const bot = Object.assign(botBase, { metricsUrl: `http://127.0.0.1:${botMetricsPort}/metrics` });
 
   try {
     for (const m of [api, worker, bot]) {
@@ -244,6 +248,8 @@ export async function startFaultStack(): Promise<FaultStack> {
         args: [appMain("telegram-bot")],
         env: {
           ...botEnv,
+          // Its own /metrics port (the first bot holds botMetricsPort).
+          BOT_METRICS_PORT: "0",
           TELEGRAM_WEBHOOK_URL: url,
           TELEGRAM_WEBHOOK_SECRET: SECRETS.webhookSecret,
           TELEGRAM_WEBHOOK_PORT: String(port),

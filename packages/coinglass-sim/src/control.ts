@@ -8,6 +8,7 @@ import type { EventLog } from "./model/events.js";
 import { DAY_MS, type Market } from "./model/market.js";
 import { roundSig } from "./model/prng.js";
 import { address, liqPriceOf } from "./model/whales.js";
+import type { Corruptions, CorruptOptions } from "./rest/corrupt.js";
 import type { Counters } from "./rest/limits.js";
 import type { Faults } from "./rest/router.js";
 import type { Flow } from "./ws/flow.js";
@@ -71,13 +72,15 @@ export interface SimControl {
   injectWhaleTrades(o: WhaleTradeOptions): void;
   injectWhalePosition(o: WhalePositionOptions): void;
   setFaults(f: Partial<Faults>): void;
+  /** Overwrite a field of an endpoint's answers with a bad value until `reset`. */
+  corrupt(o: CorruptOptions): void;
   dropSockets(): void;
   /** Sends text frames as they are to every open socket, `repeat` times over; resolves how many went out. */
   rawFrames(o: { frames: string[]; repeat?: number }): { sent: number };
   replay(o: { count: number; batchSize?: number; channel?: string }): Promise<{ sent: number; ms: number }>;
   counters(): Counters;
   resetCounters(): void;
-  /** Clears faults, counters, rate-limit windows, injected events and pending injections. */
+  /** Clears faults, corruptions, counters, rate-limit windows, injected events and pending injections. */
   reset(): void;
   /** Current model price of a coin. */
   price(symbol: string): number;
@@ -105,6 +108,7 @@ export const NO_FAULTS: Faults = {
 export function createControl(d: {
   market: Market;
   events: EventLog;
+  corruptions: Corruptions;
   flow: Flow;
   hub: Hub;
   faults: Faults;
@@ -154,6 +158,7 @@ export function createControl(d: {
       Object.assign(d.faults, f);
       if (f.closeAfterMessages !== undefined) d.hub.resetMessageCounts();
     },
+    corrupt: (o) => d.corruptions.add(o),
     dropSockets: () => d.hub.dropAll(),
     rawFrames(o) {
       if (!Array.isArray(o.frames) || o.frames.some((f) => typeof f !== "string"))
@@ -172,6 +177,7 @@ export function createControl(d: {
       d.resetLimits();
       d.events.clear();
       d.flow.clear();
+      d.corruptions.clear();
     },
     price(symbol) {
       const coin = d.market.coin(symbol);
@@ -198,7 +204,7 @@ const readJson = (req: IncomingMessage): Promise<Record<string, unknown>> =>
     req.on("error", reject);
   });
 
-/** `/__sim/{etf-flow,storm,whale-trades,whale-position,faults,drop-sockets,ws-raw,replay,counters,reset-counters,reset,price}`. */
+/** `/__sim/{etf-flow,storm,whale-trades,whale-position,faults,corrupt,drop-sockets,ws-raw,replay,counters,reset-counters,reset,price}`. */
 export async function handleControl(
   control: SimControl,
   req: IncomingMessage,
@@ -217,6 +223,7 @@ export async function handleControl(
       "whale-trades": () => control.injectWhaleTrades(b as unknown as WhaleTradeOptions),
       "whale-position": () => control.injectWhalePosition(b as unknown as WhalePositionOptions),
       faults: () => control.setFaults(b as Partial<Faults>),
+      corrupt: () => control.corrupt(b as unknown as CorruptOptions),
       "drop-sockets": () => control.dropSockets(),
       "ws-raw": () => control.rawFrames(b as unknown as { frames: string[]; repeat?: number }),
       replay: () => control.replay(b as unknown as { count: number }),

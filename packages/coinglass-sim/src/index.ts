@@ -10,7 +10,9 @@ import { createEtfModel } from "./model/etf.js";
 import { createEventLog, type EventLog } from "./model/events.js";
 import { createMarket } from "./model/market.js";
 import { createWhales } from "./model/whales.js";
+import { registerArbitrage } from "./rest/arbitrage.js";
 import { PLAN_LIMITS, PLANS, type Plan, type RouteTable } from "./rest/context.js";
+import { createCorruptions } from "./rest/corrupt.js";
 import { registerEtf } from "./rest/etf.js";
 import { registerFundingOi } from "./rest/funding-oi.js";
 import { registerHyperliquid } from "./rest/hyperliquid.js";
@@ -33,6 +35,7 @@ export type {
 } from "./control.js";
 export type { Plan } from "./rest/context.js";
 export { PLAN_LIMITS, PLANS } from "./rest/context.js";
+export type { CorruptOptions } from "./rest/corrupt.js";
 export type { Counters } from "./rest/limits.js";
 export type { Faults } from "./rest/router.js";
 export { parseTradeChannel } from "./ws/hub.js";
@@ -84,6 +87,7 @@ function buildRoutes(market: ReturnType<typeof createMarket>, events: EventLog):
   registerRatios(routes);
   registerOrderbook(routes);
   registerIndicators(routes);
+  registerArbitrage(routes);
   registerEtf(
     routes,
     createEtfModel(market, () => events.etfDays()),
@@ -107,6 +111,7 @@ export async function createSimulator(opts: SimulatorOptions = {}): Promise<Simu
   const events = createEventLog();
   const faults: Faults = { ...NO_FAULTS };
   const counters = createCounters();
+  const corruptions = createCorruptions();
   let limiter = createRateLimiter(PLAN_LIMITS[plan], opts.rateWindowMs ?? 60_000);
   const rest = createRestHandler({
     routes: buildRoutes(market, events),
@@ -121,6 +126,7 @@ export async function createSimulator(opts: SimulatorOptions = {}): Promise<Simu
     faults,
     market,
     events,
+    corruptions,
     modelNow,
     clock,
   });
@@ -129,6 +135,7 @@ export async function createSimulator(opts: SimulatorOptions = {}): Promise<Simu
   const control = createControl({
     market,
     events,
+    corruptions,
     flow,
     hub,
     faults,

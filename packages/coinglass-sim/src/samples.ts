@@ -49,6 +49,8 @@ export const SAMPLE_QUERIES: Readonly<Record<string, string>> = {
   "/api/futures/indicators/ema": "exchange=Binance&symbol=BTCUSDT&interval=1h&limit=50&window=20",
   "/api/futures/basis/history": "exchange=Binance&symbol=BTCUSDT&interval=1h&limit=50",
   "/api/index/fear-greed-history": "",
+  "/api/futures/funding-rate/arbitrage": "usd=10000",
+  "/api/futures/funding-rate/accumulated-exchange-list": "range=7d",
   "/api/etf/bitcoin/flow-history": "",
   "/api/etf/ethereum/flow-history": "",
   "/api/etf/solana/flow-history": "",

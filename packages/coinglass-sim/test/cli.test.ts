@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -44,5 +45,20 @@ describe("coinglass-sim CLI", () => {
     const exit = new Promise<number | null>((resolve) => child.once("exit", resolve));
     child.kill("SIGTERM");
     expect(await exit).toBe(0);
+  });
+});
+
+describe("the coinglass-sim bin", () => {
+  it("is a committed, executable file npm can link at install, before dist/ is built", () => {
+    const pkgDir = join(here, "..");
+    const pkg = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8")) as {
+      bin: Record<string, string>;
+    };
+    const bin = pkg.bin["coinglass-sim"]!;
+    expect(bin.startsWith("dist/")).toBe(false);
+    expect(statSync(join(pkgDir, bin)).mode & 0o111).not.toBe(0);
+    // What `npx coinglass-sim` runs in this workspace.
+    const linked = join(here, "..", "..", "..", "node_modules", ".bin", "coinglass-sim");
+    expect(realpathSync(linked)).toBe(realpathSync(join(pkgDir, bin)));
   });
 });

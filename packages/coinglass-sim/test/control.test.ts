@@ -195,4 +195,30 @@ describe("control API over HTTP", () => {
     expect((await post(sim, "unknown")).status).toBe(404);
     c.close();
   });
+
+  it("corrupts a field of one endpoint's rows until reset", async () => {
+    type Row = { symbol: string; rsi_4h: unknown; rsi_1h: unknown };
+    const before = await data<Row[]>(sim, "/api/futures/rsi/list");
+    const ok = await post(sim, "corrupt", {
+      path: "/api/futures/rsi/list",
+      field: "rsi_4h",
+      value: 150,
+      where: { symbol: "BTC" },
+    });
+    expect(ok.status).toBe(200);
+    const after = await data<Row[]>(sim, "/api/futures/rsi/list");
+    expect(after.find((r) => r.symbol === "BTC")?.rsi_4h).toBe(150);
+    expect(after.find((r) => r.symbol === "ETH")?.rsi_4h).toBe(
+      before.find((r) => r.symbol === "ETH")?.rsi_4h,
+    );
+    expect(after.find((r) => r.symbol === "BTC")?.rsi_1h).toBe(
+      before.find((r) => r.symbol === "BTC")?.rsi_1h,
+    );
+    expect((await post(sim, "corrupt", { field: "x" })).body.error).toMatch(/path, field, value/);
+    await post(sim, "reset");
+    const reset = await data<Row[]>(sim, "/api/futures/rsi/list");
+    expect(reset.find((r) => r.symbol === "BTC")?.rsi_4h).toBe(
+      before.find((r) => r.symbol === "BTC")?.rsi_4h,
+    );
+  });
 });

@@ -163,6 +163,31 @@ describe("golden reference payloads parse to the right domain values", () => {
     });
   });
 
+  it("funding arbitrage: legs on the 8-hour basis; accumulated sums keep CoinGlass's spelling", async () => {
+    const [supra] = (await core.client.fetchFundingArbitrage({ usd: 10000 })).value;
+    expect(supra).toEqual({
+      symbol: "SUPRA",
+      long: {
+        exchange: "MEXC",
+        openInterestUsd: 848218.2833,
+        ratePct: -0.994,
+        intervalHours: 4,
+        per8hPct: -1.988,
+        aprPct: -0.994 * 6 * 365,
+      },
+      short: expect.objectContaining({ exchange: "Gate.io", ratePct: 0.005, per8hPct: 0.01 }),
+      coinglassAprPct: 2187.81,
+      feePct: 0.03,
+      priceSpreadPct: -0.09,
+      nextFundingTime: 1745222400000,
+    });
+    const [btc] = (await core.client.fetchAccumulatedFunding("7d")).value;
+    expect(btc?.stablecoinMargin).toEqual([
+      { exchange: "BINANCE", ratePct: 0.001873 },
+      { exchange: "OKX", ratePct: 0.00775484 },
+    ]);
+  });
+
   it("error bodies become typed errors", async () => {
     override.set("/api/futures/coins-price-change", "error-upgrade-plan");
     override.set("/api/futures/supported-exchanges", "error-invalid-api-key");

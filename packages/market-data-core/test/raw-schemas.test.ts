@@ -59,6 +59,8 @@ const GOLDEN: Record<string, RawPath | "ws" | "error"> = {
   "orderbook-ask-bids-history.json": "/api/futures/orderbook/ask-bids-history",
   "orderbook-aggregated-ask-bids-history.json": "/api/futures/orderbook/aggregated-ask-bids-history",
   "orderbook-history.json": "/api/futures/orderbook/history",
+  "funding-rate-arbitrage.json": "/api/futures/funding-rate/arbitrage",
+  "funding-rate-accumulated-exchange-list.json": "/api/futures/funding-rate/accumulated-exchange-list",
   "etf-bitcoin-flow-history.json": "/api/etf/bitcoin/flow-history",
   "etf-ethereum-flow-history.json": "/api/etf/ethereum/flow-history",
   "etf-solana-flow-history.json": "/api/etf/solana/flow-history",

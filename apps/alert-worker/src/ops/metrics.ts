@@ -31,8 +31,9 @@ export function createWorkerMetrics(g: WorkerGauges, registry: Registry = new Re
       // Mirrors the pipeline's running totals: set to them at each scrape.
       const e = g.events();
       this.reset();
-      if (e.liquidations > 0) this.inc({ type: "liquidation" }, e.liquidations);
-      if (e.trades > 0) this.inc({ type: "trade" }, e.trades);
+      // Both series exist from the start (at 0), so "no events for 2 minutes" can be told.
+      this.inc({ type: "liquidation" }, e.liquidations);
+      this.inc({ type: "trade" }, e.trades);
     },
   });
   new Counter({

@@ -1,3 +1,5 @@
+import { STATUS_CODES } from "node:http";
+import type { Duplex } from "node:stream";
 import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { errorBody } from "./envelope.js";
 import { ApiError, toApiError } from "./errors.js";
@@ -26,9 +28,12 @@ function validationParam(error: FastifyError): string {
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation) {
+      // The parameter schemas word their own messages (schemas/params.ts): what is wrong, what is
+      // allowed, an example. Anything else gets a generic line rather than validator text.
       const param = validationParam(error);
-      const detail = error.validation[0]?.message ?? "is invalid";
-      return sendApiError(reply, new ApiError("INVALID_PARAM", `Parameter "${param}" ${detail}.`, { param }));
+      const detail = error.validation[0]?.message ?? "";
+      const message = detail.startsWith(`${param} `) ? `${detail}.` : `${param} is not valid.`;
+      return sendApiError(reply, new ApiError("INVALID_PARAM", message, { param }));
     }
     if (
       !(error instanceof ApiError) &&
@@ -54,4 +59,54 @@ export function installErrorHandling(app: FastifyInstance): void {
       }),
     ),
   );
+}
+
+const CLIENT_ERRORS: Record<string, [number, string]> = {
+  ERR_HTTP_REQUEST_TIMEOUT: [408, "The request was not received in time."],
+  HPE_HEADER_OVERFLOW: [431, "The request headers are too large."],
+};
+
+/**
+ * Fastify's `clientErrorHandler`: requests Node could not parse get the envelope too (Fastify's
+ * default answers its own JSON shape), then the connection is closed.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === "ECONNRESET" || socket.destroyed || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, message] = CLIENT_ERRORS[error.code ?? ""] ?? [400, "The request is malformed HTTP."];
+  const body = errorBody(new ApiError("INVALID_PARAM", message).body());
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${JSON_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
+/**
+ * Root hooks that keep odd requests in the envelope: an HTTP/1.1 request without Host (Node
+ * would answer an empty 400; the server is created with `requireHostHeader: false` so it gets
+ * here), and an OPTIONS request that is not a CORS preflight (no Origin or requested method;
+ * @fastify/cors would answer it in text/plain). Registered before @fastify/cors.
+ */
+export function installRequestGuards(app: FastifyInstance): void {
+  app.addHook("onRequest", (request, reply, done) => {
+    const headers = request.headers;
+    if (headers.host === undefined && request.raw.httpVersion === "1.1") {
+      return sendApiError(
+        reply,
+        new ApiError("INVALID_PARAM", "The Host header is required.", { param: "Host" }),
+      );
+    }
+    if (request.method === "OPTIONS" && (!headers.origin || !headers["access-control-request-method"])) {
+      return sendApiError(
+        reply,
+        new ApiError(
+          "INVALID_PARAM",
+          "OPTIONS is answered only as a CORS preflight, with Origin and Access-Control-Request-Method headers.",
+          { hint: "Call the route with GET (or POST for /mcp)." },
+        ),
+      );
+    }
+    done();
+  });
 }

@@ -44,26 +44,29 @@ export class ApiError extends Error {
 }
 
 /**
- * Translate anything thrown by a route into what the client may see. Core errors carry no key and
+ * Translate anything thrown by a route or tool into what the client may see. Core errors carry no key and
  * name only the endpoint path; anything unknown becomes INTERNAL without details.
  */
-export function toApiError(error: unknown): ApiError {
+export function toApiError(error: unknown, surface: "http" | "mcp" = "http"): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof UnknownSymbolError) {
+    // Hints name what the client can call: a route over HTTP, a tool over MCP.
+    const list =
+      surface === "mcp"
+        ? "The listSymbols tool lists every supported coin."
+        : "GET /symbols lists every supported coin.";
     return new ApiError("UNKNOWN_SYMBOL", `Unknown symbol "${error.input}".`, {
-      hint:
-        error.suggestions.length > 0
-          ? `Did you mean ${error.suggestions.join(", ")}? GET /symbols lists every supported coin.`
-          : "GET /symbols lists every supported coin.",
+      hint: error.suggestions.length > 0 ? `Did you mean ${error.suggestions.join(", ")}? ${list}` : list,
       suggestions: error.suggestions,
     });
   }
   if (error instanceof PlanError) {
-    return new ApiError("PLAN_REQUIRED", "The CoinGlass plan of this server does not include this data.", {
-      hint: error.requiredPlan
-        ? `It needs the ${error.requiredPlan} plan or above.`
-        : "Ask the operator to upgrade.",
-    });
+    const needs = error.requiredPlan ? ` It needs the CoinGlass ${error.requiredPlan} plan or above.` : "";
+    return new ApiError(
+      "PLAN_REQUIRED",
+      `The CoinGlass plan of this server (${error.plan}) does not include this data.${needs}`,
+      { hint: "GET /info lists what this server's plan includes; ask the operator to upgrade." },
+    );
   }
   if (error instanceof RateLimitError) {
     const retryAfterS = Math.max(1, Math.ceil((error.retryAfterMs ?? 5000) / 1000));

@@ -7,6 +7,8 @@ interface Entry {
   freshUntil: number;
   /** Until then the body is served while one refresh runs in the background. */
   keepUntil: number;
+  /** Size of the body's fixed parts (characters, ~bytes: the JSON is mostly ASCII). */
+  size: number;
 }
 
 export interface ResponseCacheOptions {
@@ -15,6 +17,8 @@ export interface ResponseCacheOptions {
   /** How long past ttlMs it may still be served while a refresh runs (ms); its age_ms says how old it is. */
   refreshWindowMs?: number;
   maxEntries?: number;
+  /** Total size of the held bodies (default 64 MB): a few large answers cannot crowd memory. */
+  maxBytes?: number;
   /** Called when a background refresh fails (the held body stays until keepUntil). */
   onRefreshError?: (error: unknown) => void;
 }
@@ -29,6 +33,23 @@ export function createResponseCache(opts: ResponseCacheOptions) {
   const entries = new Map<string, Entry>();
   const loading = new Map<string, Promise<PreparedBody>>();
   const max = opts.maxEntries ?? 5000;
+  const maxBytes = opts.maxBytes ?? 64 * 1024 * 1024;
+  let bytes = 0;
+
+  function hold(key: string, entry: Entry): void {
+    const previous = entries.get(key);
+    if (previous !== undefined) {
+      bytes -= previous.size;
+      entries.delete(key);
+    }
+    entries.set(key, entry);
+    bytes += entry.size;
+    for (const [old, e] of entries) {
+      if (bytes <= maxBytes && entries.size <= max) break;
+      entries.delete(old);
+      bytes -= e.size;
+    }
+  }
   const refreshWindowMs = opts.refreshWindowMs ?? 30_000;
 
   function load(key: string, loader: () => Promise<PreparedBody>): Promise<PreparedBody> {
@@ -36,11 +57,11 @@ export function createResponseCache(opts: ResponseCacheOptions) {
     if (running !== undefined) return running;
     const p = loader()
       .then((body) => {
-        if (!entries.has(key) && entries.size >= max) entries.delete(entries.keys().next().value as string);
-        entries.set(key, {
+        hold(key, {
           body,
           freshUntil: body.fetchedAt + opts.ttlMs,
           keepUntil: body.fetchedAt + opts.ttlMs + refreshWindowMs,
+          size: body.middle.length + body.tail.length,
         });
         return body;
       })
@@ -71,7 +92,11 @@ export function createResponseCache(opts: ResponseCacheOptions) {
     /** Load once for all concurrent callers, then hold. Failures are not held. */
     load,
     size: () => entries.size,
-    clear: () => entries.clear(),
+    bytes: () => bytes,
+    clear: () => {
+      entries.clear();
+      bytes = 0;
+    },
   };
 }
 

@@ -2,6 +2,7 @@ import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ApiConfig } from "../config.js";
 import { createBearerAuth } from "../security/auth.js";
+import { createAuthFailureLimit } from "../security/auth-failures.js";
 import { createIpAllowlist } from "../security/ip-allowlist.js";
 import { type BatchedRateStore, storeConstructor } from "../security/rate-store.js";
 import { ApiError } from "./errors.js";
@@ -37,6 +38,7 @@ export async function installProtection(
   store: BatchedRateStore,
 ): Promise<void> {
   const auth = createBearerAuth(config.apiKeys);
+  const failures = createAuthFailureLimit({ max: config.authFailuresPerMinute, windowMs: 60_000 });
   app.addHook("onRequest", (request, _reply, done) => {
     if (!config.requireAuth) {
       request.keyId = `ip_${request.ip}`;
@@ -46,6 +48,15 @@ export async function installProtection(
     if (result.ok) {
       request.keyId = result.keyId;
       return done();
+    }
+    if (!failures.allow(request.ip)) {
+      const retryAfterS = failures.retryAfterS();
+      return done(
+        new ApiError("RATE_LIMITED", "Too many requests without a valid API key from this address.", {
+          hint: `Send Authorization: Bearer <key>; retry in ${retryAfterS} s.`,
+          retryAfterS,
+        }),
+      );
     }
     const message =
       result.reason === "missing" ? "A bearer API key is required." : "The API key is not valid.";

@@ -4,6 +4,11 @@ import { type PreparedBody, prepareBody, renderBody, renderRepeat } from "./enve
 import type { ResponseCache } from "./response-cache.js";
 import { snakePath, toSnake } from "./snake-case.js";
 
+/** Longest URL worth remembering (characters): real requests are far shorter. */
+const MAX_REMEMBERED_URL = 512;
+/** Map entry, closure and parsed query, roughly (bytes). */
+const ENTRY_OVERHEAD = 400;
+
 /** The key of one answer: the operation and its parsed parameters, symbol case-folded. */
 export function answerKey(op: Operation, query: Record<string, unknown>): string {
   let key = op.operationId;
@@ -27,17 +32,32 @@ async function load(deps: ApiDeps, op: Operation, query: Record<string, unknown>
  * computed per call. `fromUrl` finds a held answer by the exact request URL, so a repeated request
  * skips parameter validation too (the URL was validated when the answer was first made for it).
  */
-export function createOperationServer(deps: ApiDeps, cache: ResponseCache) {
-  const urls = new Map<string, { key: string; loader: () => Promise<PreparedBody> }>();
+export function createOperationServer(deps: ApiDeps, cache: ResponseCache, maxUrlBytes = 2 * 1024 * 1024) {
+  const urls = new Map<string, { key: string; loader: () => Promise<PreparedBody>; bytes: number }>();
+  let urlBytes = 0;
+
+  /**
+   * Remember a validated URL, bounded by bytes rather than count: URLs longer than any real
+   * request's are not remembered at all (they are answered from the cache by their parsed
+   * parameters), and past the budget the oldest go first.
+   */
+  function remember(url: string, key: string, loader: () => Promise<PreparedBody>): void {
+    if (url.length > MAX_REMEMBERED_URL || urls.has(url)) return;
+    const bytes = 2 * (url.length + key.length) + ENTRY_OVERHEAD;
+    urls.set(url, { key, loader, bytes });
+    urlBytes += bytes;
+    for (const [old, e] of urls) {
+      if (urlBytes <= maxUrlBytes) break;
+      urls.delete(old);
+      urlBytes -= e.bytes;
+    }
+  }
 
   async function serve(op: Operation, query: Record<string, unknown>, url?: string): Promise<string> {
     if (!op.hold) return renderBody(await load(deps, op, query), Date.now(), true);
     const key = answerKey(op, query);
     const loader = () => load(deps, op, query);
-    if (url !== undefined && !urls.has(url)) {
-      if (urls.size >= 10_000) urls.clear();
-      urls.set(url, { key, loader });
-    }
+    if (url !== undefined) remember(url, key, loader);
     const now = Date.now();
     const held = cache.peek(key, now, loader);
     if (held !== undefined) return renderBody(held, now, false);
@@ -53,7 +73,7 @@ export function createOperationServer(deps: ApiDeps, cache: ResponseCache) {
     return held === undefined ? undefined : renderRepeat(held, now);
   }
 
-  return { serve, fromUrl };
+  return { serve, fromUrl, urlStats: () => ({ count: urls.size, bytes: urlBytes }) };
 }
 
 export type OperationServer = ReturnType<typeof createOperationServer>;

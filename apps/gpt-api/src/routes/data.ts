@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { OperationServer } from "../http/serve.js";
 import type { Operation } from "../operations.js";
 import { ERROR_RESPONSES, successEnvelope } from "../schemas/envelope.js";
+import { numberFields, strictNumbers } from "../schemas/params.js";
 
 export const JSON_TYPE = "application/json; charset=utf-8";
 
@@ -19,17 +20,22 @@ export function registerOperationRoutes(
 ): void {
   const z = app.withTypeProvider<ZodTypeProvider>();
   for (const op of ops) {
+    const numbers = numberFields(op.query);
     z.get(
       op.path,
       {
-        // A held answer for this exact URL is sent before validation (see serve.ts).
-        preValidation: op.hold
-          ? (request, reply, done) => {
-              const body = server.fromUrl(request.url);
-              if (body === undefined) return done();
-              sendJson(reply, body);
-            }
-          : undefined,
+        // A held answer for this exact URL is sent before validation (see serve.ts); otherwise
+        // number parameters are read strictly (decimal digits only) before the schema checks them.
+        preValidation: (request, reply, done) => {
+          const body = op.hold ? server.fromUrl(request.url) : undefined;
+          if (body !== undefined) {
+            sendJson(reply, body);
+            return;
+          }
+          if (numbers.length > 0)
+            request.query = strictNumbers(request.query as Record<string, unknown>, numbers);
+          done();
+        },
         schema: {
           operationId: op.operationId,
           summary: op.summary,

@@ -168,20 +168,26 @@ export const WhaleReportSchema = z.object({
     .meta({ description: "Minimum position value applied, in US dollars.", examples: [1_000_000] }),
   alerts: z
     .array(WhaleAlertSchema)
-    .meta({ description: "Hyperliquid whale position opens/closes, newest first." }),
+    .meta({ description: "Hyperliquid whale position opens/closes, newest first, at most `limit`." }),
   positions: z
     .array(WhalePositionSchema)
-    .meta({ description: "Open Hyperliquid whale positions, largest first." }),
-  totals: z.object({
-    long_usd: z
-      .number()
-      .meta({ description: "Sum of long position values, in US dollars.", examples: [120_000_000] }),
-    short_usd: z
-      .number()
-      .meta({ description: "Sum of short position values, in US dollars.", examples: [95_000_000] }),
-    count: z
-      .number()
-      .int()
-      .meta({ description: "Number of positions.", examples: [20] }),
-  }),
+    .meta({ description: "Open Hyperliquid whale positions, largest first, at most `limit`." }),
+  totals: z
+    .object({
+      long_usd: z
+        .number()
+        .meta({ description: "Sum of long position values, in US dollars.", examples: [420_000_000] }),
+      short_usd: z
+        .number()
+        .meta({ description: "Sum of short position values, in US dollars.", examples: [310_000_000] }),
+      count: z
+        .number()
+        .int()
+        .meta({ description: "Number of positions summed.", examples: [143] }),
+    })
+    .nullable()
+    .meta({
+      description:
+        "Sums over every open position CoinGlass returned for the coin filter with value ≥ min_usd (e.g. all 143 positions ≥ $1M), not only the listed ones: `limit` cuts the list, never the totals. null when CoinGlass gave no readable positions.",
+    }),
 });

@@ -1,3 +1,4 @@
+import { ALERT_KINDS } from "@teleglas/market-data-core";
 import { z } from "zod";
 import {
   ExchangeFundingRateSchema,
@@ -30,6 +31,14 @@ const LargeLimitOrderSchema = z.object({
   state: z.enum(["open", "filled", "cancelled", "unknown"]),
 });
 
+const WallTotalsSchema = z.object({
+  count: z
+    .number()
+    .int()
+    .meta({ description: "Open walls on this side.", examples: [143] }),
+  usd: usd("Sum of their current sizes", 1_350_000_000),
+});
+
 const DepthSummarySchema = z.object({
   bids_usd: usd("Bids within the range", 150_000_000),
   asks_usd: usd("Asks within the range", 140_000_000),
@@ -46,6 +55,10 @@ export const OrderbookReportSchema = z.object({
   walls: z
     .object({ bids: z.array(LargeLimitOrderSchema), asks: z.array(LargeLimitOrderSchema) })
     .meta({ description: "Large resting limit orders, the 25 largest per side, largest first." }),
+  wall_totals: z.object({ bids: WallTotalsSchema, asks: WallTotalsSchema }).nullable().meta({
+    description:
+      "Count and size of every open wall CoinGlass returned per side (walls lists at most 25); null when the walls are missing.",
+  }),
   depth: DepthSummarySchema.meta({ description: "Latest depth of the pair on the exchange." }),
   depth_history: z
     .array(
@@ -153,14 +166,7 @@ export const OpenInterestReportSchema = z.object({
 /** `/gpt/alerts`: an alert of the worker's log. */
 export const AlertOutSchema = z.object({
   id: str("Alert id (derived from its content)", "liq-BTC-1767225600000-ab12"),
-  kind: z.enum([
-    "large_liquidation",
-    "liquidation_storm",
-    "whale_trade",
-    "whale_cluster",
-    "whale_position",
-    "radar",
-  ]),
+  kind: z.enum(ALERT_KINDS),
   symbol,
   side: z
     .enum(["long", "short", "buy", "sell", "mixed"])
@@ -260,4 +266,17 @@ export const InfoSchema = z.object({
   rate_limit_per_minute: z
     .number()
     .meta({ description: "Requests per minute allowed per API key.", examples: [120] }),
+  features: z
+    .array(
+      z.object({
+        feature: str("Data family", "Funding arbitrage"),
+        command: str("Bot command", "/arb"),
+        route: str("API route", "/gpt/funding-arbitrage"),
+        plan: str("Lowest CoinGlass plan that has it", "startup"),
+        included: z
+          .boolean()
+          .meta({ description: "Whether this server's plan includes it.", examples: [true] }),
+      }),
+    )
+    .meta({ description: "Which data families the configured CoinGlass plan unlocks." }),
 });

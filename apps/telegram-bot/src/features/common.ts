@@ -70,7 +70,13 @@ export async function symbolArg(
 
 /** Turn an upstream failure into a reply a person understands; rethrow anything else. */
 export async function replyMarketError(ctx: BotContext, error: unknown): Promise<void> {
-  if (error instanceof PlanError) return replyHtml(ctx, ctx.t("error-plan"));
+  if (error instanceof PlanError)
+    return replyHtml(
+      ctx,
+      error.requiredPlan
+        ? ctx.t("error-plan-needs", { plan: error.requiredPlan, current: error.plan })
+        : ctx.t("error-plan"),
+    );
   if (error instanceof RateLimitError) return replyHtml(ctx, ctx.t("error-busy"));
   if (error instanceof CoinGlassError) return replyHtml(ctx, ctx.t("error-upstream"));
   throw error;

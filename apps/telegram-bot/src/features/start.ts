@@ -1,3 +1,4 @@
+import { featuresOf, type PlanFeature } from "@teleglas/market-data-core";
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../context.js";
 import { escapeHtml } from "../format/numbers.js";
@@ -15,6 +16,7 @@ export const COMMANDS: Array<{ command: string; description: string }> = [
   { command: "sentiment", description: "Market mood" },
   { command: "chart", description: "Price + liquidations chart: /chart BTC 1h" },
   { command: "etf", description: "Spot-ETF flows and chart: /etf [btc|eth|sol|xrp]" },
+  { command: "arb", description: "Funding arbitrage pairs, per 8 h and APR" },
   { command: "subscribe", description: "Get alerts: /subscribe [BTC|all]" },
   { command: "unsubscribe", description: "Stop alerts: /unsubscribe [BTC|all]" },
   { command: "alerts", description: "What this chat receives" },
@@ -42,5 +44,11 @@ defineCommand(startFeature, ["start"], async (ctx) => {
 });
 
 defineCommand(startFeature, ["help"], async (ctx) => {
-  await replyHtml(ctx, ctx.t("help"));
+  const plan = ctx.deps.core.client.plan;
+  const { included, locked } = featuresOf(plan);
+  const list = (fs: PlanFeature[], withPlan: boolean) =>
+    fs.map((f) => (withPlan ? `${f.command} (${f.plan}+)` : f.command)).join(", ");
+  const lines = [ctx.t("help"), "", ctx.t("help-plan", { plan, included: list(included, false) })];
+  if (locked.length > 0) lines.push(ctx.t("help-plan-locked", { locked: list(locked, true) }));
+  await replyHtml(ctx, lines.join("\n"));
 });

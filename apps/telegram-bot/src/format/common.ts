@@ -24,3 +24,7 @@ export function footer(meta: ResultMeta, t: T, now: number, lang: Language): str
 
 /** `n/a` for a missing string. */
 export const orNa = (s: string | null | undefined) => (s === null || s === undefined || s === "" ? NA : s);
+
+/** ` (5 of 143)` when a list shows fewer rows than its total covers, else nothing. */
+export const shownOf = (shown: number, total: number | null, t: T) =>
+  total !== null && total > shown ? ` (${t("shown-of", { shown, total })})` : "";

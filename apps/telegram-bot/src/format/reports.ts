@@ -5,7 +5,7 @@ import type {
   RsiReport,
   SentimentReport,
 } from "@teleglas/market-data-core";
-import { footer, heading, row } from "./common.js";
+import { footer, heading, row, shownOf } from "./common.js";
 import { escapeHtml, num, pct, price, qty, rate, share, usd } from "./numbers.js";
 import type { Language, T } from "./translate.js";
 
@@ -23,7 +23,10 @@ export function formatLiq(r: MarketResult<LiquidationSummary>, { t, now, lang }:
   ];
   if (d.dominantSide) out.push(t(`liq-dominant-${d.dominantSide}`));
   if (d.byExchange.length > 0) {
-    out.push("", heading("🏦", t("by-exchange")));
+    out.push(
+      "",
+      `${heading("🏦", t("by-exchange"))}${shownOf(Math.min(d.byExchange.length, 8), d.byExchange.length, t)}`,
+    );
     for (const x of d.byExchange.slice(0, 8)) {
       out.push(`${escapeHtml(x.exchange)}: ${usd(x.totalUsd)} (L ${usd(x.longUsd)} / S ${usd(x.shortUsd)})`);
     }

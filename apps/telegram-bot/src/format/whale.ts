@@ -1,6 +1,6 @@
 import type { MarketResult, OrderbookReport, WhaleReport } from "@teleglas/market-data-core";
-import { footer, heading, row } from "./common.js";
-import { ago, escapeHtml, num, pct, price, share, usd } from "./numbers.js";
+import { footer, heading, row, shownOf } from "./common.js";
+import { ago, escapeHtml, NA, num, pct, price, share, usd } from "./numbers.js";
 import type { Language, T } from "./translate.js";
 
 type Ctx = { t: T; now: number; lang: Language };
@@ -11,13 +11,16 @@ export function formatWhale(r: MarketResult<WhaleReport>, { t, now, lang }: Ctx)
   const d = r.data;
   const scope = d.symbol ? escapeHtml(d.symbol) : t("all-coins");
   const out = [`🐋 <b>${t("whale-title")}</b> — ${scope}`, ""];
-  const total = d.totals.longUsd + d.totals.shortUsd;
-  const longShare = total > 0 ? (d.totals.longUsd / total) * 100 : null;
+  // The totals cover every matching position, not only the few listed below.
+  const tot = d.totals;
+  const total = tot === null ? null : tot.longUsd + tot.shortUsd;
+  const longShare = tot !== null && total !== null && total > 0 ? (tot.longUsd / total) * 100 : null;
   out.push(
-    `${t("longs")} ${usd(d.totals.longUsd)} (${share(longShare)}) · ${t("shorts")} ${usd(d.totals.shortUsd)} · ${t("positions-count", { count: d.totals.count })}`,
+    `${t("longs")} ${usd(tot?.longUsd)} (${share(longShare)}) · ${t("shorts")} ${usd(tot?.shortUsd)} · ${tot === null ? NA : t("positions-all", { count: tot.count, min: usd(d.minUsd) })}`,
     "",
   );
-  out.push(heading("🏆", t("top-positions")));
+  const listed = Math.min(d.positions.length, 5);
+  out.push(`${heading("🏆", t("top-positions"))}${shownOf(listed, tot?.count ?? null, t)}`);
   if (d.positions.length === 0) out.push(t("none"));
   for (const p of d.positions.slice(0, 5)) {
     const dir = p.direction === "long" ? "🟢 LONG" : "🔴 SHORT";
@@ -56,10 +59,18 @@ export function formatOrderbook(r: MarketResult<OrderbookReport>, { t, now, lang
   out.push("", heading("🧱", t("walls")));
   const wall = (w: OrderbookReport["walls"]["bids"][number]) =>
     `${price(w.priceUsd)} <b>${usd(w.currentUsd)}</b> ${escapeHtml(w.exchange)}`;
-  out.push(`🟢 ${t("bids")}: ${d.walls.bids.length === 0 ? t("none") : ""}`);
-  for (const w of d.walls.bids.slice(0, 5)) out.push(`  ${wall(w)}`);
-  out.push(`🔴 ${t("asks")}: ${d.walls.asks.length === 0 ? t("none") : ""}`);
-  for (const w of d.walls.asks.slice(0, 5)) out.push(`  ${wall(w)}`);
+  for (const side of ["bids", "asks"] as const) {
+    const list = d.walls[side];
+    const all = d.wallTotals?.[side];
+    // Missing walls (plan, upstream) are n/a, not "none": nobody looked.
+    const summary = !all
+      ? NA
+      : all.count === 0
+        ? t("none")
+        : `${usd(all.usd)}${shownOf(Math.min(list.length, 5), all.count, t)}`;
+    out.push(`${side === "bids" ? "🟢" : "🔴"} ${t(side)}: ${summary}`);
+    for (const w of list.slice(0, 5)) out.push(`  ${wall(w)}`);
+  }
   out.push("", footer(r.meta, t, now, lang));
   return out.join("\n");
 }

@@ -49,6 +49,7 @@ help =
     /sentiment — fear and greed, trend, funding, OI, long/short
     /chart SYMBOL [5m|15m|30m|1h|4h|12h|1d] — candles with liquidations
     /etf [btc|eth|sol|xrp] — spot-ETF daily net flows, net assets, bar chart
+    /arb — funding arbitrage: best long/short exchange pairs, per 8 h and APR
 
     <b>Alerts</b>
     /subscribe [SYMBOL|all] — pick kinds and minimum size
@@ -134,7 +135,8 @@ bias-shorts_pay = shorts pay longs
 bias-neutral = neutral
 whale-title = Hyperliquid whales
 all-coins = all coins
-positions-count = { $count } positions
+positions-all = all { $count } positions ≥ { $min }
+shown-of = { $shown } of { $total }
 top-positions = Largest positions
 recent-moves = Recent opens and closes
 none = none
@@ -210,4 +212,14 @@ etf-hong-kong = Hong Kong { $day }
 etf-chart-caption = { $asset } spot-ETF net flows, last { $count } trading days (USD, UTC days)
 usage-etf = Usage: <code>/etf [btc|eth|sol|xrp]</code>, e.g. <code>/etf eth</code>
 etf-more-funds = +{ $count } more
+arb-title = Funding arbitrage — best pairs, rates per 8 h
+arb-none = CoinGlass lists no arbitrage pairs right now.
+arb-gap = gap { $rate } per 8 h · APR { $apr }
+arb-long = long
+arb-short = short
+arb-details = 7d paid: long { $long } · short { $short } · fees { $fee } · price gap { $gap }
+arb-note = Long where funding is lower, short where it is higher. APR is simple, before fees and price moves.
+error-plan-needs = 🔒 This needs the CoinGlass { $plan } plan or above; this bot uses { $current }.
+help-plan = 📦 CoinGlass plan: <b>{ $plan }</b> — includes { $included }
+help-plan-locked = 🔒 Needs a higher plan: { $locked }
 `;

@@ -49,6 +49,7 @@ help =
     /sentiment — fear and greed, tren, funding, OI, long/short
     /chart SIMBOL [5m|15m|30m|1h|4h|12h|1d] — candle dengan likuidasi
     /etf [btc|eth|sol|xrp] — arus bersih harian ETF spot, aset bersih, grafik batang
+    /arb — arbitrase funding: pasangan bursa long/short terbaik, per 8 jam dan APR
 
     <b>Alert</b>
     /subscribe [SIMBOL|all] — pilih jenis dan ukuran minimum
@@ -134,7 +135,8 @@ bias-shorts_pay = short membayar long
 bias-neutral = netral
 whale-title = Paus Hyperliquid
 all-coins = semua koin
-positions-count = { $count } posisi
+positions-all = semua { $count } posisi ≥ { $min }
+shown-of = { $shown } dari { $total }
 top-positions = Posisi terbesar
 recent-moves = Buka dan tutup terbaru
 none = tidak ada
@@ -210,4 +212,14 @@ etf-hong-kong = Hong Kong { $day }
 etf-chart-caption = Arus bersih ETF spot { $asset }, { $count } hari bursa terakhir (USD, hari UTC)
 usage-etf = Cara pakai: <code>/etf [btc|eth|sol|xrp]</code>, mis. <code>/etf eth</code>
 etf-more-funds = +{ $count } lainnya
+arb-title = Arbitrase funding — pasangan terbaik, rate per 8 jam
+arb-none = CoinGlass belum mencantumkan pasangan arbitrase saat ini.
+arb-gap = selisih { $rate } per 8 jam · APR { $apr }
+arb-long = long
+arb-short = short
+arb-details = dibayar 7h: long { $long } · short { $short } · biaya { $fee } · selisih harga { $gap }
+arb-note = Long di funding yang lebih rendah, short di yang lebih tinggi. APR sederhana, sebelum biaya dan pergerakan harga.
+error-plan-needs = 🔒 Ini butuh paket CoinGlass { $plan } atau lebih tinggi; bot ini memakai { $current }.
+help-plan = 📦 Paket CoinGlass: <b>{ $plan }</b> — termasuk { $included }
+help-plan-locked = 🔒 Butuh paket lebih tinggi: { $locked }
 `;

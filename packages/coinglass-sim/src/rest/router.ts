@@ -17,6 +17,7 @@ import {
   type RouteContext,
   type RouteTable,
 } from "./context.js";
+import type { Corruptions } from "./corrupt.js";
 import type { createCounters, RateLimiter } from "./limits.js";
 
 /** Fault modes (fractions 0..1 of requests, added latency, WebSocket misbehaviour). */
@@ -46,6 +47,7 @@ export interface RestDeps {
   faults: Faults;
   market: Market;
   events: EventLog;
+  corruptions: Corruptions;
   modelNow(): number;
   /** The simulator's wall clock (event times); the rate limiter always uses real time. */
   clock(): number;
@@ -137,7 +139,7 @@ export function createRestHandler(d: RestDeps): (req: IncomingMessage, res: Serv
 
     const now = d.modelNow();
     // Injected events are windowed by the simulator clock, which runs on when model time is frozen.
-    const stamp = `${now}|${d.events.version()}|${Math.floor(simNow / 1000)}`;
+    const stamp = `${now}|${d.events.version()}|${d.corruptions.version()}|${Math.floor(simNow / 1000)}`;
     if (stamp !== cacheStamp || cache.size > 1000) {
       cache = new Map();
       cacheStamp = stamp;
@@ -156,7 +158,7 @@ export function createRestHandler(d: RestDeps): (req: IncomingMessage, res: Serv
     };
     let body: string;
     try {
-      body = `${route.noMsg ? bareSuccessPrefix : successPrefix}${JSON.stringify(route.handler(ctx))}${route.successFlag ? ',"success":true}' : "}"}`;
+      body = `${route.noMsg ? bareSuccessPrefix : successPrefix}${JSON.stringify(d.corruptions.apply(path, route.handler(ctx)))}${route.successFlag ? ',"success":true}' : "}"}`;
     } catch (err) {
       if (err instanceof ParamError) return fail(res, "400", err.message, used);
       if (err instanceof PlanError) return fail(res, "401", "Upgrade plan", used);

@@ -7,9 +7,11 @@ import type { Cached, CallOptions, CoreEvent, Lane } from "../models/result.js";
 import type { Quota } from "../quota/types.js";
 import { createTransport, type RetryOptions } from "./http.js";
 import { REFERENCE_ENDPOINTS } from "./limits.js";
+import { mapAccumulatedFunding, mapFundingArbitrage } from "./map-arbitrage.js";
 import * as d from "./map-derivs.js";
 import { mapEtfFlows, mapEtfNetAssets } from "./map-etf.js";
 import * as m from "./map-markets.js";
+import { dropImplausible } from "./plausible.js";
 import { coinParams, type Mapper, type Params, POLICY, pairParams, unavailable } from "./requests.js";
 import type { CoinGlassClient } from "./types.js";
 
@@ -62,6 +64,15 @@ export function createCoinGlassClient(opts: CoinGlassClientOptions): CoinGlassCl
     return data;
   }
 
+  /** Reports each impossible upstream field once per endpoint (bounded), not on every fetch. */
+  const flagged = new Set<string>();
+  const flag = (endpoint: string) => (field: string, value: string) => {
+    const id = `${endpoint}|${field}`;
+    if (flagged.has(id) || flagged.size >= 1000) return;
+    flagged.add(id);
+    opts.onEvent?.({ type: "implausible_value", endpoint, field, value });
+  };
+
   /**
    * Map a payload. A shape the mapper cannot read is a failed answer (stale value or 503), and so is
    * an empty reference list (coins, exchanges, pairs): the last good list stays in use rather than
@@ -70,7 +81,7 @@ export function createCoinGlassClient(opts: CoinGlassClientOptions): CoinGlassCl
   function mapAnswer<T>(endpoint: string, data: unknown, map: Mapper<T>): T {
     let value: T;
     try {
-      value = map(validate(endpoint, data), endpoint);
+      value = map(dropImplausible(endpoint, validate(endpoint, data), flag(endpoint)), endpoint);
     } catch (error) {
       opts.onEvent?.({ type: "upstream_rejected", endpoint, reason: "malformed" });
       throw new InvalidAnswerError(
@@ -299,6 +310,22 @@ function table(call: Call): Omit<CoinGlassClient, "plan" | "with" | "stats" | "c
         { symbol: q.coin, current_page: q.page },
         POLICY.fast,
         d.mapPositionPage,
+        o,
+      ),
+    fetchFundingArbitrage: (q, o) =>
+      call(
+        `${F}/funding-rate/arbitrage`,
+        { usd: q.usd, exchange_list: q.exchangeList?.join(",") },
+        POLICY.funding,
+        mapFundingArbitrage,
+        o,
+      ),
+    fetchAccumulatedFunding: (range, o) =>
+      call(
+        `${F}/funding-rate/accumulated-exchange-list`,
+        { range },
+        POLICY.accumulated,
+        mapAccumulatedFunding,
         o,
       ),
     fetchEtfFlows: (asset, o) =>

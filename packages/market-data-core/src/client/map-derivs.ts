@@ -49,7 +49,7 @@ export function mapLiqBars(prefix: string) {
   const short = `${prefix}short_liquidation_usd`;
   return (data: unknown, endpoint: string): LiquidationBar[] =>
     byTime(
-      complete(rows(data, endpoint), ["time", long, short], (_r, n) => ({
+      complete(rows(data, endpoint), endpoint, ["time", long, short], (_r, n) => ({
         time: n.time as number,
         longUsd: n[long] as number,
         shortUsd: n[short] as number,
@@ -58,7 +58,7 @@ export function mapLiqBars(prefix: string) {
 }
 
 export function mapLiqOrders(data: unknown, endpoint: string): LiquidationOrder[] {
-  return complete(rows(data, endpoint), ["price", "usd_value", "side", "time"], (r, n) => ({
+  return complete(rows(data, endpoint), endpoint, ["price", "usd_value", "side", "time"], (r, n) => ({
     exchange: str(r.exchange_name) ?? "",
     pair: str(r.symbol) ?? "",
     coin: str(r.base_asset) ?? "",
@@ -113,7 +113,7 @@ export function mapLongShort(prefix: string) {
   const ratio = `${prefix}_long_short_ratio`;
   return (data: unknown, endpoint: string): LongShortPoint[] =>
     byTime(
-      complete(rows(data, endpoint), ["time", l, s, ratio], (_r, n) => ({
+      complete(rows(data, endpoint), endpoint, ["time", l, s, ratio], (_r, n) => ({
         time: n.time as number,
         longPct: n[l] as number,
         shortPct: n[s] as number,
@@ -144,7 +144,7 @@ export function mapTakerVolume(data: unknown, endpoint: string): TakerVolume {
 export function mapTakerBars(buy: string, sell: string) {
   return (data: unknown, endpoint: string): TakerBar[] =>
     byTime(
-      complete(rows(data, endpoint), ["time", buy, sell], (_r, n) => ({
+      complete(rows(data, endpoint), endpoint, ["time", buy, sell], (_r, n) => ({
         time: n.time as number,
         buyUsd: n[buy] as number,
         sellUsd: n[sell] as number,
@@ -155,7 +155,7 @@ export function mapTakerBars(buy: string, sell: string) {
 const ORDER_STATE: Record<number, LargeLimitOrder["state"]> = { 1: "open", 2: "filled", 3: "cancelled" };
 
 export function mapLargeOrders(data: unknown, endpoint: string): LargeLimitOrder[] {
-  return complete(rows(data, endpoint), ["id", "price", "order_side"], (r, n) => ({
+  return complete(rows(data, endpoint), endpoint, ["id", "price", "order_side"], (r, n) => ({
     id: n.id as number,
     exchange: str(r.exchange_name) ?? "",
     pair: str(r.symbol) ?? "",
@@ -176,7 +176,7 @@ export function mapDepth(prefix: string) {
   const a = `${prefix}asks_usd`;
   return (data: unknown, endpoint: string): DepthPoint[] =>
     byTime(
-      complete(rows(data, endpoint), ["time", b, a], (r, n) => ({
+      complete(rows(data, endpoint), endpoint, ["time", b, a], (r, n) => ({
         time: n.time as number,
         bidsUsd: n[b] as number,
         bidsQuantity: num(r[`${prefix}bids_quantity`]),
@@ -207,21 +207,26 @@ export function mapOrderbookHistory(data: unknown, endpoint: string): OrderbookS
 }
 
 export function mapWhaleAlerts(data: unknown, endpoint: string): WhaleAlert[] {
-  return complete(rows(data, endpoint), ["position_size", "position_value_usd", "create_time"], (r, n) => ({
-    user: str(r.user) ?? "",
-    coin: str(r.symbol) ?? "",
-    positionSize: n.position_size as number,
-    direction: (n.position_size as number) < 0 ? ("short" as const) : ("long" as const),
-    action: num(r.position_action) === 2 ? ("close" as const) : ("open" as const),
-    entryPriceUsd: num(r.entry_price),
-    liquidationPriceUsd: num(r.liq_price),
-    valueUsd: n.position_value_usd as number,
-    time: n.create_time as number,
-  }));
+  return complete(
+    rows(data, endpoint),
+    endpoint,
+    ["position_size", "position_value_usd", "create_time"],
+    (r, n) => ({
+      user: str(r.user) ?? "",
+      coin: str(r.symbol) ?? "",
+      positionSize: n.position_size as number,
+      direction: (n.position_size as number) < 0 ? ("short" as const) : ("long" as const),
+      action: num(r.position_action) === 2 ? ("close" as const) : ("open" as const),
+      entryPriceUsd: num(r.entry_price),
+      liquidationPriceUsd: num(r.liq_price),
+      valueUsd: n.position_value_usd as number,
+      time: n.create_time as number,
+    }),
+  );
 }
 
 export function mapWhalePositions(data: unknown, endpoint: string): WhalePosition[] {
-  return complete(rows(data, endpoint), ["position_size", "position_value_usd"], (r, n) => ({
+  return complete(rows(data, endpoint), endpoint, ["position_size", "position_value_usd"], (r, n) => ({
     user: str(r.user) ?? "",
     coin: str(r.symbol) ?? "",
     positionSize: n.position_size as number,

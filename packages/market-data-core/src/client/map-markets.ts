@@ -13,7 +13,19 @@ import type {
   RsiListRow,
   RsiWindow,
 } from "../models/market.js";
-import { byTime, complete, keyed, list, num, obj, type Row, rows, str, windows } from "./parse.js";
+import {
+  byTime,
+  complete,
+  keyed,
+  list,
+  num,
+  obj,
+  type Row,
+  rows,
+  str,
+  unreadable,
+  windows,
+} from "./parse.js";
 
 const ALL_W = ["5m", "15m", "30m", "1h", "4h", "12h", "24h"] as const;
 const NO12_W = ["5m", "15m", "30m", "1h", "4h", "24h"] as const;
@@ -101,7 +113,7 @@ export function mapPriceChange(data: unknown, endpoint: string): CoinPriceChange
 }
 
 export function mapCandles(data: unknown, endpoint: string): Candle[] {
-  const list = complete(rows(data, endpoint), ["time", "open", "high", "low", "close"], (r, n) => ({
+  const list = complete(rows(data, endpoint), endpoint, ["time", "open", "high", "low", "close"], (r, n) => ({
     time: n.time as number,
     open: n.open as number,
     high: n.high as number,
@@ -114,7 +126,7 @@ export function mapCandles(data: unknown, endpoint: string): Candle[] {
 
 export function mapOhlc(data: unknown, endpoint: string): OhlcBar[] {
   return byTime(
-    complete(rows(data, endpoint), ["time", "open", "high", "low", "close"], (_r, n) => ({
+    complete(rows(data, endpoint), endpoint, ["time", "open", "high", "low", "close"], (_r, n) => ({
       time: n.time as number,
       open: n.open as number,
       high: n.high as number,
@@ -125,23 +137,24 @@ export function mapOhlc(data: unknown, endpoint: string): OhlcBar[] {
 }
 
 export function mapRsiList(data: unknown, endpoint: string): RsiListRow[] {
-  return rows(data, endpoint).flatMap((r) => {
-    const symbol = str(r.symbol);
-    if (!symbol) return [];
+  return keyed(data, endpoint, "symbol", (symbol, r) => {
     const rsi = {} as Record<RsiWindow, number | null>;
     const priceChangePct = {} as Record<RsiWindow, number | null>;
     for (const w of RSI_W) {
       rsi[w] = num(r[`rsi_${w}`]);
       priceChangePct[w] = num(r[`price_change_percent_${w}`]);
     }
-    return [{ symbol, priceUsd: num(r.current_price), rsi, priceChangePct }];
+    return { symbol, priceUsd: num(r.current_price), rsi, priceChangePct };
   });
 }
 
 export function mapIndicator(field: string) {
   return (data: unknown, endpoint: string): IndicatorPoint[] =>
     byTime(
-      complete(rows(data, endpoint), ["time"], (r, n) => ({ time: n.time as number, value: num(r[field]) })),
+      complete(rows(data, endpoint), endpoint, ["time"], (r, n) => ({
+        time: n.time as number,
+        value: num(r[field]),
+      })),
     );
 }
 
@@ -162,5 +175,6 @@ export function mapFearGreed(data: unknown, endpoint: string): FearGreedPoint[] 
     if (value === null || t === null) continue;
     out.push({ time: t < 1e12 ? t * 1000 : t, value, priceUsd: num(prices[i]) });
   }
+  if (out.length === 0 && values.length > 0) unreadable(endpoint, "data_list, time_list");
   return byTime(out);
 }

@@ -54,9 +54,13 @@ export function windows<W extends ChangeWindow>(
   return out;
 }
 
-/** Rows whose required numeric fields are all present, mapped; incomplete rows are dropped. */
+/**
+ * Rows whose required numeric fields are all present, mapped; incomplete rows are dropped. When
+ * every row is incomplete the call fails (the part is then missing), never an empty list.
+ */
 export function complete<T>(
   list: Row[],
+  endpoint: string,
   required: readonly string[],
   map: (r: Row, n: Record<string, number>) => T,
 ): T[] {
@@ -74,7 +78,16 @@ export function complete<T>(
     }
     if (ok) out.push(map(r, n));
   }
+  if (out.length === 0 && list.length > 0) unreadable(endpoint, required.join(", "));
   return out;
+}
+
+/**
+ * CoinGlass answered rows but not one was readable: the figure is missing, not zero (an empty
+ * list would read as "nothing happened").
+ */
+export function unreadable(endpoint: string, fields: string): never {
+  throw new CoinGlassError(`CoinGlass ${endpoint}: no row had a readable ${fields}`, { endpoint });
 }
 
 /** Sort by `time` ascending (history endpoints are oldest first; be sure). */
@@ -89,8 +102,11 @@ export function keyed<T>(
   field: string,
   map: (key: string, r: Row) => T,
 ): T[] {
-  return rows(data, endpoint).flatMap((r) => {
+  const list = rows(data, endpoint);
+  const out = list.flatMap((r) => {
     const key = str(r[field]);
     return key ? [map(key, r)] : [];
   });
+  if (out.length === 0 && list.length > 0) unreadable(endpoint, field);
+  return out;
 }

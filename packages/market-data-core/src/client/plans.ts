@@ -18,6 +18,7 @@ const ENDPOINT_PLANS: Record<string, CoinGlassPlan> = {
   "/api/futures/orderbook/history": "standard",
   "/api/futures/cvd/history": "startup",
   "/api/futures/aggregated-cvd/history": "startup",
+  "/api/futures/funding-rate/arbitrage": "startup",
 };
 
 const INTERVAL_MINUTES: Record<Interval, number> = {

@@ -28,6 +28,8 @@ export const POLICY = {
    * the docs do not give, so an hour bounds how late a new day shows; a day of stale-on-error.
    */
   daily: { ttlMs: 60 * MIN, swrMs: 60 * MIN, staleOnErrorMs: 24 * 60 * MIN, negativeTtlMs: 10 * MIN },
+  /** Accumulated funding: "cache 1 hour" in the docs. */
+  accumulated: live(60 * MIN),
   history: { ttlMs: 30_000, swrMs: 30_000, staleOnErrorMs: 30 * MIN, negativeTtlMs: 10 * MIN },
 } satisfies Record<string, CachePolicy>;
 

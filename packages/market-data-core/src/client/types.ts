@@ -1,5 +1,6 @@
 import type { EtfAsset } from "../coinglass/raw/etf.js";
 import type { CoinGlassPlan } from "../config/env.js";
+import type { AccumulatedFunding, RawArbitragePair } from "../models/arbitrage.js";
 import type { EtfFlowDay, EtfNetAssetsPoint } from "../models/etf.js";
 import type {
   Candle,
@@ -112,6 +113,10 @@ export interface CoinGlassClient {
     q: { coin: string; page?: number },
     o?: CallOptions,
   ): R<{ totalPages: number; currentPage: number; list: WhalePosition[] }>;
+  /** Best long/short exchange pair per coin for funding arbitrage (Startup+). */
+  fetchFundingArbitrage(q: { usd: number; exchangeList?: string[] }, o?: CallOptions): R<RawArbitragePair[]>;
+  /** Funding summed over a range per coin and exchange, percent (all plans). */
+  fetchAccumulatedFunding(range: "1d" | "7d" | "30d" | "365d", o?: CallOptions): R<AccumulatedFunding[]>;
   /** US spot-ETF daily net flows, total and per fund, oldest first (all plans). */
   fetchEtfFlows(asset: EtfAsset, o?: CallOptions): R<EtfFlowDay[]>;
   /** Hong Kong spot-BTC-ETF daily net flows (all plans). */

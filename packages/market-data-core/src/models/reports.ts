@@ -37,12 +37,31 @@ export interface WhaleReport {
   /** Coin filter applied, or null for all coins. */
   symbol: string | null;
   minUsd: number;
-  /** Newest first. */
+  /** Newest first, at most `limit`. */
   alerts: WhaleAlert[];
-  /** Largest first. */
+  /** Largest first, at most `limit`. */
   positions: WhalePosition[];
-  /** Sums over `positions`. */
-  totals: { longUsd: number; shortUsd: number; count: number };
+  /**
+   * Sums over every open position CoinGlass returned that matches the coin and `minUsd` — not
+   * only the listed ones, so they do not depend on `limit`. Null when CoinGlass gave no readable
+   * positions.
+   */
+  totals: WhaleTotals | null;
+}
+
+/** Whale position totals and what they cover. */
+export interface WhaleTotals {
+  longUsd: number;
+  shortUsd: number;
+  /** Positions counted (all that match, ≥ `minUsd`). */
+  count: number;
+}
+
+/** Count and size of every open wall on one side, however many are listed. */
+export interface WallTotals {
+  count: number;
+  /** Sum of the current USD size of the walls that give one; null when none does. */
+  usd: number | null;
 }
 
 /** Depth totals with their imbalance. */
@@ -62,6 +81,8 @@ export interface OrderbookReport {
   rangePct: number;
   /** Large resting orders, largest current USD first. */
   walls: { bids: LargeLimitOrder[]; asks: LargeLimitOrder[] };
+  /** Totals over every open wall CoinGlass returned (a caller may list fewer); null when the walls are missing. */
+  wallTotals: { bids: WallTotals; asks: WallTotals } | null;
   /** Latest depth of the pair on `exchange`. */
   depth: DepthSummary;
   /** Depth history of the pair, oldest first. */

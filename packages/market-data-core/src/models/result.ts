@@ -127,4 +127,9 @@ export type CoreEvent =
   | { type: "quota_fallback"; active: boolean; limitPerWindow: number; cause: string }
   | { type: "cache_error"; key: string; error: string }
   /** An upstream payload did not match its raw schema (the mapper still read what was there). */
-  | { type: "schema_mismatch"; endpoint: string; issue: string };
+  | { type: "schema_mismatch"; endpoint: string; issue: string }
+  /**
+   * CoinGlass sent a value no market can have (negative price or OI, RSI or fear & greed outside
+   * 0–100, ±1e308, non-finite); it was treated as missing. Emitted once per endpoint and field.
+   */
+  | { type: "implausible_value"; endpoint: string; field: string; value: string };

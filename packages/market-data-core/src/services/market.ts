@@ -1,6 +1,7 @@
 import type { CoinGlassClient } from "../client/types.js";
 import type { CallOptions, Lane } from "../models/result.js";
 import { createSymbols, type Symbols } from "../symbols/symbols.js";
+import { buildFundingArbitrage } from "./arbitrage.js";
 import { buildEtf } from "./etf.js";
 import { createParts } from "./parts.js";
 import { buildRaw, REFERENCE_EXCHANGE } from "./raw.js";
@@ -130,6 +131,13 @@ export function createMarketData({
         const candles = (await parts.take(deps.client.fetchPriceHistory(query, { lane }))) ?? [];
         return parts.result(candles, coin);
       });
+    },
+    getFundingArbitrage: (q = {}, o) => {
+      const limit = Math.min(50, Math.max(1, Math.trunc(q.limit ?? 10)));
+      const principalUsd = Math.max(1, Math.trunc(q.principalUsd ?? 10_000));
+      return shared(`arb|${limit}|${principalUsd}|${laneOf(o)}`, () =>
+        buildFundingArbitrage(client, { limit, principalUsd }, laneOf(o)),
+      );
     },
     getEtf: (asset, q = {}, o) => {
       const days = Math.min(90, Math.max(1, Math.trunc(q.days ?? 10)));

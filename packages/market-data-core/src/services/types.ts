@@ -1,4 +1,5 @@
 import type { EtfAsset } from "../coinglass/raw/etf.js";
+import type { FundingArbitrageReport } from "../models/arbitrage.js";
 import type { EtfReport } from "../models/etf.js";
 import type {
   Candle,
@@ -21,9 +22,10 @@ import type {
 } from "../models/reports.js";
 import type { CallOptions, MarketResult } from "../models/result.js";
 import type { RawSnapshot } from "../models/snapshot.js";
+import type { FundingArbitrageQuery } from "./arbitrage.js";
 import type { EtfQuery } from "./etf.js";
 
-export type { EtfQuery };
+export type { EtfQuery, FundingArbitrageQuery };
 
 /** Options of `getWhale`. */
 export interface WhaleQuery {
@@ -91,6 +93,14 @@ export interface MarketData {
     query: PriceHistoryQuery,
     opts?: CallOptions,
   ): Promise<MarketResult<Candle[]>>;
+  /**
+   * Funding arbitrage pairs (Startup+; `PlanError` below), ranked by the rate gap per 8 hours,
+   * with each leg's last-7-day accumulated funding.
+   */
+  getFundingArbitrage(
+    query?: FundingArbitrageQuery,
+    opts?: CallOptions,
+  ): Promise<MarketResult<FundingArbitrageReport>>;
   /** Spot-ETF flows (total and per fund), net assets, and Hong Kong flows for BTC. */
   getEtf(asset: EtfAsset, query?: EtfQuery, opts?: CallOptions): Promise<MarketResult<EtfReport>>;
   getLiquidationHistory(

@@ -1,15 +1,24 @@
 import { allowedInterval, planAllows } from "../client/plans.js";
-import type { DepthPoint, DepthRange, PairMarket, WhaleAlert, WhalePosition } from "../models/market.js";
+import type {
+  DepthPoint,
+  DepthRange,
+  LargeLimitOrder,
+  PairMarket,
+  WhaleAlert,
+  WhalePosition,
+} from "../models/market.js";
 import type {
   DepthSummary,
   OrderbookReport,
   SentimentReport,
   Trend,
+  WallTotals,
   WhaleReport,
+  WhaleTotals,
 } from "../models/reports.js";
 import type { Lane, MarketResult } from "../models/result.js";
 import { fundingAverage } from "./funding.js";
-import { createParts, imbalancePct, last } from "./parts.js";
+import { createParts, imbalancePct, last, sumOrNull } from "./parts.js";
 import { REFERENCE_EXCHANGE, reading } from "./raw.js";
 import type { ReportDeps } from "./reports.js";
 
@@ -36,15 +45,21 @@ export async function buildWhale(
   const a = keep(alerts)
     .sort((x, y) => y.time - x.time)
     .slice(0, q.limit);
-  const p = keep(positions)
-    .sort((x, y) => y.valueUsd - x.valueUsd)
-    .slice(0, q.limit);
-  const totals = { longUsd: 0, shortUsd: 0, count: p.length };
-  for (const x of p) totals[x.direction === "long" ? "longUsd" : "shortUsd"] += x.valueUsd;
+  const all = keep(positions).sort((x, y) => y.valueUsd - x.valueUsd);
+  // Totals cover every matching position, before `limit` cuts the list.
+  let totals: WhaleTotals | null = null;
+  if (positions !== null) {
+    totals = { longUsd: 0, shortUsd: 0, count: all.length };
+    for (const x of all) totals[x.direction === "long" ? "longUsd" : "shortUsd"] += x.valueUsd;
+  }
   return parts.result(
-    { symbol: q.coin, minUsd: q.minUsd, alerts: a, positions: p, totals },
+    { symbol: q.coin, minUsd: q.minUsd, alerts: a, positions: all.slice(0, q.limit), totals },
     q.coin ?? undefined,
   );
+}
+
+function wallTotals(list: LargeLimitOrder[]): WallTotals {
+  return { count: list.length, usd: sumOrNull(list.map((w) => w.currentUsd)) };
 }
 
 function depthSummary(p: DepthPoint | undefined): DepthSummary {
@@ -80,16 +95,16 @@ export async function buildOrderbook(
   const open = (walls ?? []).filter((w) => w.state === "open" || w.state === "unknown");
   const bySize = (x: { currentUsd: number | null }, y: { currentUsd: number | null }) =>
     (y.currentUsd ?? 0) - (x.currentUsd ?? 0);
+  const bids = open.filter((w) => w.side === "bid").sort(bySize);
+  const asks = open.filter((w) => w.side === "ask").sort(bySize);
   return parts.result(
     {
       symbol: coin,
       exchange: q.exchange,
       pair,
       rangePct: q.range,
-      walls: {
-        bids: open.filter((w) => w.side === "bid").sort(bySize),
-        asks: open.filter((w) => w.side === "ask").sort(bySize),
-      },
+      walls: { bids, asks },
+      wallTotals: walls === null ? null : { bids: wallTotals(bids), asks: wallTotals(asks) },
       depth: depthSummary(last(history)),
       depthHistory: history ?? [],
       aggregated: depthSummary(last(aggregated)),

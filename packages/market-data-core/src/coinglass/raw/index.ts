@@ -3,6 +3,7 @@
  * maps each REST path to the schema of its `data`; wrap with `envelope()` for a whole response.
  */
 import { z } from "zod";
+import { AccumulatedFundingRowSchema, FundingArbitrageRowSchema } from "./arbitrage.js";
 import { EtfFlowDaySchema, EtfNetAssetsRowSchema } from "./etf.js";
 import {
   FundingRateExchangeListRowSchema,
@@ -52,6 +53,7 @@ import {
   TopPositionRatioRowSchema,
 } from "./ratios.js";
 
+export * from "./arbitrage.js";
 export * from "./common.js";
 export * from "./etf.js";
 export * from "./funding-oi.js";
@@ -106,6 +108,8 @@ export const RAW_DATA_SCHEMAS = {
   "/api/futures/indicators/ema": z.array(IndicatorEmaRowSchema),
   "/api/futures/basis/history": z.array(BasisHistoryRowSchema),
   "/api/index/fear-greed-history": z.array(FearGreedHistorySchema),
+  "/api/futures/funding-rate/arbitrage": z.array(FundingArbitrageRowSchema),
+  "/api/futures/funding-rate/accumulated-exchange-list": z.array(AccumulatedFundingRowSchema),
   "/api/etf/bitcoin/flow-history": z.array(EtfFlowDaySchema),
   "/api/etf/ethereum/flow-history": z.array(EtfFlowDaySchema),
   "/api/etf/solana/flow-history": z.array(EtfFlowDaySchema),

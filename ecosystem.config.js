@@ -1,7 +1,8 @@
-// PM2 process file for the three apps on one machine: `npm run build && pm2 start ecosystem.config.cjs`.
+// PM2 process file for the three apps on one machine: `npm run build && pm2 start ecosystem.config.js`.
 //
-// CommonJS (.cjs) on purpose: the root package.json says "type": "module", and PM2 loads its
-// process file with require(), which cannot load an ES module `ecosystem.config.js`.
+// CommonJS on purpose: PM2 loads its process file with require(). That is why the root
+// package.json is not an ES module (no "type": "module"); the root's own scripts are .mjs, and
+// bench/ has a package.json of its own saying "type": "module".
 //
 // Secrets are not written here: a `.env` next to this file (see .env.example) is read and passed
 // to every app, so `pm2 save` is the only place PM2 keeps them. REDIS_URL is required — the

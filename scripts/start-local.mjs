@@ -7,6 +7,12 @@ import { startLocalStack } from "@teleglas/infra/local-stack";
 
 const STOP_DEADLINE_MS = 4_000;
 
+// The one-process stack holds all three apps: a stray rejection in one is printed, and the rest
+// keep running (the apps' own main.ts make the per-app choice; see docs/deployment.md).
+process.on("unhandledRejection", (reason) => {
+  console.error("Unhandled promise rejection (still running):", reason);
+});
+
 let stack;
 try {
   stack = await startLocalStack({ env: process.env, input: process.stdin, output: process.stdout });

@@ -1,0 +1,32 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rate, share } from "../src/format/numbers.js";
+import { ALLOWED, type Harness, startHarness } from "./harness.js";
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness({ plan: "startup", perChatPerSecond: 5 });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe("/arb (startup plan, simulator + fake Bot API)", () => {
+  it("lists the service's best pairs with the gap and each leg per 8 h", async () => {
+    const [reply] = await h.ask(ALLOWED[40]!, "/arb");
+    const text = reply?.text ?? "";
+    const r = await h.core.market.getFundingArbitrage({ limit: 8 });
+    expect(text).toContain("Funding arbitrage — best pairs, rates per 8 h");
+    const first = r.data.pairs[0]!;
+    expect(text).toContain(
+      `1. <b>${first.symbol}</b> gap ${rate(first.spreadPer8hPct)} per 8 h · APR ${share(first.spreadAprPct, 1)}`,
+    );
+    expect(text).toContain(`🟢 long ${first.long.exchange} ${rate(first.long.per8hPct)}`);
+    expect(text).toContain(`🔴 short ${first.short.exchange} ${rate(first.short.per8hPct)}`);
+    expect(text).toContain(`7d paid: long ${rate(first.accumulated7d.longPct)}`);
+    expect(text.match(/^\d+\. /gm)).toHaveLength(r.data.pairs.length);
+    const [help] = await h.ask(ALLOWED[41]!, "/help");
+    expect(help?.text).toContain("includes /etf, /arb");
+    expect(help?.text).not.toContain("Needs a higher plan");
+  });
+});
