@@ -3,6 +3,7 @@ import type { CallOptions, Lane } from "../models/result.js";
 import { createSymbols, type Symbols } from "../symbols/symbols.js";
 import { buildFundingArbitrage } from "./arbitrage.js";
 import { buildEtf } from "./etf.js";
+import { buildOverview } from "./overview.js";
 import { createParts } from "./parts.js";
 import { buildRaw, REFERENCE_EXCHANGE } from "./raw.js";
 import type { ReportDeps } from "./reports.js";
@@ -121,6 +122,10 @@ export function createMarketData({
     getTaker: (symbol, range = "1h", o) =>
       forCoin(symbol, `taker:${range}`, o, (coin, lane, deps) => buildTaker(deps, coin, range, lane)),
     getRsi: (symbol, o) => forCoin(symbol, "rsi", o, (coin, lane, deps) => buildRsi(deps, coin, lane)),
+    getOverview: (limit = 10, o) => {
+      const { lane, deps } = scope(o);
+      return shared(`overview|${limit}|${lane}`, () => buildOverview(deps, limit, lane));
+    },
     getPriceHistory: (symbol, q, o) => {
       const exchange = q.exchange ?? REFERENCE_EXCHANGE;
       const key = `candles:${exchange}:${q.interval}:${q.limit}`;
