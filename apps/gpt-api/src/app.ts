@@ -16,7 +16,7 @@ import {
   validatorCompiler,
 } from "fastify-type-provider-zod";
 import type { ApiDeps } from "./deps.js";
-import { clientErrorHandler, installErrorHandling, installRequestGuards } from "./http/error-handler.js";
+import { answerOddRequest, clientErrorHandler, installErrorHandling } from "./http/error-handler.js";
 import { createRefusalLog } from "./http/refusal-log.js";
 import { createResponseCache } from "./http/response-cache.js";
 import { installIpAllowlist, installProtection } from "./http/security.js";
@@ -26,9 +26,11 @@ import { swaggerDocument } from "./openapi.js";
 import { OPERATIONS } from "./operations.js";
 import { registerAlertStream } from "./routes/alerts-stream.js";
 import { registerOperationRoutes } from "./routes/data.js";
+import { registerDocuments } from "./routes/documents.js";
 import { registerMcp } from "./routes/mcp.js";
 import { createMetrics, registerMetrics } from "./routes/metrics.js";
 import { registerPublicRoutes } from "./routes/public.js";
+import { withErrorResponses } from "./schemas/error-responses.js";
 import { createBatchedRateStore } from "./security/rate-store.js";
 
 /**
@@ -119,12 +121,12 @@ export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<
     // Browsers read the limit headers of a cross-origin answer only when exposed; other clients
     // (GPT Actions, curl) do not need the extra header on every answer.
     if (request.headers.origin !== undefined) reply.header("access-control-expose-headers", EXPOSED);
-    done();
+    // Before CORS (one hook, not two, on the hot path): an OPTIONS that is no preflight, or a
+    // request without Host, is answered in the envelope.
+    if (!answerOddRequest(request, reply)) done();
   });
-  // Before CORS: a preflight from an address outside the allowlist is refused like any request,
-  // and an OPTIONS that is no preflight is answered in the envelope.
+  // Before CORS too: a preflight from an address outside the allowlist is refused like any request.
   installIpAllowlist(app, config);
-  installRequestGuards(app);
   await app.register(cors, {
     origin: config.corsOrigins,
     credentials: false,
@@ -135,7 +137,7 @@ export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<
   await app.register(swagger, {
     openapi: swaggerDocument(config, deps.version),
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) => withErrorResponses(jsonSchemaTransformObject(input)),
   });
   // Swagger UI's own policy, without upgrade-insecure-requests so the page also loads over plain
   // http on 127.0.0.1 (behind TLS nothing changes).
@@ -159,6 +161,7 @@ export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<
     scope.setSerializerCompiler(serializerCompiler);
     registerPublicRoutes(scope, deps);
     scope.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+    registerDocuments(scope, config);
 
     await scope.register(async (protectedScope) => {
       await installProtection(protectedScope, config, rateStore);

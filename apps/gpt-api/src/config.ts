@@ -13,6 +13,20 @@ function ipList(entries: string[], ctx: z.RefinementCtx): void {
   }
 }
 
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * The public origin: https, or http only on this machine (ChatGPT calls only https, and a plain
+ * http origin elsewhere would send keys in clear).
+ */
+export const publicUrlSchema = z.url("must be a URL, e.g. https://api.example.com").refine((u) => {
+  // Zod runs this check even after the URL check failed: only judge what parses.
+  const url = URL.canParse(u) ? new URL(u) : undefined;
+  return (
+    url === undefined || url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK.has(url.hostname))
+  );
+}, "must be an https:// URL (http:// only for localhost), e.g. https://api.example.com");
+
 /** The gpt-api's environment (design.md's table plus GPT_API_CORS_ORIGINS). */
 export const apiEnvSchema = commonEnvSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(8000),
@@ -25,8 +39,23 @@ export const apiEnvSchema = commonEnvSchema.extend({
   GPT_API_RATE_LIMIT: z.coerce.number().int().positive().default(120),
   GPT_API_TRUST_PROXY: csv.default([]).superRefine(ipList),
   GPT_API_CORS_ORIGINS: csv.default(DEFAULT_CORS_ORIGINS),
-  PUBLIC_URL: z.url().optional(),
+  PUBLIC_URL: publicUrlSchema.optional(),
+  PRIVACY_OPERATOR: z.string().max(200).optional(),
+  PRIVACY_CONTACT: z.string().max(200).optional(),
+  PRIVACY_LOG_RETENTION: z.string().max(100).default("14 days"),
+  PRIVACY_LOGGED: z.string().max(2000).optional(),
 });
+
+export interface PrivacyConfig {
+  /** Who runs this server (a person or company). */
+  operator: string | undefined;
+  /** How to reach them (an email address or URL). */
+  contact: string | undefined;
+  /** How long logs are kept, in words ("14 days"). */
+  logRetention: string;
+  /** What is logged, when the operator words it differently from the default. */
+  logged: string | undefined;
+}
 
 /** What the app needs, already parsed; tests build it with `apiConfig({...})`. */
 export interface ApiConfig {
@@ -52,6 +81,8 @@ export interface ApiConfig {
   rateSyncMs: number;
   /** Requests without a valid key answered 401 per client address and minute; past it, 429. */
   authFailuresPerMinute: number;
+  /** The privacy policy at /privacy (a public GPT links it); absent until operator and contact are set. */
+  privacy: PrivacyConfig;
   /** Alert streams (SSE) open at once in this process, and per key. */
   maxStreams: number;
   maxStreamsPerKey: number;
@@ -70,6 +101,12 @@ export function loadApiConfig(env: Record<string, string | undefined>) {
     trustProxy: e.GPT_API_TRUST_PROXY,
     corsOrigins: e.GPT_API_CORS_ORIGINS,
     publicUrl: e.PUBLIC_URL,
+    privacy: {
+      operator: e.PRIVACY_OPERATOR,
+      contact: e.PRIVACY_CONTACT,
+      logRetention: e.PRIVACY_LOG_RETENTION,
+      logged: e.PRIVACY_LOGGED,
+    },
   });
   return { env: e, config };
 }
@@ -89,6 +126,7 @@ export function apiConfig(partial: Partial<ApiConfig> = {}): ApiConfig {
     responseTtlMs: 1000,
     rateWindowMs: 60_000,
     rateSyncMs: 100,
+    privacy: { operator: undefined, contact: undefined, logRetention: "14 days", logged: undefined },
     authFailuresPerMinute: 30,
     maxStreams: 500,
     maxStreamsPerKey: 5,

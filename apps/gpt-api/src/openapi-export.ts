@@ -10,7 +10,8 @@ if (config.publicUrl === undefined) console.error(`PUBLIC_URL unset: writing ${p
 const { openapi, chatgpt } = await buildOpenApiDocuments({ ...config, publicUrl });
 const dir = new URL("../", import.meta.url);
 writeFileSync(new URL("openapi.json", dir), `${JSON.stringify(openapi, null, 2)}\n`);
-writeFileSync(new URL("chatgpt_schema.json", dir), `${JSON.stringify(chatgpt, null, 2)}\n`);
+// Minified: it is pasted into (or imported by) the GPT editor, which reads all of it.
+writeFileSync(new URL("chatgpt_schema.json", dir), `${JSON.stringify(chatgpt)}\n`);
 console.error(
   `wrote openapi.json (${Object.keys(openapi.paths ?? {}).length} paths) and chatgpt_schema.json (${Object.keys(chatgpt.paths ?? {}).length} operations)`,
 );

@@ -27,9 +27,37 @@ export function swaggerDocument(config: ApiConfig, version: string) {
 
 const GPT_OPERATIONS = new Set(OPERATIONS.filter((o) => o.gpt).map((o) => o.operationId));
 
+/** Every error of a GPT operation in one response: the GPT reads `error.code` and `hint`. */
+const GPT_ERROR_RESPONSE = {
+  description:
+    "Error envelope: error.code (UNKNOWN_SYMBOL, INVALID_PARAM, UNAUTHORIZED, RATE_LIMITED, UPSTREAM_UNAVAILABLE, …), message and hint say what to do.",
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+};
+
+/** Phrases every nullable field repeats; the document says it once instead. */
+const NULL_PHRASES = /; null when (CoinGlass did not give it|not given)\./g;
+
 /**
- * The document to upload to a custom GPT's Actions: only the data operations a GPT should call,
- * each marked `x-openai-isConsequential: false` (read-only, no confirmation), one https server.
+ * A copy without response-field examples and repeated null phrases. `additionalProperties: false`
+ * stays: it is what lets a client (and the e2e test) notice a field the schema does not name.
+ */
+function trimmed(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(trimmed);
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (k === "examples") continue;
+    out[k] = k === "description" && typeof v === "string" ? v.replace(NULL_PHRASES, ".") : trimmed(v);
+  }
+  return out;
+}
+
+/**
+ * The document to upload to (or import by URL into) a custom GPT's Actions: only the data
+ * operations a GPT should call, each marked `x-openai-isConsequential: false` (read-only, no
+ * confirmation), one https server. Kept small, as ChatGPT reads all of it: parameters keep their
+ * examples, response fields keep their descriptions but not their examples, and the error
+ * responses are one shared `default`.
  */
 export function chatGptSchema(doc: OpenAPIV3_1.Document, publicUrl: string): OpenAPIV3_1.Document {
   if (!publicUrl.startsWith("https://"))
@@ -38,15 +66,27 @@ export function chatGptSchema(doc: OpenAPIV3_1.Document, publicUrl: string): Ope
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
     const get = item?.get;
     if (get?.operationId === undefined || !GPT_OPERATIONS.has(get.operationId)) continue;
-    paths[path] = { get: { ...get, "x-openai-isConsequential": false } } as OpenAPIV3_1.PathItemObject;
+    const ok = get.responses?.["200"];
+    paths[path] = {
+      get: {
+        ...get,
+        responses: { "200": trimmed(ok), default: GPT_ERROR_RESPONSE },
+        "x-openai-isConsequential": false,
+      },
+    } as OpenAPIV3_1.PathItemObject;
   }
-  const schemas = usedSchemas(paths, doc.components?.schemas ?? {});
+  const schemas = trimmed(usedSchemas(paths, doc.components?.schemas ?? {}));
+  const { responses: _shared, ...components } = doc.components ?? {};
   return {
     ...doc,
+    info: {
+      ...doc.info,
+      description: `${doc.info.description} A number is null when CoinGlass did not give it (meta.missing names it).`,
+    },
     servers: [{ url: publicUrl.replace(/\/$/, "") }],
     paths,
     components: {
-      ...doc.components,
+      ...components,
       schemas: schemas as NonNullable<OpenAPIV3_1.ComponentsObject["schemas"]>,
     },
   };

@@ -36,6 +36,8 @@ describe("config", () => {
     [{ GPT_API_KEYS: "short" }, "GPT_API_KEYS"],
     [{ PORT: "99999" }, "PORT"],
     [{ GPT_API_TRUST_PROXY: "true" }, "GPT_API_TRUST_PROXY"],
+    [{ PUBLIC_URL: "http://api.example.com" }, "PUBLIC_URL"],
+    [{ PUBLIC_URL: "api.example.com" }, "PUBLIC_URL"],
   ])("stops at start on a bad value and names the variable (%o)", (env, variable) => {
     try {
       loadApiConfig(env);
@@ -45,5 +47,17 @@ describe("config", () => {
       expect((error as ConfigError).variable).toBe(variable);
       expect((error as Error).message).not.toContain("short");
     }
+  });
+
+  it("refuses an http:// PUBLIC_URL outside this machine in one line naming the variable", () => {
+    expect(() => loadApiConfig({ PUBLIC_URL: "http://api.example.com" })).toThrow(
+      "Invalid configuration: PUBLIC_URL is invalid: must be an https:// URL (http:// only for localhost), e.g. https://api.example.com",
+    );
+    expect(loadApiConfig({ PUBLIC_URL: "http://127.0.0.1:8000" }).config.publicUrl).toBe(
+      "http://127.0.0.1:8000",
+    );
+    expect(loadApiConfig({ PUBLIC_URL: "http://localhost:8000" }).config.publicUrl).toBe(
+      "http://localhost:8000",
+    );
   });
 });

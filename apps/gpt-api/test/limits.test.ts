@@ -6,6 +6,7 @@ import { prepareBody } from "../src/http/envelope.js";
 import { createResponseCache } from "../src/http/response-cache.js";
 import { createOperationServer } from "../src/http/serve.js";
 import { OPERATIONS, type Operation } from "../src/operations.js";
+import { ERROR_EXAMPLES } from "../src/schemas/error-responses.js";
 import { type Json, KEY, type Peers, startApi, startPeers } from "./harness.js";
 import { testRedis } from "./redis.js";
 
@@ -224,7 +225,9 @@ describe("plan", () => {
       const body = (await res.json()) as Json;
       expect(res.status).toBe(403);
       expect(body.error.code).toBe("PLAN_REQUIRED");
-      expect(body.error.hint).toContain("startup");
+      expect(body.error.message).toContain("startup");
+      const example = ERROR_EXAMPLES["403"]?.examples.find((e) => e.error.code === "PLAN_REQUIRED");
+      expect(body.error).toEqual({ ...example?.error, message: body.error.message });
     } finally {
       await api.close();
       await low.close();

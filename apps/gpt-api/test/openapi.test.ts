@@ -1,7 +1,9 @@
 import { compileErrors, validate } from "@readme/openapi-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiConfig } from "../src/config.js";
+import { ERROR_STATUS, type ErrorCode } from "../src/http/errors.js";
 import { buildOpenApiDocuments } from "../src/openapi-build.js";
+import { ERROR_EXAMPLES } from "../src/schemas/error-responses.js";
 import type { Json } from "./harness.js";
 
 type Doc = Awaited<ReturnType<typeof buildOpenApiDocuments>>["openapi"];
@@ -54,6 +56,26 @@ describe("OpenAPI document", () => {
     expect(raw).toContain("epoch milliseconds");
   });
 
+  it("shows each error status its own example, worded as the API answers it", async () => {
+    const responses = openapi.components?.responses as Record<string, Json>;
+    for (const [status, { name }] of Object.entries(ERROR_EXAMPLES)) {
+      const examples = responses[name]?.content["application/json"].examples as Record<string, Json>;
+      expect(Object.keys(examples).length, status).toBeGreaterThan(0);
+      for (const [code, example] of Object.entries(examples)) {
+        expect(String(ERROR_STATUS[code as ErrorCode]), `${status} ${code}`).toBe(status);
+        expect(example.value.error.code).toBe(code);
+      }
+    }
+    for (const { path, op } of operations(openapi)) {
+      for (const [status, response] of Object.entries(op.responses as Record<string, Json>)) {
+        if (status === "200") continue;
+        expect(response.$ref, `${path} ${status}`).toBe(
+          `#/components/responses/${ERROR_EXAMPLES[status]?.name}`,
+        );
+      }
+    }
+  });
+
   it("matches the committed snapshot", async () => {
     await expect(`${JSON.stringify(openapi, null, 2)}\n`).toMatchFileSnapshot("./__snapshots__/openapi.json");
   });
@@ -74,6 +96,15 @@ describe("ChatGPT Actions schema", () => {
       expect(op["x-openai-isConsequential"], path).toBe(false);
       expect(path).not.toMatch(/stream|metrics|mcp|health|ready|openapi/);
     }
+  });
+
+  it("is small: examples only on parameters, one shared error response", () => {
+    const text = JSON.stringify(chatgpt);
+    // About 5 KB per operation today (the pretty-printed file was 17 KB per operation).
+    expect(text.length / operations(chatgpt).length).toBeLessThan(6_500);
+    expect(JSON.stringify(chatgpt.paths)).not.toContain('"examples":[{');
+    for (const { path, op } of operations(chatgpt))
+      expect(Object.keys(op.responses), path).toEqual(["200", "default"]);
   });
 
   it("refuses a non-https server", async () => {

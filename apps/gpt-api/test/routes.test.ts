@@ -1,5 +1,6 @@
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ERROR_EXAMPLES } from "../src/schemas/error-responses.js";
 import { type Json, KEY, type Peers, sampleAlert, startApi, startPeers } from "./harness.js";
 
 let peers: Peers;
@@ -366,5 +367,59 @@ describe("answers outside the routes stay in the envelope", () => {
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-origin")).toBe("https://chatgpt.com");
+  });
+});
+
+describe("error examples of the OpenAPI document", () => {
+  it("are what the API answers", async () => {
+    const unauthorized = await json(await fetch(`${api.url}/gpt/raw?symbol=BTC`));
+    expect(unauthorized.error).toEqual(ERROR_EXAMPLES["401"]?.examples[0]?.error);
+    const unknown = await json(await api.get("/gpt/raw?symbol=BTX"));
+    expect(unknown.error).toEqual(ERROR_EXAMPLES["400"]?.examples[0]?.error);
+    const invalid = await json(await api.get("/gpt/raw"));
+    expect(invalid.error).toEqual(ERROR_EXAMPLES["400"]?.examples[1]?.error);
+  });
+});
+
+describe("documents for a public GPT", () => {
+  it("/privacy shows the configured policy, and says what to set when it is not", async () => {
+    const missing = await fetch(`${api.url}/privacy`);
+    expect(missing.status).toBe(404);
+    expect((await json(missing)).error.hint).toContain("PRIVACY_OPERATOR");
+    const privacy = {
+      operator: "Example Ltd <b>",
+      contact: "privacy@example.com",
+      logRetention: "7 days",
+      logged: undefined,
+    };
+    const configured = await startApi(peers, { privacy });
+    try {
+      const res = await fetch(`${configured.url}/privacy`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toContain("text/html");
+      const page = await res.text();
+      expect(page).toContain("Example Ltd &lt;b&gt;");
+      expect(page).toContain("privacy@example.com");
+      expect(page).toContain("kept for 7 days");
+      expect(page).toContain("never the key itself");
+    } finally {
+      await configured.close();
+    }
+  });
+
+  it("/openapi.gpt.json serves the GPT schema for import by URL, servers from PUBLIC_URL", async () => {
+    expect((await fetch(`${api.url}/openapi.gpt.json`)).status).toBe(404);
+    const configured = await startApi(peers, { publicUrl: "https://gpt.example.org" });
+    try {
+      const res = await fetch(`${configured.url}/openapi.gpt.json`);
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      const doc = JSON.parse(text);
+      expect(doc.servers).toEqual([{ url: "https://gpt.example.org" }]);
+      expect(Object.keys(doc.paths)).toContain("/gpt/raw");
+      expect(text.length).toBeLessThan(80_000);
+    } finally {
+      await configured.close();
+    }
   });
 });

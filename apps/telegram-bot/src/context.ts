@@ -20,6 +20,8 @@ export interface BotDeps {
   core: MarketDataCore;
   stores: Stores;
   delivery: Delivery | null;
+  /** The alert-queue consumer group this process delivers from (/status counts its backlog). */
+  alertGroup: string;
   startedAt: number;
   workerStatus: () => Promise<WorkerStatus | null>;
   renderChart: (input: import("./chart/render.js").ChartInput) => Promise<Buffer>;

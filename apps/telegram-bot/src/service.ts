@@ -22,9 +22,12 @@ import { CONSOLE_BOT_INFO, CONSOLE_USER, startConsoleChat } from "./console-chat
 import type { WorkerStatus } from "./context.js";
 import { createBullDelivery } from "./delivery/bullmq.js";
 import { BOT_GROUP, startDispatcher } from "./delivery/dispatcher.js";
+import { memoryLiveMessages, redisLiveMessages } from "./delivery/live.js";
 import { createMemoryDelivery } from "./delivery/memory.js";
 import type { Delivery, DeliveryEvent } from "./delivery/types.js";
 import { COMMANDS } from "./features/start.js";
+import { formatAlert } from "./format/alert.js";
+import type { Language } from "./format/translate.js";
 import { createI18n, translatorFor } from "./i18n/index.js";
 import { createBotMetrics } from "./metrics.js";
 import { createWebhookListener } from "./webhook.js";
@@ -55,6 +58,8 @@ export interface TelegramBotDeps {
     lockDurationMs?: number;
     stalledIntervalMs?: number;
     backoffMs?: number;
+    /** At most one edit of a live alert's message per this long (default 5000 ms). */
+    editGapMs?: number;
   };
 }
 
@@ -94,6 +99,9 @@ export async function startTelegramBot(
   const token = config.token ?? "0:console";
 
   let delivery: Delivery | null = null;
+  // A console session reads alerts in its own group and only for the local user, so it never
+  // takes alerts (or ledger entries) away from the real bot sharing the same Redis.
+  const alertGroup = consoleMode ? `${BOT_GROUP}-console-${process.pid}` : BOT_GROUP;
   const metrics = createBotMetrics(deps.registry ?? createProcessMetrics(deps.core).registry);
   const bot = createBot(
     {
@@ -104,6 +112,7 @@ export async function startTelegramBot(
       get delivery() {
         return delivery;
       },
+      alertGroup,
       startedAt: Date.now(),
       workerStatus: deps.workerStatus ?? httpWorkerStatus(config.workerHealthUrl),
       renderChart,
@@ -134,8 +143,20 @@ export async function startTelegramBot(
     else if (e.type === "failed" && e.final) log.error(e, "alert delivery gave up");
     else log.info(e, "alert delivery");
   };
+  const i18n = createI18n();
+  const prefix = deps.prefix ?? DEFAULT_STORE_PREFIX;
+  // A live alert's latest state, as a chat in that language would see it (sends and edits).
+  const render = async (alertId: string, lang: Language) => {
+    const a = await deps.stores.alerts.latest(alertId);
+    return a
+      ? { text: formatAlert(a, translatorFor(i18n, lang), Date.now(), lang), revision: a.revision ?? 0 }
+      : null;
+  };
   const common = {
     api: deliveryApi,
+    live:
+      deps.redis && !consoleMode ? redisLiveMessages(deps.redis, prefix, render) : memoryLiveMessages(render),
+    ...(deps.delivery?.editGapMs ? { editGapMs: deps.delivery.editGapMs } : {}),
     ledger: deps.stores.ledger,
     subscriptions: deps.stores.subscriptions,
     ratePerSecond: config.globalRate,
@@ -150,25 +171,21 @@ export async function startTelegramBot(
       ? createBullDelivery({
           ...common,
           redis: deps.redis,
-          prefix: deps.prefix ?? DEFAULT_STORE_PREFIX,
+          prefix,
           ...(deps.delivery?.lockDurationMs ? { lockDurationMs: deps.delivery.lockDurationMs } : {}),
           ...(deps.delivery?.stalledIntervalMs ? { stalledIntervalMs: deps.delivery.stalledIntervalMs } : {}),
         })
       : createMemoryDelivery(common);
   delivery.start();
   metrics.watch(delivery);
-  const i18n = createI18n();
   const dispatcher = startDispatcher({
     stores: deps.stores,
     delivery,
     translate: (lang) => translatorFor(i18n, lang),
     alertChatIds: consoleMode ? [] : config.alertChatIds,
     consumerName: `${hostname()}-${process.pid}`,
-    // A console session reads alerts in its own group and only for the local user, so it never
-    // takes alerts (or ledger entries) away from the real bot sharing the same Redis.
-    ...(consoleMode
-      ? { group: `${BOT_GROUP}-console-${process.pid}`, from: "new" as const, onlyChats: [CONSOLE_USER.id] }
-      : {}),
+    group: alertGroup,
+    ...(consoleMode ? { from: "new" as const, onlyChats: [CONSOLE_USER.id] } : {}),
     onAlert: (alert, recipients) =>
       log.info({ alert_id: alert.id, kind: alert.kind, recipients }, "alert fanned out"),
     onError: (error, alert) =>

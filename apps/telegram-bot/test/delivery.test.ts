@@ -1,37 +1,24 @@
-import { createFakeTelegram, type FakeTelegram } from "@teleglas/fake-telegram";
-import { createStores, defaultSubscription, type Stores } from "@teleglas/market-data-core";
+import type { FakeTelegram } from "@teleglas/fake-telegram";
+import { defaultSubscription, type Stores } from "@teleglas/market-data-core";
 import { Api } from "grammy";
 import type { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createBullDelivery } from "../src/delivery/bullmq.js";
 import { startDispatcher } from "../src/delivery/dispatcher.js";
 import { createMemoryDelivery } from "../src/delivery/memory.js";
 import type { Delivery } from "../src/delivery/types.js";
 import { createI18n, translatorFor } from "../src/i18n/index.js";
-import { cleanup, connectRedis, makeAlert, uniquePrefix } from "./helpers.js";
+import { makeAlert, useDeliveryFixture } from "./helpers.js";
 
+const fx = useDeliveryFixture("delivery");
 let redis: Redis;
 let tg: FakeTelegram;
 let prefix: string;
 let stores: Stores;
+beforeEach(() => {
+  ({ redis, tg, prefix, stores } = fx);
+});
 const i18n = createI18n();
-
-beforeAll(async () => {
-  redis = await connectRedis();
-});
-afterAll(async () => {
-  redis.disconnect();
-});
-beforeEach(async () => {
-  tg = await createFakeTelegram({ globalPerSecond: 30 });
-  prefix = uniquePrefix("delivery");
-  stores = createStores({ redis, prefix });
-});
-afterEach(async () => {
-  await stores.close();
-  await tg.close();
-  await cleanup(redis, prefix);
-});
 
 const api = () => new Api("123:test", { apiRoot: tg.apiRoot });
 

@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:net";
-import { type Alert, deleteByPrefix } from "@teleglas/market-data-core";
+import { createFakeTelegram, type FakeTelegram } from "@teleglas/fake-telegram";
+import { type Alert, createStores, deleteByPrefix, type Stores } from "@teleglas/market-data-core";
 
 import { connectTestRedis, TEST_REDIS_URL, testKeyPrefix } from "@teleglas/market-data-core/testing";
 import type { Redis } from "ioredis";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 
 export const REDIS_URL = TEST_REDIS_URL;
 
@@ -50,4 +52,34 @@ export async function freePort(): Promise<number> {
   const port = (srv.address() as { port: number }).port;
   await new Promise<void>((r) => srv.close(() => r()));
   return port;
+}
+
+/** What a delivery test works against: Redis, a fresh fake Telegram and stores under a fresh prefix. */
+export interface DeliveryFixture {
+  redis: Redis;
+  tg: FakeTelegram;
+  prefix: string;
+  stores: Stores;
+}
+
+/** One Redis connection per file; a fresh fake Telegram, prefix and stores per test. */
+export function useDeliveryFixture(name: string): DeliveryFixture {
+  const fx = {} as DeliveryFixture;
+  beforeAll(async () => {
+    fx.redis = await connectRedis();
+  });
+  afterAll(() => {
+    fx.redis.disconnect();
+  });
+  beforeEach(async () => {
+    fx.tg = await createFakeTelegram({ globalPerSecond: 30 });
+    fx.prefix = uniquePrefix(name);
+    fx.stores = createStores({ redis: fx.redis, prefix: fx.prefix });
+  });
+  afterEach(async () => {
+    await fx.stores.close();
+    await fx.tg.close();
+    await cleanup(fx.redis, fx.prefix);
+  });
+  return fx;
 }

@@ -63,6 +63,10 @@ describe("modes", () => {
       await until(() => printed.includes(`${whales}) ▫️ Whales`), "the whales button pressed by its number");
       await stores.alerts.publish(makeAlert({ symbol: "DOGE" }));
       await until(() => printed.includes("Liquidation storm — DOGE"), "the alert printed");
+      // /status counts the console's own consumer group, which has just delivered everything.
+      input.write("/status\n");
+      await until(() => printed.includes("alerts pending"), "the /status reply");
+      expect(printed).toContain("Alert queue: 0 alerts pending");
       input.write("/chart ETH 4h\n");
       await until(() => /saved to (\S+\.png)/.test(printed), "the chart file");
       const file = /saved to (\S+\.png)/.exec(printed)![1]!;

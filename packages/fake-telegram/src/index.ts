@@ -67,7 +67,7 @@ export interface FakeTelegram {
 }
 
 function emptyStats(): FakeStats {
-  return { requests: 0, sent: 0, byMethod: {}, status429: 0, status403: 0, status400: 0 };
+  return { requests: 0, sent: 0, edited: 0, byMethod: {}, status429: 0, status403: 0, status400: 0 };
 }
 
 export async function createFakeTelegram(opts: FakeTelegramOptions = {}): Promise<FakeTelegram> {

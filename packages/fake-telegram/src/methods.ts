@@ -79,6 +79,7 @@ function send(state: FakeState, method: SentMessage["method"], p: Params): Reply
     photo: method === "sendPhoto" && Buffer.isBuffer(p["photo"]) ? p["photo"] : null,
     at: now,
     edits: [],
+    editedAt: [],
   };
   state.messages.push(message);
   state.stats.sent++;
@@ -128,6 +129,8 @@ export async function callMethod(state: FakeState, method: string, p: Params): P
         return fail(400, "Bad Request: message is not modified");
       }
       m.edits.push(m.text);
+      m.editedAt.push(Date.now());
+      state.stats.edited++;
       m.text = text;
       if (markup === undefined) delete m.reply_markup;
       else m.reply_markup = markup;

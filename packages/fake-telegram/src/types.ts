@@ -30,6 +30,8 @@ export interface SentMessage {
   at: number;
   /** Earlier texts, oldest first, when editMessageText changed it. */
   edits: string[];
+  /** Epoch ms of each accepted edit, oldest first. */
+  editedAt: number[];
 }
 
 export interface CallbackAnswer {
@@ -42,6 +44,8 @@ export interface CallbackAnswer {
 export interface FakeStats {
   requests: number;
   sent: number;
+  /** Accepted editMessageText calls. */
+  edited: number;
   byMethod: Record<string, number>;
   status429: number;
   status403: number;

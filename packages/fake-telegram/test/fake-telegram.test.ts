@@ -43,6 +43,8 @@ describe("fake Telegram Bot API", () => {
     expect(edit.json.ok).toBe(true);
     expect(tg.messages(7)[0]?.text).toBe("new");
     expect(tg.messages(7)[0]?.edits).toEqual(["<b>hi</b>"]);
+    expect(tg.messages(7)[0]?.editedAt).toHaveLength(1);
+    expect(tg.stats().edited).toBe(1);
     const empty = await call("sendMessage", { chat_id: 7, text: "x".repeat(4097) });
     expect(empty.json.description).toMatch(/too long/);
   });

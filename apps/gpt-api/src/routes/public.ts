@@ -54,6 +54,8 @@ export function registerPublicRoutes(app: FastifyInstance, deps: ApiDeps): void 
       const links = {
         docs: "/docs/",
         openapi: "/openapi.json",
+        gpt_schema: "/openapi.gpt.json",
+        privacy: "/privacy",
         health: "/health",
         ready: "/ready",
         mcp: "/mcp",

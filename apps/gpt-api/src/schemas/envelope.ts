@@ -38,11 +38,9 @@ export const ErrorEnvelopeSchema = z
       code: z
         .enum(ERROR_CODES as [string, ...string[]])
         .meta({ description: "Machine-readable error code." }),
-      message: z.string().meta({ description: "What went wrong.", examples: ['Unknown symbol "BTX".'] }),
-      hint: z
-        .string()
-        .optional()
-        .meta({ description: "What to do about it.", examples: ["Did you mean BTC?"] }),
+      // No examples here: each error response shows its own (error-responses.ts).
+      message: z.string().meta({ description: "What went wrong, in plain words." }),
+      hint: z.string().optional().meta({ description: "What to do about it." }),
       param: z
         .string()
         .optional()

@@ -7,7 +7,7 @@ import {
   type DeliveryDeps,
   type DeliveryJob,
   emptyStats,
-  jobIdOf,
+  idOfJob,
   limiterWindow,
 } from "./types.js";
 
@@ -42,15 +42,21 @@ export function createBullDelivery(o: BullDeliveryOptions): Delivery {
 
   const processJob = async (job: Job<DeliveryJob>, token?: string) => {
     if (job.attemptsMade > 0) stats.retried++;
-    const wait = await pacer.acquire(job.data.chatId);
-    if (wait > 0) {
-      await job.moveToDelayed(Date.now() + wait, token);
+    const later = async (delayMs: number) => {
+      await job.moveToDelayed(Date.now() + delayMs, token);
       throw new DelayedError();
-    }
-    const result = await tryDeliver(o, stats, job.data);
+    };
+    // Edits pace themselves, and only when they do edit (most coalesce into nothing).
+    const wait = job.data.edit ? 0 : await pacer.acquire(job.data.chatId);
+    if (wait > 0) await later(wait);
+    const result = await tryDeliver(o, stats, job.data, pacer.acquire);
     if (result.type === "rate_limited" && worker) {
       await worker.rateLimit(result.retryAfterMs);
       throw Worker.RateLimitError();
+    }
+    if (result.type === "later") {
+      if (result.job !== job.data) await job.updateData(result.job);
+      await later(result.delayMs);
     }
   };
 
@@ -63,7 +69,7 @@ export function createBullDelivery(o: BullDeliveryOptions): Delivery {
           name: "alert",
           data,
           opts: {
-            jobId: jobIdOf(data.alertId, data.chatId),
+            jobId: idOfJob(data),
             attempts,
             backoff: { type: "exponential", delay: o.backoffMs ?? 1000 },
             removeOnComplete: { age: 3600, count: 200_000 },

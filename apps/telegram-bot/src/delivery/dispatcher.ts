@@ -48,21 +48,32 @@ export function startDispatcher(o: DispatcherOptions): { stop(): Promise<void> }
         }
         return text;
       };
+      // A live alert (a storm) comes again with each newer state (revision > 0). Its send jobs
+      // carry the same ids as the first ones, so a chat never gets a second message: only chats
+      // that match it only now (say, past their minimum size) get a first one. Chats that have
+      // it get an edit job, one per revision; edits coalesce when they run (see edit.ts).
+      const live = alert.status !== undefined;
+      const revision = alert.revision ?? 0;
       const byDelay = new Map<number, DeliveryJob[]>();
+      const edits: DeliveryJob[] = [];
       for (const r of recipients) {
         const delay = r.holdUntil > now ? r.holdUntil - now : 0;
         const list = byDelay.get(delay) ?? [];
-        list.push({
+        const job: DeliveryJob = {
           alertId: alert.id,
           chatId: r.chatId,
           text: textFor(r.language),
           silent: r.silent,
           kind: alert.kind,
           eventAt: alert.last_at,
-        });
+          ...(live ? { live, lang: r.language, revision } : {}),
+        };
+        list.push(job);
         byDelay.set(delay, list);
+        if (live && revision > 0 && delay === 0) edits.push({ ...job, edit: true });
       }
       for (const [delay, jobs] of byDelay) await o.delivery.enqueue(jobs, delay);
+      await o.delivery.enqueue(edits);
       o.onAlert?.(alert, recipients.length);
     },
     { ...(o.onError ? { onError: o.onError } : {}), ...(o.from ? { from: o.from } : {}) },

@@ -5,7 +5,7 @@ import {
   type DeliveryDeps,
   type DeliveryJob,
   emptyStats,
-  jobIdOf,
+  idOfJob,
   limiterWindow,
 } from "./types.js";
 
@@ -49,16 +49,21 @@ export function createMemoryDelivery(o: DeliveryDeps): Delivery {
   const runOne = async (e: Entry) => {
     inFlight++;
     try {
-      const wait = await pacer.acquire(e.job.chatId);
+      // Edits pace themselves, and only when they do edit (most coalesce into nothing).
+      const wait = e.job.edit ? 0 : await pacer.acquire(e.job.chatId);
       if (wait > 0) {
         e.notBefore = Date.now() + wait;
         entries.push(e);
         return;
       }
-      const result = await tryDeliver(o, stats, e.job);
+      const result = await tryDeliver(o, stats, e.job, pacer.acquire);
       if (result.type === "rate_limited") {
         pausedUntil = Date.now() + result.retryAfterMs;
         entries.unshift(e);
+      } else if (result.type === "later") {
+        e.job = result.job;
+        e.notBefore = Date.now() + result.delayMs;
+        entries.push(e);
       }
     } catch (error) {
       e.attempt++;
@@ -117,7 +122,7 @@ export function createMemoryDelivery(o: DeliveryDeps): Delivery {
       const now = Date.now();
       for (const [id, at] of known) if (now - at > 3_600_000) known.delete(id);
       for (const job of jobs) {
-        const id = jobIdOf(job.alertId, job.chatId);
+        const id = idOfJob(job);
         if (known.has(id)) continue;
         known.set(id, now);
         const dueAt = now + (delayMs ?? 0);

@@ -1,10 +1,15 @@
+import { tryEdit } from "./edit.js";
 import { sendOnce } from "./sender.js";
 import type { DeliveryDeps, DeliveryJob, DeliveryStats } from "./types.js";
 
 const WEEK_MS = 7 * 24 * 3_600_000;
 
 /** Result of one try of one job. */
-export type TryResult = { type: "done" } | { type: "rate_limited"; retryAfterMs: number };
+export type TryResult =
+  | { type: "done" }
+  | { type: "rate_limited"; retryAfterMs: number }
+  /** Run `job` (the same one, or with updated data) again after `delayMs`. */
+  | { type: "later"; delayMs: number; job: DeliveryJob };
 
 export const ledgerKey = (job: Pick<DeliveryJob, "alertId" | "chatId">) =>
   `delivered:${job.alertId}:${job.chatId}`;
@@ -20,25 +25,34 @@ export async function tryDeliver(
   deps: DeliveryDeps,
   stats: DeliveryStats,
   job: DeliveryJob,
+  /** The chat's pacer, for edit jobs (the backends pace sends before calling this). */
+  pace: (chatId: number) => Promise<number> = async () => 0,
 ): Promise<TryResult> {
+  if (job.edit) return tryEdit(deps, stats, job, pace);
   const key = ledgerKey(job);
   if (await deps.ledger.has(key)) {
     stats.duplicatesSkipped++;
     deps.onEvent?.({ type: "duplicate_skipped", alertId: job.alertId, chatId: job.chatId });
     return { type: "done" };
   }
+  // A live alert goes out in its latest state: a chat whose send waited in the queue while the
+  // storm grew gets today's totals, not the ones it was queued with.
+  const latest = job.live ? await deps.live?.render(job.alertId, job.lang ?? "en") : null;
+  const fresh = latest && latest.revision > (job.revision ?? 0) ? latest : null;
+  const text = fresh?.text ?? job.text;
   let chatId = job.chatId;
-  let outcome = await sendOnce(deps.api, { chatId, text: job.text, silent: job.silent });
+  let outcome = await sendOnce(deps.api, { chatId, text, silent: job.silent });
   if (outcome.type === "migrated") {
     await deps.subscriptions.migrate(chatId, outcome.toChatId);
     stats.migrated++;
     deps.onEvent?.({ type: "migrated", chatId, toChatId: outcome.toChatId });
     chatId = outcome.toChatId;
-    outcome = await sendOnce(deps.api, { chatId, text: job.text, silent: job.silent });
+    outcome = await sendOnce(deps.api, { chatId, text, silent: job.silent });
   }
   switch (outcome.type) {
     case "sent":
       await markDelivered(deps, key);
+      if (job.live) await rememberMessage(deps, job, chatId, outcome.messageId, fresh?.revision);
       stats.sent++;
       deps.onEvent?.({ type: "sent", alertId: job.alertId, chatId, kind: job.kind, eventAt: job.eventAt });
       return { type: "done" };
@@ -70,5 +84,29 @@ async function markDelivered(deps: DeliveryDeps, key: string): Promise<void> {
       if (attempt >= 4) throw error;
       await new Promise((r) => setTimeout(r, 100 * attempt));
     }
+  }
+}
+
+/**
+ * Notes which message a live alert went out as, so later states edit it. After the ledger mark:
+ * a failure here costs the chat its edits, never a second message.
+ */
+async function rememberMessage(
+  deps: DeliveryDeps,
+  job: DeliveryJob,
+  chatId: number,
+  messageId: number,
+  revision = job.revision ?? 0,
+): Promise<void> {
+  try {
+    await deps.live?.set(job.alertId, chatId, { messageId, revision });
+  } catch (error) {
+    deps.onEvent?.({
+      type: "failed",
+      alertId: job.alertId,
+      chatId,
+      error: `remembering the message: ${String(error)}`,
+      final: false,
+    });
   }
 }

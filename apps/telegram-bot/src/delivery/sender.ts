@@ -50,3 +50,38 @@ export function classify(error: unknown): SendOutcome | null {
   }
   return null;
 }
+
+/** What happened to one edit of an alert message. */
+export type EditOutcome =
+  /** Edited, or Telegram already shows that text ("message is not modified"). */
+  | { type: "edited" }
+  | { type: "rate_limited"; retryAfterMs: number }
+  /** The chat is gone, or the message was deleted: nothing to edit any more. */
+  | { type: "gone"; reason: string };
+
+/** Edits an alert message to a newer text; failures that may pass are thrown (retried). */
+export async function editOnce(
+  api: Api,
+  chatId: number,
+  messageId: number,
+  text: string,
+): Promise<EditOutcome> {
+  try {
+    await api.editMessageText(chatId, messageId, text, {
+      parse_mode: "HTML",
+      link_preview_options: { is_disabled: true },
+    });
+    return { type: "edited" };
+  } catch (error) {
+    if (error instanceof GrammyError && /message is not modified/i.test(error.description))
+      return { type: "edited" };
+    if (
+      error instanceof GrammyError &&
+      /message to edit not found|message can't be edited/i.test(error.description)
+    )
+      return { type: "gone", reason: error.description };
+    const outcome = classify(error);
+    if (outcome?.type === "rate_limited" || outcome?.type === "gone") return outcome;
+    throw error;
+  }
+}

@@ -1,5 +1,7 @@
 import type { DeliveryLedger, SubscriptionStore } from "@teleglas/market-data-core";
 import type { Api } from "grammy";
+import type { Language } from "../format/translate.js";
+import type { LiveAlerts } from "./live.js";
 
 /** One alert for one chat: the unit the queue delivers, at most once per (alert, chat). */
 export interface DeliveryJob {
@@ -11,12 +13,25 @@ export interface DeliveryJob {
   /** The alert's kind and its CoinGlass event time (epoch ms), for the alert-latency metric. */
   kind?: string;
   eventAt?: number;
+  /**
+   * A live alert (a storm) that may be updated: the send carries its latest state, and later
+   * states edit the message sent (with `lang` to render them).
+   */
+  live?: boolean;
+  lang?: Language;
+  /** The alert revision `text` shows (0 when first raised). */
+  revision?: number;
+  /** An edit job: bring the chat's message of this alert up to its latest state. */
+  edit?: boolean;
+  /** Edit jobs: how often it already waited for the first send to land. */
+  waits?: number;
 }
 
 /** What the delivery reports for logs and /status. */
 export type DeliveryEvent =
   | { type: "sent"; alertId: string; chatId: number; kind?: string; eventAt?: number }
   | { type: "duplicate_skipped"; alertId: string; chatId: number }
+  | { type: "edited"; alertId: string; chatId: number; revision: number }
   | { type: "rate_limited"; retryAfterMs: number }
   | { type: "deactivated"; chatId: number; reason: string }
   | { type: "migrated"; chatId: number; toChatId: number }
@@ -24,6 +39,8 @@ export type DeliveryEvent =
 
 export interface DeliveryStats {
   sent: number;
+  /** Messages of live alerts brought up to a newer state. */
+  edited: number;
   duplicatesSkipped: number;
   rateLimited: number;
   deactivated: number;
@@ -65,11 +82,16 @@ export interface DeliveryDeps {
   /** How long the ledger remembers a delivery (default 7 days). */
   ledgerTtlMs?: number;
   onEvent?: (e: DeliveryEvent) => void;
+  /** Live alerts (storms): latest states and the messages to edit; without it nothing is edited. */
+  live?: LiveAlerts;
+  /** At most one edit per message per this long (default 5000 ms); edits in between coalesce. */
+  editGapMs?: number;
 }
 
 export function emptyStats(): DeliveryStats {
   return {
     sent: 0,
+    edited: 0,
     duplicatesSkipped: 0,
     rateLimited: 0,
     deactivated: 0,
@@ -97,4 +119,11 @@ export function limiterWindow(ratePerSecond: number): { max: number; duration: n
 /** Job ids may not contain ":" in BullMQ; one id per (alert, chat) makes enqueueing idempotent. */
 export function jobIdOf(alertId: string, chatId: number): string {
   return `${alertId}-${chatId}`.replace(/:/g, "-");
+}
+
+/** A job's id: one send per (alert, chat), one edit per (alert, chat, revision). */
+export function idOfJob(job: DeliveryJob): string {
+  return job.edit
+    ? jobIdOf(`${job.alertId}-r${job.revision ?? 0}`, job.chatId)
+    : jobIdOf(job.alertId, job.chatId);
 }

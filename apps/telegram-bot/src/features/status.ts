@@ -1,6 +1,5 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
-import { BOT_GROUP } from "../delivery/dispatcher.js";
 import { duration, NA, share } from "../format/numbers.js";
 import { defineCommand, replyHtml } from "./common.js";
 
@@ -11,11 +10,11 @@ export const statusFeature = new Composer<BotContext>();
 
 defineCommand(statusFeature, ["status"], async (ctx) => {
   const t = ctx.t.bind(ctx);
-  const { core, stores, delivery, startedAt } = ctx.deps;
+  const { core, stores, delivery, startedAt, alertGroup } = ctx.deps;
   const s = core.stats();
   const [worker, pending, queued] = await Promise.all([
     settle(ctx.deps.workerStatus()),
-    settle(stores.alerts.depth(BOT_GROUP)),
+    settle(stores.alerts.depth(alertGroup)),
     delivery ? settle(delivery.depth()) : Promise.resolve(null),
   ]);
   const workerLine = worker

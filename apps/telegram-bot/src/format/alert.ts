@@ -33,8 +33,11 @@ function headline(a: Alert, t: T): string {
   switch (a.kind) {
     case "large_liquidation":
       return t("alert-large-liq", { side, amount });
-    case "liquidation_storm":
-      return t("alert-storm", { side, amount, count: a.count, window: a.window_s });
+    case "liquidation_storm": {
+      // A live storm says how long it has lasted; a one-off window alert, its window.
+      const lasted = Math.max(1, Math.round((a.last_at - a.first_at) / 1000));
+      return t("alert-storm", { side, amount, count: a.count, window: a.status ? lasted : a.window_s });
+    }
     case "whale_trade":
       return t("alert-whale-trade", { side, amount });
     case "whale_cluster":
@@ -70,6 +73,8 @@ export function formatAlert(a: Alert, t: T, now: number, lang: Language = "en"):
   if (a.kind === "whale_position" && user) details.push(`<code>${escapeHtml(user.slice(0, 10))}…</code>`);
   if (details.length > 0) lines.push(details.join(" · "));
   lines.push(`🕒 ${utc(a.last_at, true)} (${ago(a.last_at, now, lang)})`);
+  if (a.status === "active") lines.push(t("storm-active", { time: utc(a.updated_at ?? now, true) }));
+  else if (a.status === "ended") lines.push(t("storm-ended"));
   lines.push(`#${escapeHtml(a.symbol.replace(/[^A-Za-z0-9_]/g, ""))} ${KIND_TAG[a.kind]}`);
   return lines.join("\n");
 }

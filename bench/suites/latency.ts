@@ -1,0 +1,130 @@
+// How fast an alert reaches a person: the simulator streams a liquidation storm or a whale trade,
+// the alert worker detects it, the bot fans it out to 1,000 subscribed chats through the fake
+// Telegram Bot API at Telegram's limits (30 messages/s, 1 per chat per second), with the bot's own
+// global rate BOT_GLOBAL_RATE = 25. The apps run as separate processes on their built JavaScript
+// with their own Redis (the fault suite's stack). For each alert: from the CoinGlass event's own
+// timestamp (the alert's last_at) to the fake accepting the first and the last subscriber's message.
+// One alert at a time, each fan-out finished before the next event: a fan-out of 1,000 takes
+// 1,000 / 25 = 40 s, so alerts queued behind each other would measure the queue, not the path.
+import type { Alert, AlertKind } from "@teleglas/market-data-core";
+import { until } from "../../infra/faults/harness/processes.js";
+import { startFaultStack, subscribeChats } from "../../infra/faults/harness/stack.js";
+
+const SUBSCRIBERS = Number(process.env["BENCH_SUBSCRIBERS"] ?? 1_000);
+const GLOBAL_RATE = 25; // the fault stack's BOT_GLOBAL_RATE
+const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 3); // per kind
+const COINS = ["BTC", "ETH", "SOL", "BNB", "XRP", "ADA", "DOGE", "AVAX", "DOT"];
+const KINDS: AlertKind[] = ["liquidation_storm", "whale_trade"];
+const lastGoalS = SUBSCRIBERS / GLOBAL_RATE + 2;
+
+const stack = await startFaultStack();
+const chats = Array.from({ length: SUBSCRIBERS }, (_, i) => 20_000 + i);
+await subscribeChats(stack.stores, chats, COINS, KINDS);
+const firstSeen = new Map<string, Alert>();
+const follow = stack.stores.alerts.follow((a) => {
+  if (!firstSeen.has(a.id)) firstSeen.set(a.id, a);
+});
+await follow.ready;
+
+const inject = (kind: AlertKind, coin: string) =>
+  kind === "liquidation_storm"
+    ? stack.sim.control("storm", {
+        symbol: coin,
+        side: "long",
+        totalUsd: 8_000_000,
+        count: 24,
+        overSeconds: 0,
+      })
+    : stack.sim.control("whale-trades", {
+        symbol: coin,
+        side: "buy",
+        totalUsd: 3_000_000,
+        count: 1,
+        overSeconds: 0,
+      });
+
+// Each chat's message times, indexed as the fake records them (a scan per poll stays cheap).
+const byChat = new Map<number, number[]>(chats.map((id) => [id, []]));
+let indexed = 0;
+const index = () => {
+  const all = stack.fake.messages();
+  for (; indexed < all.length; indexed++) {
+    const m = all[indexed]!;
+    byChat.get(m.chat_id)?.push(m.at);
+  }
+};
+const countOf = (id: number) => byChat.get(id)?.length ?? 0;
+
+const samples: Record<string, { first: number[]; last: number[] }> = Object.fromEntries(
+  KINDS.map((k) => [k, { first: [], last: [] }]),
+);
+let lost = 0;
+let expected = 0;
+for (let round = 0; round < ROUNDS * KINDS.length; round++) {
+  const kind = KINDS[round % KINDS.length]!;
+  const coin = COINS[Math.floor(round / KINDS.length) % COINS.length]!;
+  index();
+  const before = new Map(chats.map((id) => [id, countOf(id)]));
+  const startedAt = Date.now();
+  await inject(kind, coin);
+  const alert = await until(`the ${kind} alert on ${coin}`, () =>
+    [...firstSeen.values()].find(
+      (a) => a.kind === kind && a.symbol === coin && a.last_at >= startedAt - 5_000,
+    ),
+  );
+  const delivered = () => {
+    index();
+    return chats.filter((id) => countOf(id) > (before.get(id) ?? 0)).length;
+  };
+  await until(
+    `${kind} ${coin} at every subscriber`,
+    () => (delivered() >= SUBSCRIBERS ? true : undefined),
+    lastGoalS * 3_000,
+  ).catch((error: unknown) => console.error(String(error)));
+  await new Promise((r) => setTimeout(r, 1_000)); // late duplicates would land by now
+  index();
+  const times = chats.flatMap((id) => {
+    const at = byChat.get(id)?.[before.get(id) ?? 0];
+    return at === undefined ? [] : [at];
+  });
+  lost += SUBSCRIBERS - times.length;
+  expected += SUBSCRIBERS;
+  const s = samples[kind]!;
+  if (times.length === 0) continue;
+  const first = Math.min(...times) - alert.last_at;
+  const last = Math.max(...times) - alert.last_at;
+  s.first.push(first);
+  s.last.push(last);
+  console.error(
+    `  ${kind} ${coin}: first ${first} ms, last ${(last / 1000).toFixed(1)} s, ${times.length}/${SUBSCRIBERS}`,
+  );
+}
+index();
+const sent = chats.reduce((n, id) => n + countOf(id), 0);
+follow();
+await stack.stop();
+
+/** Nearest-rank percentile. */
+const pct = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+};
+const summary = (first: number[], last: number[]) => ({
+  first_p50_ms: Math.round(pct(first, 50)),
+  first_p99_ms: Math.round(pct(first, 99)),
+  last_s: Math.round(Math.max(...last) / 100) / 10,
+});
+const all = Object.values(samples);
+const metrics = {
+  subscribers: SUBSCRIBERS,
+  ...summary(
+    all.flatMap((s) => s.first),
+    all.flatMap((s) => s.last),
+  ),
+  last_goal_s: lastGoalS,
+  lost,
+  duplicates: sent - (expected - lost),
+  alerts: ROUNDS * KINDS.length,
+  by_kind: Object.fromEntries(Object.entries(samples).map(([k, s]) => [k, summary(s.first, s.last)])),
+};
+console.log(JSON.stringify({ suite: "latency", metrics }));
