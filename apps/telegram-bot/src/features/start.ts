@@ -17,6 +17,7 @@ export const COMMANDS: Array<{ command: string; description: string }> = [
   { command: "chart", description: "Price + liquidations chart: /chart BTC 1h" },
   { command: "etf", description: "Spot-ETF flows and chart: /etf [btc|eth|sol|xrp]" },
   { command: "arb", description: "Funding arbitrage pairs, per 8 h and APR" },
+  { command: "options", description: "Options max pain and put/call: /options BTC" },
   { command: "subscribe", description: "Get alerts: /subscribe [BTC|all]" },
   { command: "unsubscribe", description: "Stop alerts: /unsubscribe [BTC|all]" },
   { command: "alerts", description: "What this chat receives" },

@@ -52,6 +52,7 @@ help =
     /chart SYMBOL [5m|15m|30m|1h|4h|12h|1d] — candles with liquidations
     /etf [btc|eth|sol|xrp] — spot-ETF daily net flows, net assets, bar chart
     /arb — funding arbitrage: best long/short exchange pairs, per 8 h and APR
+    /options [btc|eth] — max pain per expiry vs price, put/call, OI by exchange
 
     <b>Alerts</b>
     /subscribe [SYMBOL|all] — pick kinds and minimum size
@@ -221,4 +222,10 @@ arb-note = Long where funding is lower, short where it is higher. APR is simple,
 error-plan-needs = 🔒 This needs the CoinGlass { $plan } plan or above; this bot uses { $current }.
 help-plan = 📦 CoinGlass plan: <b>{ $plan }</b> — includes { $included }
 help-plan-locked = 🔒 Needs a higher plan: { $locked }
+options-title = options, max pain ({ $exchange })
+options-expiries = Expiries
+max-pain = max pain
+options-put-call = Put/call open interest
+options-oi-by-exchange = Options open interest by exchange
+usage-options = Usage: <code>/options [btc|eth]</code> — CoinGlass has options data for BTC and ETH.
 `;

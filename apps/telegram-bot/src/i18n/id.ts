@@ -52,6 +52,7 @@ help =
     /chart SIMBOL [5m|15m|30m|1h|4h|12h|1d] — candle dengan likuidasi
     /etf [btc|eth|sol|xrp] — arus bersih harian ETF spot, aset bersih, grafik batang
     /arb — arbitrase funding: pasangan bursa long/short terbaik, per 8 jam dan APR
+    /options [btc|eth] — max pain per jatuh tempo vs harga, put/call, OI per bursa
 
     <b>Alert</b>
     /subscribe [SIMBOL|all] — pilih jenis dan ukuran minimum
@@ -221,4 +222,10 @@ arb-note = Long di funding yang lebih rendah, short di yang lebih tinggi. APR se
 error-plan-needs = 🔒 Ini butuh paket CoinGlass { $plan } atau lebih tinggi; bot ini memakai { $current }.
 help-plan = 📦 Paket CoinGlass: <b>{ $plan }</b> — termasuk { $included }
 help-plan-locked = 🔒 Butuh paket lebih tinggi: { $locked }
+options-title = opsi, max pain ({ $exchange })
+options-expiries = Jatuh tempo
+max-pain = max pain
+options-put-call = Open interest put/call
+options-oi-by-exchange = Open interest opsi per bursa
+usage-options = Cara pakai: <code>/options [btc|eth]</code> — CoinGlass punya data opsi untuk BTC dan ETH.
 `;
