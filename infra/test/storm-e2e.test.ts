@@ -110,6 +110,8 @@ describe("a liquidation storm end to end (simulator, worker, Redis, bot, fake Te
       15_000,
     );
     let bot = await startBot();
+    const sse = followAlerts(`${api.url}/gpt/alerts/stream?symbol=ETH&kind=liquidation_storm`);
+    await sse.connected;
     const res = await fetch(`${sim.restUrl}/__sim/storm`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -149,6 +151,17 @@ describe("a liquidation storm end to end (simulator, worker, Redis, bot, fake Te
     expect(body.data.alerts[0]).toMatchObject({ id: ended.id, count: 30, status: "ended" });
     expect(body.data.alerts[0]?.usd).toBeCloseTo(ended.usd, 2);
     expect(body.data.alerts[0]?.updated_at).toBeGreaterThan(ended.first_at);
+    // /gpt/alerts/stream: every state under the same SSE id, the last one the ended storm.
+    await until(
+      "the ended state on the stream",
+      () => (sse.events.at(-1)?.status === "ended" ? true : undefined),
+      10_000,
+    );
+    sse.close();
+    expect(new Set(sse.events.map((e) => e.id))).toEqual(new Set([ended.id]));
+    expect(sse.ids).toEqual(sse.events.map(() => ended.id));
+    expect(sse.events.map((e) => e.revision)).toEqual(sse.events.map((_, i) => i));
+    expect(sse.events.at(-1)).toMatchObject({ count: 30, updated_at: ended.updated_at });
     // Every chat: still one message, now showing the ended storm with its whole totals.
     await tg.waitUntil(() => CHATS.every((c) => storm(c)[0]?.text.includes("✅ Ended")), {
       what: "every message edited to the ended storm",
@@ -166,3 +179,35 @@ describe("a liquidation storm end to end (simulator, worker, Redis, bot, fake Te
     }
   }, 150_000);
 });
+
+/** Reads `/gpt/alerts/stream` as a client would: each `event: alert` with its SSE id and data. */
+function followAlerts(url: string) {
+  const abort = new AbortController();
+  const events: Alert[] = [];
+  const ids: string[] = [];
+  const connected = fetch(url, {
+    headers: { authorization: `Bearer ${API_KEY}` },
+    signal: abort.signal,
+  }).then((res) => {
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = "";
+    void (async () => {
+      for (;;) {
+        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+        if (done) return;
+        buffer += value;
+        for (let end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const id = /^id: (.*)$/m.exec(block)?.[1];
+          const data = /^data: (.*)$/m.exec(block)?.[1];
+          if (id && data) {
+            ids.push(id);
+            events.push(JSON.parse(data) as Alert);
+          }
+        }
+      }
+    })();
+  });
+  return { connected, events, ids, close: () => abort.abort() };
+}
