@@ -16,7 +16,7 @@ import {
   validatorCompiler,
 } from "fastify-type-provider-zod";
 import type { ApiDeps } from "./deps.js";
-import { clientErrorHandler, installErrorHandling, installRequestGuards } from "./http/error-handler.js";
+import { answerOddRequest, clientErrorHandler, installErrorHandling } from "./http/error-handler.js";
 import { createRefusalLog } from "./http/refusal-log.js";
 import { createResponseCache } from "./http/response-cache.js";
 import { installIpAllowlist, installProtection } from "./http/security.js";
@@ -121,12 +121,12 @@ export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<
     // Browsers read the limit headers of a cross-origin answer only when exposed; other clients
     // (GPT Actions, curl) do not need the extra header on every answer.
     if (request.headers.origin !== undefined) reply.header("access-control-expose-headers", EXPOSED);
-    done();
+    // Before CORS (one hook, not two, on the hot path): an OPTIONS that is no preflight, or a
+    // request without Host, is answered in the envelope.
+    if (!answerOddRequest(request, reply)) done();
   });
-  // Before CORS: a preflight from an address outside the allowlist is refused like any request,
-  // and an OPTIONS that is no preflight is answered in the envelope.
+  // Before CORS too: a preflight from an address outside the allowlist is refused like any request.
   installIpAllowlist(app, config);
-  installRequestGuards(app);
   await app.register(cors, {
     origin: config.corsOrigins,
     credentials: false,

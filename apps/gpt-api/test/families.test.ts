@@ -91,7 +91,11 @@ describe("/gpt/funding-arbitrage and getFundingArbitrage", () => {
     expect(body.error.message).toContain("CoinGlass startup plan or above");
     const mcp = await tool("getFundingArbitrage", {});
     expect(mcp.isError).toBe(true);
-    expect(mcp.error).toEqual(body.error);
+    // The same error; its hint names the MCP tool instead of the HTTP route.
+    expect(mcp.error).toEqual({
+      ...body.error,
+      hint: body.error.hint.replace("GET /info", "The getApiInfo tool"),
+    });
   });
 
   it("/info says which families the plan unlocks", async () => {

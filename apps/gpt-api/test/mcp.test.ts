@@ -113,6 +113,21 @@ describe("MCP arguments", () => {
     expect(error.hint).toContain("listSymbols tool");
     expect(error.hint).not.toContain("GET /");
   });
+
+  it("names the getApiInfo tool when the CoinGlass plan lacks the data", async () => {
+    const low = await startPeers({ plan: "hobbyist" });
+    const lowApi = await startApi(low);
+    try {
+      const { body } = await rpc(lowApi.url, call(1, "getWhaleActivity", { symbol: "BTC" }));
+      const error = toolError(body);
+      expect(error.code).toBe("PLAN_REQUIRED");
+      expect(error.hint).toContain("getApiInfo tool");
+      expect(error.hint).not.toContain("GET /");
+    } finally {
+      await lowApi.close();
+      await low.close();
+    }
+  });
 });
 
 describe("MCP batches and the per-key limit", () => {

@@ -1,6 +1,7 @@
 import { ALERT_KINDS } from "@teleglas/market-data-core";
+import { readGauge } from "@teleglas/metrics";
 import type { Context, MiddlewareFn } from "grammy";
-import { Counter, Gauge, Histogram, type Registry } from "prom-client";
+import { Counter, Histogram, type Registry } from "prom-client";
 import type { Delivery, DeliveryEvent } from "./delivery/types.js";
 import { COMMANDS } from "./features/start.js";
 
@@ -63,17 +64,9 @@ export function createBotMetrics(registry: Registry) {
   });
   for (const kind of ALERT_KINDS) latency.zero({ kind });
   let delivery: Delivery | null = null;
+  // Left out of the scrape (not 0) when Redis does not answer in time.
   const queueGauge = (name: string, help: string, read: (d: Delivery) => Promise<number | null>) =>
-    new Gauge({
-      name,
-      help,
-      registers: [registry],
-      async collect() {
-        this.reset();
-        const v = delivery ? await withDeadline(read(delivery), QUEUE_READ_MS) : null;
-        if (v !== null) this.set(v);
-      },
-    });
+    readGauge(registry, name, help, () => (delivery ? withDeadline(read(delivery), QUEUE_READ_MS) : null));
   queueGauge("teleglas_bot_delivery_queue_depth", "Alert sends waiting, delayed or in flight", (d) =>
     d.depth(),
   );

@@ -144,6 +144,12 @@ describe("commands end to end (simulator + fake Bot API + Redis)", () => {
     expect(rsi?.text).toMatch(/BTC<\/b> — RSI|plan/);
   });
 
+  it("bare /funding on a plan without coins-markets says why and how to ask for one coin", async () => {
+    const [reply] = await h.ask(user(), "/funding");
+    expect(reply?.text).toContain("needs the CoinGlass Standard plan");
+    expect(reply?.text).toContain("<code>/funding BTC</code>");
+  });
+
   it("/chart BTC 1h sends a PNG", async () => {
     const [photo] = await h.ask(user(), "/chart BTC 1h");
     expect(photo?.text).toContain("BTC · 1h");

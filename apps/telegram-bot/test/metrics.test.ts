@@ -1,4 +1,11 @@
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { createProcessMetrics, startMetricsServer } from "@teleglas/metrics";
+import { Api } from "grammy";
+import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
+import { createBullDelivery } from "../src/delivery/bullmq.js";
+import { createBotMetrics } from "../src/metrics.js";
 import { ALLOWED, type Harness, startHarness } from "./harness.js";
 import { makeAlert } from "./helpers.js";
 
@@ -7,6 +14,16 @@ afterEach(async () => {
   await h?.close();
   h = null;
 });
+
+/** A free TCP port on 127.0.0.1. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
 
 /** The value of one sample line of the bot's /metrics (labels included in `series`), or null. */
 async function sample(url: string, series: string): Promise<number | null> {
@@ -55,5 +72,46 @@ describe("bot metrics (BOT_METRICS_PORT)", () => {
     // Every process has the upstream and process metrics too.
     expect(await sample(url, "teleglas_upstream_quota_limit")).toBeGreaterThan(0);
     expect(await sample(url, "process_resident_memory_bytes")).toBeGreaterThan(0);
+  });
+});
+
+describe("bot metrics while Redis does not answer", () => {
+  it("a scrape still answers within its deadline, leaving out only the queue gauges", async () => {
+    // Redis of its own, frozen with SIGSTOP: commands hang instead of failing, the worst case.
+    const port = await freePort();
+    const server = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", ""], {
+      stdio: "ignore",
+    });
+    const redis = new Redis(`redis://127.0.0.1:${port}`, { lazyConnect: true, retryStrategy: () => 200 });
+    redis.on("error", () => {});
+    for (let i = 0; i < 50 && redis.status !== "ready"; i++) {
+      await redis.connect().catch(() => new Promise((r) => setTimeout(r, 100)));
+    }
+    const delivery = createBullDelivery({
+      redis,
+      prefix: "test:metrics:",
+      api: new Api("123:test", { apiRoot: "http://127.0.0.1:9" }),
+      ledger: { has: async () => false, markOnce: async () => true } as never,
+      subscriptions: { deactivate: async () => {}, migrate: async () => {} } as never,
+      ratePerSecond: 25,
+    });
+    const metrics = createBotMetrics(createProcessMetrics().registry);
+    metrics.watch(delivery);
+    const srv = await startMetricsServer({ host: "127.0.0.1", port: 0, registry: metrics.registry });
+    try {
+      expect(await sample(srv.url, "teleglas_bot_delivery_queue_depth")).toBe(0);
+      server.kill("SIGSTOP");
+      const started = performance.now();
+      const text = await (await fetch(srv.url, { signal: AbortSignal.timeout(5_000) })).text();
+      expect(performance.now() - started).toBeLessThan(2_500);
+      expect(text).toContain("teleglas_bot_delivery_sent_total 0");
+      expect(text).not.toMatch(/^teleglas_bot_delivery_queue_depth /m);
+    } finally {
+      server.kill("SIGCONT");
+      server.kill("SIGTERM");
+      await srv.close();
+      await delivery.close();
+      redis.disconnect();
+    }
   });
 });

@@ -85,4 +85,23 @@ describe("funding compared on one basis (per 8 h)", () => {
     expect(s.bias).toBe(v > 0.005 ? "longs_pay" : v < -0.005 ? "shorts_pay" : "neutral");
     expect(s.btcOiWeightedRatePct).toBe(btc.oiWeightedRatePct);
   });
+
+  it("the overview ranks coins by open interest and summarises funding per 8 h", async () => {
+    const [markets, coins] = await Promise.all([
+      raw<Array<{ symbol: string; open_interest_usd: number }>>("/api/futures/coins-markets", {
+        per_page: "1000",
+      }),
+      raw<CoinRates[]>("/api/futures/funding-rate/exchange-list"),
+    ]);
+    const top = [...markets].sort((a, b) => b.open_interest_usd - a.open_interest_usd).slice(0, 5);
+    const r = await suite.env.core.market.getOverview(5);
+    expect(r.data.rankedBy).toBe("open_interest");
+    expect(r.data.coins.map((c) => c.symbol)).toEqual(top.map((c) => c.symbol));
+    const eth = r.data.coins.find((c) => c.symbol === "ETH");
+    const list = coins.find((c) => c.symbol === "ETH")?.stablecoin_margin_list ?? [];
+    expect(eth?.funding.meanPer8hPct).toBeCloseTo(list.reduce((s, x) => s + per8h(x), 0) / list.length, 12);
+    expect(eth?.funding.lowest?.exchange).toBe(minBy(list, per8h).exchange);
+    expect(eth?.rsi["1h"]).toBeGreaterThan(0);
+    expect(r.meta.missing).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import { Counter, collectDefaultMetrics, Gauge, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, type GaugeConfiguration, Registry } from "prom-client";
 
 /**
  * prom-client's default gauges that end in `_total` (a name Prometheus keeps for counters), so
@@ -39,16 +39,30 @@ export function mirroredCounter(registry: Registry, name: string, help: string, 
   });
 }
 
-/** A gauge read at each scrape; `null` (nothing known yet) leaves the series out. */
-export function readGauge(registry: Registry, name: string, help: string, read: () => number | null): Gauge {
-  return new Gauge({
-    name,
-    help,
-    registers: [registry],
-    collect() {
-      const v = read();
-      this.reset();
-      if (v !== null) this.set(v);
-    },
-  });
+/**
+ * A gauge read at each scrape. `null` (not known: nothing yet, or its source did not answer)
+ * leaves the series out: prom-client's own unlabelled gauge would show 0, a claim, not a gap.
+ */
+export function readGauge(
+  registry: Registry,
+  name: string,
+  help: string,
+  read: () => number | null | Promise<number | null>,
+): Gauge {
+  return new ReadGauge({ name, help, registers: [registry] }, read);
+}
+
+class ReadGauge extends Gauge {
+  constructor(
+    config: GaugeConfiguration<string>,
+    private readonly read: () => number | null | Promise<number | null>,
+  ) {
+    super(config);
+  }
+  override async get() {
+    const v = await this.read();
+    if (v !== null) this.set(v);
+    const metric = await super.get();
+    return v === null ? { ...metric, values: [] } : metric;
+  }
 }

@@ -1,6 +1,6 @@
 import { STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
-import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { errorBody } from "./envelope.js";
 import { ApiError, toApiError } from "./errors.js";
 
@@ -83,30 +83,28 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Dup
 }
 
 /**
- * Root hooks that keep odd requests in the envelope: an HTTP/1.1 request without Host (Node
- * would answer an empty 400; the server is created with `requireHostHeader: false` so it gets
- * here), and an OPTIONS request that is not a CORS preflight (no Origin or requested method;
- * @fastify/cors would answer it in text/plain). Registered before @fastify/cors.
+ * Answers odd requests in the envelope and returns true, else false: an HTTP/1.1 request without
+ * Host (Node would answer an empty 400; the server is created with `requireHostHeader: false` so
+ * it gets here), and an OPTIONS request that is not a CORS preflight (no Origin or requested
+ * method; @fastify/cors would answer it in text/plain). Called from a root onRequest hook that
+ * runs before @fastify/cors.
  */
-export function installRequestGuards(app: FastifyInstance): void {
-  app.addHook("onRequest", (request, reply, done) => {
-    const headers = request.headers;
-    if (headers.host === undefined && request.raw.httpVersion === "1.1") {
-      return sendApiError(
-        reply,
-        new ApiError("INVALID_PARAM", "The Host header is required.", { param: "Host" }),
-      );
-    }
-    if (request.method === "OPTIONS" && (!headers.origin || !headers["access-control-request-method"])) {
-      return sendApiError(
-        reply,
-        new ApiError(
-          "INVALID_PARAM",
-          "OPTIONS is answered only as a CORS preflight, with Origin and Access-Control-Request-Method headers.",
-          { hint: "Call the route with GET (or POST for /mcp)." },
-        ),
-      );
-    }
-    done();
-  });
+export function answerOddRequest(request: FastifyRequest, reply: FastifyReply): boolean {
+  const headers = request.headers;
+  if (headers.host === undefined && request.raw.httpVersion === "1.1") {
+    sendApiError(reply, new ApiError("INVALID_PARAM", "The Host header is required.", { param: "Host" }));
+    return true;
+  }
+  if (request.method === "OPTIONS" && (!headers.origin || !headers["access-control-request-method"])) {
+    sendApiError(
+      reply,
+      new ApiError(
+        "INVALID_PARAM",
+        "OPTIONS is answered only as a CORS preflight, with Origin and Access-Control-Request-Method headers.",
+        { hint: "Call the route with GET (or POST for /mcp)." },
+      ),
+    );
+    return true;
+  }
+  return false;
 }

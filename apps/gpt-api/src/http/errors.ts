@@ -49,12 +49,12 @@ export class ApiError extends Error {
  */
 export function toApiError(error: unknown, surface: "http" | "mcp" = "http"): ApiError {
   if (error instanceof ApiError) return error;
+  // Hints name what the client can call: a route over HTTP, a tool over MCP.
+  const mcp = surface === "mcp";
   if (error instanceof UnknownSymbolError) {
-    // Hints name what the client can call: a route over HTTP, a tool over MCP.
-    const list =
-      surface === "mcp"
-        ? "The listSymbols tool lists every supported coin."
-        : "GET /symbols lists every supported coin.";
+    const list = mcp
+      ? "The listSymbols tool lists every supported coin."
+      : "GET /symbols lists every supported coin.";
     return new ApiError("UNKNOWN_SYMBOL", `Unknown symbol "${error.input}".`, {
       hint: error.suggestions.length > 0 ? `Did you mean ${error.suggestions.join(", ")}? ${list}` : list,
       suggestions: error.suggestions,
@@ -65,7 +65,9 @@ export function toApiError(error: unknown, surface: "http" | "mcp" = "http"): Ap
     return new ApiError(
       "PLAN_REQUIRED",
       `The CoinGlass plan of this server (${error.plan}) does not include this data.${needs}`,
-      { hint: "GET /info lists what this server's plan includes; ask the operator to upgrade." },
+      {
+        hint: `${mcp ? "The getApiInfo tool" : "GET /info"} lists what this server's plan includes; ask the operator to upgrade.`,
+      },
     );
   }
   if (error instanceof RateLimitError) {

@@ -1,14 +1,30 @@
-import type { LiquidationRange } from "@teleglas/market-data-core";
+import { type LiquidationRange, PlanError } from "@teleglas/market-data-core";
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { formatFunding } from "../format/funding.js";
+import { formatOverview, type OverviewTopic } from "../format/overview.js";
 import { formatRaw } from "../format/raw.js";
 import { formatLiq, formatOpenInterest, formatRsi, formatSentiment } from "../format/reports.js";
 import { formatOrderbook, formatWhale } from "../format/whale.js";
-import { defineCommand, marketReply, replyHtml, symbolArg } from "./common.js";
+import { defineCommand, marketReply, replyHtml, replyMarketError, symbolArg } from "./common.js";
 
 const RANGES: LiquidationRange[] = ["1h", "4h", "12h", "24h"];
 const view = (ctx: BotContext) => ({ t: ctx.t.bind(ctx), now: Date.now(), lang: ctx.lang });
+/** Bare /funding, /oi, /rsi: the 10 largest coins by open interest instead of a usage line. */
+async function overview(ctx: BotContext, topic: OverviewTopic) {
+  await ctx.replyWithChatAction("typing").catch(() => {});
+  let r: Awaited<ReturnType<typeof ctx.deps.core.market.getOverview>>;
+  try {
+    r = await ctx.deps.core.market.getOverview(10);
+  } catch (error) {
+    // Ranking all coins needs coins-markets (Standard and above); below it, one coin still works.
+    if (error instanceof PlanError) {
+      return replyHtml(ctx, ctx.t("overview-plan", { example: `<code>/${topic} BTC</code>` }));
+    }
+    return replyMarketError(ctx, error);
+  }
+  await replyHtml(ctx, formatOverview(r, topic, view(ctx)));
+}
 
 /** Market commands: /raw /liq /funding /oi /rsi /sentiment /whale /orderbook (/ob, /raw_orderbook). */
 export const marketFeature = new Composer<BotContext>();
@@ -30,12 +46,14 @@ defineCommand(marketFeature, ["liq"], async (ctx, [input, rangeArg]) => {
 });
 
 defineCommand(marketFeature, ["funding"], async (ctx, [input]) => {
+  if (!input) return overview(ctx, "funding");
   const symbol = await symbolArg(ctx, "funding", input);
   if (!symbol) return;
   await marketReply(ctx, async () => formatFunding(await ctx.deps.core.market.getFunding(symbol), view(ctx)));
 });
 
 defineCommand(marketFeature, ["oi"], async (ctx, [input]) => {
+  if (!input) return overview(ctx, "oi");
   const symbol = await symbolArg(ctx, "oi", input);
   if (!symbol) return;
   await marketReply(ctx, async () =>
@@ -44,6 +62,7 @@ defineCommand(marketFeature, ["oi"], async (ctx, [input]) => {
 });
 
 defineCommand(marketFeature, ["rsi"], async (ctx, [input]) => {
+  if (!input) return overview(ctx, "rsi");
   const symbol = await symbolArg(ctx, "rsi", input);
   if (!symbol) return;
   await marketReply(ctx, async () => formatRsi(await ctx.deps.core.market.getRsi(symbol), view(ctx)));

@@ -47,7 +47,7 @@ help =
     /liq SYMBOL [1h|4h|12h|24h] — liquidations
     /whale [SYMBOL] — Hyperliquid whale positions and moves
     /orderbook SYMBOL (/ob) — walls, depth, imbalance across exchanges
-    /funding SYMBOL · /oi SYMBOL · /rsi SYMBOL
+    /funding [SYMBOL] · /oi [SYMBOL] · /rsi [SYMBOL] — without a symbol: the 10 largest coins by open interest
     /sentiment — fear and greed, trend, funding, OI, long/short
     /chart SYMBOL [5m|15m|30m|1h|4h|12h|1d] — candles with liquidations
     /etf [btc|eth|sol|xrp] — spot-ETF daily net flows, net assets, bar chart
@@ -63,9 +63,6 @@ help =
     /status — live service figures
 usage-raw = Usage: <code>/raw SYMBOL</code>, e.g. <code>/raw BTC</code>
 usage-liq = Usage: <code>/liq SYMBOL [1h|4h|12h|24h]</code>, e.g. <code>/liq ETH 4h</code>
-usage-funding = Usage: <code>/funding SYMBOL</code>, e.g. <code>/funding BTC</code>
-usage-oi = Usage: <code>/oi SYMBOL</code>, e.g. <code>/oi BTC</code>
-usage-rsi = Usage: <code>/rsi SYMBOL</code>, e.g. <code>/rsi SOL</code>
 usage-whale = Usage: <code>/whale [SYMBOL]</code>
 usage-orderbook = Usage: <code>/orderbook SYMBOL</code>, e.g. <code>/ob BTC</code>
 usage-chart = Usage: <code>/chart SYMBOL [5m|15m|30m|1h|4h|12h|1d]</code>, e.g. <code>/chart BTC 1h</code>
@@ -100,6 +97,11 @@ funding-coinglass = CoinGlass averages (each exchange's own interval)
 funding-basis = per 8 h
 funding-spread = spread { $spread } per 8 h
 funding-per-8h = (per 8 h, OI-weighted)
+top-coins = top { $count } coins by open interest
+overview-funding = Per 8 h: mean of exchanges · lowest … highest
+overview-more = One coin in detail: { $example }
+rsi = RSI
+overview-plan = Listing the top coins needs the CoinGlass Standard plan (this bot uses a smaller one). Ask for one coin: { $example }
 next-funding = Next funding
 every-hours = every { $hours } h
 liquidations = Liquidations

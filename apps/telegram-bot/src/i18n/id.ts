@@ -47,7 +47,7 @@ help =
     /liq SIMBOL [1h|4h|12h|24h] — likuidasi
     /whale [SIMBOL] — posisi dan gerakan paus Hyperliquid
     /orderbook SIMBOL (/ob) — tembok, kedalaman, ketidakseimbangan antar bursa
-    /funding SIMBOL · /oi SIMBOL · /rsi SIMBOL
+    /funding [SIMBOL] · /oi [SIMBOL] · /rsi [SIMBOL] — tanpa simbol: 10 koin terbesar menurut open interest
     /sentiment — fear and greed, tren, funding, OI, long/short
     /chart SIMBOL [5m|15m|30m|1h|4h|12h|1d] — candle dengan likuidasi
     /etf [btc|eth|sol|xrp] — arus bersih harian ETF spot, aset bersih, grafik batang
@@ -63,9 +63,6 @@ help =
     /status — angka layanan terkini
 usage-raw = Cara pakai: <code>/raw SIMBOL</code>, mis. <code>/raw BTC</code>
 usage-liq = Cara pakai: <code>/liq SIMBOL [1h|4h|12h|24h]</code>, mis. <code>/liq ETH 4h</code>
-usage-funding = Cara pakai: <code>/funding SIMBOL</code>, mis. <code>/funding BTC</code>
-usage-oi = Cara pakai: <code>/oi SIMBOL</code>, mis. <code>/oi BTC</code>
-usage-rsi = Cara pakai: <code>/rsi SIMBOL</code>, mis. <code>/rsi SOL</code>
 usage-whale = Cara pakai: <code>/whale [SIMBOL]</code>
 usage-orderbook = Cara pakai: <code>/orderbook SIMBOL</code>, mis. <code>/ob BTC</code>
 usage-chart = Cara pakai: <code>/chart SIMBOL [5m|15m|30m|1h|4h|12h|1d]</code>, mis. <code>/chart BTC 1h</code>
@@ -100,6 +97,11 @@ funding-coinglass = Rata-rata CoinGlass (interval masing-masing bursa)
 funding-basis = per 8 jam
 funding-spread = selisih { $spread } per 8 jam
 funding-per-8h = (per 8 jam, bobot OI)
+top-coins = { $count } koin terbesar menurut open interest
+overview-funding = Per 8 jam: rata-rata bursa · terendah … tertinggi
+overview-more = Rincian satu koin: { $example }
+rsi = RSI
+overview-plan = Daftar koin teratas butuh paket CoinGlass Standard (bot ini memakai paket lebih kecil). Tanyakan satu koin: { $example }
 next-funding = Funding berikutnya
 every-hours = tiap { $hours } jam
 liquidations = Likuidasi

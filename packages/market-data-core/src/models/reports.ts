@@ -186,3 +186,26 @@ export interface RsiReport {
 
 /** Re-exported for convenience of callers building funding views. */
 export type { CoinFundingRates };
+
+/** One coin of `getOverview`: what bare /funding, /oi and /rsi list. */
+export interface CoinOverview {
+  symbol: string;
+  priceUsd: number | null;
+  openInterestUsd: number | null;
+  openInterestChange24hPct: number | null;
+  /** Stablecoin-margin funding per 8 hours across exchanges. */
+  funding: {
+    /** Unweighted mean of the exchanges' per-8-hour rates. */
+    meanPer8hPct: number | null;
+    exchanges: number;
+    highest: ExchangeFundingRate | null;
+    lowest: ExchangeFundingRate | null;
+  };
+  rsi: Record<"1h" | "4h" | "24h", number | null>;
+}
+
+/** `getOverview(limit)`: the largest coins by open interest (CoinGlass coins-markets), largest first. */
+export interface MarketOverview {
+  rankedBy: "open_interest";
+  coins: CoinOverview[];
+}

@@ -55,3 +55,10 @@ export function fundingAverage(
 export function byPer8h(list: ExchangeFundingRate[]): ExchangeFundingRate[] {
   return [...list].sort((a, b) => (b.per8hPct ?? -Infinity) - (a.per8hPct ?? -Infinity) || 0);
 }
+
+/** Unweighted mean of the per-8-hour rates, and how many exchanges it covers. */
+export function fundingMean(list: ExchangeFundingRate[]): { meanPer8hPct: number | null; exchanges: number } {
+  const rated = list.filter((r) => r.per8hPct !== null);
+  const sum = rated.reduce((s, r) => s + (r.per8hPct as number), 0);
+  return { meanPer8hPct: rated.length > 0 ? sum / rated.length : null, exchanges: rated.length };
+}

@@ -3,6 +3,7 @@ import type { CallOptions, Lane } from "../models/result.js";
 import { createSymbols, type Symbols } from "../symbols/symbols.js";
 import { buildFundingArbitrage } from "./arbitrage.js";
 import { buildEtf } from "./etf.js";
+import { buildOverview } from "./overview.js";
 import { createParts } from "./parts.js";
 import { buildRaw, REFERENCE_EXCHANGE } from "./raw.js";
 import {
@@ -93,6 +94,8 @@ export function createMarketData({ client }: MarketDataOptions): MarketDataServi
     getTaker: (symbol, range = "1h", o) =>
       forCoin(symbol, `taker:${range}`, o, (coin, lane) => buildTaker(deps, coin, range, lane)),
     getRsi: (symbol, o) => forCoin(symbol, "rsi", o, (coin, lane) => buildRsi(deps, coin, lane)),
+    getOverview: (limit = 10, o) =>
+      shared(`overview|${limit}|${laneOf(o)}`, () => buildOverview(deps, limit, laneOf(o))),
     getPriceHistory: (symbol, q, o) => {
       const exchange = q.exchange ?? REFERENCE_EXCHANGE;
       return forCoin(symbol, `candles:${exchange}:${q.interval}:${q.limit}`, o, async (coin, lane) => {

@@ -13,6 +13,7 @@ import type {
   FundingReport,
   LiquidationSummary,
   LongShortReport,
+  MarketOverview,
   OpenInterestReport,
   OrderbookReport,
   RsiReport,
@@ -88,6 +89,8 @@ export interface MarketData {
   getLongShort(symbol: string, opts?: CallOptions): Promise<MarketResult<LongShortReport>>;
   getTaker(symbol: string, range?: TakerRange, opts?: CallOptions): Promise<MarketResult<TakerReport>>;
   getRsi(symbol: string, opts?: CallOptions): Promise<MarketResult<RsiReport>>;
+  /** The `limit` (default 10) largest coins by open interest, with funding per 8 h, OI and RSI. */
+  getOverview(limit?: number, opts?: CallOptions): Promise<MarketResult<MarketOverview>>;
   getPriceHistory(
     symbol: string,
     query: PriceHistoryQuery,
