@@ -5,6 +5,13 @@ import type { Language, T } from "./translate.js";
 /** Join labelled values on one line: `1h +0.4% · 4h -1.2%`. */
 export const row = (pairs: Array<[string, string]>) => pairs.map(([k, v]) => `${k} ${v}`).join(" · ");
 
+/**
+ * A time window in the reader's language: `24h` in English, `24j` (jam) in Indonesian, `1w` /
+ * `1mg` (minggu). Command arguments stay as typed (`/liq BTC 4h`); only answers are translated.
+ */
+export const span = (w: string, t: T) =>
+  w.replace(/^(\d+)([mhdw])$/, (_, n: string, unit: string) => `${n}${t(`unit-${unit}`)}`);
+
 /** A bold section heading. */
 export const heading = (emoji: string, text: string) => `${emoji} <b>${escapeHtml(text)}</b>`;
 

@@ -9,6 +9,7 @@ import { mapAccumulatedFunding, mapFundingArbitrage } from "./map-arbitrage.js";
 import * as d from "./map-derivs.js";
 import { mapEtfFlows, mapEtfNetAssets } from "./map-etf.js";
 import * as m from "./map-markets.js";
+import { mapOptionChart, mapOptionInfo, mapOptionMaxPain } from "./map-options.js";
 import { dropImplausible } from "./plausible.js";
 import { coinParams, type Mapper, type Params, POLICY, pairParams, unavailable } from "./requests.js";
 import type { CoinGlassClient } from "./types.js";
@@ -274,6 +275,24 @@ export function createCoinGlassClient(opts: CoinGlassClientOptions): CoinGlassCl
         { range },
         POLICY.accumulated,
         mapAccumulatedFunding,
+        o,
+      ),
+    fetchOptionInfo: (coin, o) =>
+      call("/api/option/info", { symbol: coin }, POLICY.options, mapOptionInfo, o),
+    fetchOptionMaxPain: (q, o) =>
+      call(
+        "/api/option/max-pain",
+        { symbol: q.coin, exchange: q.exchange },
+        POLICY.maxPain,
+        mapOptionMaxPain,
+        o,
+      ),
+    fetchOptionOiHistory: (q, o) =>
+      call(
+        "/api/option/exchange-oi-history",
+        { symbol: q.coin, unit: q.unit ?? "USD", range: q.range },
+        POLICY.history,
+        mapOptionChart,
         o,
       ),
     fetchEtfFlows: (asset, o) =>

@@ -27,6 +27,10 @@ export const POLICY = {
    * the docs do not give, so an hour bounds how late a new day shows; a day of stale-on-error.
    */
   daily: { ttlMs: 60 * MIN, swrMs: 60 * MIN, staleOnErrorMs: 24 * 60 * MIN, negativeTtlMs: 10 * MIN },
+  /** Options info: "cache 30 s" in the docs. */
+  options: live(30_000),
+  /** Options max pain: "cache 1 min". */
+  maxPain: live(60_000),
   /** Accumulated funding: "cache 1 hour" in the docs. */
   accumulated: live(60 * MIN),
   history: { ttlMs: 30_000, swrMs: 30_000, staleOnErrorMs: 30 * MIN, negativeTtlMs: 10 * MIN },

@@ -3,6 +3,7 @@ import type { CallOptions, Lane } from "../models/result.js";
 import { createSymbols, type Symbols } from "../symbols/symbols.js";
 import { buildFundingArbitrage } from "./arbitrage.js";
 import { buildEtf } from "./etf.js";
+import { buildOptions } from "./options.js";
 import { buildOverview } from "./overview.js";
 import { createParts } from "./parts.js";
 import { buildRaw, REFERENCE_EXCHANGE } from "./raw.js";
@@ -113,6 +114,12 @@ export function createMarketData({ client }: MarketDataOptions): MarketDataServi
       const principalUsd = Math.max(1, Math.trunc(q.principalUsd ?? 10_000));
       return shared(`arb|${limit}|${principalUsd}|${laneOf(o)}`, () =>
         buildFundingArbitrage(client, { limit, principalUsd }, laneOf(o)),
+      );
+    },
+    getOptions: (coin, q = {}, o) => {
+      const exchange = q.exchange ?? "Deribit";
+      return shared(`options|${coin}|${exchange}|${laneOf(o)}`, () =>
+        buildOptions(client, coin, exchange, laneOf(o)),
       );
     },
     getEtf: (asset, q = {}, o) => {
