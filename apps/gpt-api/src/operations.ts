@@ -13,7 +13,7 @@ import {
 } from "@teleglas/market-data-core";
 import { z } from "zod";
 import type { ApiDeps } from "./deps.js";
-import { LIVE_META } from "./http/envelope.js";
+import { liveMeta } from "./http/envelope.js";
 import { FundingArbitrageReportSchema } from "./schemas/arbitrage.js";
 import { EtfReportSchema } from "./schemas/etf.js";
 import { IndicatorsReportSchema } from "./schemas/indicators.js";
@@ -324,7 +324,7 @@ export const OPERATIONS: Operation[] = [
         kind: q.kind as never,
         limit: q.limit as number,
       });
-      return { data: { alerts, count: alerts.length }, meta: { ...LIVE_META } };
+      return { data: { alerts, count: alerts.length }, meta: liveMeta() };
     },
   }),
   op({
@@ -365,7 +365,7 @@ export const OPERATIONS: Operation[] = [
         rateLimitPerMinute: config.rateLimitPerMinute,
         features: PLAN_FEATURES.map((f) => ({ ...f, included: planAllows(st.plan, f.plan) })),
       };
-      return { data, meta: { ...LIVE_META } };
+      return { data, meta: liveMeta() };
     },
   }),
 ];

@@ -51,5 +51,7 @@ defineCommand(startFeature, ["help"], async (ctx) => {
     fs.map((f) => (withPlan ? `${f.command} (${f.plan}+)` : f.command)).join(", ");
   const lines = [ctx.t("help"), "", ctx.t("help-plan", { plan, included: list(included, false) })];
   if (locked.length > 0) lines.push(ctx.t("help-plan-locked", { locked: list(locked, true) }));
+  // The console chat (no token) has no buttons to tap: say how to press them.
+  if (!ctx.deps.config.token) lines.push("", ctx.t("help-console"));
   await replyHtml(ctx, lines.join("\n"));
 });
