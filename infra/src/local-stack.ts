@@ -74,9 +74,14 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       upstream: { apiKey, baseUrl: upstream.baseUrl, plan: upstream.plan },
       keyPrefix: prefix,
       log: logger,
+      deadlineMs: env.REQUEST_DEADLINE_MS,
+      quotaFallbackShare: env.COINGLASS_QUOTA_FALLBACK_SHARE,
       // The core does not log; upstream trouble is worth a line, the rest only at debug.
       onEvent: (e) =>
-        e.type === "upstream_error" || e.type === "stale_served"
+        e.type === "upstream_error" ||
+        e.type === "stale_served" ||
+        e.type === "upstream_rejected" ||
+        e.type === "deadline_exceeded"
           ? logger.warn(e, "core event")
           : logger.debug(e, "core event"),
     });
