@@ -47,7 +47,8 @@ export function createDetectorEngine(opts: DetectorEngineOptions) {
   const onEvent = (e: DetectorInput, now: number, oldest: number, newest: number) => {
     if (e.time > newest) dropped.future++;
     else if (e.time < oldest) dropped.stale++;
-    else if (!(e.type === "liquidation" ? liquidations.onLiquidation(e, now) : trades.onTrade(e))) dropped.late++;
+    else if (!(e.type === "liquidation" ? liquidations.onLiquidation(e, now) : trades.onTrade(e)))
+      dropped.late++;
   };
 
   return {
