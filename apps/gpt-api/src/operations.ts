@@ -11,7 +11,7 @@ import {
 } from "@teleglas/market-data-core";
 import { z } from "zod";
 import type { ApiDeps } from "./deps.js";
-import { LIVE_META } from "./http/envelope.js";
+import { liveMeta } from "./http/envelope.js";
 import { FundingArbitrageReportSchema } from "./schemas/arbitrage.js";
 import { EtfReportSchema } from "./schemas/etf.js";
 import { LiquidationSummarySchema, RawSnapshotSchema, WhaleReportSchema } from "./schemas/market.js";
@@ -303,7 +303,7 @@ export const OPERATIONS: Operation[] = [
         kind: q.kind as never,
         limit: q.limit as number,
       });
-      return { data: { alerts, count: alerts.length }, meta: { ...LIVE_META } };
+      return { data: { alerts, count: alerts.length }, meta: liveMeta() };
     },
   }),
   op({
@@ -344,7 +344,7 @@ export const OPERATIONS: Operation[] = [
         rateLimitPerMinute: config.rateLimitPerMinute,
         features: PLAN_FEATURES.map((f) => ({ ...f, included: planAllows(st.plan, f.plan) })),
       };
-      return { data, meta: { ...LIVE_META } };
+      return { data, meta: liveMeta() };
     },
   }),
 ];

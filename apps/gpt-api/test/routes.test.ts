@@ -76,7 +76,14 @@ describe("data routes", () => {
       const body = await json(res);
       expect(res.status, JSON.stringify(body.error)).toBe(200);
       expect(body.success).toBe(true);
-      expect(Object.keys(body.meta).sort()).toEqual(["age_ms", "cached", "missing", "stale"]);
+      expect(Object.keys(body.meta).sort()).toEqual([
+        "age_ms",
+        "as_of",
+        "cached",
+        "missing",
+        "stale",
+        "stale_reason",
+      ]);
       expect(JSON.stringify(body.data)).not.toMatch(/"[a-z]+[A-Z][A-Za-z]*":/);
       check(body.data);
     });

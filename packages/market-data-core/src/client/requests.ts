@@ -2,6 +2,7 @@
 import type { CachePolicy } from "../cache/types.js";
 import {
   CoinGlassHttpError,
+  InvalidAnswerError,
   RateLimitError,
   TimeoutError,
   UpstreamUnavailableError,
@@ -68,6 +69,7 @@ export function unavailable(endpoint: string, error: unknown): unknown {
   const transient =
     error instanceof RateLimitError ||
     error instanceof TimeoutError ||
+    error instanceof InvalidAnswerError ||
     (error instanceof CoinGlassHttpError && (error.status === 0 || error.status >= 500));
   return transient ? new UpstreamUnavailableError(endpoint, error) : error;
 }

@@ -64,6 +64,8 @@ type R<T> = Promise<Cached<T>>;
  */
 export interface CoinGlassClient {
   readonly plan: CoinGlassPlan;
+  /** The same client, its calls defaulting to these options (e.g. one request's `deadlineAt`). */
+  with(defaults: CallOptions): CoinGlassClient;
   fetchSupportedCoins(o?: CallOptions): R<string[]>;
   fetchSupportedExchanges(o?: CallOptions): R<string[]>;
   fetchSupportedExchangePairs(exchange?: string, o?: CallOptions): R<Instrument[]>;
