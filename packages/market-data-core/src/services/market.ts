@@ -36,6 +36,11 @@ const laneOf = (o?: CallOptions): Lane => o?.lane ?? "interactive";
 
 /** The default per-answer deadline of the interactive lane (ms). */
 export const DEFAULT_DEADLINE_MS = 8_000;
+/**
+ * Upstream work for an answer stops this long before its deadline, leaving the app time to
+ * assemble, render and send the answer (a stale value or the error) inside the deadline.
+ */
+export const DEADLINE_MARGIN_MS = 250;
 
 /**
  * The domain services over the cached client. Identical concurrent requests share one assembly
@@ -65,7 +70,9 @@ export function createMarketData({
    */
   function scope(o: CallOptions | undefined) {
     const lane = laneOf(o);
-    const deadlineAt = o?.deadlineAt ?? (lane === "interactive" ? Date.now() + deadlineMs : undefined);
+    const deadlineAt =
+      o?.deadlineAt ??
+      (lane === "interactive" ? Date.now() + Math.max(deadlineMs - DEADLINE_MARGIN_MS, 1) : undefined);
     const call: CallOptions = deadlineAt === undefined ? { lane } : { lane, deadlineAt };
     return { lane, call, deps: { client: client.with(call), symbols } };
   }
