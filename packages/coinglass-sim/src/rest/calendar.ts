@@ -28,8 +28,10 @@ function value(seed: number, day: number, i: number, unit: string): string {
   return `${x}${unit}`;
 }
 
-/** Model events of one UTC day: two or three releases at round hours. */
+/** Model events of one UTC weekday: two or three releases at half past an hour. */
 function dayEvents(seed: number, day: number, now: number): CalendarEvent[] {
+  const weekday = new Date(day).getUTCDay();
+  if (weekday === 0 || weekday === 6) return [];
   const n = 2 + Math.floor(hash01(seed, day / DAY_MS, 1) * 2);
   const out: CalendarEvent[] = [];
   for (let k = 0; k < n; k++) {
