@@ -1,6 +1,8 @@
 import {
   type DepthRange,
   type EtfAsset,
+  INDICATOR_COINS,
+  type IndicatorCoin,
   type MarketResult,
   OPTION_COINS,
   OPTION_EXCHANGES,
@@ -14,6 +16,7 @@ import type { ApiDeps } from "./deps.js";
 import { liveMeta } from "./http/envelope.js";
 import { FundingArbitrageReportSchema } from "./schemas/arbitrage.js";
 import { EtfReportSchema } from "./schemas/etf.js";
+import { IndicatorsReportSchema } from "./schemas/indicators.js";
 import { LiquidationSummarySchema, RawSnapshotSchema, WhaleReportSchema } from "./schemas/market.js";
 import { OptionsReportSchema } from "./schemas/options.js";
 import { enumParam, kindParam, numberParam, symbolParam } from "./schemas/params.js";
@@ -234,6 +237,24 @@ export const OPERATIONS: Operation[] = [
     hold: true,
     gpt: true,
     run: ({ core }, q) => core.market.getEtf(q.asset as EtfAsset, { days: q.days as number }),
+  }),
+  op({
+    operationId: "getMarketIndicators",
+    path: "/gpt/indicators",
+    summary: "Coinbase premium, Bitfinex margin longs/shorts and basis",
+    description:
+      "Coinbase minus Binance BTC price (USD), Bitfinex margin longs and shorts with their ratio, and the Binance perpetual basis (percent) of BTC or ETH.",
+    query: z.object({
+      symbol: z
+        .enum(INDICATOR_COINS)
+        .default("BTC")
+        .meta({ description: "BTC or ETH (the Coinbase premium is BTC only).", examples: ["BTC"] }),
+    }),
+    data: IndicatorsReportSchema,
+    withSymbol: true,
+    hold: true,
+    gpt: true,
+    run: ({ core }, q) => core.market.getIndicators(q.symbol as IndicatorCoin),
   }),
   op({
     operationId: "getOptions",

@@ -158,3 +158,24 @@ describe("/gpt/options and getOptions", () => {
     expect(body.error).toMatchObject({ code: "INVALID_PARAM", param: "symbol" });
   });
 });
+
+describe("/gpt/indicators and getMarketIndicators", () => {
+  it("serve the service's premium, margin and basis on the plan's bar (hobbyist: 4h); tool equal", async () => {
+    const res = await api.get("/gpt/indicators?symbol=BTC");
+    const body = await json(res);
+    expect(res.status, JSON.stringify(body.error)).toBe(200);
+    const core = await peers.core.market.getIndicators("BTC");
+    expect(body.data.interval).toBe("4h");
+    expect(body.data.coinbase_premium.premium_usd).toBe(core.data.coinbasePremium?.premiumUsd);
+    expect(body.data.bitfinex_margin.long_quantity).toBe(core.data.bitfinexMargin?.longQuantity);
+    expect(body.data.basis.basis_pct).toBe(core.data.basis?.basisPct);
+    const mcp = await tool("getMarketIndicators", { symbol: "BTC" });
+    expect(mcp.data).toEqual(body.data);
+  });
+
+  it("names the Coinbase premium missing for ETH", async () => {
+    const body = await json(await api.get("/gpt/indicators?symbol=ETH"));
+    expect(body.data.coinbase_premium).toBeNull();
+    expect(body.meta.missing).toEqual(["coinbase_premium"]);
+  });
+});

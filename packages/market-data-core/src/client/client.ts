@@ -10,6 +10,7 @@ import { REFERENCE_ENDPOINTS } from "./limits.js";
 import { mapAccumulatedFunding, mapFundingArbitrage } from "./map-arbitrage.js";
 import * as d from "./map-derivs.js";
 import { mapEtfFlows, mapEtfNetAssets } from "./map-etf.js";
+import { mapBasis, mapBitfinexMargin, mapCoinbasePremium } from "./map-indicators.js";
 import * as m from "./map-markets.js";
 import { mapOptionChart, mapOptionInfo, mapOptionMaxPain } from "./map-options.js";
 import { dropImplausible } from "./plausible.js";
@@ -329,6 +330,23 @@ function table(call: Call): Omit<CoinGlassClient, "plan" | "with" | "stats" | "c
         mapAccumulatedFunding,
         o,
       ),
+    fetchCoinbasePremium: (q, o) =>
+      call(
+        "/api/coinbase-premium-index",
+        { interval: q.interval, limit: q.limit },
+        POLICY.snapshot,
+        mapCoinbasePremium,
+        o,
+      ),
+    fetchBitfinexMargin: (q, o) =>
+      call(
+        "/api/bitfinex-margin-long-short",
+        { symbol: q.coin, interval: q.interval, limit: q.limit },
+        POLICY.snapshot,
+        mapBitfinexMargin,
+        o,
+      ),
+    fetchBasisHistory: (q, o) => call(`${F}/basis/history`, pairParams(q), POLICY.snapshot, mapBasis, o),
     fetchOptionInfo: (coin, o) =>
       call("/api/option/info", { symbol: coin }, POLICY.options, mapOptionInfo, o),
     fetchOptionMaxPain: (q, o) =>

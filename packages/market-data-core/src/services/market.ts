@@ -3,6 +3,7 @@ import type { CallOptions, Lane } from "../models/result.js";
 import { createSymbols, type Symbols } from "../symbols/symbols.js";
 import { buildFundingArbitrage } from "./arbitrage.js";
 import { buildEtf } from "./etf.js";
+import { buildIndicators } from "./indicators.js";
 import { buildOptions } from "./options.js";
 import { buildOverview } from "./overview.js";
 import { createParts } from "./parts.js";
@@ -148,14 +149,20 @@ export function createMarketData({
     getFundingArbitrage: (q = {}, o) => {
       const limit = Math.min(50, Math.max(1, Math.trunc(q.limit ?? 10)));
       const principalUsd = Math.max(1, Math.trunc(q.principalUsd ?? 10_000));
-      return shared(`arb|${limit}|${principalUsd}|${laneOf(o)}`, () =>
-        buildFundingArbitrage(client, { limit, principalUsd }, laneOf(o)),
+      const { lane, deps } = scope(o);
+      return shared(`arb|${limit}|${principalUsd}|${lane}`, () =>
+        buildFundingArbitrage(deps.client, { limit, principalUsd }, lane),
       );
+    },
+    getIndicators: (coin, o) => {
+      const { lane, deps } = scope(o);
+      return shared(`indicators|${coin}|${lane}`, () => buildIndicators(deps, coin, lane));
     },
     getOptions: (coin, q = {}, o) => {
       const exchange = q.exchange ?? "Deribit";
-      return shared(`options|${coin}|${exchange}|${laneOf(o)}`, () =>
-        buildOptions(client, coin, exchange, laneOf(o)),
+      const { lane, deps } = scope(o);
+      return shared(`options|${coin}|${exchange}|${lane}`, () =>
+        buildOptions(deps.client, coin, exchange, lane),
       );
     },
     getEtf: (asset, q = {}, o) => {

@@ -1,6 +1,7 @@
 import type { EtfAsset } from "../coinglass/raw/etf.js";
 import type { FundingArbitrageReport } from "../models/arbitrage.js";
 import type { EtfReport } from "../models/etf.js";
+import type { IndicatorsReport } from "../models/indicators.js";
 import type {
   Candle,
   DepthRange,
@@ -26,9 +27,10 @@ import type { CallOptions, MarketResult } from "../models/result.js";
 import type { RawSnapshot } from "../models/snapshot.js";
 import type { FundingArbitrageQuery } from "./arbitrage.js";
 import type { EtfQuery } from "./etf.js";
+import type { IndicatorCoin } from "./indicators.js";
 import type { OptionCoin, OptionExchange } from "./options.js";
 
-export type { EtfQuery, FundingArbitrageQuery, OptionCoin, OptionExchange };
+export type { EtfQuery, FundingArbitrageQuery, IndicatorCoin, OptionCoin, OptionExchange };
 
 /** Options of `getWhale`. */
 export interface WhaleQuery {
@@ -106,6 +108,8 @@ export interface MarketData {
     query?: FundingArbitrageQuery,
     opts?: CallOptions,
   ): Promise<MarketResult<FundingArbitrageReport>>;
+  /** Coinbase premium (BTC), Bitfinex margin longs/shorts and the Binance basis of BTC or ETH. */
+  getIndicators(coin: IndicatorCoin, opts?: CallOptions): Promise<MarketResult<IndicatorsReport>>;
   /** Options of BTC or ETH: venues, max pain per expiry on `exchange` (default Deribit), put/call. */
   getOptions(
     coin: OptionCoin,

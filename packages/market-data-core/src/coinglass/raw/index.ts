@@ -15,6 +15,8 @@ import {
 import { HyperliquidPositionPageSchema, WhaleAlertRowSchema, WhalePositionRowSchema } from "./hyperliquid.js";
 import {
   BasisHistoryRowSchema,
+  BitfinexMarginRowSchema,
+  CoinbasePremiumRowSchema,
   FearGreedHistorySchema,
   IndicatorEmaRowSchema,
   IndicatorRsiRowSchema,
@@ -112,6 +114,8 @@ export const RAW_DATA_SCHEMAS = {
   "/api/index/fear-greed-history": z.array(FearGreedHistorySchema),
   "/api/futures/funding-rate/arbitrage": z.array(FundingArbitrageRowSchema),
   "/api/futures/funding-rate/accumulated-exchange-list": z.array(AccumulatedFundingRowSchema),
+  "/api/coinbase-premium-index": z.array(CoinbasePremiumRowSchema),
+  "/api/bitfinex-margin-long-short": z.array(BitfinexMarginRowSchema),
   "/api/option/info": z.array(OptionInfoRowSchema),
   "/api/option/max-pain": z.array(OptionMaxPainRowSchema),
   "/api/option/exchange-oi-history": z.array(OptionExchangeChartSchema),
