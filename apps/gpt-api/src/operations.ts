@@ -15,6 +15,7 @@ import { z } from "zod";
 import type { ApiDeps } from "./deps.js";
 import { liveMeta } from "./http/envelope.js";
 import { FundingArbitrageReportSchema } from "./schemas/arbitrage.js";
+import { CalendarReportSchema } from "./schemas/calendar.js";
 import { EtfReportSchema } from "./schemas/etf.js";
 import { IndicatorsReportSchema } from "./schemas/indicators.js";
 import { LiquidationSummarySchema, RawSnapshotSchema, WhaleReportSchema } from "./schemas/market.js";
@@ -278,6 +279,35 @@ export const OPERATIONS: Operation[] = [
     gpt: true,
     run: ({ core }, q) =>
       core.market.getOptions(q.symbol as OptionCoin, { exchange: q.exchange as OptionExchange }),
+  }),
+  op({
+    operationId: "getEconomicCalendar",
+    path: "/gpt/calendar",
+    summary: "Macro economic calendar",
+    description:
+      "Economic releases (CPI, rate decisions, payrolls …) from now to 1..14 days ahead at or above an importance, with forecast, previous and released figures. Needs CoinGlass Startup+.",
+    query: z.object({
+      days: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(14)
+        .default(7)
+        .meta({ description: "Days ahead, 1..14 (default 7).", examples: [7] }),
+      importance: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(3)
+        .default(2)
+        .meta({ description: "Lowest importance, 1..3 (3 = most important; default 2).", examples: [3] }),
+    }),
+    data: CalendarReportSchema,
+    withSymbol: false,
+    hold: true,
+    gpt: true,
+    run: ({ core }, q) =>
+      core.market.getCalendar({ days: q.days as number, minImportance: q.importance as number }),
   }),
   op({
     operationId: "getFundingArbitrage",

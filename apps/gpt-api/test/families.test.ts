@@ -98,6 +98,12 @@ describe("/gpt/funding-arbitrage and getFundingArbitrage", () => {
     });
   });
 
+  it("/gpt/calendar answers PLAN_REQUIRED naming startup on hobbyist", async () => {
+    const res = await api.get("/gpt/calendar");
+    expect(res.status).toBe(403);
+    expect((await json(res)).error.message).toContain("CoinGlass startup plan or above");
+  });
+
   it("/info says which families the plan unlocks", async () => {
     const body = await json(await api.get("/info"));
     expect(body.data.features).toEqual(
@@ -118,6 +124,15 @@ describe("/gpt/funding-arbitrage and getFundingArbitrage", () => {
     afterAll(async () => {
       await api2?.close();
       await startup?.close();
+    });
+
+    it("/gpt/calendar serves the service's events; the tool gives the same", async () => {
+      const res = await api2.get("/gpt/calendar?days=7&importance=3");
+      const body = await json(res);
+      expect(res.status, JSON.stringify(body.error)).toBe(200);
+      const core = await startup.core.market.getCalendar({ days: 7, minImportance: 3 });
+      expect(body.data.events.map((e: Json) => e.name)).toEqual(core.data.events.map((e) => e.name));
+      expect(body.data.events.every((e: Json) => e.importance === 3)).toBe(true);
     });
 
     it("serve the service's pairs with legs per 8 h and APR", async () => {

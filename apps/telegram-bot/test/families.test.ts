@@ -95,7 +95,7 @@ describe("plans on hobbyist", () => {
     expect(arb?.text).toBe("🔒 This needs the CoinGlass startup plan or above; this bot uses hobbyist.");
     const [help] = await h.ask(u, "/help");
     expect(help?.text).toContain("CoinGlass plan: <b>hobbyist</b> — includes /etf, /options, /sentiment");
-    expect(help?.text).toContain("Needs a higher plan: /arb (startup+)");
+    expect(help?.text).toContain("Needs a higher plan: /calendar (startup+), /arb (startup+)");
   });
 });
 

@@ -53,6 +53,7 @@ export const SAMPLE_QUERIES: Readonly<Record<string, string>> = {
   "/api/futures/funding-rate/accumulated-exchange-list": "range=7d",
   "/api/coinbase-premium-index": "interval=4h&limit=10",
   "/api/bitfinex-margin-long-short": "symbol=BTC&interval=4h&limit=10",
+  "/api/calendar/economic-data": "",
   "/api/option/info": "symbol=BTC",
   "/api/option/max-pain": "symbol=BTC&exchange=Deribit",
   "/api/option/exchange-oi-history": "symbol=BTC&unit=USD&range=4h",

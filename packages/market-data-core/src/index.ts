@@ -14,6 +14,7 @@ export * from "./config/env.js";
 export * from "./core.js";
 export * from "./models/alert.js";
 export * from "./models/arbitrage.js";
+export * from "./models/calendar.js";
 export * from "./models/errors.js";
 export * from "./models/etf.js";
 export * from "./models/features.js";

@@ -52,6 +52,7 @@ help =
     /chart SYMBOL [5m|15m|30m|1h|4h|12h|1d] — candles with liquidations
     /etf [btc|eth|sol|xrp] — spot-ETF daily net flows, net assets, bar chart
     /arb — funding arbitrage: best long/short exchange pairs, per 8 h and APR
+    /calendar — today's and this week's high-importance macro releases, in your time zone
     /options [btc|eth] — max pain per expiry vs price, put/call, OI by exchange
 
     <b>Alerts</b>
@@ -250,4 +251,13 @@ coinbase-premium = Coinbase premium
 bitfinex-margin = Bitfinex margin
 basis = Basis
 indicators = Indicators
+cal-title = Economic calendar — high importance
+cal-today = Today
+cal-week = This week
+cal-none = nothing
+cal-actual = actual
+cal-forecast = forecast
+cal-previous = previous
+cal-time-tbd = time not set
+cal-more = +{ $count } more
 `;

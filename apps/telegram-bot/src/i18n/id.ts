@@ -52,6 +52,7 @@ help =
     /chart SIMBOL [5m|15m|30m|1h|4h|12h|1d] — candle dengan likuidasi
     /etf [btc|eth|sol|xrp] — arus bersih harian ETF spot, aset bersih, grafik batang
     /arb — arbitrase funding: pasangan bursa long/short terbaik, per 8 jam dan APR
+    /calendar — rilis makro penting hari ini dan minggu ini, di zona waktu Anda
     /options [btc|eth] — max pain per jatuh tempo vs harga, put/call, OI per bursa
 
     <b>Alert</b>
@@ -250,4 +251,13 @@ coinbase-premium = Premi Coinbase
 bitfinex-margin = Margin Bitfinex
 basis = Basis
 indicators = Indikator
+cal-title = Kalender ekonomi — penting
+cal-today = Hari ini
+cal-week = Minggu ini
+cal-none = tidak ada
+cal-actual = aktual
+cal-forecast = perkiraan
+cal-previous = sebelumnya
+cal-time-tbd = jam belum pasti
+cal-more = +{ $count } lainnya
 `;

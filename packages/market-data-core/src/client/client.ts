@@ -8,6 +8,7 @@ import type { Quota } from "../quota/types.js";
 import { createTransport, type RetryOptions } from "./http.js";
 import { REFERENCE_ENDPOINTS } from "./limits.js";
 import { mapAccumulatedFunding, mapFundingArbitrage } from "./map-arbitrage.js";
+import { mapEconomicCalendar } from "./map-calendar.js";
 import * as d from "./map-derivs.js";
 import { mapEtfFlows, mapEtfNetAssets } from "./map-etf.js";
 import { mapBasis, mapBitfinexMargin, mapCoinbasePremium } from "./map-indicators.js";
@@ -347,6 +348,14 @@ function table(call: Call): Omit<CoinGlassClient, "plan" | "with" | "stats" | "c
         o,
       ),
     fetchBasisHistory: (q, o) => call(`${F}/basis/history`, pairParams(q), POLICY.snapshot, mapBasis, o),
+    fetchEconomicCalendar: (q, o) =>
+      call(
+        "/api/calendar/economic-data",
+        { start_time: q.startTime, end_time: q.endTime, language: "en" },
+        POLICY.calendar,
+        mapEconomicCalendar,
+        o,
+      ),
     fetchOptionInfo: (coin, o) =>
       call("/api/option/info", { symbol: coin }, POLICY.options, mapOptionInfo, o),
     fetchOptionMaxPain: (q, o) =>

@@ -1,6 +1,7 @@
 import type { EtfAsset } from "../coinglass/raw/etf.js";
 import type { CoinGlassPlan } from "../config/env.js";
 import type { AccumulatedFunding, RawArbitragePair } from "../models/arbitrage.js";
+import type { EconomicEvent } from "../models/calendar.js";
 import type { EtfFlowDay, EtfNetAssetsPoint } from "../models/etf.js";
 import type { BasisPoint, BitfinexMarginPoint, CoinbasePremiumPoint } from "../models/indicators.js";
 import type {
@@ -128,6 +129,8 @@ export interface CoinGlassClient {
   ): R<BitfinexMarginPoint[]>;
   /** Futures basis of one pair, percent (all plans, interval-gated). */
   fetchBasisHistory(q: PairHistoryQuery, o?: CallOptions): R<BasisPoint[]>;
+  /** Economic releases in a window of at most now ± 15 days, soonest first (Startup+). */
+  fetchEconomicCalendar(q: { startTime: number; endTime: number }, o?: CallOptions): R<EconomicEvent[]>;
   /** Options open interest and volume per venue, `All` first (BTC, ETH; all plans). */
   fetchOptionInfo(coin: string, o?: CallOptions): R<OptionVenue[]>;
   /** Max pain and open interest per expiry on one exchange, soonest first. */

@@ -2,6 +2,7 @@ import type { CoinGlassClient } from "../client/types.js";
 import type { CallOptions, Lane } from "../models/result.js";
 import { createSymbols, type Symbols } from "../symbols/symbols.js";
 import { buildFundingArbitrage } from "./arbitrage.js";
+import { buildCalendar } from "./calendar.js";
 import { buildEtf } from "./etf.js";
 import { buildIndicators } from "./indicators.js";
 import { buildOptions } from "./options.js";
@@ -152,6 +153,14 @@ export function createMarketData({
       const { lane, deps } = scope(o);
       return shared(`arb|${limit}|${principalUsd}|${lane}`, () =>
         buildFundingArbitrage(deps.client, { limit, principalUsd }, lane),
+      );
+    },
+    getCalendar: (q = {}, o) => {
+      const days = Math.min(14, Math.max(1, Math.trunc(q.days ?? 7)));
+      const minImportance = Math.min(3, Math.max(1, Math.trunc(q.minImportance ?? 2)));
+      const { lane, deps } = scope(o);
+      return shared(`calendar|${days}|${minImportance}|${lane}`, () =>
+        buildCalendar(deps.client, { days, minImportance, now: Date.now() }, lane),
       );
     },
     getIndicators: (coin, o) => {
