@@ -1,5 +1,5 @@
 import type { IndicatorsReport } from "@teleglas/market-data-core";
-import { heading } from "./common.js";
+import { heading, span } from "./common.js";
 import { NA, num, qty, usd } from "./numbers.js";
 import type { T } from "./translate.js";
 
@@ -17,8 +17,8 @@ export function indicatorLines(d: IndicatorsReport | null, t: T): string[] {
   const b = d.basis;
   return [
     "",
-    heading("📈", t("indicators-title", { interval: d.interval })),
-    `${t("coinbase-premium")} ${d.symbol}: ${p ? `${signedUsd(p.premiumUsd)} (24h ${signedUsd(p.change24hUsd)})` : NA}`,
+    heading("📈", t("indicators-title", { interval: span(d.interval, t) })),
+    `${t("coinbase-premium")} ${d.symbol}: ${p ? `${signedUsd(p.premiumUsd)} (${span("24h", t)} ${signedUsd(p.change24hUsd)})` : NA}`,
     `${t("bitfinex-margin")} ${d.symbol}: ${
       m
         ? `${t("longs")} ${qty(m.longQuantity)} · ${t("shorts")} ${qty(m.shortQuantity)} (${num(m.longShortRatio, 1)})`
