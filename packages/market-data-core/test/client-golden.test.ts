@@ -250,6 +250,19 @@ describe("golden reference payloads parse to the right domain values", () => {
     expect(binance?.exchange).toBe("Binance");
   });
 
+  it("whale transfers: numeric strings, second timestamps, labels that are not exchanges", async () => {
+    const [first] = (await core.client.fetchWhaleTransfers({})).value;
+    expect(first).toMatchObject({
+      symbol: "WETH",
+      usd: 18403606.873493258,
+      quantity: 10081.791421235566,
+      from: "unknown wallet",
+      direction: "other",
+      chain: "ethereum",
+      time: 1746265043000,
+    });
+  });
+
   it("error bodies become typed errors", async () => {
     override.set("/api/futures/coins-price-change", "error-upgrade-plan");
     override.set("/api/futures/supported-exchanges", "error-invalid-api-key");

@@ -66,6 +66,7 @@ const GOLDEN: Record<string, RawPath | "ws" | "error"> = {
   "basis-history.json": "/api/futures/basis/history",
   "calendar-economic-data.json": "/api/calendar/economic-data",
   "exchange-balance-list.json": "/api/exchange/balance/list",
+  "chain-v2-whale-transfer.json": "/api/chain/v2/whale-transfer",
   "option-info.json": "/api/option/info",
   "option-max-pain.json": "/api/option/max-pain",
   "option-exchange-oi-history.json": "/api/option/exchange-oi-history",

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PlanError } from "../src/models/errors.js";
 import { simAndCore } from "./client-helpers.js";
 
 let env: Awaited<ReturnType<typeof simAndCore>>;
@@ -30,16 +31,46 @@ describe("getOnchain (hobbyist plan, simulator)", () => {
       (x) => x.exchange === "Kraken",
     );
     env.sim.control.injectWhaleTransfer({ symbol: "ETH", usd: 50_000_000, to: "Kraken" });
+    // control.price is rounded to 6 significant digits: compare to within half a coin.
     const quantity = 50_000_000 / env.sim.control.price("ETH");
     const res = await fetch(`${env.sim.restUrl}/api/exchange/balance/list?symbol=ETH`, {
       headers: { "CG-API-KEY": "x" },
     });
     const rows = ((await res.json()) as { data: Array<Record<string, number | string>> }).data;
     const kraken = rows.find((x) => x.exchange_name === "Kraken");
-    expect(kraken?.total_balance as number).toBeCloseTo((before?.balance ?? 0) + quantity, 2);
+    expect(kraken?.total_balance as number).toBeCloseTo((before?.balance ?? 0) + quantity, 0);
     expect(kraken?.balance_change_1d as number).toBeCloseTo(
       (before?.change["1d"].quantity ?? 0) + quantity,
-      2,
+      0,
     );
+  });
+});
+
+describe("getWhaleTransfers", () => {
+  let startup: Awaited<ReturnType<typeof simAndCore>>;
+  beforeAll(async () => {
+    startup = await simAndCore({ seed: 14, plan: "startup" });
+  });
+  afterAll(() => startup.close());
+
+  it("lists the day's ≥ $10M transfers newest first; one into an exchange counts as inflow", async () => {
+    startup.sim.control.injectWhaleTransfer({ symbol: "BTC", usd: 75_000_000, to: "Binance" });
+    const r = await startup.core.market.getWhaleTransfers({ symbol: "btc", limit: 50 });
+    expect(r.data.symbol).toBe("BTC");
+    const times = r.data.transfers.map((x) => x.time);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(r.data.transfers.every((x) => x.usd >= 10_000_000 && x.symbol === "BTC")).toBe(true);
+    const mine = r.data.transfers.find((x) => x.usd === 75_000_000);
+    expect(mine).toMatchObject({ to: "Binance", from: "unknown wallet", direction: "to_exchange" });
+    expect(r.data.toExchangesUsd).toBeGreaterThanOrEqual(75_000_000);
+  });
+
+  it("below Startup refuses with PlanError naming startup, without calling CoinGlass", async () => {
+    await env.core.market.listSymbols();
+    const before = env.sim.control.counters().total;
+    const error = await env.core.market.getWhaleTransfers().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PlanError);
+    expect((error as PlanError).requiredPlan).toBe("startup");
+    expect(env.sim.control.counters().total).toBe(before);
   });
 });

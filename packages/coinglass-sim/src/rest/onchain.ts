@@ -1,13 +1,14 @@
 /**
  * Exchange balances on chain (coinglass-api-more.md §6.1): per coin and exchange, a slow drift
  * from a base share of the coin's supply, plus the net of whale transfers injected through the
- * control API — so a transfer into an exchange shows in its balance and its 1-day change.
+ * control API — so a transfer into an exchange shows in its balance and its 1-day change. Whale
+ * transfers (§6.5, Startup+) are the injected ones plus a seeded trickle of ≥ $10M moves.
  */
 import type { ModelCoin } from "../model/market.js";
 import { DAY_MS } from "../model/market.js";
-import { round, valueNoise } from "../model/prng.js";
+import { hash01, round, valueNoise } from "../model/prng.js";
 import { addRoutes, type RouteContext, type RouteTable } from "./context.js";
-import { coinParam } from "./params.js";
+import { coinParam, optionalCoin, timeParam } from "./params.js";
 
 /** Custodial exchanges with their share of the coin's exchange-held supply. */
 const CUSTODIANS: ReadonlyArray<[string, number]> = [
@@ -55,6 +56,80 @@ export function registerOnchain(table: RouteTable): void {
         }
         return row;
       }).sort((a, b) => (b.total_balance as number) - (a.total_balance as number));
+    },
+  });
+}
+
+const CHAINS: Record<string, string> = {
+  BTC: "bitcoin",
+  ETH: "ethereum",
+  XRP: "ripple",
+  SOL: "solana",
+  DOGE: "dogecoin",
+  LTC: "litecoin",
+  TRX: "tron",
+  BCH: "bitcoin cash",
+};
+const LABELS = ["unknown wallet", "unknown wallet", "Binance", "Coinbase", "OKX", "Kraken", "Bitfinex"];
+const HOUR = 3_600_000;
+
+/** Seeded whale moves: about one an hour across the chains' native coins, $10M–$150M. */
+function modelTransfers(ctx: RouteContext, from: number, to: number) {
+  const coins = Object.keys(CHAINS).flatMap((s) => ctx.market.coin(s) ?? []);
+  const out = [];
+  for (let h = Math.floor(from / HOUR); h * HOUR <= to; h++) {
+    if (hash01(ctx.market.seed, h, 700) < 0.3) continue;
+    const coin = coins[Math.floor(hash01(ctx.market.seed, h, 701) * coins.length)] as ModelCoin;
+    const t = h * HOUR + Math.floor(hash01(ctx.market.seed, h, 702) * HOUR);
+    if (t < from || t > to || t > ctx.now) continue;
+    const usd = 10e6 + hash01(ctx.market.seed, h, 703) * 140e6;
+    const fromLabel = LABELS[Math.floor(hash01(ctx.market.seed, h, 704) * LABELS.length)] as string;
+    const toLabel = LABELS[Math.floor(hash01(ctx.market.seed, h, 705) * LABELS.length)] as string;
+    out.push({
+      coin,
+      usd,
+      from: fromLabel,
+      to: toLabel,
+      time: t,
+      hash: `m${h.toString(16)}${coin.key.toString(16)}`,
+    });
+  }
+  return out;
+}
+
+export function registerWhaleTransfers(table: RouteTable): void {
+  table.set("/api/chain/v2/whale-transfer", {
+    minPlan: "startup",
+    cache: true,
+    noMsg: true,
+    handler: (ctx: RouteContext) => {
+      const only = optionalCoin(ctx);
+      const from = timeParam(ctx, "start_time") ?? ctx.now - 7 * DAY_MS;
+      const to = timeParam(ctx, "end_time") ?? ctx.wall;
+      const injected = ctx.events.transfers().flatMap((x) => {
+        const coin = ctx.market.coin(x.symbol);
+        return coin && x.usd >= 10e6
+          ? [{ coin, usd: x.usd, from: x.from, to: x.to, time: x.time, hash: x.hash }]
+          : [];
+      });
+      return [...modelTransfers(ctx, from, to), ...injected]
+        .filter((x) => (!only || x.coin.symbol === only.symbol) && x.time >= from && x.time <= to)
+        .sort((a, b) => b.time - a.time)
+        .map((x) => {
+          const price = ctx.market.price(x.coin, Math.min(x.time, ctx.now));
+          return {
+            transaction_hash: x.hash,
+            // Numeric strings and second timestamps, as documented.
+            amount_usd: String(round(x.usd, 6)),
+            asset_quantity: String(round(x.usd / price, 8)),
+            asset_symbol: x.coin.symbol,
+            from: x.from,
+            to: x.to,
+            blockchain_name: CHAINS[x.coin.symbol] ?? "ethereum",
+            block_height: Math.floor(x.time / 12_000),
+            block_timestamp: Math.floor(x.time / 1000),
+          };
+        });
     },
   });
 }

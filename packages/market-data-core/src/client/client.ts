@@ -13,7 +13,7 @@ import * as d from "./map-derivs.js";
 import { mapEtfFlows, mapEtfNetAssets } from "./map-etf.js";
 import { mapBasis, mapBitfinexMargin, mapCoinbasePremium } from "./map-indicators.js";
 import * as m from "./map-markets.js";
-import { mapExchangeBalances } from "./map-onchain.js";
+import { mapExchangeBalances, mapWhaleTransfers } from "./map-onchain.js";
 import { mapOptionChart, mapOptionInfo, mapOptionMaxPain } from "./map-options.js";
 import { dropImplausible } from "./plausible.js";
 import { coinParams, type Mapper, type Params, POLICY, pairParams, unavailable } from "./requests.js";
@@ -359,6 +359,14 @@ function table(call: Call): Omit<CoinGlassClient, "plan" | "with" | "stats" | "c
       ),
     fetchExchangeBalances: (coin, o) =>
       call("/api/exchange/balance/list", { symbol: coin }, POLICY.accumulated, mapExchangeBalances, o),
+    fetchWhaleTransfers: (q, o) =>
+      call(
+        "/api/chain/v2/whale-transfer",
+        { symbol: q.coin, start_time: q.startTime, end_time: q.endTime },
+        POLICY.fast,
+        mapWhaleTransfers,
+        o,
+      ),
     fetchOptionInfo: (coin, o) =>
       call("/api/option/info", { symbol: coin }, POLICY.options, mapOptionInfo, o),
     fetchOptionMaxPain: (q, o) =>

@@ -20,6 +20,7 @@ const ENDPOINT_PLANS: Record<string, CoinGlassPlan> = {
   "/api/futures/aggregated-cvd/history": "startup",
   "/api/futures/funding-rate/arbitrage": "startup",
   "/api/calendar/economic-data": "startup",
+  "/api/chain/v2/whale-transfer": "startup",
 };
 
 const INTERVAL_MINUTES: Record<Interval, number> = {

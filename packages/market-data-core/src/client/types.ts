@@ -33,7 +33,7 @@ import type {
   WhaleAlert,
   WhalePosition,
 } from "../models/market.js";
-import type { ExchangeBalance } from "../models/onchain.js";
+import type { ExchangeBalance, WhaleTransfer } from "../models/onchain.js";
 import type { OptionChart, OptionExpiry, OptionVenue } from "../models/options.js";
 import type { Cached, CallOptions } from "../models/result.js";
 
@@ -134,6 +134,11 @@ export interface CoinGlassClient {
   fetchEconomicCalendar(q: { startTime: number; endTime: number }, o?: CallOptions): R<EconomicEvent[]>;
   /** A coin's balances on each exchange's wallets, coin units, largest first (all plans). */
   fetchExchangeBalances(coin: string, o?: CallOptions): R<ExchangeBalance[]>;
+  /** On-chain transfers of $10M or more, newest first (Startup+). */
+  fetchWhaleTransfers(
+    q: { coin?: string; startTime?: number; endTime?: number },
+    o?: CallOptions,
+  ): R<WhaleTransfer[]>;
   /** Options open interest and volume per venue, `All` first (BTC, ETH; all plans). */
   fetchOptionInfo(coin: string, o?: CallOptions): R<OptionVenue[]>;
   /** Max pain and open interest per expiry on one exchange, soonest first. */

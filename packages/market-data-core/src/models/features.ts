@@ -19,6 +19,12 @@ export const PLAN_FEATURES: readonly PlanFeature[] = [
   { feature: "Exchange balances on chain", command: "/onchain", route: "/gpt/onchain", plan: "hobbyist" },
   { feature: "Market indicators", command: "/sentiment", route: "/gpt/indicators", plan: "hobbyist" },
   { feature: "Economic calendar", command: "/calendar", route: "/gpt/calendar", plan: "startup" },
+  {
+    feature: "Whale transfers on chain",
+    command: "/transfers",
+    route: "/gpt/whale-transfers",
+    plan: "startup",
+  },
   { feature: "Funding arbitrage", command: "/arb", route: "/gpt/funding-arbitrage", plan: "startup" },
 ];
 

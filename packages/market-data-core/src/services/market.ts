@@ -5,7 +5,7 @@ import { buildFundingArbitrage } from "./arbitrage.js";
 import { buildCalendar } from "./calendar.js";
 import { buildEtf } from "./etf.js";
 import { buildIndicators } from "./indicators.js";
-import { buildOnchain } from "./onchain.js";
+import { buildOnchain, buildWhaleTransfers } from "./onchain.js";
 import { buildOptions } from "./options.js";
 import { buildOverview } from "./overview.js";
 import { createParts } from "./parts.js";
@@ -166,6 +166,14 @@ export function createMarketData({
     },
     getOnchain: (symbol, o) =>
       forCoin(symbol, "onchain", o, (coin, lane, deps) => buildOnchain(deps.client, coin, lane)),
+    getWhaleTransfers: async (q = {}, o) => {
+      const limit = Math.min(100, Math.max(1, Math.trunc(q.limit ?? 20)));
+      const { lane, call, deps } = scope(o);
+      const coin = q.symbol ? await symbols.resolve(q.symbol, call) : null;
+      return shared(`transfers|${coin}|${limit}|${lane}`, () =>
+        buildWhaleTransfers(deps.client, { coin, limit, now: Date.now() }, lane),
+      );
+    },
     getIndicators: (coin, o) => {
       const { lane, deps } = scope(o);
       return shared(`indicators|${coin}|${lane}`, () => buildIndicators(deps, coin, lane));

@@ -1,5 +1,7 @@
+import { planAllows, requiredPlan } from "../client/plans.js";
 import type { CoinGlassClient } from "../client/types.js";
-import type { OnchainReport } from "../models/onchain.js";
+import { PlanError } from "../models/errors.js";
+import type { OnchainReport, WhaleTransferReport } from "../models/onchain.js";
 import type { Lane, MarketResult } from "../models/result.js";
 import { createParts, sumOrNull } from "./parts.js";
 
@@ -29,4 +31,34 @@ export async function buildOnchain(
     },
     coin,
   );
+}
+
+const TRANSFERS = "/api/chain/v2/whale-transfer";
+const HOUR = 3_600_000;
+
+/**
+ * The last 24 hours of ≥ $10M transfers (optionally one coin), newest first, with the USD moved
+ * onto and off exchanges. The window starts on a whole hour so calls within it share a cache
+ * entry. Startup+: below it PlanError is raised before any quota is spent.
+ */
+export async function buildWhaleTransfers(
+  client: CoinGlassClient,
+  q: { coin: string | null; limit: number; now: number },
+  lane: Lane,
+): Promise<MarketResult<WhaleTransferReport>> {
+  const needed = requiredPlan(TRANSFERS, {});
+  if (!planAllows(client.plan, needed)) throw new PlanError(TRANSFERS, needed, client.plan);
+  const parts = createParts();
+  const startTime = Math.floor(q.now / HOUR) * HOUR - 24 * HOUR;
+  const asked = client.fetchWhaleTransfers({ ...(q.coin ? { coin: q.coin } : {}), startTime }, { lane });
+  const rows = await parts.take(asked, "transfers");
+  if (rows === null) await asked;
+  const list = (rows ?? []).filter((x) => x.time >= startTime).slice(0, q.limit);
+  const sum = (d: string) => list.filter((x) => x.direction === d).reduce((s, x) => s + x.usd, 0);
+  return parts.result({
+    symbol: q.coin,
+    transfers: list,
+    toExchangesUsd: sum("to_exchange"),
+    fromExchangesUsd: sum("from_exchange"),
+  });
 }

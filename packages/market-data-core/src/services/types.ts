@@ -11,7 +11,7 @@ import type {
   LiquidationRange,
   TakerRange,
 } from "../models/market.js";
-import type { OnchainReport } from "../models/onchain.js";
+import type { OnchainReport, WhaleTransferReport } from "../models/onchain.js";
 import type { OptionsReport } from "../models/options.js";
 import type {
   FundingReport,
@@ -120,6 +120,14 @@ export interface MarketData {
   ): Promise<MarketResult<CalendarReport>>;
   /** A coin's balances on exchange wallets with 1d/7d/30d changes (all plans). */
   getOnchain(symbol: string, opts?: CallOptions): Promise<MarketResult<OnchainReport>>;
+  /**
+   * On-chain transfers ≥ $10M of the last 24 h (optionally one coin; `limit` 1..100, default 20),
+   * with USD moved onto and off exchanges. Startup+ (`PlanError` below).
+   */
+  getWhaleTransfers(
+    query?: { symbol?: string; limit?: number },
+    opts?: CallOptions,
+  ): Promise<MarketResult<WhaleTransferReport>>;
   /** Coinbase premium (BTC), Bitfinex margin longs/shorts and the Binance basis of BTC or ETH. */
   getIndicators(coin: IndicatorCoin, opts?: CallOptions): Promise<MarketResult<IndicatorsReport>>;
   /** Options of BTC or ETH: venues, max pain per expiry on `exchange` (default Deribit), put/call. */

@@ -41,7 +41,7 @@ import {
   SupportedExchangePairsSchema,
   SupportedExchangesSchema,
 } from "./markets.js";
-import { ExchangeBalanceRowSchema } from "./onchain.js";
+import { ExchangeBalanceRowSchema, WhaleTransferRowSchema } from "./onchain.js";
 import { OptionExchangeChartSchema, OptionInfoRowSchema, OptionMaxPainRowSchema } from "./options.js";
 import {
   AggregatedAskBidsHistoryRowSchema,
@@ -122,6 +122,7 @@ export const RAW_DATA_SCHEMAS = {
   "/api/bitfinex-margin-long-short": z.array(BitfinexMarginRowSchema),
   "/api/calendar/economic-data": z.array(EconomicEventSchema),
   "/api/exchange/balance/list": z.array(ExchangeBalanceRowSchema),
+  "/api/chain/v2/whale-transfer": z.array(WhaleTransferRowSchema),
   "/api/option/info": z.array(OptionInfoRowSchema),
   "/api/option/max-pain": z.array(OptionMaxPainRowSchema),
   "/api/option/exchange-oi-history": z.array(OptionExchangeChartSchema),
