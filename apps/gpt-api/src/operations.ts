@@ -19,7 +19,7 @@ import { CalendarReportSchema } from "./schemas/calendar.js";
 import { EtfReportSchema } from "./schemas/etf.js";
 import { IndicatorsReportSchema } from "./schemas/indicators.js";
 import { LiquidationSummarySchema, RawSnapshotSchema, WhaleReportSchema } from "./schemas/market.js";
-import { OnchainReportSchema } from "./schemas/onchain.js";
+import { OnchainReportSchema, WhaleTransferReportSchema } from "./schemas/onchain.js";
 import { OptionsReportSchema } from "./schemas/options.js";
 import { enumParam, kindParam, numberParam, symbolParam } from "./schemas/params.js";
 import {
@@ -252,6 +252,32 @@ export const OPERATIONS: Operation[] = [
     hold: true,
     gpt: true,
     run: async ({ core }, q) => core.market.getOnchain(s(q)),
+  }),
+  op({
+    operationId: "getWhaleTransfers",
+    path: "/gpt/whale-transfers",
+    summary: "On-chain whale transfers of $10M or more",
+    description:
+      "Transfers of $10M or more in the last 24 h, optionally for one coin, newest first, with the USD moved onto and off exchanges. Needs CoinGlass Startup+.",
+    query: z.object({
+      symbol: symbolParam.optional(),
+      limit: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(100)
+        .default(20)
+        .meta({ description: "Transfers returned, 1..100 (default 20).", examples: [20] }),
+    }),
+    data: WhaleTransferReportSchema,
+    withSymbol: false,
+    hold: true,
+    gpt: true,
+    run: ({ core }, q) =>
+      core.market.getWhaleTransfers({
+        ...(q.symbol === undefined ? {} : { symbol: s(q) }),
+        limit: q.limit as number,
+      }),
   }),
   op({
     operationId: "getMarketIndicators",

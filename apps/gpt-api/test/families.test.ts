@@ -98,10 +98,12 @@ describe("/gpt/funding-arbitrage and getFundingArbitrage", () => {
     });
   });
 
-  it("/gpt/calendar answers PLAN_REQUIRED naming startup on hobbyist", async () => {
-    const res = await api.get("/gpt/calendar");
-    expect(res.status).toBe(403);
-    expect((await json(res)).error.message).toContain("CoinGlass startup plan or above");
+  it("/gpt/calendar and /gpt/whale-transfers answer PLAN_REQUIRED naming startup on hobbyist", async () => {
+    for (const path of ["/gpt/calendar", "/gpt/whale-transfers"]) {
+      const res = await api.get(path);
+      expect(res.status, path).toBe(403);
+      expect((await json(res)).error.message).toContain("CoinGlass startup plan or above");
+    }
   });
 
   it("/info says which families the plan unlocks", async () => {
@@ -124,6 +126,18 @@ describe("/gpt/funding-arbitrage and getFundingArbitrage", () => {
     afterAll(async () => {
       await api2?.close();
       await startup?.close();
+    });
+
+    it("/gpt/whale-transfers serves the service's transfers, an injected one as inflow", async () => {
+      startup.sim.control.injectWhaleTransfer({ symbol: "ETH", usd: 42_000_000, to: "Coinbase" });
+      const body = await json(await api2.get("/gpt/whale-transfers?symbol=eth&limit=100"));
+      expect(body.success, JSON.stringify(body.error)).toBe(true);
+      const core = await startup.core.market.getWhaleTransfers({ symbol: "ETH", limit: 100 });
+      expect(body.data.transfers.map((x: Json) => x.hash)).toEqual(core.data.transfers.map((x) => x.hash));
+      expect(body.data.transfers.find((x: Json) => x.usd === 42_000_000)).toMatchObject({
+        to: "Coinbase",
+        direction: "to_exchange",
+      });
     });
 
     it("/gpt/calendar serves the service's events; the tool gives the same", async () => {

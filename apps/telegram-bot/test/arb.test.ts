@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rate, share } from "../src/format/numbers.js";
+import { rate, share, usd } from "../src/format/numbers.js";
 import { ALLOWED, type Harness, startHarness } from "./harness.js";
 
 let h: Harness;
@@ -35,6 +35,18 @@ describe("/calendar (startup plan)", () => {
   });
 });
 
+describe("/transfers (startup plan)", () => {
+  it("lists the service's transfers with one onto an exchange marked, and the sums", async () => {
+    h.sim.control.injectWhaleTransfer({ symbol: "BTC", usd: 88_000_000, to: "Binance" });
+    const [reply] = await h.ask(ALLOWED[43]!, "/transfers btc");
+    const text = reply?.text ?? "";
+    const r = await h.core.market.getWhaleTransfers({ symbol: "BTC" });
+    expect(text).toContain("On-chain whale transfers ≥ $10M, last 24 h</b> — BTC");
+    expect(text).toContain("🔴⤵️ BTC <b>$88M</b> · unknown wallet → Binance");
+    expect(text).toContain(`Onto exchanges <b>${usd(r.data.toExchangesUsd)}</b>`);
+  });
+});
+
 describe("/arb (startup plan, simulator + fake Bot API)", () => {
   it("lists the service's best pairs with the gap and each leg per 8 h", async () => {
     const [reply] = await h.ask(ALLOWED[40]!, "/arb");
@@ -50,7 +62,9 @@ describe("/arb (startup plan, simulator + fake Bot API)", () => {
     expect(text).toContain(`7d paid: long ${rate(first.accumulated7d.longPct)}`);
     expect(text.match(/^\d+\. /gm)).toHaveLength(r.data.pairs.length);
     const [help] = await h.ask(ALLOWED[41]!, "/help");
-    expect(help?.text).toContain("includes /etf, /options, /onchain, /sentiment, /calendar, /arb");
+    expect(help?.text).toContain(
+      "includes /etf, /options, /onchain, /sentiment, /calendar, /transfers, /arb",
+    );
     expect(help?.text).not.toContain("Needs a higher plan");
   });
 });

@@ -111,7 +111,9 @@ describe("plans on hobbyist", () => {
     expect(help?.text).toContain(
       "CoinGlass plan: <b>hobbyist</b> — includes /etf, /options, /onchain, /sentiment",
     );
-    expect(help?.text).toContain("Needs a higher plan: /calendar (startup+), /arb (startup+)");
+    expect(help?.text).toContain(
+      "Needs a higher plan: /calendar (startup+), /transfers (startup+), /arb (startup+)",
+    );
   });
 });
 

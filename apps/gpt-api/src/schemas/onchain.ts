@@ -28,3 +28,39 @@ export const OnchainReportSchema = z.object({
     })
     .meta({ description: "Sum of the exchanges' changes; negative = coins left exchanges." }),
 });
+
+/** `/gpt/whale-transfers`. */
+export const WhaleTransferReportSchema = z.object({
+  symbol: z
+    .string()
+    .nullable()
+    .meta({ description: "Coin filter; null for all coins.", examples: ["BTC"] }),
+  transfers: z
+    .array(
+      z.object({
+        hash: str("Transaction hash", "0x910a…6dcc"),
+        symbol: str("Asset moved", "BTC"),
+        usd: z.number().meta({ description: "Value moved, in US dollars.", examples: [18_403_606] }),
+        quantity: num("Amount moved, in the asset's units", 10_081.79),
+        from: str("Sender label from CoinGlass (an exchange or 'unknown wallet')", "unknown wallet"),
+        to: str("Receiver label", "Binance"),
+        direction: z
+          .enum(["to_exchange", "from_exchange", "between_exchanges", "other"])
+          .meta({ description: "Onto or off an exchange, when a label names a known exchange." }),
+        chain: z
+          .string()
+          .nullable()
+          .meta({ description: "Blockchain.", examples: ["bitcoin"] }),
+        time: z
+          .number()
+          .meta({ description: "Block time, epoch milliseconds (UTC).", examples: [1746265043000] }),
+      }),
+    )
+    .meta({ description: "Transfers of $10M or more in the last 24 h, newest first." }),
+  to_exchanges_usd: z
+    .number()
+    .meta({ description: "Sum moved onto exchanges, in US dollars.", examples: [75e6] }),
+  from_exchanges_usd: z
+    .number()
+    .meta({ description: "Sum moved off exchanges, in US dollars.", examples: [20e6] }),
+});

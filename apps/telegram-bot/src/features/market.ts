@@ -7,6 +7,7 @@ import { formatOnchain } from "../format/onchain.js";
 import { formatOverview, type OverviewTopic } from "../format/overview.js";
 import { formatRaw } from "../format/raw.js";
 import { formatLiq, formatOpenInterest, formatRsi, formatSentiment } from "../format/reports.js";
+import { formatTransfers } from "../format/transfers.js";
 import { formatOrderbook, formatWhale } from "../format/whale.js";
 import { defineCommand, marketReply, replyHtml, replyMarketError, symbolArg } from "./common.js";
 
@@ -86,6 +87,18 @@ defineCommand(marketFeature, ["onchain"], async (ctx, [input]) => {
   const symbol = await symbolArg(ctx, "onchain", input);
   if (!symbol) return;
   await marketReply(ctx, async () => formatOnchain(await ctx.deps.core.market.getOnchain(symbol), view(ctx)));
+});
+
+defineCommand(marketFeature, ["transfers"], async (ctx, [input]) => {
+  let symbol: string | undefined;
+  if (input) {
+    const resolved = await symbolArg(ctx, "transfers", input);
+    if (!resolved) return;
+    symbol = resolved;
+  }
+  await marketReply(ctx, async () =>
+    formatTransfers(await ctx.deps.core.market.getWhaleTransfers(symbol ? { symbol } : {}), view(ctx)),
+  );
 });
 
 defineCommand(marketFeature, ["whale"], async (ctx, [input]) => {

@@ -84,7 +84,9 @@ function modelTransfers(ctx: RouteContext, from: number, to: number) {
     if (t < from || t > to || t > ctx.now) continue;
     const usd = 10e6 + hash01(ctx.market.seed, h, 703) * 140e6;
     const fromLabel = LABELS[Math.floor(hash01(ctx.market.seed, h, 704) * LABELS.length)] as string;
-    const toLabel = LABELS[Math.floor(hash01(ctx.market.seed, h, 705) * LABELS.length)] as string;
+    const pick = LABELS[Math.floor(hash01(ctx.market.seed, h, 705) * LABELS.length)] as string;
+    // An exchange does not send to itself here: such a move would be an internal one.
+    const toLabel = pick === fromLabel ? "unknown wallet" : pick;
     out.push({
       coin,
       usd,
