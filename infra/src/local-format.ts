@@ -18,7 +18,10 @@ export function formatAlertLine(a: Alert): string {
   const parts = [`[alert ${time}]`, a.kind, a.symbol];
   if (a.side) parts.push(a.side);
   parts.push(compactUsd(a.usd));
-  const count = a.count > 1 ? `${a.count} events in ${a.window_s} s` : "1 event";
+  // A live storm prints each state: how long it has lasted, and whether it is still going.
+  const seconds = a.status ? Math.max(1, Math.round((a.last_at - a.first_at) / 1000)) : a.window_s;
+  const count = a.count > 1 ? `${a.count} events in ${seconds} s` : "1 event";
   const where = a.exchanges.length > 0 ? ` on ${a.exchanges.join(", ")}` : "";
-  return `${parts.join(" ")} — ${count}${where} (${a.severity})`;
+  const state = a.status === "ended" ? ", ended" : (a.revision ?? 0) > 0 ? ", update" : "";
+  return `${parts.join(" ")} — ${count}${where} (${a.severity}${state})`;
 }

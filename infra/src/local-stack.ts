@@ -3,7 +3,7 @@ import type { Readable, Writable } from "node:stream";
 import { startAlertWorker } from "@teleglas/alert-worker/service";
 import { startUpstream } from "@teleglas/coinglass-sim";
 import { apiConfig as gptApiConfig, startGptApi } from "@teleglas/gpt-api/service";
-import { openRuntime } from "@teleglas/market-data-core";
+import { listenError, openRuntime } from "@teleglas/market-data-core";
 import {
   httpWorkerStatus,
   loadConfig as loadBotConfig,
@@ -61,7 +61,11 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     for (const s of stops.splice(0).reverse()) await s().catch(() => undefined);
   };
   try {
-    const upstream = await startUpstream(env, { port: env.SIM_PORT, seed: env.SIM_SEED });
+    const upstream = await startUpstream(env, { port: env.SIM_PORT, seed: env.SIM_SEED }).catch(
+      (error: unknown) => {
+        throw listenError(error, "SIM_PORT", env.SIM_PORT, "127.0.0.1");
+      },
+    );
     stops.push(() => upstream.close());
     const { simulator, apiKey, wsUrl } = upstream;
     const runtime = openRuntime({
@@ -70,9 +74,14 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       upstream: { apiKey, baseUrl: upstream.baseUrl, plan: upstream.plan },
       keyPrefix: prefix,
       log: logger,
+      deadlineMs: env.REQUEST_DEADLINE_MS,
+      quotaFallbackShare: env.COINGLASS_QUOTA_FALLBACK_SHARE,
       // The core does not log; upstream trouble is worth a line, the rest only at debug.
       onEvent: (e) =>
-        e.type === "upstream_error" || e.type === "stale_served"
+        e.type === "upstream_error" ||
+        e.type === "stale_served" ||
+        e.type === "upstream_rejected" ||
+        e.type === "deadline_exceeded"
           ? logger.warn(e, "core event")
           : logger.debug(e, "core event"),
     });

@@ -159,6 +159,17 @@ describe("a port already in use", () => {
           stderr: `Invalid configuration: ${c.variable} = ${port}, but that port is already in use on 127.0.0.1: stop what listens there or set ${c.variable} to a free port`,
         });
       }
+      // npm start: the one-process stack names its own variable for the simulator's port.
+      const local = await runToExit(join(repoRoot, "scripts", "start-local.mjs"), {
+        SIM_PORT: port,
+        PORT: "0",
+        WORKER_PORT: "0",
+        LOG_LEVEL: "silent",
+      });
+      expect(local.code).toBe(1);
+      expect(local.stderr).toContain(
+        `Local stack failed to start: Invalid configuration: SIM_PORT = ${port}, but that port is already in use`,
+      );
     } finally {
       taken.close();
       await tg.close();
@@ -166,15 +177,17 @@ describe("a port already in use", () => {
   });
 });
 
+/** Runs an app's main.ts (by name) or a script (by path) on the sources until it exits. */
 function runToExit(
   name: string,
   env: Record<string, string>,
 ): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "--conditions=@teleglas/source", join("apps", name, "src", "main.ts")],
-    { cwd: repoRoot, env: { PATH: process.env.PATH ?? "", ...env }, stdio: ["ignore", "ignore", "pipe"] },
-  );
+  const entry = name.includes("/") ? name : join("apps", name, "src", "main.ts");
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=@teleglas/source", entry], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? "", ...env },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   let stderr = "";
   child.stderr.on("data", (c: Buffer) => {
     stderr += c.toString();

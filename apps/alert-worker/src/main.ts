@@ -55,6 +55,7 @@ async function main(): Promise<void> {
     redisUrl: env.REDIS_URL,
     upstream,
     log: logger,
+    quotaFallbackShare: env.COINGLASS_QUOTA_FALLBACK_SHARE,
     onEvent: metrics.onCoreEvent,
   });
   const { core, stores, redis } = runtime;

@@ -44,9 +44,17 @@ async function main(): Promise<void> {
     redisUrl: env.REDIS_URL,
     upstream,
     log: logger,
+    deadlineMs: env.REQUEST_DEADLINE_MS,
+    quotaFallbackShare: env.COINGLASS_QUOTA_FALLBACK_SHARE,
     onEvent: (e) => {
       metrics.onCoreEvent(e);
-      if (e.type === "upstream_error" || e.type === "stale_served" || e.type === "cache_error")
+      if (
+        e.type === "upstream_error" ||
+        e.type === "stale_served" ||
+        e.type === "cache_error" ||
+        e.type === "upstream_rejected" ||
+        e.type === "deadline_exceeded"
+      )
         logger.warn(e, "core event");
       else logger.debug(e, "core event");
     },

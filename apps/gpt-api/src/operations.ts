@@ -2,15 +2,20 @@ import {
   type DepthRange,
   type EtfAsset,
   type MarketResult,
+  OPTION_COINS,
+  OPTION_EXCHANGES,
+  type OptionCoin,
+  type OptionExchange,
   PLAN_FEATURES,
   planAllows,
 } from "@teleglas/market-data-core";
 import { z } from "zod";
 import type { ApiDeps } from "./deps.js";
-import { LIVE_META } from "./http/envelope.js";
+import { liveMeta } from "./http/envelope.js";
 import { FundingArbitrageReportSchema } from "./schemas/arbitrage.js";
 import { EtfReportSchema } from "./schemas/etf.js";
 import { LiquidationSummarySchema, RawSnapshotSchema, WhaleReportSchema } from "./schemas/market.js";
+import { OptionsReportSchema } from "./schemas/options.js";
 import { enumParam, kindParam, numberParam, symbolParam } from "./schemas/params.js";
 import {
   AlertListSchema,
@@ -210,7 +215,7 @@ export const OPERATIONS: Operation[] = [
     path: "/gpt/etf",
     summary: "Spot-ETF daily net flows and net assets",
     description:
-      "US spot-ETF daily net flows (total and per fund, USD) for BTC, ETH, SOL or XRP over the last 1..90 trading days, combined net assets (BTC, ETH) and Hong Kong BTC-ETF flows.",
+      "US spot-ETF daily net flows (total and per fund) of BTC, ETH, SOL or XRP over 1..90 trading days, net assets (BTC, ETH), Hong Kong BTC-ETF flows.",
     query: z.object({
       asset: z
         .enum(["BTC", "ETH", "SOL", "XRP"])
@@ -231,11 +236,34 @@ export const OPERATIONS: Operation[] = [
     run: ({ core }, q) => core.market.getEtf(q.asset as EtfAsset, { days: q.days as number }),
   }),
   op({
+    operationId: "getOptions",
+    path: "/gpt/options",
+    summary: "Options max pain, open interest and put/call of BTC or ETH",
+    description:
+      "Max pain per expiry vs price, put/call open interest per expiry, options open interest and volume per exchange.",
+    query: z.object({
+      symbol: z
+        .enum(OPTION_COINS)
+        .default("BTC")
+        .meta({ description: "BTC or ETH (CoinGlass has options data for these two).", examples: ["BTC"] }),
+      exchange: z
+        .enum(OPTION_EXCHANGES)
+        .default("Deribit")
+        .meta({ description: "Exchange whose expiries to list (default Deribit).", examples: ["Deribit"] }),
+    }),
+    data: OptionsReportSchema,
+    withSymbol: true,
+    hold: true,
+    gpt: true,
+    run: ({ core }, q) =>
+      core.market.getOptions(q.symbol as OptionCoin, { exchange: q.exchange as OptionExchange }),
+  }),
+  op({
     operationId: "getFundingArbitrage",
     path: "/gpt/funding-arbitrage",
     summary: "Funding-rate arbitrage pairs across exchanges",
     description:
-      "Best long/short exchange pair per coin to collect the funding gap: each leg's rate per interval, per 8 h and as APR, the gap per 8 h and its APR, fees, price spread, 7-day accumulated funding. Needs CoinGlass Startup or above.",
+      "Best long/short exchange pair per coin to collect the funding gap; legs and gap per 8 h and as APR, fees, price spread, 7-day funding sums. Needs CoinGlass Startup+.",
     query: z.object({
       limit: z.coerce
         .number()
@@ -275,7 +303,7 @@ export const OPERATIONS: Operation[] = [
         kind: q.kind as never,
         limit: q.limit as number,
       });
-      return { data: { alerts, count: alerts.length }, meta: { ...LIVE_META } };
+      return { data: { alerts, count: alerts.length }, meta: liveMeta() };
     },
   }),
   op({
@@ -316,7 +344,7 @@ export const OPERATIONS: Operation[] = [
         rateLimitPerMinute: config.rateLimitPerMinute,
         features: PLAN_FEATURES.map((f) => ({ ...f, included: planAllows(st.plan, f.plan) })),
       };
-      return { data, meta: { ...LIVE_META } };
+      return { data, meta: liveMeta() };
     },
   }),
 ];

@@ -135,3 +135,26 @@ describe("/gpt/funding-arbitrage and getFundingArbitrage", () => {
     });
   });
 });
+
+describe("/gpt/options and getOptions", () => {
+  it("serve the service's max pain per expiry and venues (hobbyist plan), tool equal to route", async () => {
+    const res = await api.get("/gpt/options?symbol=ETH&exchange=OKX");
+    const body = await json(res);
+    expect(res.status, JSON.stringify(body.error)).toBe(200);
+    expect(body.symbol).toBe("ETH");
+    const core = await peers.core.market.getOptions("ETH", { exchange: "OKX" });
+    expect(body.data.expiries.map((e: Json) => e.max_pain_usd)).toEqual(
+      core.data.expiries.map((e) => e.maxPainUsd),
+    );
+    expect(body.data.expiries[0].date).toBe(core.data.expiries[0]?.date);
+    expect(body.data.by_exchange[0].exchange).toBe(core.data.byExchange[0]?.exchange);
+    expect(body.data.price_usd).toBe(core.data.priceUsd);
+    const mcp = await tool("getOptions", { symbol: "ETH", exchange: "OKX" });
+    expect(mcp.data).toEqual(body.data);
+  });
+
+  it("refuses a coin without options in plain words", async () => {
+    const body = await json(await api.get("/gpt/options?symbol=DOGE"));
+    expect(body.error).toMatchObject({ code: "INVALID_PARAM", param: "symbol" });
+  });
+});

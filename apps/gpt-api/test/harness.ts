@@ -1,6 +1,12 @@
 import { Writable } from "node:stream";
 import { createSimulator } from "@teleglas/coinglass-sim";
-import { type Alert, createMarketDataCore, createStores, type Stores } from "@teleglas/market-data-core";
+import {
+  type Alert,
+  createMarketDataCore,
+  createStores,
+  type MarketDataCoreOptions,
+  type Stores,
+} from "@teleglas/market-data-core";
 import type { FastifyInstance } from "fastify";
 import pino from "pino";
 import { buildApp } from "../src/app.js";
@@ -14,7 +20,13 @@ export const KEY = "test-key-0123456789abcdef";
 export type Sim = Awaited<ReturnType<typeof createSimulator>>;
 
 /** Shared peers of a test file: the simulator, Redis (unique prefix), the core and the stores. */
-export async function startPeers(opts: { plan?: "hobbyist" | "startup" | "standard" | "professional" } = {}) {
+export async function startPeers(
+  opts: {
+    plan?: "hobbyist" | "startup" | "standard" | "professional";
+    /** The core's options beyond the defaults here (deadlineMs, ttlScale, another redis …). */
+    core?: Partial<MarketDataCoreOptions>;
+  } = {},
+) {
   const { redis, prefix, cleanup } = await testRedis();
   const plan = opts.plan ?? "professional";
   const sim = await createSimulator({ port: 0, plan, keys: ["sim-key"] });
@@ -25,6 +37,7 @@ export async function startPeers(opts: { plan?: "hobbyist" | "startup" | "standa
     redis,
     keyPrefix: prefix,
     timeoutMs: 3000,
+    ...opts.core,
   });
   const stores = createStores({ redis, prefix });
   return {

@@ -11,6 +11,7 @@ import { etfFeature } from "./features/etf.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { marketFeature } from "./features/market.js";
 import { membershipFeature } from "./features/membership.js";
+import { optionsFeature } from "./features/options.js";
 import { settingsFeature } from "./features/settings.js";
 import { startFeature } from "./features/start.js";
 import { statusFeature } from "./features/status.js";
@@ -78,6 +79,7 @@ export function createBot(deps: BotDeps, o: CreateBotOptions): Bot<BotContext> {
     chartFeature,
     etfFeature,
     arbFeature,
+    optionsFeature,
     subscribeFeature,
     settingsFeature,
     statusFeature,

@@ -76,6 +76,10 @@ export interface BotConfig {
     plan: z.infer<typeof botEnvSchema>["COINGLASS_PLAN"];
   };
   logLevel: z.infer<typeof botEnvSchema>["LOG_LEVEL"];
+  /** Longest a command waits for its market data (ms): past it, stale data or "CoinGlass is not answering". */
+  deadlineMs: number;
+  /** Share of the CoinGlass budget this process uses alone while Redis is down. */
+  quotaFallbackShare: number;
 }
 
 /** Parse the bot's environment; a bad value throws a ConfigError naming the variable. */
@@ -102,6 +106,8 @@ export function loadConfig(env: Record<string, string | undefined>): BotConfig {
     redisUrl: e.REDIS_URL,
     coinglass: { apiKey: e.COINGLASS_API_KEY, baseUrl: e.COINGLASS_BASE_URL, plan: e.COINGLASS_PLAN },
     logLevel: e.LOG_LEVEL,
+    deadlineMs: e.REQUEST_DEADLINE_MS,
+    quotaFallbackShare: e.COINGLASS_QUOTA_FALLBACK_SHARE,
   };
 }
 

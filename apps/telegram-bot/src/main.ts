@@ -50,6 +50,8 @@ async function main(): Promise<void> {
     redisUrl: config.redisUrl,
     upstream,
     log: logger,
+    deadlineMs: config.deadlineMs,
+    quotaFallbackShare: config.quotaFallbackShare,
     onEvent: metrics.onCoreEvent,
   });
   const { core, stores, redis } = runtime;

@@ -45,8 +45,11 @@ export interface TelegramBotDeps {
   prefix?: string;
   /** The process registry /metrics serves (main.ts adds the upstream metrics to it). */
   registry?: Registry;
-  /** Console chat streams (used when no token is configured). */
-  console?: { input: Readable; output: Writable };
+  /**
+   * Console chat streams (used when no token is configured); charts go to `chartDir` (default a
+   * `teleglas-charts` folder in the system temp dir, pruned to the newest 20).
+   */
+  console?: { input: Readable; output: Writable; chartDir?: string };
   /** How /status learns the worker's state (default: GET config.workerHealthUrl). */
   workerStatus?: () => Promise<WorkerStatus | null>;
   /** Overrides for tests: queue timings. */
@@ -127,7 +130,9 @@ export async function startTelegramBot(
 
   let consoleChat: { stop(): void } | null = null;
   if (consoleMode && deps.console)
-    consoleChat = startConsoleChat(bot, deps.console.input, deps.console.output);
+    consoleChat = startConsoleChat(bot, deps.console.input, deps.console.output, {
+      ...(deps.console.chartDir ? { chartDir: deps.console.chartDir } : {}),
+    });
   else bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
 
   // Delivery sends on its own Api without auto-retry: it must see a 429 to pause the whole queue.

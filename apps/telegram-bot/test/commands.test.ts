@@ -144,6 +144,42 @@ describe("commands end to end (simulator + fake Bot API + Redis)", () => {
     expect(rsi?.text).toMatch(/BTC<\/b> — RSI|plan/);
   });
 
+  it("answers in Indonesian throughout after /lang id: 24j, not 24h", async () => {
+    const u = user();
+    await h.ask(u, "/lang id");
+    const texts: string[] = [];
+    for (const cmd of ["/raw BTC", "/oi BTC", "/sentiment", "/liq BTC 4h", "/funding BTC", "/settings"]) {
+      const replies = await h.ask(u, cmd);
+      texts.push(replies.map((r) => `${r.text ?? ""}${JSON.stringify(r.reply_markup ?? "")}`).join("\n"));
+    }
+    const all = texts.join("\n");
+    expect(all).toContain("Volume 24j");
+    expect(all).toMatch(/1j [+-]?[\d.]+% · 4j/);
+    expect(all).toContain("likuidasi 4j");
+    expect(all).toContain("🔇 24j");
+    // No English window (`24h`, `4h`) left in an answer, and no English section name.
+    expect(all.match(/\b\d+h\b/g) ?? []).toEqual([]);
+    expect(all).not.toContain("Taker flow");
+  });
+
+  it("answers bad input in plain words with an example, and takes several coins at once", async () => {
+    const u = user();
+    const cases: Array<[string, string]> = [
+      ["/settings min", "Minimum must be a number of USD, e.g. <code>/settings min 250000</code>"],
+      ["/settings min 0x10", "Minimum must be a number of USD"],
+      ["/settings mute 0x10", "Mute takes hours, e.g. <code>/settings mute 8</code>."],
+      ["/raw $$$", "Unknown symbol $$$. Use a coin ticker, e.g. <code>BTC</code>"],
+      ["/chart BTC 7m", "Usage: <code>/chart SYMBOL [5m|15m|30m|1h|4h|12h|1d]</code>, e.g."],
+    ];
+    for (const [ask, answer] of cases) {
+      const [reply] = await h.ask(u, ask);
+      expect(reply?.text, ask).toContain(answer);
+    }
+    const [sub] = await h.ask(u, "/subscribe btc eth");
+    expect(sub?.text).toMatch(/Coins: BTC, ETH/);
+    expect((await h.stores.subscriptions.get(u))?.symbols).toEqual(["BTC", "ETH"]);
+  });
+
   it("bare /funding on a plan without coins-markets says why and how to ask for one coin", async () => {
     const [reply] = await h.ask(user(), "/funding");
     expect(reply?.text).toContain("needs the CoinGlass Standard plan");

@@ -51,18 +51,26 @@ describe("numbers as traders read them", () => {
     expect(escapeHtml("<b>&")).toBe("&lt;b&gt;&amp;");
   });
 
-  it("marks stale data with its age in the reply footer", () => {
+  it("warns only about stale data, with its real reason and age, in both languages", () => {
     const now = Date.now();
-    expect(footer({ cached: true, stale: true, ageMs: 600_000, missing: [] }, en, now, "en")).toContain(
-      "⚠️ data may be stale (10 min old: CoinGlass did not answer)",
+    const meta = { cached: true, stale: true, ageMs: 600_000, asOf: now - 600_000, missing: [] };
+    expect(footer({ ...meta, staleReason: "timeout" }, en, now, "en")).toContain(
+      "⚠️ data may be stale (10 min old: CoinGlass did not answer in time)",
     );
-    expect(footer({ cached: false, stale: false, ageMs: 0, missing: [] }, en, now, "en")).not.toContain(
-      "stale",
+    expect(footer({ ...meta, staleReason: "quota" }, en, now, "en")).toContain(
+      "the CoinGlass request limit is reached",
     );
+    expect(footer({ ...meta, staleReason: "upstream_error" }, id, now, "id")).toContain(
+      "⚠️ data mungkin usang (umur 10 min: CoinGlass menjawab dengan galat)",
+    );
+    // Old but current (within its refresh window): no warning, just its age.
+    const current = { ...meta, stale: false, staleReason: null, ageMs: 19_000 };
+    expect(footer(current, en, now, "en")).not.toMatch(/stale|⚠️/);
+    expect(footer(current, en, now, "en")).toContain("cached");
   });
 
   it("says what totals cover beside a shorter list, and n/a (not 0 or none) when they are missing", () => {
-    const meta = { cached: false, stale: false, ageMs: 0, missing: [] };
+    const meta = { cached: false, stale: false, staleReason: null, ageMs: 0, asOf: 0, missing: [] };
     const wall = (i: number) => ({
       id: i,
       exchange: "Binance",

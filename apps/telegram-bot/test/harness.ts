@@ -45,6 +45,8 @@ export interface HarnessOptions {
   delivery?: { lockDurationMs?: number; stalledIntervalMs?: number };
   /** Messages per second the fake allows in one private chat (default 1, Telegram's figure). */
   perChatPerSecond?: number;
+  /** Shrink the core's cache TTLs (default 1). */
+  ttlScale?: number;
   /** Start the bot right away (default true). */
   startBot?: boolean;
 }
@@ -56,14 +58,6 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   const plan = o.plan ?? "standard";
   const sim = await createSimulator({ plan, background: false });
   const tg = await createFakeTelegram({ globalPerSecond: 30, perChatPerSecond: o.perChatPerSecond ?? 1 });
-  const core = createMarketDataCore({
-    apiKey: "test-key",
-    baseUrl: sim.restUrl,
-    plan,
-    redis,
-    keyPrefix: prefix,
-  });
-  const stores = createStores({ redis, prefix });
   const env: Record<string, string> = {
     TELEGRAM_BOT_TOKEN: "123456:test-token",
     TELEGRAM_API_ROOT: tg.apiRoot,
@@ -75,6 +69,17 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
     ...o.env,
   };
   const config = loadConfig(env);
+  // As main.ts wires it: the answer deadline comes from the bot's config.
+  const core = createMarketDataCore({
+    apiKey: "test-key",
+    baseUrl: sim.restUrl,
+    plan,
+    redis,
+    keyPrefix: prefix,
+    deadlineMs: config.deadlineMs,
+    ...(o.ttlScale ? { ttlScale: o.ttlScale } : {}),
+  });
+  const stores = createStores({ redis, prefix });
   const start = () =>
     startTelegramBot({
       config,

@@ -1,4 +1,6 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { PassThrough } from "node:stream";
 import { createSimulator, type Simulator } from "@teleglas/coinglass-sim";
 import { createFakeTelegram } from "@teleglas/fake-telegram";
@@ -6,6 +8,7 @@ import { createMarketDataCore, createStores } from "@teleglas/market-data-core";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
+import { pruneCharts } from "../src/console-chat.js";
 import { startTelegramBot } from "../src/service.js";
 import { cleanup, connectRedis, freePort, makeAlert, REDIS_URL, uniquePrefix } from "./helpers.js";
 
@@ -35,21 +38,29 @@ describe("modes", () => {
     output.on("data", (d: Buffer) => {
       printed += d.toString();
     });
+    const chartDir = mkdtempSync(join(tmpdir(), "teleglas-console-charts-"));
     const bot = await startTelegramBot({
       config: loadConfig({ WORKER_HEALTH_URL: "http://127.0.0.1:9/health" }),
       logger: pino({ level: "silent" }),
       core,
       stores,
-      console: { input, output },
+      console: { input, output, chartDir },
     });
     try {
+      expect(printed).toContain("› "); // a prompt before the first line
+      input.write("/help\n");
+      await until(() => printed.includes("Console chat: buttons are numbered"), "the console note in /help");
       input.write("/raw BTC\n");
       await until(() => printed.includes("BTC — raw snapshot"), "the /raw reply");
       expect(printed).toMatch(/Price \$[\d,.]+/);
       expect(printed).not.toContain("<b>");
       input.write("/subscribe\n");
       await until(() => printed.includes("Subscribed"), "the /subscribe reply");
-      expect(printed).toContain("#sub:k:whale_trade");
+      // Buttons are numbered; typing the number presses it (whale trades toggle off here).
+      const whales = /(\d+)\) ✅ Whales/.exec(printed)?.[1];
+      expect(whales).toBeDefined();
+      input.write(`${whales}\n`);
+      await until(() => printed.includes(`${whales}) ▫️ Whales`), "the whales button pressed by its number");
       await stores.alerts.publish(makeAlert({ symbol: "DOGE" }));
       await until(() => printed.includes("Liquidation storm — DOGE"), "the alert printed");
       // /status counts the console's own consumer group, which has just delivered everything.
@@ -58,11 +69,34 @@ describe("modes", () => {
       expect(printed).toContain("Alert queue: 0 alerts pending");
       input.write("/chart ETH 4h\n");
       await until(() => /saved to (\S+\.png)/.test(printed), "the chart file");
-      expect(existsSync(/saved to (\S+\.png)/.exec(printed)![1]!)).toBe(true);
+      const file = /saved to (\S+\.png)/.exec(printed)![1]!;
+      expect(dirname(file)).toBe(chartDir);
+      expect(existsSync(file)).toBe(true);
     } finally {
+      rmSync(chartDir, { recursive: true, force: true });
       await bot.stop();
       await stores.close();
       await core.close();
+    }
+  });
+
+  it("console charts: one folder, pruned to the newest 20 PNGs", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "teleglas-prune-"));
+    try {
+      for (let i = 0; i < 25; i++) {
+        const file = join(dir, `chart-${i}.png`);
+        writeFileSync(file, "png");
+        utimesSync(file, 1_000 + i, 1_000 + i);
+      }
+      writeFileSync(join(dir, "notes.txt"), "not a chart");
+      await pruneCharts(dir);
+      const left = readdirSync(dir).sort();
+      expect(left).toHaveLength(21);
+      expect(left).toContain("notes.txt");
+      expect(left).not.toContain("chart-4.png");
+      expect(left).toContain("chart-5.png");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -1,20 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, type WriteStream } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { repoRoot } from "../../test/helpers/paths.js";
 
-/** A free TCP port on 127.0.0.1 (bound and released; good enough for a test machine). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from "@teleglas/market-data-core/testing";
 
 /** Polls until `probe` returns a value (not undefined), or fails naming what it waited for. */
 export async function until<T>(

@@ -42,6 +42,12 @@ const sim = await createSimulator({
   rateWindowMs: values["rate-window-ms"] ? Number(values["rate-window-ms"]) : undefined,
   background: !values["no-background"],
   rateLimit: !values["no-rate-limit"],
+}).catch((error: unknown) => {
+  if ((error as { code?: unknown }).code !== "EADDRINUSE") throw error;
+  console.error(
+    `port ${values.port} is already in use on ${values.host}: pass --port with a free one (0 = any)`,
+  );
+  process.exit(2);
 });
 console.log(`coinglass-sim rest=${sim.restUrl} ws=${sim.wsUrl} plan=${plan} seed=${values.seed}`);
 

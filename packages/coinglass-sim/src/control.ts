@@ -98,6 +98,9 @@ export const NO_FAULTS: Faults = {
   rate429: 0,
   rate5xx: 0,
   latencyMs: 0,
+  hangMs: 0,
+  oversizeBytes: 0,
+  reference: "ok",
   silentPings: false,
   closeAfterMessages: null,
 };

@@ -20,6 +20,7 @@ import { registerIndicators } from "./rest/indicators.js";
 import { createCounters, createRateLimiter } from "./rest/limits.js";
 import { registerLiquidation } from "./rest/liquidation.js";
 import { registerMarkets } from "./rest/markets.js";
+import { registerOptions } from "./rest/options.js";
 import { registerOrderbook } from "./rest/orderbook.js";
 import { registerRatios } from "./rest/ratios.js";
 import { createRestHandler, type Faults } from "./rest/router.js";
@@ -88,6 +89,7 @@ function buildRoutes(market: ReturnType<typeof createMarket>, events: EventLog):
   registerOrderbook(routes);
   registerIndicators(routes);
   registerArbitrage(routes);
+  registerOptions(routes);
   registerEtf(
     routes,
     createEtfModel(market, () => events.etfDays()),

@@ -42,6 +42,28 @@ describe("fault modes", () => {
     sim.control.setFaults({ latencyMs: 0 });
   });
 
+  it("hangs after the headers, pads answers past a size, and empties or garbles the reference lists", async () => {
+    sim.control.setFaults({ hangMs: 300 });
+    const t = Date.now();
+    const res = await fetch(`${sim.restUrl}/api/futures/supported-coins`, { headers: { "CG-API-KEY": "k" } });
+    expect(res.status).toBe(200);
+    expect(Date.now() - t).toBeLessThan(250);
+    await res.text();
+    expect(Date.now() - t).toBeGreaterThanOrEqual(290);
+    sim.control.setFaults({ hangMs: 0, oversizeBytes: 3_000_000 });
+    const big = await get(sim, "/api/futures/supported-coins");
+    expect(big.body.data).toContain("BTC");
+    expect((big.body as unknown as { padding: string }).padding.length).toBeGreaterThan(2_900_000);
+    sim.control.setFaults({ oversizeBytes: 0, reference: "empty" });
+    expect((await get(sim, "/api/futures/supported-coins")).body).toMatchObject({ code: "0", data: [] });
+    const other = await get(sim, "/api/futures/coins-price-change");
+    expect((other.body.data as unknown[]).length).toBeGreaterThan(0);
+    sim.control.setFaults({ reference: "malformed" });
+    expect((await get(sim, "/api/futures/supported-exchange-pairs")).body.data).toBe("unavailable");
+    sim.control.reset();
+    expect((await get(sim, "/api/futures/supported-coins")).body.data).toContain("BTC");
+  });
+
   it("stops answering pings while silentPings is on", async () => {
     const c = await connect(sim);
     sim.control.setFaults({ silentPings: true });

@@ -23,10 +23,17 @@ export interface MarketDataCoreOptions {
   keyPrefix?: string;
   /** Per upstream request, default 10,000 ms. */
   timeoutMs?: number;
+  /**
+   * Longest a person waits for one answer (ms, default 8,000), shared by its upstream calls and
+   * their retries; past it a stale value is served, or the part fails (503 when nothing is left).
+   */
+  deadlineMs?: number;
   /** Quota window, default 60,000 ms; must match the simulator's `rateWindowMs` in tests. */
   quotaWindowMs?: number;
   /** Multiply cache TTLs (tests and benchmarks shrink them; default 1). */
   ttlScale?: number;
+  /** This process's share of the budget while Redis is unreachable (default 1/3). */
+  quotaFallbackShare?: number;
   /** Longest wait for the upstream budget per lane (default 30 s interactive, 120 s background). */
   queueTimeoutMs?: Partial<Record<Lane, number>>;
   /** Retry policy of transient upstream failures. */
@@ -60,6 +67,7 @@ export function createMarketDataCore(opts: MarketDataCoreOptions): MarketDataCor
     windowMs: opts.quotaWindowMs ?? 60_000,
     // A request can reach CoinGlass until it times out; until answered it counts as arriving late.
     maxInFlightMs: timeoutMs + 1_000,
+    ...(opts.quotaFallbackShare ? { fallbackShare: opts.quotaFallbackShare } : {}),
     ...shared,
     ...events,
   });
@@ -76,7 +84,7 @@ export function createMarketDataCore(opts: MarketDataCoreOptions): MarketDataCor
     ...(opts.queueTimeoutMs ? { queueTimeoutMs: opts.queueTimeoutMs } : {}),
     ...events,
   });
-  const market = createMarketData({ client });
+  const market = createMarketData({ client, ...(opts.deadlineMs ? { deadlineMs: opts.deadlineMs } : {}) });
   market.warm().catch(() => {});
   return {
     client,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMarketCache } from "../src/cache/cache.js";
-import { PlanError } from "../src/models/errors.js";
+import { PlanError, TimeoutError } from "../src/models/errors.js";
 import { useRedis, waitFor } from "./client-helpers.js";
 
 const r = useRedis({ beforeAll, afterAll });
@@ -40,20 +40,62 @@ describe.each(backends)("market cache (%s)", (backend) => {
     expect(cache.stats().hits).toBeGreaterThanOrEqual(1000);
   });
 
-  it("serves stale while revalidating, then the refreshed value", async () => {
+  it("serves the old value while revalidating without calling it stale, then the refreshed value", async () => {
     const c = clock();
     const cache = make(c.now);
     let n = 0;
     const loader = async () => ++n;
     const policy = { ttlMs: 1_000, swrMs: 10_000 };
-    expect((await cache.get("swr", policy, loader)).value).toBe(1);
+    const first = await cache.get("swr", policy, loader);
+    expect(first).toMatchObject({ value: 1, stale: false, staleReason: null, asOf: 1_000_000 });
     c.advance(2_000);
-    const stale = await cache.get("swr", policy, loader);
-    expect(stale).toMatchObject({ value: 1, stale: true, cached: true, ageMs: 2_000 });
+    const old = await cache.get("swr", policy, loader);
+    expect(old).toMatchObject({ value: 1, stale: false, cached: true, ageMs: 2_000, asOf: 1_000_000 });
     await waitFor(() => n === 2);
     const fresh = await cache.get("swr", policy, loader);
-    expect(fresh.value).toBe(2);
-    expect(fresh.stale).toBe(false);
+    expect(fresh).toMatchObject({ value: 2, stale: false, asOf: 1_002_000 });
+  });
+
+  it("marks a value stale, with the reason, only while its refresh fails, and fresh again after", async () => {
+    const c = clock();
+    const cache = make(c.now);
+    let failWith: Error | null = null;
+    let n = 0;
+    const loader = async () => {
+      n++;
+      if (failWith) throw failWith;
+      return n;
+    };
+    const policy = { ttlMs: 1_000, swrMs: 10_000, staleOnErrorMs: 60_000 };
+    await cache.get("flaky", policy, loader);
+    c.advance(2_000);
+    failWith = new TimeoutError("/api/x", 10_000);
+    expect(await cache.get("flaky", policy, loader)).toMatchObject({ value: 1, stale: false });
+    let seen = await cache.get("flaky", policy, loader);
+    const look = async () => {
+      seen = await cache.get("flaky", policy, loader);
+      return seen;
+    };
+    await waitFor(async () => (await look()).stale);
+    expect(seen).toMatchObject({ value: 1, stale: true, staleReason: "timeout" });
+    failWith = null;
+    await waitFor(async () => (await look()).value !== 1);
+    expect(seen).toMatchObject({ stale: false, staleReason: null });
+  });
+
+  it("answers by the caller's deadline: the old value marked stale (timeout), else a TimeoutError", async () => {
+    const cache = make();
+    const policy = { ttlMs: 1, staleOnErrorMs: 60_000 };
+    await cache.get("slow", policy, async () => "old");
+    await new Promise((r) => setTimeout(r, 5));
+    const hang = () => new Promise<string>(() => {});
+    const started = Date.now();
+    const r = await cache.get("slow", policy, hang, { deadlineAt: Date.now() + 150 });
+    expect(r).toMatchObject({ value: "old", stale: true, staleReason: "timeout" });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    await expect(cache.get("cold", policy, hang, { deadlineAt: Date.now() + 100 })).rejects.toBeInstanceOf(
+      TimeoutError,
+    );
   });
 
   it("serves a bounded-age value marked stale when the upstream fails, and errors past that age", async () => {
@@ -68,6 +110,7 @@ describe.each(backends)("market cache (%s)", (backend) => {
     expect(await cache.get("soe", policy, failing)).toMatchObject({
       value: "good",
       stale: true,
+      staleReason: "upstream_error",
       ageMs: 30_000,
     });
     c.advance(31_000);

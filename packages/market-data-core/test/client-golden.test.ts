@@ -188,6 +188,29 @@ describe("golden reference payloads parse to the right domain values", () => {
     ]);
   });
 
+  it("options: the All row, a venue without its volume change, YYMMDD expiries, numeric-string max pain", async () => {
+    const [all, deribit] = (await core.client.fetchOptionInfo("BTC")).value;
+    expect(all).toMatchObject({ exchange: "All", sharePct: 100, volumeChange24hPct: 303.1 });
+    expect(deribit).toMatchObject({ exchange: "Deribit", openInterest: 262641.9, volumeChange24hPct: null });
+    const [first] = (await core.client.fetchOptionMaxPain({ coin: "BTC", exchange: "Deribit" })).value;
+    expect(first).toEqual({
+      date: "2025-04-22",
+      maxPainUsd: 84000,
+      callOpenInterest: 953.7,
+      putOpenInterest: 512.5,
+      callNotionalUsd: 83519113.56,
+      putNotionalUsd: 44881569.13,
+      callMarketValueUsd: 1616749.22,
+      putMarketValueUsd: 49687.62,
+    });
+    const chart = (await core.client.fetchOptionOiHistory({ coin: "BTC", range: "4h" })).value;
+    expect(chart).toEqual({
+      times: [1691460000000],
+      prices: [29140.9],
+      byExchange: { huobi: [15167.03527], gate: [23412.723] },
+    });
+  });
+
   it("error bodies become typed errors", async () => {
     override.set("/api/futures/coins-price-change", "error-upgrade-plan");
     override.set("/api/futures/supported-exchanges", "error-invalid-api-key");

@@ -1,3 +1,4 @@
+import { createSimulator } from "@teleglas/coinglass-sim";
 import { describe, expect, it } from "vitest";
 import { gracefulStop, openRuntime } from "../src/index.js";
 import { openTestRedis, TEST_REDIS_URL } from "../src/testing/index.js";
@@ -68,6 +69,31 @@ describe("openRuntime", () => {
       expect(await t.redis.keys(`teleglas:*${alert.id}*`)).toEqual([]);
     } finally {
       await t.cleanup();
+    }
+  });
+
+  it("logs an impossible upstream value as one warning naming the endpoint and field", async () => {
+    const sim = await createSimulator({ background: false });
+    sim.control.corrupt({ path: "/api/futures/rsi/list", field: "rsi_1h", value: -20 });
+    const warns: Array<{ obj: object; msg: string }> = [];
+    const rt = openRuntime({
+      redisUrl: undefined,
+      upstream: { apiKey: "k", baseUrl: sim.restUrl, plan: "standard" },
+      log: { info: () => {}, warn: (obj, msg) => warns.push({ obj, msg }) },
+    });
+    try {
+      for (const coin of ["BTC", "ETH", "SOL"])
+        expect((await rt.core.market.getRsi(coin)).data.rsi["1h"]).toBeNull();
+      const said = warns.filter((w) => w.msg.includes("impossible value"));
+      expect(said).toHaveLength(1);
+      expect(said[0]?.obj).toMatchObject({
+        endpoint: "/api/futures/rsi/list",
+        field: "rsi_1h",
+        value: "-20",
+      });
+    } finally {
+      await rt.close();
+      await sim.close();
     }
   });
 });

@@ -108,4 +108,35 @@ describe("malformed and impossible upstream values are missing, never 0 or passe
       c.reset();
     }
   });
+
+  it("fear & greed above 100 and a negative price are missing, not shown", async () => {
+    const c = env.sim.control;
+    c.corrupt({ path: "/api/index/fear-greed-history", field: "data_list", value: Array(365).fill(150) });
+    c.corrupt({
+      path: "/api/futures/coins-markets",
+      field: "current_price",
+      value: -5,
+      where: { symbol: "BTC" },
+    });
+    try {
+      let mood = await env.core.market.getSentiment();
+      await waitFor(
+        async () => {
+          mood = await env.core.market.getSentiment();
+          return mood.data.fearGreed.value === null && mood.data.btc.priceUsd === null;
+        },
+        5000,
+        "fear & greed and the BTC price to read as missing",
+      );
+      expect(mood.meta.missing).toEqual(expect.arrayContaining(["fearGreed", "btc.priceUsd"]));
+      // /raw has a second real source for the price (the Binance pair) and uses it.
+      const raw = await env.core.market.getRaw("BTC");
+      expect(raw.data.price.lastUsd).toBeGreaterThan(0);
+      const fields = events.flatMap((e) => (e.type === "implausible_value" ? [e.field] : []));
+      expect(fields.filter((f) => f === "data_list")).toHaveLength(1);
+      expect(fields.filter((f) => f === "current_price")).toHaveLength(1);
+    } finally {
+      c.reset();
+    }
+  });
 });

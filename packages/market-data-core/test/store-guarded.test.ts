@@ -152,4 +152,42 @@ describe.each(backends)("alert updates on %s", (backend) => {
     expect(seen.at(-1)).toEqual(grown);
     unfollow();
   });
+
+  test("a later state counting fewer events (a worker that joined late) never shrinks the totals", async () => {
+    fx = await makeStores(backend);
+    const s = fx.stores;
+    const base = makeAlert({ kind: "liquidation_storm", revision: 0, updated_at: 1000, status: "active" });
+    expect(await s.alerts.publish(base)).toBe(true);
+    const big = {
+      ...base,
+      usd: 6_000_000,
+      count: 20,
+      exchanges: ["Binance", "OKX"],
+      revision: 4,
+      updated_at: 2000,
+    };
+    expect(await s.alerts.update(big)).toBe("updated");
+    const late = {
+      ...base,
+      usd: 2_500_000,
+      count: 8,
+      exchanges: ["OKX"],
+      revision: 2,
+      updated_at: 3000,
+      last_at: big.last_at + 5000,
+      status: "ended" as const,
+    };
+    expect(await s.alerts.update(late)).toBe("updated");
+    const [stored] = await s.alerts.recent();
+    expect(stored).toMatchObject({
+      id: base.id,
+      usd: 6_000_000,
+      count: 20,
+      exchanges: ["Binance", "OKX"],
+      status: "ended",
+      updated_at: 3000,
+      last_at: late.last_at,
+    });
+    expect(await s.alerts.latest(base.id)).toEqual(stored);
+  });
 });

@@ -83,7 +83,7 @@ describe("symbol resolution", () => {
   it("withCoin starts work with the guess before the list is loaded and redoes it only when wrong", async () => {
     const { symbols } = make();
     const seen: string[] = [];
-    const result = await symbols.withCoin("pepe", "interactive", async (coin) => {
+    const result = await symbols.withCoin("pepe", {}, async (coin) => {
       seen.push(coin);
       return coin;
     });
@@ -91,14 +91,12 @@ describe("symbol resolution", () => {
     expect(seen).toEqual(["PEPE", "1000PEPE"]);
     seen.length = 0;
     expect(
-      await symbols.withCoin("btcusdt", "interactive", async (c) => {
+      await symbols.withCoin("btcusdt", {}, async (c) => {
         seen.push(c);
         return c;
       }),
     ).toBe("BTC");
     expect(seen).toEqual(["BTC"]);
-    await expect(symbols.withCoin("nope", "interactive", async (c) => c)).rejects.toBeInstanceOf(
-      UnknownSymbolError,
-    );
+    await expect(symbols.withCoin("nope", {}, async (c) => c)).rejects.toBeInstanceOf(UnknownSymbolError);
   });
 });

@@ -34,7 +34,7 @@ export function createDetectorEngine(opts: DetectorEngineOptions) {
   const clock = opts.clock ?? Date.now;
   const tierOf = createTierLookup(rules);
   const radar = createRadar(rules, emit);
-  const liquidations = createLiquidationDetectors(rules, tierOf, radar, emit, clock, opts.onLarge);
+  const liquidations = createLiquidationDetectors(rules, tierOf, radar, emit, opts.onLarge);
   const trades = createTradeDetectors(rules, tierOf, radar, emit);
   const positions = createWhalePositionDetector(rules, emit);
   const maxAgeMs = rules.max_event_age_s * 1000;
@@ -44,10 +44,11 @@ export function createDetectorEngine(opts: DetectorEngineOptions) {
   // Future-dated events are dropped before any detector sees them: the windows run on event time,
   // and one event a day ahead would otherwise become their "now" and push every real event out.
   // A time in microseconds reads as ~50,000 years ahead and is caught the same way.
-  const onEvent = (e: DetectorInput, oldest: number, newest: number) => {
+  const onEvent = (e: DetectorInput, now: number, oldest: number, newest: number) => {
     if (e.time > newest) dropped.future++;
     else if (e.time < oldest) dropped.stale++;
-    else if (!(e.type === "liquidation" ? liquidations.onLiquidation(e) : trades.onTrade(e))) dropped.late++;
+    else if (!(e.type === "liquidation" ? liquidations.onLiquidation(e, now) : trades.onTrade(e)))
+      dropped.late++;
   };
 
   return {
@@ -56,25 +57,27 @@ export function createDetectorEngine(opts: DetectorEngineOptions) {
       const now = clock();
       const oldest = now - maxAgeMs;
       const newest = now + maxLeadMs;
-      for (let i = 0; i < events.length; i++) onEvent(events[i] as DetectorInput, oldest, newest);
+      for (let i = 0; i < events.length; i++) onEvent(events[i] as DetectorInput, now, oldest, newest);
     },
     onEvent(e: DetectorInput) {
       const now = clock();
-      onEvent(e, now - maxAgeMs, now + maxLeadMs);
+      onEvent(e, now, now - maxAgeMs, now + maxLeadMs);
     },
     /**
      * A liquidation recovered from REST after a stream gap: not subject to the age limit (the gap
      * bounds it), and the caller has already dropped orders the stream carried.
      */
     onBackfill(e: LiquidationInput) {
-      onEvent(e, Number.NEGATIVE_INFINITY, clock() + maxLeadMs);
+      const now = clock();
+      onEvent(e, now, Number.NEGATIVE_INFINITY, now + maxLeadMs);
     },
     /**
      * Time passes without orders: open storms end when their window empties and send due updates.
      * Event time is taken to be the clock less `graceMs`, for orders still in flight.
      */
     tick(graceMs = 2000) {
-      liquidations.tick(clock() - graceMs);
+      const now = clock();
+      liquidations.tick(now - graceMs, now);
     },
     onWhalePositions(rows: readonly WhalePositionInput[]) {
       const now = clock();

@@ -4,7 +4,7 @@ import type { Radar, RadarState } from "./radar.js";
 import { createSideTrack, type SideTrack } from "./side-track.js";
 import { singleEventDetection } from "./single-event.js";
 import { createStormLifecycle, type StormLifecycle } from "./storm.js";
-import type { Clock, Emit, LiquidationInput } from "./types.js";
+import type { Emit, LiquidationInput } from "./types.js";
 
 interface LiqSide {
   track: SideTrack;
@@ -34,7 +34,6 @@ export function createLiquidationDetectors(
   tierOf: (coin: string) => TierIndex,
   radar: Radar,
   emit: Emit,
-  clock: Clock,
   /** Sees every liquidation at or above its tier's large minimum, cooling down or not (backfill dedupe). */
   onLarge?: (e: LiquidationInput) => void,
 ) {
@@ -88,15 +87,17 @@ export function createLiquidationDetectors(
   };
 
   return {
-    /** False when the order is older than the storm window (its large-liquidation check still ran). */
-    onLiquidation(e: LiquidationInput): boolean {
+    /**
+     * `now` is the clock (a storm state's `updated_at`). False when the order is older than the
+     * storm window (its large-liquidation check still ran).
+     */
+    onLiquidation(e: LiquidationInput, now: number): boolean {
       const c = coins.get(e.coin) ?? coinOf(e.coin);
       const s = e.side === "long" ? c.long : c.short;
       if (e.usd >= c.largeMin) {
         onLarge?.(e);
         if (e.time >= s.largeUntil) large(e, c.tier, s);
       }
-      const now = clock();
       s.storm.beforeAdd(e, s.track, now);
       if (!s.track.add(e.time, e.usd, e.price, e.exchange)) return false;
       s.storm.afterAdd(e, s.track, now);
@@ -109,8 +110,7 @@ export function createLiquidationDetectors(
      * The clock moved on: storms whose window emptied end, due updates go out. `at` is how far
      * event time may be taken to have advanced (the clock less a grace for orders in flight).
      */
-    tick(at: number) {
-      const now = clock();
+    tick(at: number, now: number) {
       for (const s of open) {
         s.storm.tick(at, s.track, now);
         if (!s.storm.open()) open.delete(s);

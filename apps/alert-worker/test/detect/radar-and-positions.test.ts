@@ -71,7 +71,9 @@ describe("Hyperliquid whale position", () => {
     [row({ positionSize: -3, action: "close" }), "short", "close", 1],
     [row({ valueUsd: 1_000_000 }), "long", "open", 1],
     [row({ valueUsd: 999_999 }), "long", "open", 0],
-    [row({ time: T0 - 601_000 }), "long", "open", 0], // history from before the worker started
+    [row({ time: T0 - 181_000 }), "long", "open", 0], // history from before the worker started
+    [row({ time: T0 - 179_000 }), "long", "open", 1], // a few minutes old at most: still news
+    [row({ time: T0 + 60_000 }), "long", "open", 0], // dated ahead of the clock: dropped, counted
   ] as const)("%j -> %s %s (%d)", (r, side, action, n) => {
     const got = run([r]);
     expect(got).toHaveLength(n);

@@ -3,14 +3,15 @@
  * the data part is stringified once per cache refresh and only `timestamp`, `cached` and `age_ms`
  * are written per request.
  */
+import type { StaleReason } from "@teleglas/market-data-core";
 
 /** The part of a success envelope that is fixed for one cache generation. */
 export interface PreparedBody {
   /** `","symbol":"BTC","data":{…},"meta":{"cached":` — everything between timestamp and `cached`. */
   middle: string;
-  /** `,"stale":false,"age_ms":`. */
+  /** `,"stale":false,"stale_reason":null,"age_ms":`. */
   staleAndAge: string;
-  /** `,"missing":[…]}}`. */
+  /** `,"as_of":"…","missing":[…]}}`. */
   tail: string;
   /** Age of the oldest part when it was fetched, ms. */
   ageMs: number;
@@ -24,10 +25,16 @@ export interface PreparedBody {
 
 export interface EnvelopeMeta {
   cached: boolean;
+  /** Served because CoinGlass failed (`staleReason` says how), never merely because it is old. */
   stale: boolean;
+  staleReason?: StaleReason | null;
   ageMs: number;
   missing: string[];
 }
+
+/** `,"stale":…,"stale_reason":…,"age_ms":` — the part a failed refresh rewrites. */
+export const staleAndAge = (reason: StaleReason | null) =>
+  `,"stale":${reason !== null},"stale_reason":${reason === null ? "null" : `"${reason}"`},"age_ms":`;
 
 /** Serialize the fixed part of a success envelope once. */
 export function prepareBody(
@@ -37,11 +44,15 @@ export function prepareBody(
   now: number,
 ): PreparedBody {
   const symbolPart = symbol === undefined ? "" : `,"symbol":${JSON.stringify(symbol)}`;
+  const ageMs = Math.max(0, Math.round(meta.ageMs));
+  const reason = meta.stale ? (meta.staleReason ?? "upstream_error") : null;
+  // The oldest part's fetch time does not move while the body is held: written once.
+  const asOf = new Date(now - ageMs).toISOString();
   return {
     middle: `"${symbolPart},"data":${JSON.stringify(data)},"meta":{"cached":`,
-    staleAndAge: `,"stale":${meta.stale},"age_ms":`,
-    tail: `,"missing":${JSON.stringify(meta.missing)}}}`,
-    ageMs: Math.max(0, Math.round(meta.ageMs)),
+    staleAndAge: staleAndAge(reason),
+    tail: `,"as_of":"${asOf}","missing":${JSON.stringify(meta.missing)}}}`,
+    ageMs,
     cached: meta.cached,
     fetchedAt: now,
   };
@@ -102,4 +113,13 @@ export function successBody(data: unknown, meta: EnvelopeMeta, symbol?: string, 
 }
 
 /** Meta of something computed right now without any upstream data. */
-export const LIVE_META: EnvelopeMeta = { cached: false, stale: false, ageMs: 0, missing: [] };
+export const LIVE_META: EnvelopeMeta = {
+  cached: false,
+  stale: false,
+  staleReason: null,
+  ageMs: 0,
+  missing: [],
+};
+
+/** LIVE_META as a core result's meta (`asOf` now), for operations that compute their answer. */
+export const liveMeta = () => ({ ...LIVE_META, staleReason: null, asOf: Date.now() });

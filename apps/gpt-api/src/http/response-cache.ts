@@ -1,6 +1,5 @@
-import type { PreparedBody } from "./envelope.js";
-
-const STALE_AND_AGE = ',"stale":true,"age_ms":';
+import { staleReasonOf } from "@teleglas/market-data-core";
+import { type PreparedBody, staleAndAge } from "./envelope.js";
 
 interface Entry {
   body: PreparedBody;
@@ -81,10 +80,10 @@ export function createResponseCache(opts: ResponseCacheOptions) {
       if (e === undefined || e.keepUntil <= now) return undefined;
       if (e.freshUntil <= now && loader !== undefined && !loading.has(key)) {
         load(key, loader).catch((error) => {
-          // Served on, but now marked stale: the data is past its refresh and the refresh failed.
+          // Served on, but now marked stale (with why): the data is past its refresh and the refresh failed.
           const still = entries.get(key);
           if (still !== undefined)
-            still.body = { ...still.body, staleAndAge: STALE_AND_AGE, repeat: undefined };
+            still.body = { ...still.body, staleAndAge: staleAndAge(staleReasonOf(error)), repeat: undefined };
           opts.onRefreshError?.(error);
         });
       }

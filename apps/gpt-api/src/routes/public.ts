@@ -1,3 +1,4 @@
+import { staleReasonOf } from "@teleglas/market-data-core";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -102,20 +103,26 @@ export function registerPublicRoutes(app: FastifyInstance, deps: ApiDeps): void 
       const checks: Record<string, "ok" | "not_configured"> = { redis: "not_configured", coinglass: "ok" };
       try {
         if (deps.redis) {
+          // A reconnecting client would queue the ping: say so at once instead.
+          if (["reconnecting", "close", "end"].includes(deps.redis.status))
+            throw new Error(`the connection is ${deps.redis.status}`);
           await within(deps.redis.ping(), 2000, "Redis");
           checks.redis = "ok";
         }
-      } catch {
-        throw new ApiError("UPSTREAM_UNAVAILABLE", "Redis is not reachable.", {
-          hint: "Check REDIS_URL.",
+      } catch (error) {
+        const share = deps.core.stats().quota.fallback;
+        throw new ApiError("UPSTREAM_UNAVAILABLE", `Redis is not reachable: ${(error as Error).message}.`, {
+          hint: share
+            ? `Check REDIS_URL. Meanwhile CoinGlass calls use this process's own share of the quota (${share.limitPerWindow} per minute).`
+            : "Check REDIS_URL.",
           retryAfterS: 5,
         });
       }
       try {
         // Supported coins are cached for minutes, so readiness probes spend almost no quota.
         await within(deps.core.market.listSymbols(), 5000, "CoinGlass");
-      } catch {
-        throw new ApiError("UPSTREAM_UNAVAILABLE", "CoinGlass is not reachable.", {
+      } catch (error) {
+        throw new ApiError("UPSTREAM_UNAVAILABLE", `CoinGlass is not reachable (${staleReasonOf(error)}).`, {
           hint: "Retry shortly.",
           retryAfterS: 5,
         });

@@ -7,9 +7,22 @@ export const MetaSchema = z
       .boolean()
       .meta({ description: "True when every part came from the cache rather than a fresh CoinGlass call." }),
     stale: z.boolean().meta({
-      description: "True when a part is older than its refresh interval (served because CoinGlass failed).",
+      description:
+        "True only when a part was served because CoinGlass failed, timed out or refused (see stale_reason). Data within its refresh interval is not stale, however old age_ms says it is.",
     }),
+    stale_reason: z
+      .enum(["timeout", "upstream_error", "quota", "plan", "bad_answer"])
+      .nullable()
+      .meta({
+        description:
+          "Why the data is stale: timeout (CoinGlass did not answer in time), upstream_error (HTTP 5xx or network), quota (request limit reached), plan (not in the CoinGlass plan), bad_answer (oversize or invalid answer). Null when not stale.",
+        examples: [null],
+      }),
     age_ms: z.number().meta({ description: "Age of the oldest part, in milliseconds.", examples: [1200] }),
+    as_of: z.string().meta({
+      description: "When CoinGlass gave the oldest part, ISO 8601 UTC (response time minus age_ms).",
+      examples: ["2026-01-01T00:00:00.000Z"],
+    }),
     missing: z.array(z.string()).meta({
       description: "Dotted paths of fields that are null because CoinGlass did not give them.",
       examples: [["rsi.1w"]],

@@ -223,6 +223,22 @@ export const InfoSchema = z.object({
   version: str("Service version", "0.1.0"),
   coinglass_plan: str("CoinGlass plan of this server", "standard"),
   quota: z.object({
+    fallback: z
+      .object({
+        cause: z.string().meta({
+          description: "Why the shared budget is unreachable.",
+          examples: ["Redis is reconnecting"],
+        }),
+        limit_per_window: z
+          .number()
+          .meta({ description: "This process's own share of the budget meanwhile.", examples: [95] }),
+      })
+      .nullable()
+      .meta({
+        description:
+          "Set while Redis is down and this process admits CoinGlass calls on its own share; else null.",
+        examples: [null],
+      }),
     limit_per_minute: z
       .number()
       .meta({ description: "Upstream requests per minute allowed by the plan.", examples: [300] }),

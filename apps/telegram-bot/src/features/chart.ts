@@ -1,6 +1,7 @@
 import type { Interval } from "@teleglas/market-data-core";
 import { Composer, InputFile } from "grammy";
 import type { BotContext } from "../context.js";
+import { span } from "../format/common.js";
 import { escapeHtml } from "../format/numbers.js";
 import { defineCommand, replyHtml, replyMarketError, symbolArg } from "./common.js";
 
@@ -24,10 +25,25 @@ defineCommand(chartFeature, ["chart"], async (ctx, [input, intervalArg]) => {
   if (candles.status === "rejected") return replyMarketError(ctx, candles.reason);
   if (candles.value.data.length === 0) return replyHtml(ctx, ctx.t("chart-empty"));
   const liquidations = liqs.status === "fulfilled" ? liqs.value.data : [];
-  const png = await ctx.deps.renderChart({ symbol, interval, candles: candles.value.data, liquidations });
+  const labels = {
+    interval: span(interval, ctx.t),
+    longs: ctx.t("chart-longs"),
+    shorts: ctx.t("chart-shorts"),
+    liquidations: ctx.t("chart-liquidations"),
+    time: ctx.t("chart-time"),
+    last: ctx.t("chart-last"),
+    source: ctx.t("chart-source"),
+  };
+  const png = await ctx.deps.renderChart({
+    symbol,
+    interval,
+    candles: candles.value.data,
+    liquidations,
+    labels,
+  });
   const note = liqs.status === "rejected" ? `\n${ctx.t("chart-no-liq")}` : "";
   await ctx.replyWithPhoto(new InputFile(png, `${symbol}-${interval}.png`), {
-    caption: `${escapeHtml(symbol)} · ${interval}${note}`,
+    caption: `${escapeHtml(symbol)} · ${labels.interval}${note}`,
     parse_mode: "HTML",
   });
 });

@@ -34,14 +34,22 @@ async function showSettings(ctx: BotContext, prefix = ""): Promise<void> {
   await replyHtml(ctx, prefix + (await settingsText(ctx)), settingsKeyboard(sub, ctx.t.bind(ctx)));
 }
 
+/** `250000`, `$250,000`, `500k`, `1.5m` as dollars; null for anything else (blank, `0x10`, `-5`). */
+export function usdAmount(input: string | undefined): number | null {
+  const m = /^(\d+(?:\.\d+)?)([km])?$/i.exec((input ?? "").replace(/[_,$]/g, ""));
+  if (!m) return null;
+  const unit = m[2]?.toLowerCase();
+  return Number(m[1]) * (unit === "k" ? 1e3 : unit === "m" ? 1e6 : 1);
+}
+
 /** Apply `/settings <what> …`; returns an error message key, or null when applied. */
 async function applySetting(ctx: BotContext, args: string[]): Promise<string | null> {
   const [what, ...rest] = args.map((a) => a.trim());
   const current = await chatRecord(ctx);
   switch (what?.toLowerCase()) {
     case "min": {
-      const n = Number((rest[0] ?? "").replace(/[_,$]/g, "").replace(/k$/i, "e3").replace(/m$/i, "e6"));
-      if (!Number.isFinite(n) || n < 0) return "settings-bad-min";
+      const n = usdAmount(rest[0]);
+      if (n === null) return "settings-bad-min";
       await updateChat(ctx, { minUsd: n });
       return null;
     }
@@ -69,8 +77,8 @@ async function applySetting(ctx: BotContext, args: string[]): Promise<string | n
       return null;
     }
     case "mute": {
-      const hours = Number(rest[0] ?? "1");
-      if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 30) return "settings-bad-mute";
+      const hours = /^\d+(\.\d+)?$/.test(rest[0] ?? "1") ? Number(rest[0] ?? "1") : Number.NaN;
+      if (!(hours > 0 && hours <= 24 * 30)) return "settings-bad-mute";
       await updateChat(ctx, { mutedUntil: Date.now() + hours * 3_600_000 });
       return null;
     }

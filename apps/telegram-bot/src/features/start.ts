@@ -17,6 +17,7 @@ export const COMMANDS: Array<{ command: string; description: string }> = [
   { command: "chart", description: "Price + liquidations chart: /chart BTC 1h" },
   { command: "etf", description: "Spot-ETF flows and chart: /etf [btc|eth|sol|xrp]" },
   { command: "arb", description: "Funding arbitrage pairs, per 8 h and APR" },
+  { command: "options", description: "Options max pain and put/call: /options BTC" },
   { command: "subscribe", description: "Get alerts: /subscribe [BTC|all]" },
   { command: "unsubscribe", description: "Stop alerts: /unsubscribe [BTC|all]" },
   { command: "alerts", description: "What this chat receives" },
@@ -50,5 +51,7 @@ defineCommand(startFeature, ["help"], async (ctx) => {
     fs.map((f) => (withPlan ? `${f.command} (${f.plan}+)` : f.command)).join(", ");
   const lines = [ctx.t("help"), "", ctx.t("help-plan", { plan, included: list(included, false) })];
   if (locked.length > 0) lines.push(ctx.t("help-plan-locked", { locked: list(locked, true) }));
+  // The console chat (no token) has no buttons to tap: say how to press them.
+  if (!ctx.deps.config.token) lines.push("", ctx.t("help-console"));
   await replyHtml(ctx, lines.join("\n"));
 });

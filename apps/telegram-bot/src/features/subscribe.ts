@@ -15,14 +15,19 @@ async function showMenu(ctx: BotContext, sub: ChatSubscription, prefix = ""): Pr
   await replyHtml(ctx, text, sub.active ? subscriptionKeyboard(sub, ctx.t.bind(ctx)) : undefined);
 }
 
-defineCommand(subscribeFeature, ["subscribe"], async (ctx, [input]) => {
+defineCommand(subscribeFeature, ["subscribe"], async (ctx, inputs) => {
   const current = await chatRecord(ctx);
   let symbols: ChatSubscription["symbols"] = "all";
-  if (input && input.toLowerCase() !== "all") {
-    const symbol = await symbolArg(ctx, "subscribe", input);
-    if (!symbol) return;
+  // `/subscribe BTC ETH` follows both; one unknown ticker stops with its own answer.
+  if (inputs.length > 0 && !inputs.some((i) => i.toLowerCase() === "all")) {
     const had = current.active && Array.isArray(current.symbols) ? current.symbols : [];
-    symbols = had.includes(symbol) ? had : [...had, symbol];
+    const next = new Set(had);
+    for (const input of inputs) {
+      const symbol = await symbolArg(ctx, "subscribe", input);
+      if (!symbol) return;
+      next.add(symbol);
+    }
+    symbols = [...next];
   }
   const kinds = current.active && current.kinds.length > 0 ? current.kinds : [...ALERT_KINDS];
   const sub = await updateChat(ctx, {

@@ -13,8 +13,8 @@ export function formatArbitrage(r: MarketResult<FundingArbitrageReport>, { t, no
   for (const [i, p] of r.data.pairs.entries()) {
     out.push(
       `${i + 1}. <b>${escapeHtml(p.symbol)}</b> ${t("arb-gap", { rate: rate(p.spreadPer8hPct), apr: share(p.spreadAprPct, 1) })}`,
-      `   🟢 ${t("arb-long")} ${fundingRate({ ...p.long, nextFundingTime: null })}`,
-      `   🔴 ${t("arb-short")} ${fundingRate({ ...p.short, nextFundingTime: null })}`,
+      `   🟢 ${t("arb-long")} ${fundingRate({ ...p.long, nextFundingTime: null }, t)}`,
+      `   🔴 ${t("arb-short")} ${fundingRate({ ...p.short, nextFundingTime: null }, t)}`,
       `   ${t("arb-details", {
         long: rate(p.accumulated7d.longPct),
         short: rate(p.accumulated7d.shortPct),

@@ -4,7 +4,7 @@ import type {
   FundingReport,
   MarketResult,
 } from "@teleglas/market-data-core";
-import { footer, heading, row } from "./common.js";
+import { footer, heading, row, span } from "./common.js";
 import { escapeHtml, rate, share } from "./numbers.js";
 import type { Language, T } from "./translate.js";
 
@@ -14,13 +14,13 @@ type Ctx = { t: T; now: number; lang: Language };
  * One exchange's funding: the per-8-hour rate every comparison uses, with the raw rate and its
  * interval beside it when the exchange does not settle every 8 hours (`0.0056% (0.0007%/1h)`).
  */
-export function fundingRate(x: ExchangeFundingRate, withApr = false): string {
+export function fundingRate(x: ExchangeFundingRate, t: T, withApr = false): string {
   const as8h = rate(x.per8hPct);
   const apr = withApr ? ` · APR ${share(x.aprPct, 2)}` : "";
   const settled =
     x.intervalHours === 8
       ? ""
-      : ` (${rate(x.ratePct)}/${x.intervalHours === null ? "?" : `${x.intervalHours}h`})`;
+      : ` (${rate(x.ratePct)}/${x.intervalHours === null ? "?" : span(`${x.intervalHours}h`, t)})`;
   return `${escapeHtml(x.exchange)} ${as8h}${apr}${settled}`;
 }
 
@@ -49,7 +49,7 @@ export function formatFunding(r: MarketResult<FundingReport>, { t, now, lang }: 
   ];
   if (d.stablecoinMargin.length > 0) {
     out.push("", `${heading("🏦", t("by-exchange"))} — ${t("funding-basis")}`);
-    for (const x of d.stablecoinMargin.slice(0, 10)) out.push(fundingRate(x, true));
+    for (const x of d.stablecoinMargin.slice(0, 10)) out.push(fundingRate(x, t, true));
   }
   if (d.highest && d.lowest) {
     out.push(

@@ -1,5 +1,5 @@
 import type { MarketOverview, MarketResult } from "@teleglas/market-data-core";
-import { footer } from "./common.js";
+import { footer, span } from "./common.js";
 import { escapeHtml, num, pct, rate, usd } from "./numbers.js";
 import type { Language, T } from "./translate.js";
 
@@ -9,11 +9,12 @@ export type OverviewTopic = "funding" | "oi" | "rsi";
 
 const TITLE: Record<OverviewTopic, string> = { funding: "💸", oi: "📈", rsi: "📉" };
 
-function line(c: MarketOverview["coins"][number], topic: OverviewTopic): string {
+function line(c: MarketOverview["coins"][number], topic: OverviewTopic, t: T): string {
   const coin = `<b>${escapeHtml(c.symbol)}</b>`;
-  if (topic === "oi") return `${coin} ${usd(c.openInterestUsd)} (24h ${pct(c.openInterestChange24hPct)})`;
+  if (topic === "oi")
+    return `${coin} ${usd(c.openInterestUsd)} (${span("24h", t)} ${pct(c.openInterestChange24hPct)})`;
   if (topic === "rsi")
-    return `${coin} 1h ${num(c.rsi["1h"], 1)} · 4h ${num(c.rsi["4h"], 1)} · 24h ${num(c.rsi["24h"], 1)}`;
+    return `${coin} ${(["1h", "4h", "24h"] as const).map((w) => `${span(w, t)} ${num(c.rsi[w], 1)}`).join(" · ")}`;
   const f = c.funding;
   const end = (x: typeof f.lowest) => (x ? `${rate(x.per8hPct)} (${escapeHtml(x.exchange)})` : rate(null));
   return `${coin} ${rate(f.meanPer8hPct)} · ${end(f.lowest)} … ${end(f.highest)}`;
@@ -29,7 +30,7 @@ export function formatOverview(
   const title = t(topic === "oi" ? "open-interest" : topic === "rsi" ? "rsi" : "funding");
   const out = [`${TITLE[topic]} <b>${title}</b> — ${t("top-coins", { count: coins.length })}`];
   if (topic === "funding") out.push(t("overview-funding"));
-  out.push("", ...(coins.length === 0 ? [t("none")] : coins.map((c) => line(c, topic))));
+  out.push("", ...(coins.length === 0 ? [t("none")] : coins.map((c) => line(c, topic, t))));
   out.push("", t("overview-more", { example: `/${topic} ${coins[0]?.symbol ?? "BTC"}` }));
   out.push("", footer(r.meta, t, now, lang));
   return out.join("\n");

@@ -1,5 +1,5 @@
 import type { MarketResult, RawSnapshot } from "@teleglas/market-data-core";
-import { footer, heading, row } from "./common.js";
+import { footer, heading, row, span } from "./common.js";
 import { fundingAverages, fundingRate } from "./funding.js";
 import { ago, escapeHtml, num, pct, price, qty, share, usd } from "./numbers.js";
 import type { Language, T } from "./translate.js";
@@ -12,7 +12,7 @@ export function formatRaw(r: MarketResult<RawSnapshot>, t: T, now: number, lang:
   const out: string[] = [`📊 <b>${escapeHtml(d.symbol)}</b> — ${t("raw-title")}`, ""];
 
   out.push(`${heading("💲", t("price"))} ${price(d.price.lastUsd)}`);
-  out.push(row(CHANGE.map((w) => [w, pct(d.price.changePct[w])])));
+  out.push(row(CHANGE.map((w) => [span(w, t), pct(d.price.changePct[w])])));
   out.push(
     row([
       [t("high-24h"), price(d.price.high24hUsd)],
@@ -24,7 +24,7 @@ export function formatRaw(r: MarketResult<RawSnapshot>, t: T, now: number, lang:
   const oi = d.openInterest;
   const coins = oi.totalQuantity === null ? "" : ` (${qty(oi.totalQuantity)} ${escapeHtml(d.symbol)})`;
   out.push(`${heading("📈", t("open-interest"))} ${usd(oi.totalUsd)}${coins}`);
-  out.push(row(["1h", "4h", "24h"].map((w) => [w, pct(oi.changePct[w as "1h"])])));
+  out.push(row((["1h", "4h", "24h"] as const).map((w) => [span(w, t), pct(oi.changePct[w])])));
   if (oi.byExchange.length > 0) {
     out.push(
       oi.byExchange
@@ -36,7 +36,7 @@ export function formatRaw(r: MarketResult<RawSnapshot>, t: T, now: number, lang:
   out.push("");
 
   out.push(
-    `${heading("📦", t("volume-24h"))} ${usd(d.volume.volume24hUsd)} (24h ${pct(d.volume.changePct["24h"])})`,
+    `${heading("📦", t("volume-24h"))} ${usd(d.volume.volume24hUsd)} (${span("24h", t)} ${pct(d.volume.changePct["24h"])})`,
     "",
   );
 
@@ -47,7 +47,7 @@ export function formatRaw(r: MarketResult<RawSnapshot>, t: T, now: number, lang:
     out.push(
       f.byExchange
         .slice(0, 4)
-        .map((x) => fundingRate(x))
+        .map((x) => fundingRate(x, t))
         .join(" · "),
     );
   }
@@ -60,7 +60,9 @@ export function formatRaw(r: MarketResult<RawSnapshot>, t: T, now: number, lang:
   out.push(heading("💥", t("liquidations")));
   for (const w of ["1h", "4h", "12h", "24h"] as const) {
     const x = d.liquidations.windows[w];
-    out.push(`${w} ${usd(x.totalUsd)} (${t("longs")} ${usd(x.longUsd)} / ${t("shorts")} ${usd(x.shortUsd)})`);
+    out.push(
+      `${span(w, t)} ${usd(x.totalUsd)} (${t("longs")} ${usd(x.longUsd)} / ${t("shorts")} ${usd(x.shortUsd)})`,
+    );
   }
   out.push("");
 
@@ -78,12 +80,14 @@ export function formatRaw(r: MarketResult<RawSnapshot>, t: T, now: number, lang:
   out.push(heading("🧾", t("taker-flow")));
   for (const w of ["5m", "15m", "1h", "4h", "24h"] as const) {
     const x = d.taker[w];
-    out.push(`${w} ${t("buy")} ${usd(x.buyUsd)} · ${t("sell")} ${usd(x.sellUsd)} · net ${usd(x.netUsd)}`);
+    out.push(
+      `${span(w, t)} ${t("buy")} ${usd(x.buyUsd)} · ${t("sell")} ${usd(x.sellUsd)} · ${t("net")} ${usd(x.netUsd)}`,
+    );
   }
   out.push("");
 
   out.push(
-    `${heading("📉", "RSI")} ${row((["15m", "1h", "4h", "12h", "24h", "1w"] as const).map((w) => [w, num(d.rsi[w], 1)]))}`,
+    `${heading("📉", "RSI")} ${row((["15m", "1h", "4h", "12h", "24h", "1w"] as const).map((w) => [span(w, t), num(d.rsi[w], 1)]))}`,
   );
   const ob = d.orderbook;
   out.push(

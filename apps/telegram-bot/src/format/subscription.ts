@@ -1,5 +1,6 @@
 import { ALERT_KINDS, type AlertKind, type ChatSubscription } from "@teleglas/market-data-core";
 import { InlineKeyboard } from "grammy";
+import { span } from "./common.js";
 import { escapeHtml, usd, utc } from "./numbers.js";
 import type { T } from "./translate.js";
 
@@ -61,9 +62,9 @@ export function settingsKeyboard(sub: ChatSubscription, t: T): InlineKeyboard {
     .text(`⏸ 22–07 ${t("quiet-hold")}`, "set:q:hold")
     .text(t("off"), "set:q:off");
   kb.row()
-    .text("🔇 1h", "set:mute:1")
-    .text("🔇 8h", "set:mute:8")
-    .text("🔇 24h", "set:mute:24")
+    .text(`🔇 ${span("1h", t)}`, "set:mute:1")
+    .text(`🔇 ${span("8h", t)}`, "set:mute:8")
+    .text(`🔇 ${span("24h", t)}`, "set:mute:24")
     .text(`🔔 ${t("unmute")}`, "set:mute:0");
   kb.row()
     .text(`${sub.language === "en" ? "• " : ""}English`, "set:lang:en")

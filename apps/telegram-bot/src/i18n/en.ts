@@ -52,25 +52,27 @@ help =
     /chart SYMBOL [5m|15m|30m|1h|4h|12h|1d] — candles with liquidations
     /etf [btc|eth|sol|xrp] — spot-ETF daily net flows, net assets, bar chart
     /arb — funding arbitrage: best long/short exchange pairs, per 8 h and APR
+    /options [btc|eth] — max pain per expiry vs price, put/call, OI by exchange
 
     <b>Alerts</b>
-    /subscribe [SYMBOL|all] — pick kinds and minimum size
+    /subscribe [SYMBOL …|all] — pick kinds and minimum size
     /unsubscribe [SYMBOL|all]
     /alerts — what this chat receives
     /settings — minimum USD, quiet hours, mute, language
     /lang en|id
 
     /status — live service figures
+help-console = ⌨️ Console chat: buttons are numbered under each message; type a number to press that button of the last message (or <code>#data</code>, the button's data).
 usage-raw = Usage: <code>/raw SYMBOL</code>, e.g. <code>/raw BTC</code>
 usage-liq = Usage: <code>/liq SYMBOL [1h|4h|12h|24h]</code>, e.g. <code>/liq ETH 4h</code>
-usage-whale = Usage: <code>/whale [SYMBOL]</code>
+usage-whale = Usage: <code>/whale [SYMBOL]</code>, e.g. <code>/whale BTC</code>
 usage-orderbook = Usage: <code>/orderbook SYMBOL</code>, e.g. <code>/ob BTC</code>
 usage-chart = Usage: <code>/chart SYMBOL [5m|15m|30m|1h|4h|12h|1d]</code>, e.g. <code>/chart BTC 1h</code>
-usage-subscribe = Usage: <code>/subscribe [SYMBOL|all]</code>
-usage-unsubscribe = Usage: <code>/unsubscribe [SYMBOL|all]</code>
+usage-subscribe = Usage: <code>/subscribe [SYMBOL …|all]</code>, e.g. <code>/subscribe BTC ETH</code>
+usage-unsubscribe = Usage: <code>/unsubscribe [SYMBOL|all]</code>, e.g. <code>/unsubscribe BTC</code>
 usage-lang = Usage: <code>/lang en</code> or <code>/lang id</code>
 usage-admin = Usage: <code>/admin on|off KIND</code> — kinds: { $kinds }
-unknown-symbol = Unknown symbol { $input }.
+unknown-symbol = Unknown symbol { $input }. Use a coin ticker, e.g. <code>BTC</code>, <code>ETH</code> or <code>SOL</code>.
 unknown-symbol-suggest = Unknown symbol { $input } — did you mean { $list }?
 unknown-command = I don't know { $command }. Try /help.
 text-hint = Send a command, e.g. /raw BTC — /help lists them all.
@@ -81,7 +83,12 @@ error-internal = ⚠️ Something went wrong on our side. Please try again.
 error-upstream = ⚠️ CoinGlass is not answering right now and nothing is cached. Try again in a minute.
 error-busy = ⏳ CoinGlass is busy (rate limit). Try again in a minute.
 error-plan = 🔒 This data is not included in the CoinGlass plan this bot uses.
-stale = data may be stale ({ $age } old: CoinGlass did not answer)
+stale = data may be stale ({ $age } old: { $why })
+stale-timeout = CoinGlass did not answer in time
+stale-upstream_error = CoinGlass answered with an error
+stale-quota = the CoinGlass request limit is reached
+stale-plan = not in this bot's CoinGlass plan
+stale-bad_answer = CoinGlass sent an unusable answer
 cached = cached { $ago }
 raw-title = raw snapshot
 price = Price
@@ -112,6 +119,11 @@ ls-accounts = Accounts
 ls-top-accounts = Top accounts
 ls-top-positions = Top positions
 taker-flow = Taker flow
+net = net
+unit-m = m
+unit-h = h
+unit-d = d
+unit-w = w
 buy = buy
 sell = sell
 orderbook-depth = Depth ±{ $range }%
@@ -145,6 +157,12 @@ bias-bids = 🟢 Bids dominate.
 bias-asks = 🔴 Asks dominate.
 bias-balanced = ⚖️ Balanced book.
 walls = Walls
+chart-longs = Longs liquidated
+chart-shorts = Shorts liquidated
+chart-liquidations = Liquidations (USD)
+chart-time = Time (UTC)
+chart-last = Last
+chart-source = Data: CoinGlass
 chart-empty = No price history for that symbol and interval.
 chart-no-liq = Liquidation history unavailable (n/a).
 alerts-none = This chat receives no alerts. /subscribe to start.
@@ -221,4 +239,10 @@ arb-note = Long where funding is lower, short where it is higher. APR is simple,
 error-plan-needs = 🔒 This needs the CoinGlass { $plan } plan or above; this bot uses { $current }.
 help-plan = 📦 CoinGlass plan: <b>{ $plan }</b> — includes { $included }
 help-plan-locked = 🔒 Needs a higher plan: { $locked }
+options-title = options, max pain ({ $exchange })
+options-expiries = Expiries
+max-pain = max pain
+options-put-call = Put/call open interest
+options-oi-by-exchange = Options open interest by exchange
+usage-options = Usage: <code>/options [btc|eth]</code> — CoinGlass has options data for BTC and ETH.
 `;

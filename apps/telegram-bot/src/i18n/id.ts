@@ -43,7 +43,7 @@ start =
     /help menampilkan semua perintah.
 help =
     <b>Pasar</b>
-    /raw SIMBOL — harga, OI, volume, funding, likuidasi, long/short, taker flow, RSI, kedalaman
+    /raw SIMBOL — harga, OI, volume, funding, likuidasi, long/short, arus taker, RSI, kedalaman
     /liq SIMBOL [1h|4h|12h|24h] — likuidasi
     /whale [SIMBOL] — posisi dan gerakan paus Hyperliquid
     /orderbook SIMBOL (/ob) — tembok, kedalaman, ketidakseimbangan antar bursa
@@ -52,25 +52,27 @@ help =
     /chart SIMBOL [5m|15m|30m|1h|4h|12h|1d] — candle dengan likuidasi
     /etf [btc|eth|sol|xrp] — arus bersih harian ETF spot, aset bersih, grafik batang
     /arb — arbitrase funding: pasangan bursa long/short terbaik, per 8 jam dan APR
+    /options [btc|eth] — max pain per jatuh tempo vs harga, put/call, OI per bursa
 
     <b>Alert</b>
-    /subscribe [SIMBOL|all] — pilih jenis dan ukuran minimum
+    /subscribe [SIMBOL …|all] — pilih jenis dan ukuran minimum
     /unsubscribe [SIMBOL|all]
     /alerts — yang diterima chat ini
     /settings — minimum USD, jam tenang, bisukan, bahasa
     /lang en|id
 
     /status — angka layanan terkini
+help-console = ⌨️ Chat konsol: tombol diberi nomor di bawah tiap pesan; ketik nomornya untuk menekan tombol pesan terakhir (atau <code>#data</code>, data tombolnya).
 usage-raw = Cara pakai: <code>/raw SIMBOL</code>, mis. <code>/raw BTC</code>
 usage-liq = Cara pakai: <code>/liq SIMBOL [1h|4h|12h|24h]</code>, mis. <code>/liq ETH 4h</code>
-usage-whale = Cara pakai: <code>/whale [SIMBOL]</code>
+usage-whale = Cara pakai: <code>/whale [SIMBOL]</code>, mis. <code>/whale BTC</code>
 usage-orderbook = Cara pakai: <code>/orderbook SIMBOL</code>, mis. <code>/ob BTC</code>
 usage-chart = Cara pakai: <code>/chart SIMBOL [5m|15m|30m|1h|4h|12h|1d]</code>, mis. <code>/chart BTC 1h</code>
-usage-subscribe = Cara pakai: <code>/subscribe [SIMBOL|all]</code>
-usage-unsubscribe = Cara pakai: <code>/unsubscribe [SIMBOL|all]</code>
+usage-subscribe = Cara pakai: <code>/subscribe [SIMBOL …|all]</code>, mis. <code>/subscribe BTC ETH</code>
+usage-unsubscribe = Cara pakai: <code>/unsubscribe [SIMBOL|all]</code>, mis. <code>/unsubscribe BTC</code>
 usage-lang = Cara pakai: <code>/lang en</code> atau <code>/lang id</code>
 usage-admin = Cara pakai: <code>/admin on|off JENIS</code> — jenis: { $kinds }
-unknown-symbol = Simbol { $input } tidak dikenal.
+unknown-symbol = Simbol { $input } tidak dikenal. Pakai ticker koin, mis. <code>BTC</code>, <code>ETH</code> atau <code>SOL</code>.
 unknown-symbol-suggest = Simbol { $input } tidak dikenal — maksud Anda { $list }?
 unknown-command = Saya tidak mengenal { $command }. Coba /help.
 text-hint = Kirim perintah, mis. /raw BTC — /help menampilkan semuanya.
@@ -81,7 +83,12 @@ error-internal = ⚠️ Terjadi kesalahan di sisi kami. Silakan coba lagi.
 error-upstream = ⚠️ CoinGlass sedang tidak menjawab dan tidak ada cache. Coba lagi sebentar lagi.
 error-busy = ⏳ CoinGlass sedang sibuk (batas permintaan). Coba lagi sebentar lagi.
 error-plan = 🔒 Data ini tidak termasuk dalam paket CoinGlass yang dipakai bot ini.
-stale = data mungkin usang (umur { $age }: CoinGlass tidak menjawab)
+stale = data mungkin usang (umur { $age }: { $why })
+stale-timeout = CoinGlass tidak menjawab tepat waktu
+stale-upstream_error = CoinGlass menjawab dengan galat
+stale-quota = batas permintaan CoinGlass tercapai
+stale-plan = tidak termasuk paket CoinGlass bot ini
+stale-bad_answer = jawaban CoinGlass tidak dapat dipakai
 cached = cache { $ago }
 raw-title = ringkasan lengkap
 price = Harga
@@ -111,7 +118,12 @@ long-short = Long/short
 ls-accounts = Akun
 ls-top-accounts = Akun teratas
 ls-top-positions = Posisi teratas
-taker-flow = Taker flow
+taker-flow = Arus taker
+net = bersih
+unit-m = m
+unit-h = j
+unit-d = h
+unit-w = mg
 buy = beli
 sell = jual
 orderbook-depth = Kedalaman ±{ $range }%
@@ -145,6 +157,12 @@ bias-bids = 🟢 Bid mendominasi.
 bias-asks = 🔴 Ask mendominasi.
 bias-balanced = ⚖️ Order book seimbang.
 walls = Tembok
+chart-longs = Long terlikuidasi
+chart-shorts = Short terlikuidasi
+chart-liquidations = Likuidasi (USD)
+chart-time = Waktu (UTC)
+chart-last = Terakhir
+chart-source = Sumber: CoinGlass
 chart-empty = Tidak ada riwayat harga untuk simbol dan interval itu.
 chart-no-liq = Riwayat likuidasi tidak tersedia (n/a).
 alerts-none = Chat ini tidak menerima alert. /subscribe untuk mulai.
@@ -221,4 +239,10 @@ arb-note = Long di funding yang lebih rendah, short di yang lebih tinggi. APR se
 error-plan-needs = 🔒 Ini butuh paket CoinGlass { $plan } atau lebih tinggi; bot ini memakai { $current }.
 help-plan = 📦 Paket CoinGlass: <b>{ $plan }</b> — termasuk { $included }
 help-plan-locked = 🔒 Butuh paket lebih tinggi: { $locked }
+options-title = opsi, max pain ({ $exchange })
+options-expiries = Jatuh tempo
+max-pain = max pain
+options-put-call = Open interest put/call
+options-oi-by-exchange = Open interest opsi per bursa
+usage-options = Cara pakai: <code>/options [btc|eth]</code> — CoinGlass punya data opsi untuk BTC dan ETH.
 `;

@@ -25,6 +25,12 @@ export interface Faults {
   rate429: number;
   rate5xx: number;
   latencyMs: number;
+  /** Send the status line and headers, then hold the body this long (ms; 0 = off): a hanging upstream. */
+  hangMs: number;
+  /** Pad every success body to at least this many bytes, streamed (0 = off): a runaway answer. */
+  oversizeBytes: number;
+  /** What the reference lists (supported coins, exchanges, pairs) answer: `empty` = `data: []`, `malformed` = `data: "…"`. */
+  reference: "ok" | "empty" | "malformed";
   silentPings: boolean;
   closeAfterMessages: number | null;
 }
@@ -49,6 +55,24 @@ export interface RestDeps {
 
 const successPrefix = '{"code":"0","msg":"success","data":';
 const bareSuccessPrefix = '{"code":"0","data":';
+const REFERENCE_PATHS = new Set([
+  "/api/futures/supported-coins",
+  "/api/futures/supported-exchanges",
+  "/api/futures/supported-exchange-pairs",
+]);
+
+/**
+ * A valid envelope of at least `bytes`: the real body with a long padding field, written in 64 KB
+ * chunks as the socket drains, so the simulator itself never holds the whole answer.
+ */
+async function streamOversize(res: ServerResponse, body: string, bytes: number): Promise<void> {
+  const chunk = "x".repeat(64 * 1024);
+  res.write(`${body.slice(0, -1)},"padding":"`);
+  for (let sent = body.length; sent < bytes && !res.destroyed; sent += chunk.length) {
+    if (!res.write(chunk)) await new Promise((r) => res.once("drain", r).once("close", r));
+  }
+  res.end('"}');
+}
 
 export function createRestHandler(d: RestDeps): (req: IncomingMessage, res: ServerResponse) => void {
   const maxLimit = String(PLAN_LIMITS[d.plan]);
@@ -63,7 +87,13 @@ export function createRestHandler(d: RestDeps): (req: IncomingMessage, res: Serv
         "API-KEY-MAX-LIMIT": maxLimit,
         "API-KEY-USE-LIMIT": String(used),
       });
-      res.end(body);
+      if (d.faults.hangMs > 0) {
+        res.flushHeaders();
+        const timer = setTimeout(() => res.end(body), d.faults.hangMs);
+        res.on("close", () => clearTimeout(timer));
+      } else if (status === 200 && d.faults.oversizeBytes > 0) {
+        void streamOversize(res, body, d.faults.oversizeBytes);
+      } else res.end(body);
     };
     if (d.faults.latencyMs > 0) setTimeout(write, d.faults.latencyMs);
     else write();
@@ -102,6 +132,10 @@ export function createRestHandler(d: RestDeps): (req: IncomingMessage, res: Serv
       return send(res, 503, '{"code":"500","msg":"Service Unavailable"}', used);
     }
     if (planRank < PLANS.indexOf(route.minPlan)) return fail(res, "401", "Upgrade plan", used);
+    if (d.faults.reference !== "ok" && REFERENCE_PATHS.has(path)) {
+      const data = d.faults.reference === "empty" ? "[]" : '"unavailable"';
+      return send(res, 200, `${successPrefix}${data}}`, used);
+    }
 
     const now = d.modelNow();
     // Injected events are windowed by the simulator clock, which runs on when model time is frozen.

@@ -1,6 +1,8 @@
 import type { Redis } from "ioredis";
-import { PlanError } from "../models/errors.js";
-import type { Cached, CoreEvent } from "../models/result.js";
+import { LRUCache } from "lru-cache";
+import { PlanError, staleReasonOf, TimeoutError } from "../models/errors.js";
+import type { Cached, CallOptions, CoreEvent, StaleReason } from "../models/result.js";
+import { timeLimit } from "../util/timeout.js";
 import { type CacheEntry, type CacheStore, createMemoryStore, createRedisStore } from "./stores.js";
 import type { CachePolicy, MarketCache } from "./types.js";
 
@@ -29,12 +31,21 @@ function rebuild(e: NonNullable<CacheEntry["e"]>): Error {
   return new PlanError(String(f.endpoint), (f.requiredPlan as string | null) ?? null, String(f.plan));
 }
 
+/** Reject with a TimeoutError when `deadlineAt` (epoch ms) passes first; the load itself runs on. */
+function within<T>(p: Promise<T>, key: string, deadlineAt: number | undefined): Promise<T> {
+  if (deadlineAt === undefined) return p;
+  const left = deadlineAt - Date.now();
+  return timeLimit(p, left, () => new TimeoutError(key.split("?")[0] ?? key, Math.max(0, left)));
+}
+
 /**
  * Read-through cache. Lifecycle of a key under a policy: fresh for `ttlMs` (served as is); then,
- * up to `swrMs` more, served marked stale while one background refresh runs; past that a caller
- * waits for the load. When the load fails, a value up to `staleOnErrorMs` old is served marked
- * stale. Concurrent loads of one key share one upstream call (coalescing). Plan errors are
- * remembered for `negativeTtlMs` so a missing plan feature does not spend quota on every request.
+ * up to `swrMs` more, served as is while one background refresh runs; past that a caller waits for
+ * the load, at most until its deadline. A value is marked stale only when it is served because the
+ * upstream failed: the load failed or passed the caller's deadline (a value up to `staleOnErrorMs`
+ * old is served), or the last refresh of a value still in its refresh window failed. Concurrent
+ * loads of one key share one upstream call (coalescing). Plan errors are remembered for
+ * `negativeTtlMs` so a missing plan feature does not spend quota on every request.
  *
  * Hand-rolled over a store (rather than lru-cache's `fetch`) so the same rules run on the memory
  * and the Redis backends and every answer can report its age.
@@ -45,6 +56,8 @@ export function createMarketCache(opts: MarketCacheOptions = {}): MarketCache {
     ? createRedisStore(opts.redis, opts.keyPrefix ?? "teleglas:")
     : createMemoryStore(opts.maxEntries);
   const pending = new Map<string, Promise<{ value: unknown; at: number }>>();
+  // Keys whose last refresh failed, and why: what is served for them is stale until a refresh works.
+  const failed = new LRUCache<string, StaleReason>({ max: opts.maxEntries ?? 5_000 });
   const counters = { hits: 0, misses: 0, staleServed: 0 };
 
   const keepFor = (p: CachePolicy) => Math.max(p.ttlMs + (p.swrMs ?? 0), p.staleOnErrorMs ?? 0, p.ttlMs);
@@ -60,16 +73,21 @@ export function createMarketCache(opts: MarketCacheOptions = {}): MarketCache {
       try {
         const value = await loader();
         const at = now();
-        try {
-          await store.set(key, { at, v: value }, keepFor(policy));
-        } catch (error) {
-          opts.onEvent?.({ type: "cache_error", key, error: String(error) });
-        }
+        failed.delete(key);
+        // Not awaited: the answer never waits on the store (a Redis that is reconnecting would hold
+        // the write for as long as ioredis retries). The Redis store keeps a local copy at once.
+        Promise.resolve()
+          .then(() => store.set(key, { at, v: value }, keepFor(policy)))
+          .catch((error: unknown) => opts.onEvent?.({ type: "cache_error", key, error: String(error) }));
         return { value, at };
       } catch (error) {
+        failed.set(key, staleReasonOf(error));
         const e = remember(error);
         if (e && policy.negativeTtlMs) {
-          await Promise.resolve(store.set(key, { at: now(), e }, policy.negativeTtlMs)).catch(() => {});
+          const ttl = policy.negativeTtlMs;
+          Promise.resolve()
+            .then(() => store.set(key, { at: now(), e }, ttl))
+            .catch(() => {});
         }
         throw error;
       } finally {
@@ -89,11 +107,19 @@ export function createMarketCache(opts: MarketCacheOptions = {}): MarketCache {
     }
   }
 
+  function served<T>(key: string, entry: CacheEntry, reason: StaleReason | null, error = ""): Cached<T> {
+    const ageMs = Math.max(0, now() - entry.at);
+    if (reason !== null) {
+      counters.staleServed++;
+      opts.onEvent?.({ type: "stale_served", key, ageMs, reason, error });
+    }
+    const stale = reason !== null;
+    return { value: entry.v as T, cached: true, stale, staleReason: reason, ageMs, asOf: entry.at };
+  }
+
   return {
-    async get<T>(key: string, policy: CachePolicy, loader: () => Promise<T>): Promise<Cached<T>> {
-      // Coalesced: when the upstream call is already on its way for someone else, share it.
-      const joined = pending.get(key) as Promise<{ value: T; at: number }> | undefined;
-      const entry = joined ? undefined : await read(key);
+    async get<T>(key: string, policy: CachePolicy, loader: () => Promise<T>, call: CallOptions = {}) {
+      const entry = await read(key);
       if (entry) {
         const ageMs = Math.max(0, now() - entry.at);
         if (entry.e && ageMs < (policy.negativeTtlMs ?? 0)) {
@@ -103,37 +129,41 @@ export function createMarketCache(opts: MarketCacheOptions = {}): MarketCache {
         if ("v" in entry && !entry.e) {
           if (ageMs < policy.ttlMs) {
             counters.hits++;
-            return { value: entry.v as T, cached: true, stale: false, ageMs };
+            return served<T>(key, entry, null);
           }
           if (ageMs < policy.ttlMs + (policy.swrMs ?? 0)) {
             counters.hits++;
-            counters.staleServed++;
+            // Within its refresh window the value is current unless the last refresh failed.
+            const reason = failed.get(key) ?? null;
             load(key, policy, loader).catch(() => {});
-            return { value: entry.v as T, cached: true, stale: true, ageMs };
+            return served<T>(key, entry, reason, reason ? "last refresh failed" : "");
           }
         }
       }
-      const shared = joined ?? (pending.get(key) as Promise<{ value: T; at: number }> | undefined);
+      // Coalesced: when the upstream call is already on its way for someone else, share it.
+      const shared = pending.get(key) as Promise<{ value: T; at: number }> | undefined;
       if (shared) counters.hits++;
       else counters.misses++;
+      const asked = Date.now();
       try {
-        const { value, at } = await (shared ?? load(key, policy, loader));
-        return { value, cached: false, stale: false, ageMs: Math.max(0, now() - at) };
+        const { value, at } = await within(shared ?? load(key, policy, loader), key, call.deadlineAt);
+        const ageMs = Math.max(0, now() - at);
+        return { value, cached: false, stale: false, staleReason: null, ageMs, asOf: at };
       } catch (error) {
         // An older value may still be usable (bounded by staleOnErrorMs); never after a plan error.
-        const old = entry ?? (await read(key));
+        const old = entry;
         const ageMs = old ? Math.max(0, now() - old.at) : Number.POSITIVE_INFINITY;
-        if (
-          old &&
+        const usable =
+          old !== undefined &&
           "v" in old &&
           !old.e &&
           ageMs < (policy.staleOnErrorMs ?? 0) &&
-          !(error instanceof PlanError)
-        ) {
-          counters.staleServed++;
-          opts.onEvent?.({ type: "stale_served", key, ageMs, error: String(error) });
-          return { value: old.v as T, cached: true, stale: true, ageMs };
+          !(error instanceof PlanError);
+        if (error instanceof TimeoutError && call.deadlineAt !== undefined && Date.now() >= call.deadlineAt) {
+          const waitedMs = Date.now() - asked;
+          opts.onEvent?.({ type: "deadline_exceeded", key, waitedMs, served: usable ? "stale" : "none" });
         }
+        if (usable) return served<T>(key, old, staleReasonOf(error), String(error));
         throw error;
       }
     },

@@ -2,13 +2,16 @@ import type { z } from "zod";
 import type { CachePolicy, MarketCache } from "../cache/types.js";
 import { ETF_ASSETS, RAW_DATA_SCHEMAS } from "../coinglass/raw/index.js";
 import type { CoinGlassPlan } from "../config/env.js";
+import { InvalidAnswerError } from "../models/errors.js";
 import type { Cached, CallOptions, CoreEvent, Lane } from "../models/result.js";
 import type { Quota } from "../quota/types.js";
 import { createTransport, type RetryOptions } from "./http.js";
+import { REFERENCE_ENDPOINTS } from "./limits.js";
 import { mapAccumulatedFunding, mapFundingArbitrage } from "./map-arbitrage.js";
 import * as d from "./map-derivs.js";
 import { mapEtfFlows, mapEtfNetAssets } from "./map-etf.js";
 import * as m from "./map-markets.js";
+import { mapOptionChart, mapOptionInfo, mapOptionMaxPain } from "./map-options.js";
 import { dropImplausible } from "./plausible.js";
 import { coinParams, type Mapper, type Params, POLICY, pairParams, unavailable } from "./requests.js";
 import type { CoinGlassClient } from "./types.js";
@@ -71,32 +74,82 @@ export function createCoinGlassClient(opts: CoinGlassClientOptions): CoinGlassCl
     opts.onEvent?.({ type: "implausible_value", endpoint, field, value });
   };
 
-  function call<T>(endpoint: string, params: Params, policy: CachePolicy, map: Mapper<T>, o?: CallOptions) {
+  /**
+   * Map a payload. A shape the mapper cannot read is a failed answer (stale value or 503), and so is
+   * an empty reference list (coins, exchanges, pairs): the last good list stays in use rather than
+   * every symbol becoming unknown.
+   */
+  function mapAnswer<T>(endpoint: string, data: unknown, map: Mapper<T>): T {
+    let value: T;
+    try {
+      value = map(dropImplausible(endpoint, validate(endpoint, data), flag(endpoint)), endpoint);
+    } catch (error) {
+      opts.onEvent?.({ type: "upstream_rejected", endpoint, reason: "malformed" });
+      throw new InvalidAnswerError(
+        endpoint,
+        "malformed",
+        error instanceof Error ? error.message : "unreadable",
+      );
+    }
+    if (REFERENCE_ENDPOINTS.has(endpoint) && Array.isArray(value) && value.length === 0) {
+      opts.onEvent?.({ type: "upstream_rejected", endpoint, reason: "empty" });
+      throw new InvalidAnswerError(endpoint, "empty", "the list is empty");
+    }
+    return value;
+  }
+
+  function request<T>(
+    endpoint: string,
+    params: Params,
+    policy: CachePolicy,
+    map: Mapper<T>,
+    o?: CallOptions,
+  ) {
     const key = `${endpoint}?${Object.entries(params)
       .filter(([, v]) => v !== undefined)
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([k, v]) => `${k}=${v}`)
       .join("&")}`;
     const lane = o?.lane ?? "interactive";
+    const deadlineAt = o?.deadlineAt;
     return opts.cache
-      .get(key, scaled(policy), async () =>
-        map(
-          dropImplausible(
-            endpoint,
-            validate(endpoint, await http.get(endpoint, params, lane)),
-            flag(endpoint),
-          ),
-          endpoint,
-        ),
+      .get(
+        key,
+        scaled(policy),
+        async () => mapAnswer(endpoint, await http.get(endpoint, params, lane, deadlineAt), map),
+        deadlineAt === undefined ? { lane } : { lane, deadlineAt },
       )
       .catch((error: unknown) => {
         throw unavailable(endpoint, error);
       }) as Promise<Cached<T>>;
   }
 
-  const F = "/api/futures";
-  return {
+  /** The client whose calls default to `base` (e.g. one request's deadline). */
+  const endpoints = (base: CallOptions): CoinGlassClient => ({
+    ...table((endpoint, params, policy, map, o) =>
+      request(endpoint, params, policy, map, o ? { ...base, ...o } : base),
+    ),
     plan: opts.plan,
+    with: (defaults) => endpoints({ ...base, ...defaults }),
+    stats: () => http.stats(),
+    close: () => http.close(),
+  });
+  return endpoints({});
+}
+
+type Call = <T>(
+  endpoint: string,
+  params: Params,
+  policy: CachePolicy,
+  map: Mapper<T>,
+  o?: CallOptions,
+) => Promise<Cached<T>>;
+
+const F = "/api/futures";
+
+/** One function per CoinGlass endpoint, each a `call` with its path, parameters, cache rule and mapper. */
+function table(call: Call): Omit<CoinGlassClient, "plan" | "with" | "stats" | "close"> {
+  return {
     fetchSupportedCoins: (o) => call(`${F}/supported-coins`, {}, POLICY.reference, m.mapStrings, o),
     fetchSupportedExchanges: (o) => call(`${F}/supported-exchanges`, {}, POLICY.reference, m.mapStrings, o),
     fetchSupportedExchangePairs: (exchange, o) =>
@@ -276,12 +329,28 @@ export function createCoinGlassClient(opts: CoinGlassClientOptions): CoinGlassCl
         mapAccumulatedFunding,
         o,
       ),
+    fetchOptionInfo: (coin, o) =>
+      call("/api/option/info", { symbol: coin }, POLICY.options, mapOptionInfo, o),
+    fetchOptionMaxPain: (q, o) =>
+      call(
+        "/api/option/max-pain",
+        { symbol: q.coin, exchange: q.exchange },
+        POLICY.maxPain,
+        mapOptionMaxPain,
+        o,
+      ),
+    fetchOptionOiHistory: (q, o) =>
+      call(
+        "/api/option/exchange-oi-history",
+        { symbol: q.coin, unit: q.unit ?? "USD", range: q.range },
+        POLICY.history,
+        mapOptionChart,
+        o,
+      ),
     fetchEtfFlows: (asset, o) =>
       call(`/api/etf/${ETF_ASSETS[asset]}/flow-history`, {}, POLICY.daily, mapEtfFlows, o),
     fetchHongKongEtfFlows: (o) => call("/api/hk-etf/bitcoin/flow-history", {}, POLICY.daily, mapEtfFlows, o),
     fetchEtfNetAssets: (asset, o) =>
       call(`/api/etf/${ETF_ASSETS[asset]}/net-assets/history`, {}, POLICY.daily, mapEtfNetAssets, o),
-    stats: () => http.stats(),
-    close: () => http.close(),
   };
 }

@@ -4,6 +4,7 @@ import {
   CoinGlassApiError,
   CoinGlassError,
   CoinGlassHttpError,
+  InvalidAnswerError,
   PlanError,
   RateLimitError,
   TimeoutError,
@@ -11,6 +12,7 @@ import {
 } from "../models/errors.js";
 import type { CoreEvent, Lane } from "../models/result.js";
 import type { Quota } from "../quota/types.js";
+import { maxBodyBytes } from "./limits.js";
 import { requiredPlan } from "./plans.js";
 
 /** Retry policy for transient failures (429, 5xx, timeouts, network errors). */
@@ -43,18 +45,43 @@ type Params = Record<string, string | number | undefined>;
 interface RawResponse {
   status: number;
   headers: (name: string) => string | null;
-  text(): Promise<string>;
+  /** The body as a stream of chunks (a Node Readable or a web ReadableStream). */
+  body: AsyncIterable<Uint8Array> | null;
 }
 
 /** A GET that returns the envelope's `data` after the body `code` checks. */
 export interface Transport {
-  get(endpoint: string, params: Params, lane: Lane): Promise<unknown>;
+  /** `deadlineAt` (epoch ms) bounds the whole call: the quota wait, every attempt and the retries. */
+  get(endpoint: string, params: Params, lane: Lane, deadlineAt?: number): Promise<unknown>;
   stats(): { calls: number; errors: number };
   close(): Promise<void>;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Read a body as text, at most `limit` bytes: past it (or when Content-Length already says so)
+ * reading stops and the stream is released, so an oversize answer never sits in memory whole.
+ */
+async function readCapped(res: RawResponse, endpoint: string, limit: number): Promise<string> {
+  const declared = Number(res.headers("content-length"));
+  const chunks: Uint8Array[] = [];
+  let size = Number.isFinite(declared) ? declared : 0;
+  if (size <= limit && res.body) {
+    size = 0;
+    for await (const chunk of res.body) {
+      size += chunk.byteLength;
+      if (size > limit) break; // leaving the loop destroys / cancels the stream
+      chunks.push(chunk);
+    }
+  } else if (res.body && "destroy" in res.body) {
+    (res.body as { destroy(): void }).destroy();
+  }
+  if (size > limit) {
+    throw new InvalidAnswerError(endpoint, "oversize", `more than ${limit} bytes (cap of this endpoint)`);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
 /** Whether another attempt may help. Auth, plan and parameter errors never get better. */
 function retryable(error: unknown): boolean {
   if (error instanceof RateLimitError || error instanceof TimeoutError) return true;
@@ -78,7 +105,8 @@ export function createTransport(opts: TransportOptions): Transport {
     const headers = { "CG-API-KEY": opts.apiKey, accept: "application/json" };
     if (opts.fetch) {
       const r = await opts.fetch(url, { headers, signal });
-      return { status: r.status, headers: (n) => r.headers.get(n), text: () => r.text() };
+      const body = r.body as unknown as AsyncIterable<Uint8Array> | null;
+      return { status: r.status, headers: (n) => r.headers.get(n), body };
     }
     const r = await request(url, { method: "GET", headers, signal, dispatcher: agent ?? undefined });
     return {
@@ -87,20 +115,24 @@ export function createTransport(opts: TransportOptions): Transport {
         const v = r.headers[n.toLowerCase()];
         return Array.isArray(v) ? (v[0] ?? null) : (v ?? null);
       },
-      text: () => r.body.text(),
+      body: r.body,
     };
   }
 
   /** One attempt: HTTP, envelope and body-code checks. Never puts the key or query in a message. */
-  async function attempt(endpoint: string, url: string, params: Params): Promise<unknown> {
-    const signal = AbortSignal.timeout(timeoutMs);
+  async function attempt(endpoint: string, url: string, params: Params, waitMs: number): Promise<unknown> {
+    const signal = AbortSignal.timeout(waitMs);
     let res: RawResponse;
     let text: string;
     try {
       res = await send(url, signal);
-      text = await res.text();
+      text = await readCapped(res, endpoint, maxBodyBytes(endpoint));
     } catch (error) {
-      if (signal.aborted) throw new TimeoutError(endpoint, timeoutMs);
+      if (error instanceof InvalidAnswerError) {
+        opts.onEvent?.({ type: "upstream_rejected", endpoint, reason: "oversize" });
+        throw error;
+      }
+      if (signal.aborted) throw new TimeoutError(endpoint, waitMs);
       throw new CoinGlassHttpError(0, endpoint, error);
     }
     const used = Number(res.headers("API-KEY-USE-LIMIT"));
@@ -133,24 +165,31 @@ export function createTransport(opts: TransportOptions): Transport {
   }
 
   return {
-    async get(endpoint, params, lane) {
+    async get(endpoint, params, lane, deadlineAt) {
       const qs = new URLSearchParams();
       for (const [k, v] of Object.entries(params)) if (v !== undefined) qs.set(k, String(v));
       const url = `${base}${endpoint}${qs.size > 0 ? `?${qs}` : ""}`;
+      const left = () => (deadlineAt === undefined ? Number.POSITIVE_INFINITY : deadlineAt - Date.now());
       for (let n = 0; ; n++) {
+        if (left() <= 0) throw new TimeoutError(endpoint, 0);
         // A person should not wait minutes behind an exhausted budget: give up (the cache may
         // still serve a stale value) instead of queueing forever. Not retried.
-        const queueMs = opts.queueTimeoutMs?.[lane] ?? (lane === "interactive" ? 30_000 : 120_000);
+        const queueMs = Math.min(
+          opts.queueTimeoutMs?.[lane] ?? (lane === "interactive" ? 30_000 : 120_000),
+          left(),
+        );
         const ticket = await opts.quota
           .acquire(lane, AbortSignal.timeout(queueMs))
           .catch((error: unknown) => {
             if (error instanceof CoinGlassError) throw error;
+            if (left() <= 0) throw new TimeoutError(endpoint, queueMs);
             throw new RateLimitError(endpoint, null, `upstream budget exhausted, waited ${queueMs} ms`);
           });
         const started = performance.now();
         counters.calls++;
+        const waitMs = Math.max(1, Math.min(timeoutMs, left()));
         try {
-          const data = await attempt(endpoint, url, params).finally(() => ticket.done());
+          const data = await attempt(endpoint, url, params, waitMs).finally(() => ticket.done());
           opts.onEvent?.({
             type: "upstream",
             endpoint,
@@ -162,7 +201,8 @@ export function createTransport(opts: TransportOptions): Transport {
           return data;
         } catch (error) {
           counters.errors++;
-          const again = n < retries && retryable(error);
+          // A retry that could not finish before the caller's deadline is not worth its quota.
+          const again = n < retries && retryable(error) && left() > minDelay;
           opts.onEvent?.({
             type: "upstream_error",
             endpoint,
@@ -176,7 +216,7 @@ export function createTransport(opts: TransportOptions): Transport {
           // Full jitter: spreads the retries of many callers instead of synchronising them.
           const cap = Math.min(maxDelay, minDelay * 2 ** n);
           const hint = error instanceof RateLimitError && error.retryAfterMs ? error.retryAfterMs : 0;
-          await sleep(Math.min(maxDelay, Math.max(hint, Math.random() * cap)));
+          await sleep(Math.min(maxDelay, left() - minDelay, Math.max(hint, Math.random() * cap)));
         }
       }
     },

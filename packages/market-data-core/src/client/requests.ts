@@ -2,6 +2,7 @@
 import type { CachePolicy } from "../cache/types.js";
 import {
   CoinGlassHttpError,
+  InvalidAnswerError,
   RateLimitError,
   TimeoutError,
   UpstreamUnavailableError,
@@ -27,6 +28,10 @@ export const POLICY = {
    * the docs do not give, so an hour bounds how late a new day shows; a day of stale-on-error.
    */
   daily: { ttlMs: 60 * MIN, swrMs: 60 * MIN, staleOnErrorMs: 24 * 60 * MIN, negativeTtlMs: 10 * MIN },
+  /** Options info: "cache 30 s" in the docs. */
+  options: live(30_000),
+  /** Options max pain: "cache 1 min". */
+  maxPain: live(60_000),
   /** Accumulated funding: "cache 1 hour" in the docs. */
   accumulated: live(60 * MIN),
   history: { ttlMs: 30_000, swrMs: 30_000, staleOnErrorMs: 30 * MIN, negativeTtlMs: 10 * MIN },
@@ -64,6 +69,7 @@ export function unavailable(endpoint: string, error: unknown): unknown {
   const transient =
     error instanceof RateLimitError ||
     error instanceof TimeoutError ||
+    error instanceof InvalidAnswerError ||
     (error instanceof CoinGlassHttpError && (error.status === 0 || error.status >= 500));
   return transient ? new UpstreamUnavailableError(endpoint, error) : error;
 }

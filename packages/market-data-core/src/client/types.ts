@@ -31,6 +31,7 @@ import type {
   WhaleAlert,
   WhalePosition,
 } from "../models/market.js";
+import type { OptionChart, OptionExpiry, OptionVenue } from "../models/options.js";
 import type { Cached, CallOptions } from "../models/result.js";
 
 /** A pair history query on one exchange (`pair` like `BTCUSDT`). */
@@ -63,6 +64,8 @@ type R<T> = Promise<Cached<T>>;
  */
 export interface CoinGlassClient {
   readonly plan: CoinGlassPlan;
+  /** The same client, its calls defaulting to these options (e.g. one request's `deadlineAt`). */
+  with(defaults: CallOptions): CoinGlassClient;
   fetchSupportedCoins(o?: CallOptions): R<string[]>;
   fetchSupportedExchanges(o?: CallOptions): R<string[]>;
   fetchSupportedExchangePairs(exchange?: string, o?: CallOptions): R<Instrument[]>;
@@ -115,6 +118,15 @@ export interface CoinGlassClient {
   fetchFundingArbitrage(q: { usd: number; exchangeList?: string[] }, o?: CallOptions): R<RawArbitragePair[]>;
   /** Funding summed over a range per coin and exchange, percent (all plans). */
   fetchAccumulatedFunding(range: "1d" | "7d" | "30d" | "365d", o?: CallOptions): R<AccumulatedFunding[]>;
+  /** Options open interest and volume per venue, `All` first (BTC, ETH; all plans). */
+  fetchOptionInfo(coin: string, o?: CallOptions): R<OptionVenue[]>;
+  /** Max pain and open interest per expiry on one exchange, soonest first. */
+  fetchOptionMaxPain(q: { coin: string; exchange: string }, o?: CallOptions): R<OptionExpiry[]>;
+  /** Options open interest per exchange over time (`range` = point spacing). */
+  fetchOptionOiHistory(
+    q: { coin: string; range: "1h" | "4h" | "12h" | "all"; unit?: string },
+    o?: CallOptions,
+  ): R<OptionChart>;
   /** US spot-ETF daily net flows, total and per fund, oldest first (all plans). */
   fetchEtfFlows(asset: EtfAsset, o?: CallOptions): R<EtfFlowDay[]>;
   /** Hong Kong spot-BTC-ETF daily net flows (all plans). */

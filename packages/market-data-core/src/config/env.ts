@@ -70,6 +70,14 @@ export const commonEnvSchema = z.object({
   COINGLASS_WS_URL: z.url().default("wss://open-ws.coinglass.com/ws-api"),
   COINGLASS_PLAN: z.enum(COINGLASS_PLANS).default("standard"),
   REDIS_URL: z.url().optional(),
+  /** Longest a person waits for one answer (API request, bot command), retries included. */
+  REQUEST_DEADLINE_MS: z.coerce.number().int().min(1_000).max(60_000).default(8_000),
+  /** Share of the CoinGlass budget this process uses alone while Redis is down (3 processes share one key). */
+  COINGLASS_QUOTA_FALLBACK_SHARE: z.coerce
+    .number()
+    .gt(0)
+    .max(1)
+    .default(1 / 3),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 export type CommonEnv = z.infer<typeof commonEnvSchema>;

@@ -1,3 +1,5 @@
+import type { StaleReason } from "./result.js";
+
 /**
  * Typed errors of the CoinGlass client and the market services. None of them ever carries the
  * API key: messages name the endpoint path (never the URL with its query) and the upstream code.
@@ -81,6 +83,22 @@ export class TimeoutError extends CoinGlassError {
   }
 }
 
+/**
+ * CoinGlass answered, but not with something usable: bigger than the endpoint's size cap, or a
+ * reference list (supported coins, exchanges, pairs) that is empty or malformed. Treated like an
+ * upstream failure (stale value or 503), never as data.
+ */
+export class InvalidAnswerError extends CoinGlassError {
+  override name = "InvalidAnswerError";
+  constructor(
+    endpoint: string,
+    readonly reason: "oversize" | "empty" | "malformed",
+    detail: string,
+  ) {
+    super(`CoinGlass ${endpoint} sent an unusable answer: ${detail}`, { endpoint });
+  }
+}
+
 /** The upstream failed and there is no cached value (fresh or stale within bounds) to serve. */
 export class UpstreamUnavailableError extends CoinGlassError {
   override name = "UpstreamUnavailableError";
@@ -102,6 +120,17 @@ export class UnknownSymbolError extends CoinGlassError {
       `Unknown symbol "${input}"${suggestions.length > 0 ? `; did you mean ${suggestions.join(", ")}?` : ""}`,
     );
   }
+}
+
+/** Why a value served instead of a fresh one is stale, from the error that stopped the refresh. */
+export function staleReasonOf(error: unknown): StaleReason {
+  if (error instanceof UpstreamUnavailableError && error.cause !== undefined)
+    return staleReasonOf(error.cause);
+  if (error instanceof TimeoutError) return "timeout";
+  if (error instanceof RateLimitError) return "quota";
+  if (error instanceof PlanError) return "plan";
+  if (error instanceof InvalidAnswerError) return "bad_answer";
+  return "upstream_error";
 }
 
 /** How an upstream call ended, in a few fixed words (metrics label them; never a message). */

@@ -15,6 +15,7 @@ export interface PlanFeature {
 /** One place for what each plan unlocks (coinglass-api-more.md §11); /info and /help read it. */
 export const PLAN_FEATURES: readonly PlanFeature[] = [
   { feature: "Spot-ETF flows", command: "/etf", route: "/gpt/etf", plan: "hobbyist" },
+  { feature: "Options max pain", command: "/options", route: "/gpt/options", plan: "hobbyist" },
   { feature: "Funding arbitrage", command: "/arb", route: "/gpt/funding-arbitrage", plan: "startup" },
 ];
 

@@ -11,16 +11,36 @@ export type Lane = "interactive" | "background";
 export interface CallOptions {
   /** Default `interactive`. */
   lane?: Lane;
+  /**
+   * When the caller stops waiting (epoch ms), shared by every upstream call and retry made for it.
+   * Past it the answer is a stale value when there is one, else `UpstreamUnavailableError`.
+   * The market services set it from their `deadlineMs` for the interactive lane.
+   */
+  deadlineAt?: number;
 }
+
+/**
+ * Why a value was served stale: CoinGlass did not answer in time (`timeout`), failed (`upstream_error`:
+ * HTTP 5xx, network, error code), refused (`quota`: 429 or our budget spent; `plan`), or sent an answer
+ * we cannot use (`bad_answer`: oversize, malformed, an empty reference list).
+ */
+export type StaleReason = "timeout" | "upstream_error" | "quota" | "plan" | "bad_answer";
 
 /** How fresh a result is and which parts CoinGlass did not give. */
 export interface ResultMeta {
   /** True when every upstream part came from the cache rather than a call made for this request. */
   cached: boolean;
-  /** True when at least one part is older than its TTL (served because the upstream failed or while refreshing). */
+  /**
+   * True only when at least one part was served because CoinGlass failed, timed out or refused
+   * (`staleReason` says which). A cached value within its refresh window is not stale.
+   */
   stale: boolean;
+  /** Why the data is stale (the first stale part's reason); null when not stale. */
+  staleReason: StaleReason | null;
   /** Age in milliseconds of the oldest part used. */
   ageMs: number;
+  /** When CoinGlass gave the oldest part used (epoch ms). */
+  asOf: number;
   /**
    * Dotted paths of the parts that are `null` because CoinGlass did not give them (plan lacks the
    * endpoint, upstream error, field absent), e.g. `"rsi"`, `"price.high24hUsd"`. Never filled with 0.
@@ -40,14 +60,20 @@ export interface MarketResult<T> {
 export interface Cached<T> {
   value: T;
   cached: boolean;
+  /** Served because the upstream failed (see `staleReason`), never merely because it is old. */
   stale: boolean;
+  staleReason: StaleReason | null;
   ageMs: number;
+  /** When the upstream gave this value (epoch ms). */
+  asOf: number;
 }
 
 /** Counters the apps show on /status, /info and /metrics. */
 export interface CoreStats {
   plan: CoinGlassPlan;
   quota: {
+    /** Set while Redis is down and this process admits calls on its own share of the budget. */
+    fallback: { cause: string; limitPerWindow: number } | null;
     /** The plan's requests per minute. */
     limitPerMinute: number;
     /** Admitted in the last quota window (whole process group when on Redis). */
@@ -84,7 +110,21 @@ export type CoreEvent =
       willRetry: boolean;
     }
   | { type: "quota_sync"; used: number; limit: number }
-  | { type: "stale_served"; key: string; ageMs: number; error: string }
+  | { type: "stale_served"; key: string; ageMs: number; reason: StaleReason; error: string }
+  /** An answer refused before parsing (over its size cap) or after (an empty or invalid reference list). */
+  | {
+      type: "upstream_rejected";
+      endpoint: string;
+      reason: "oversize" | "empty" | "malformed";
+      bytes?: number;
+    }
+  /** A caller's deadline passed before the upstream answered (served stale or failed). */
+  | { type: "deadline_exceeded"; key: string; waitedMs: number; served: "stale" | "none" }
+  /**
+   * The shared quota's store (Redis) is unreachable: this process admits calls on its own share
+   * of the budget until it is back (`active: false`).
+   */
+  | { type: "quota_fallback"; active: boolean; limitPerWindow: number; cause: string }
   | { type: "cache_error"; key: string; error: string }
   /** An upstream payload did not match its raw schema (the mapper still read what was there). */
   | { type: "schema_mismatch"; endpoint: string; issue: string }

@@ -2,6 +2,7 @@ import type { Redis } from "ioredis";
 import type { CoinGlassPlan } from "../config/env.js";
 import { CoinGlassError } from "../models/errors.js";
 import type { CoreEvent, Lane } from "../models/result.js";
+import { createFallbackWindow, type FallbackWindow } from "./fallback.js";
 import { PLAN_LIMITS, type Quota, type QuotaTicket } from "./types.js";
 import { createMemoryWindow, createRedisWindow, type SlidingWindow } from "./window.js";
 
@@ -17,6 +18,12 @@ export interface QuotaOptions {
   maxInFlightMs?: number;
   /** Share of the budget only interactive calls may use, default 0.2. */
   interactiveReserve?: number;
+  /**
+   * This process's share of the budget (0..1] while the shared store (Redis) is unreachable,
+   * default 1/3 (the bot, the worker and the API share one key). With Redis down the processes
+   * cannot see each other's calls, so each keeps to its share and their sum stays within the plan.
+   */
+  fallbackShare?: number;
   onEvent?: (e: CoreEvent) => void;
 }
 
@@ -50,7 +57,18 @@ export function createQuota(opts: QuotaOptions): Quota {
   const holdMs = opts.maxInFlightMs ?? 15_000;
   const backgroundLimit = () => Math.max(1, Math.floor(budget.safeLimit * (1 - reserve)));
   const window: SlidingWindow = opts.redis
-    ? createRedisWindow(opts.redis, `${opts.keyPrefix ?? "teleglas:"}quota:${windowMs}`, budget.safeWindowMs)
+    ? createFallbackWindow({
+        redis: opts.redis,
+        shared: createRedisWindow(
+          opts.redis,
+          `${opts.keyPrefix ?? "teleglas:"}quota:${windowMs}`,
+          budget.safeWindowMs,
+        ),
+        local: createMemoryWindow(budget.safeWindowMs),
+        share: opts.fallbackShare ?? 1 / 3,
+        onChange: (active, limit, cause) =>
+          opts.onEvent?.({ type: "quota_fallback", active, limitPerWindow: limit, cause }),
+      })
     : createMemoryWindow(budget.safeWindowMs);
   const queues: Record<Lane, Waiter[]> = { interactive: [], background: [] };
   let lastCount = 0;
@@ -164,6 +182,7 @@ export function createQuota(opts: QuotaOptions): Quota {
     },
     stats() {
       return {
+        fallback: "fallback" in window ? (window as FallbackWindow).fallback() : null,
         limitPerMinute: planLimit,
         usedLastMinute: lastCount,
         queuedInteractive: queues.interactive.length,

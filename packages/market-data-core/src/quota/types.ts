@@ -23,6 +23,11 @@ export interface Quota {
   sync(usedInWindow: number, limit: number | null): void;
   /** Snapshot for stats. */
   stats(): {
+    /**
+     * Set while the shared store (Redis) is unreachable and this process admits calls on its own
+     * share of the budget: why, and that share per window. Null when shared or in-process by design.
+     */
+    fallback: { cause: string; limitPerWindow: number } | null;
     limitPerMinute: number;
     usedLastMinute: number;
     queuedInteractive: number;

@@ -29,6 +29,10 @@ export interface RuntimeOptions {
     simulator?: { restUrl: string } | null;
     close?(): Promise<void>;
   };
+  /** Longest a person waits for one market answer (ms); the core's default (8 s) when absent. */
+  deadlineMs?: number;
+  /** Share of the CoinGlass budget used alone while Redis is down; the core's default (1/3) when absent. */
+  quotaFallbackShare?: number;
   /** Prefix of every Redis key of the core and the stores (their default `teleglas:` when absent). */
   keyPrefix?: string;
   /**
@@ -62,18 +66,26 @@ export function openRuntime(opts: RuntimeOptions): Runtime {
   }
   const redis = opts.redisUrl ? new Redis(opts.redisUrl) : undefined;
   if (redis && log) redis.on("error", (err: Error) => log.warn({ err: err.message }, "redis error"));
+  // Logged here so every app says these the same way: an impossible value (the core emits it once
+  // per endpoint and field), and a Redis outage moving the quota onto this process's share.
+  const onEvent = (e: CoreEvent) => {
+    if (e.type === "implausible_value")
+      log?.warn(e, "CoinGlass sent an impossible value: treated as missing");
+    if (log && e.type === "quota_fallback") {
+      if (e.active) log.warn(e, "upstream quota: Redis unreachable, using this process's share");
+      else log.info(e, "upstream quota: shared through Redis again");
+    }
+    opts.onEvent?.(e);
+  };
   const core = createMarketDataCore({
     apiKey: upstream.apiKey,
     baseUrl: upstream.baseUrl,
     plan: upstream.plan,
     redis,
     keyPrefix: opts.keyPrefix,
-    onEvent: (e) => {
-      // Logged here so every app says it the same way; the core emits it once per endpoint and field.
-      if (e.type === "implausible_value")
-        log?.warn(e, "CoinGlass sent an impossible value: treated as missing");
-      opts.onEvent?.(e);
-    },
+    deadlineMs: opts.deadlineMs,
+    quotaFallbackShare: opts.quotaFallbackShare,
+    onEvent,
   });
   const stores = createStores({ redis, prefix: opts.keyPrefix });
   let closing: Promise<void> | undefined;

@@ -3,9 +3,11 @@ import type { CallOptions, Lane } from "../models/result.js";
 import { createSymbols, type Symbols } from "../symbols/symbols.js";
 import { buildFundingArbitrage } from "./arbitrage.js";
 import { buildEtf } from "./etf.js";
+import { buildOptions } from "./options.js";
 import { buildOverview } from "./overview.js";
 import { createParts } from "./parts.js";
 import { buildRaw, REFERENCE_EXCHANGE } from "./raw.js";
+import type { ReportDeps } from "./reports.js";
 import {
   buildFunding,
   buildLiq,
@@ -20,6 +22,11 @@ import { buildOrderbook, buildSentiment, buildWhale } from "./views.js";
 /** Options of `createMarketData`. */
 export interface MarketDataOptions {
   client: CoinGlassClient;
+  /**
+   * How long a person waits for one answer (ms, default 8,000), shared by all its upstream calls
+   * and their retries: past it each part is a stale value or missing. Interactive lane only.
+   */
+  deadlineMs?: number;
 }
 
 /** The market services plus `warm()` (load the symbol lists) and the resolver they use. */
@@ -27,16 +34,21 @@ export type MarketDataService = MarketData & { warm(): Promise<void>; symbols: S
 
 const laneOf = (o?: CallOptions): Lane => o?.lane ?? "interactive";
 
+/** The default per-answer deadline of the interactive lane (ms). */
+export const DEFAULT_DEADLINE_MS = 8_000;
+
 /**
  * The domain services over the cached client. Identical concurrent requests share one assembly
  * (on top of the cache's per-endpoint coalescing), so a burst of `/raw BTC` costs one pass.
  */
-export function createMarketData({ client }: MarketDataOptions): MarketDataService {
+export function createMarketData({
+  client,
+  deadlineMs = DEFAULT_DEADLINE_MS,
+}: MarketDataOptions): MarketDataService {
   const symbols = createSymbols({
-    loadCoins: async (lane) => (await client.fetchSupportedCoins({ lane })).value,
-    loadPairs: async (lane) => (await client.fetchSupportedExchangePairs(undefined, { lane })).value,
+    loadCoins: async (o) => (await client.fetchSupportedCoins(o)).value,
+    loadPairs: async (o) => (await client.fetchSupportedExchangePairs(undefined, o)).value,
   });
-  const deps = { client, symbols };
   const running = new Map<string, Promise<unknown>>();
 
   function shared<T>(key: string, run: () => Promise<T>): Promise<T> {
@@ -47,34 +59,46 @@ export function createMarketData({ client }: MarketDataOptions): MarketDataServi
     return p;
   }
 
+  /**
+   * One answer's call options and client: the interactive lane gets a deadline from now, which
+   * every upstream call made for this answer (through `deps.client`) shares.
+   */
+  function scope(o: CallOptions | undefined) {
+    const lane = laneOf(o);
+    const deadlineAt = o?.deadlineAt ?? (lane === "interactive" ? Date.now() + deadlineMs : undefined);
+    const call: CallOptions = deadlineAt === undefined ? { lane } : { lane, deadlineAt };
+    return { lane, call, deps: { client: client.with(call), symbols } };
+  }
+
   /** Resolve the symbol (in parallel with the work when the list is cold) and share the work. */
   function forCoin<T>(
     input: string,
     name: string,
     o: CallOptions | undefined,
-    build: (coin: string, lane: Lane) => Promise<T>,
+    build: (coin: string, lane: Lane, deps: ReportDeps) => Promise<T>,
   ) {
-    const lane = laneOf(o);
-    return symbols.withCoin(input, lane, (coin) =>
-      shared(`${name}|${coin}|${lane}`, () => build(coin, lane)),
+    const { lane, call, deps } = scope(o);
+    return symbols.withCoin(input, call, (coin) =>
+      shared(`${name}|${coin}|${lane}`, () => build(coin, lane, deps)),
     );
   }
 
   return {
     symbols,
     warm: () => symbols.warm("background"),
-    resolveSymbol: (input, o) => symbols.resolve(input, laneOf(o)),
+    resolveSymbol: (input, o) => symbols.resolve(input, scope(o).call),
     async listSymbols(o) {
       const parts = createParts();
-      const list = await parts.take(client.fetchSupportedCoins({ lane: laneOf(o) }));
+      const list = await parts.take(client.fetchSupportedCoins(scope(o).call));
       return parts.result([...(list ?? [])].sort());
     },
-    getRaw: (symbol, o) => forCoin(symbol, "raw", o, (coin, lane) => buildRaw(client, symbols, coin, lane)),
+    getRaw: (symbol, o) =>
+      forCoin(symbol, "raw", o, (coin, lane, deps) => buildRaw(deps.client, symbols, coin, lane)),
     getLiq: (symbol, range, o) =>
-      forCoin(symbol, `liq:${range}`, o, (coin, lane) => buildLiq(deps, coin, range, lane)),
+      forCoin(symbol, `liq:${range}`, o, (coin, lane, deps) => buildLiq(deps, coin, range, lane)),
     async getWhale(q = {}, o) {
-      const lane = laneOf(o);
-      const coin = q.symbol ? await symbols.resolve(q.symbol, lane) : null;
+      const { lane, call, deps } = scope(o);
+      const coin = q.symbol ? await symbols.resolve(q.symbol, call) : null;
       const query = { coin, minUsd: q.minUsd ?? 1_000_000, limit: q.limit ?? 20 };
       return shared(`whale|${coin}|${query.minUsd}|${query.limit}|${lane}`, () =>
         buildWhale(deps, query, lane),
@@ -82,29 +106,35 @@ export function createMarketData({ client }: MarketDataOptions): MarketDataServi
     },
     getOrderbook: (symbol, q = {}, o) => {
       const query = { exchange: q.exchange ?? REFERENCE_EXCHANGE, range: q.range ?? 1 };
-      return forCoin(symbol, `book:${query.exchange}:${query.range}`, o, (coin, lane) =>
+      return forCoin(symbol, `book:${query.exchange}:${query.range}`, o, (coin, lane, deps) =>
         buildOrderbook(deps, coin, query, lane),
       );
     },
-    getSentiment: (o) => shared(`sentiment|${laneOf(o)}`, () => buildSentiment(deps, laneOf(o))),
-    getFunding: (symbol, o) => forCoin(symbol, "funding", o, (coin, lane) => buildFunding(deps, coin, lane)),
+    getSentiment: (o) => {
+      const { lane, deps } = scope(o);
+      return shared(`sentiment|${lane}`, () => buildSentiment(deps, lane));
+    },
+    getFunding: (symbol, o) =>
+      forCoin(symbol, "funding", o, (coin, lane, deps) => buildFunding(deps, coin, lane)),
     getOpenInterest: (symbol, o) =>
-      forCoin(symbol, "oi", o, (coin, lane) => buildOpenInterest(deps, coin, lane)),
-    getLongShort: (symbol, o) => forCoin(symbol, "ls", o, (coin, lane) => buildLongShort(deps, coin, lane)),
+      forCoin(symbol, "oi", o, (coin, lane, deps) => buildOpenInterest(deps, coin, lane)),
+    getLongShort: (symbol, o) =>
+      forCoin(symbol, "ls", o, (coin, lane, deps) => buildLongShort(deps, coin, lane)),
     getTaker: (symbol, range = "1h", o) =>
-      forCoin(symbol, `taker:${range}`, o, (coin, lane) => buildTaker(deps, coin, range, lane)),
-    getRsi: (symbol, o) => forCoin(symbol, "rsi", o, (coin, lane) => buildRsi(deps, coin, lane)),
-    getOverview: (limit = 10, o) =>
-      shared(`overview|${limit}|${laneOf(o)}`, () => buildOverview(deps, limit, laneOf(o))),
+      forCoin(symbol, `taker:${range}`, o, (coin, lane, deps) => buildTaker(deps, coin, range, lane)),
+    getRsi: (symbol, o) => forCoin(symbol, "rsi", o, (coin, lane, deps) => buildRsi(deps, coin, lane)),
+    getOverview: (limit = 10, o) => {
+      const { lane, deps } = scope(o);
+      return shared(`overview|${limit}|${lane}`, () => buildOverview(deps, limit, lane));
+    },
     getPriceHistory: (symbol, q, o) => {
       const exchange = q.exchange ?? REFERENCE_EXCHANGE;
-      return forCoin(symbol, `candles:${exchange}:${q.interval}:${q.limit}`, o, async (coin, lane) => {
+      const key = `candles:${exchange}:${q.interval}:${q.limit}`;
+      return forCoin(symbol, key, o, async (coin, lane, deps) => {
         const parts = createParts();
         const pair = symbols.pair(coin, exchange);
-        const candles =
-          (await parts.take(
-            client.fetchPriceHistory({ exchange, pair, interval: q.interval, limit: q.limit }, { lane }),
-          )) ?? [];
+        const query = { exchange, pair, interval: q.interval, limit: q.limit };
+        const candles = (await parts.take(deps.client.fetchPriceHistory(query, { lane }))) ?? [];
         return parts.result(candles, coin);
       });
     },
@@ -115,16 +145,22 @@ export function createMarketData({ client }: MarketDataOptions): MarketDataServi
         buildFundingArbitrage(client, { limit, principalUsd }, laneOf(o)),
       );
     },
+    getOptions: (coin, q = {}, o) => {
+      const exchange = q.exchange ?? "Deribit";
+      return shared(`options|${coin}|${exchange}|${laneOf(o)}`, () =>
+        buildOptions(client, coin, exchange, laneOf(o)),
+      );
+    },
     getEtf: (asset, q = {}, o) => {
       const days = Math.min(90, Math.max(1, Math.trunc(q.days ?? 10)));
-      return shared(`etf|${asset}|${days}|${laneOf(o)}`, () => buildEtf(client, asset, days, laneOf(o)));
+      const { lane, deps } = scope(o);
+      return shared(`etf|${asset}|${days}|${lane}`, () => buildEtf(deps.client, asset, days, lane));
     },
     getLiquidationHistory: (symbol, q, o) =>
-      forCoin(symbol, `liqbars:${q.interval}:${q.limit}`, o, async (coin, lane) => {
+      forCoin(symbol, `liqbars:${q.interval}:${q.limit}`, o, async (coin, lane, deps) => {
         const parts = createParts();
-        const bars = await parts.take(
-          client.fetchLiquidationAggregatedHistory({ coin, interval: q.interval, limit: q.limit }, { lane }),
-        );
+        const query = { coin, interval: q.interval, limit: q.limit };
+        const bars = await parts.take(deps.client.fetchLiquidationAggregatedHistory(query, { lane }));
         return parts.result(bars ?? [], coin);
       }),
   };

@@ -1,4 +1,4 @@
-import type { Cached, MarketResult } from "../models/result.js";
+import type { Cached, MarketResult, StaleReason } from "../models/result.js";
 
 /** Dotted paths of objects whose every leaf is null (listed once), and of null leaves elsewhere. */
 export function nullPaths(value: unknown, prefix = ""): string[] {
@@ -25,7 +25,9 @@ function leafCount(v: unknown, k: string): Array<{ k: string; isNull: boolean }>
 export function createParts() {
   let cached = true;
   let stale = false;
+  let staleReason: StaleReason | null = null;
   let ageMs = 0;
+  let asOf = Number.POSITIVE_INFINITY;
   let ok = 0;
   const errors: unknown[] = [];
   const failed: string[] = [];
@@ -37,8 +39,12 @@ export function createParts() {
         const r = await p;
         ok++;
         cached &&= r.cached;
-        stale ||= r.stale;
+        if (r.stale && !stale) {
+          stale = true;
+          staleReason = r.staleReason;
+        }
         ageMs = Math.max(ageMs, r.ageMs);
+        asOf = Math.min(asOf, r.asOf);
         return r.value;
       } catch (error) {
         errors.push(error);
@@ -54,7 +60,8 @@ export function createParts() {
     result<T>(data: T, symbol?: string): MarketResult<T> {
       if (ok === 0 && errors.length > 0) throw errors[0];
       const missing = [...new Set([...failed, ...nullPaths(data)])].filter((p) => p !== "");
-      const meta = { cached: cached && ok > 0, stale, ageMs, missing };
+      const when = Number.isFinite(asOf) ? asOf : Date.now();
+      const meta = { cached: cached && ok > 0, stale, staleReason, ageMs, asOf: when, missing };
       return symbol === undefined ? { data, meta } : { symbol, data, meta };
     },
   };

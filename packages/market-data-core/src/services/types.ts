@@ -9,6 +9,7 @@ import type {
   LiquidationRange,
   TakerRange,
 } from "../models/market.js";
+import type { OptionsReport } from "../models/options.js";
 import type {
   FundingReport,
   LiquidationSummary,
@@ -25,8 +26,9 @@ import type { CallOptions, MarketResult } from "../models/result.js";
 import type { RawSnapshot } from "../models/snapshot.js";
 import type { FundingArbitrageQuery } from "./arbitrage.js";
 import type { EtfQuery } from "./etf.js";
+import type { OptionCoin, OptionExchange } from "./options.js";
 
-export type { EtfQuery, FundingArbitrageQuery };
+export type { EtfQuery, FundingArbitrageQuery, OptionCoin, OptionExchange };
 
 /** Options of `getWhale`. */
 export interface WhaleQuery {
@@ -104,6 +106,12 @@ export interface MarketData {
     query?: FundingArbitrageQuery,
     opts?: CallOptions,
   ): Promise<MarketResult<FundingArbitrageReport>>;
+  /** Options of BTC or ETH: venues, max pain per expiry on `exchange` (default Deribit), put/call. */
+  getOptions(
+    coin: OptionCoin,
+    query?: { exchange?: OptionExchange },
+    opts?: CallOptions,
+  ): Promise<MarketResult<OptionsReport>>;
   /** Spot-ETF flows (total and per fund), net assets, and Hong Kong flows for BTC. */
   getEtf(asset: EtfAsset, query?: EtfQuery, opts?: CallOptions): Promise<MarketResult<EtfReport>>;
   getLiquidationHistory(

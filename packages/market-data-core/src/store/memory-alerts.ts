@@ -150,6 +150,12 @@ export function createMemoryAlertStore(
       if (!(await seen.exists(valid.id))) return "unknown";
       const prev = latest.get(valid.id);
       if (prev && (prev.updated_at ?? 0) >= (valid.updated_at ?? 0)) return "stale";
+      // Fewer events than stored: a worker that joined late (failover). Keep the larger totals.
+      if (prev && prev.count > valid.count) {
+        const { usd, count, exchanges, first_at, severity, detail } = prev;
+        Object.assign(valid, { usd, count, exchanges, first_at, severity, detail });
+        valid.last_at = Math.max(valid.last_at, prev.last_at);
+      }
       latest.delete(valid.id);
       latest.set(valid.id, valid);
       if (latest.size > recentMax) latest.delete(latest.keys().next().value as string);

@@ -43,23 +43,35 @@ const OUTCOMES = ["duplicate", "published", "seen", "cooling"] as const;
 
 // A newer state of a published alert, atomically: refused when the id was never published (0)
 // or a state at least as new is stored (2); else kept as the latest state, appended to the queue,
-// swapped into the recent log (found by its leading `"id":"…"`; the log is short and updates
-// come seconds apart) and fanned out (1).
+// swapped into the recent log (found by its `"id":"…"`; the log is short and updates come
+// seconds apart) and fanned out (1). A state counting fewer events than the stored one comes from
+// a worker that joined the event late (a failover): its status and time are taken, the larger
+// totals kept, so a storm's figures never shrink.
 // KEYS: id mark, latest state, stream, log. ARGV: JSON, updated_at, id, queue cap, channel, TTL.
 const updateScript = redisScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+local json = ARGV[1]
 local prev = redis.call('GET', KEYS[2])
-if prev and (cjson.decode(prev).updated_at or 0) >= tonumber(ARGV[2]) then return 2 end
-redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[6])
-redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[4], '*', 'alert', ARGV[1])
-local needle = '{"id":' .. cjson.encode(ARGV[3]) .. ','
+if prev then
+  local p = cjson.decode(prev)
+  if (p.updated_at or 0) >= tonumber(ARGV[2]) then return 2 end
+  local n = cjson.decode(json)
+  if (p.count or 0) > (n.count or 0) then
+    for _, f in ipairs({'usd', 'count', 'exchanges', 'first_at', 'severity', 'detail'}) do n[f] = p[f] end
+    if (p.last_at or 0) > (n.last_at or 0) then n.last_at = p.last_at end
+    json = cjson.encode(n)
+  end
+end
+redis.call('SET', KEYS[2], json, 'PX', ARGV[6])
+redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[4], '*', 'alert', json)
+local needle = '"id":' .. cjson.encode(ARGV[3])
 for i, v in ipairs(redis.call('LRANGE', KEYS[4], 0, -1)) do
-  if string.sub(v, 1, #needle) == needle then
-    redis.call('LSET', KEYS[4], i - 1, ARGV[1])
+  if string.find(v, needle, 1, true) then
+    redis.call('LSET', KEYS[4], i - 1, json)
     break
   end
 end
-redis.call('PUBLISH', ARGV[5], ARGV[1])
+redis.call('PUBLISH', ARGV[5], json)
 return 1`);
 const UPDATE_OUTCOMES = ["unknown", "updated", "stale"] as const;
 /** SET PX takes whole milliseconds, at least 1 (as `stores.cooldowns` and `stores.ledger` round). */
@@ -67,7 +79,7 @@ const px = (ms: number) => Math.max(1, Math.ceil(ms));
 
 type StreamEntry = [id: string, fields: string[] | null];
 
-/** The alert as JSON with `id` as its first key, which the update script relies on to find it. */
+/** The alert as JSON with `id` as its first key (read first by anyone scanning the log). */
 const idFirst = ({ id, ...rest }: Alert) => JSON.stringify({ id, ...rest });
 
 function parseAlert(json: string | undefined): Alert | null {

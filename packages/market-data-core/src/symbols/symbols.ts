@@ -1,28 +1,32 @@
 import { UnknownSymbolError } from "../models/errors.js";
 import type { Instrument } from "../models/market.js";
-import type { Lane } from "../models/result.js";
+import type { CallOptions, Lane } from "../models/result.js";
 import { guessSymbol, matchSymbol, suggestSymbols } from "./rules.js";
 
 /** Where the symbol lists come from (the cached client functions). */
 export interface SymbolsOptions {
-  loadCoins(lane: Lane): Promise<string[]>;
-  loadPairs(lane: Lane): Promise<Instrument[]>;
+  /** The supported coins; fails (never answers empty) when CoinGlass gave no usable list. */
+  loadCoins(o: CallOptions): Promise<string[]>;
+  loadPairs(o: CallOptions): Promise<Instrument[]>;
 }
 
 /** Symbol resolution over the cached supported-coins and supported-exchange-pairs lists. */
 export interface Symbols {
-  /** `btc/usdt` -> `BTC`; rejects with `UnknownSymbolError` (up to 3 suggestions). */
-  resolve(input: string, lane?: Lane): Promise<string>;
+  /**
+   * `btc/usdt` -> `BTC`; rejects with `UnknownSymbolError` (up to 3 suggestions), or with the
+   * upstream error when there is no coin list to judge by (never "unknown" then).
+   */
+  resolve(input: string, o?: CallOptions): Promise<string>;
   /**
    * Run `work` for the coin `input` names without waiting for the coin list: when the list is not
    * loaded yet, `work` starts at once with the best guess while the list loads, and runs again
    * only if the list says otherwise. Unknown input still rejects with `UnknownSymbolError`.
    */
-  withCoin<T>(input: string, lane: Lane, work: (coin: string) => Promise<T>): Promise<T>;
+  withCoin<T>(input: string, o: CallOptions, work: (coin: string) => Promise<T>): Promise<T>;
   /** The exchange's instrument id for a coin (`BTC` on Binance -> `BTCUSDT`, on Hyperliquid -> `BTC`). */
   pair(coin: string, exchange: string): string;
   /** Supported coins, sorted. */
-  list(lane?: Lane): Promise<string[]>;
+  list(o?: CallOptions): Promise<string[]>;
   /** Load both lists (call at start, background lane). */
   warm(lane?: Lane): Promise<void>;
 }
@@ -41,8 +45,8 @@ export function createSymbols(opts: SymbolsOptions): Symbols {
   let pairsRef: Instrument[] | null = null;
   let pairIndex = new Map<string, string>();
 
-  async function coins(lane: Lane): Promise<Set<string>> {
-    const list = await opts.loadCoins(lane);
+  async function coins(o: CallOptions): Promise<Set<string>> {
+    const list = await opts.loadCoins(o);
     if (list !== coinsRef) {
       coinsRef = list;
       coinSet = new Set(list.map((c) => c.toUpperCase()));
@@ -51,8 +55,8 @@ export function createSymbols(opts: SymbolsOptions): Symbols {
     return coinSet;
   }
 
-  async function pairs(lane: Lane): Promise<void> {
-    const list = await opts.loadPairs(lane);
+  async function pairs(o: CallOptions): Promise<void> {
+    const list = await opts.loadPairs(o);
     if (list === pairsRef) return;
     pairsRef = list;
     const groups = new Map<string, Instrument[]>();
@@ -68,8 +72,8 @@ export function createSymbols(opts: SymbolsOptions): Symbols {
     pairIndex = index;
   }
 
-  async function resolve(input: string, lane: Lane = "interactive"): Promise<string> {
-    const set = await coins(lane);
+  async function resolve(input: string, o: CallOptions = {}): Promise<string> {
+    const set = await coins(o);
     const coin = matchSymbol(input, set);
     if (coin === null) throw new UnknownSymbolError(input, suggestSymbols(input, sorted));
     return coin;
@@ -77,26 +81,26 @@ export function createSymbols(opts: SymbolsOptions): Symbols {
 
   return {
     resolve,
-    async withCoin(input, lane, work) {
-      if (coinsRef !== null) return work(await resolve(input, lane));
+    async withCoin(input, o, work) {
+      if (coinsRef !== null) return work(await resolve(input, o));
       const guess = guessSymbol(input);
       const early = work(guess);
       early.catch(() => {});
-      const coin = await resolve(input, lane);
+      const coin = await resolve(input, o);
       return coin === guess ? early : work(coin);
     },
     pair(coin, exchange) {
-      if (pairsRef === null) pairs("background").catch(() => {});
+      if (pairsRef === null) pairs({ lane: "background" }).catch(() => {});
       const known = pairIndex.get(`${exchange}|${coin}`);
       if (known) return known;
       return exchange === "Hyperliquid" ? coin : `${coin}USDT`;
     },
-    async list(lane = "interactive") {
-      await coins(lane);
+    async list(o = {}) {
+      await coins(o);
       return sorted;
     },
     async warm(lane = "background") {
-      await Promise.all([coins(lane), pairs(lane)]);
+      await Promise.all([coins({ lane }), pairs({ lane })]);
     },
   };
 }

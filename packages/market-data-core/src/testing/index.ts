@@ -1,2 +1,3 @@
 /** `@teleglas/market-data-core/testing`: helpers for the test suites of every package. */
 export * from "./redis.js";
+export * from "./redis-server.js";

@@ -38,6 +38,7 @@ import {
   SupportedExchangePairsSchema,
   SupportedExchangesSchema,
 } from "./markets.js";
+import { OptionExchangeChartSchema, OptionInfoRowSchema, OptionMaxPainRowSchema } from "./options.js";
 import {
   AggregatedAskBidsHistoryRowSchema,
   AskBidsHistoryRowSchema,
@@ -61,6 +62,7 @@ export * from "./hyperliquid.js";
 export * from "./indicators.js";
 export * from "./liquidation.js";
 export * from "./markets.js";
+export * from "./options.js";
 export * from "./orderbook.js";
 export * from "./ratios.js";
 export * from "./ws.js";
@@ -110,6 +112,10 @@ export const RAW_DATA_SCHEMAS = {
   "/api/index/fear-greed-history": z.array(FearGreedHistorySchema),
   "/api/futures/funding-rate/arbitrage": z.array(FundingArbitrageRowSchema),
   "/api/futures/funding-rate/accumulated-exchange-list": z.array(AccumulatedFundingRowSchema),
+  "/api/option/info": z.array(OptionInfoRowSchema),
+  "/api/option/max-pain": z.array(OptionMaxPainRowSchema),
+  "/api/option/exchange-oi-history": z.array(OptionExchangeChartSchema),
+  "/api/option/exchange-vol-history": z.array(OptionExchangeChartSchema),
   "/api/etf/bitcoin/flow-history": z.array(EtfFlowDaySchema),
   "/api/etf/ethereum/flow-history": z.array(EtfFlowDaySchema),
   "/api/etf/solana/flow-history": z.array(EtfFlowDaySchema),

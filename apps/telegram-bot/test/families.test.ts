@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderEtfChart } from "../src/chart/etf.js";
 import { flow } from "../src/format/etf.js";
+import { num, pct, price, usd } from "../src/format/numbers.js";
 import { ALLOWED, type Harness, startHarness } from "./harness.js";
 import { decodePng, inkStats } from "./png.js";
 
@@ -55,13 +56,31 @@ describe("/etf (hobbyist plan, simulator + fake Bot API)", () => {
   });
 });
 
+describe("/options (hobbyist plan)", () => {
+  it("lists max pain per expiry against the price and the venues, as the service has them", async () => {
+    const [reply] = await h.ask(user(), "/options eth");
+    const text = reply?.text ?? "";
+    const r = await h.core.market.getOptions("ETH");
+    expect(text).toContain("ETH</b> — options, max pain (Deribit)");
+    expect(text).toContain(`Price <b>${price(r.data.priceUsd)}</b>`);
+    const e = r.data.expiries[0]!;
+    expect(text).toContain(
+      `${e.date} · max pain <b>${price(e.maxPainUsd)}</b> (${pct(e.maxPainDistancePct)}) · P/C ${num(e.putCallRatio)}`,
+    );
+    expect(text).toContain(`Put/call open interest: <b>${num(r.data.putCallOiRatio)}</b>`);
+    expect(text).toContain(`Deribit ${usd(r.data.byExchange[0]?.openInterestUsd)}`);
+    const [usage] = await h.ask(user(), "/options doge");
+    expect(usage?.text).toContain("CoinGlass has options data for BTC and ETH");
+  });
+});
+
 describe("plans on hobbyist", () => {
   it("/arb explains in one line which plan it needs; /help says what the plan includes", async () => {
     const u = user();
     const [arb] = await h.ask(u, "/arb");
     expect(arb?.text).toBe("🔒 This needs the CoinGlass startup plan or above; this bot uses hobbyist.");
     const [help] = await h.ask(u, "/help");
-    expect(help?.text).toContain("CoinGlass plan: <b>hobbyist</b> — includes /etf");
+    expect(help?.text).toContain("CoinGlass plan: <b>hobbyist</b> — includes /etf, /options");
     expect(help?.text).toContain("Needs a higher plan: /arb (startup+)");
   });
 });
