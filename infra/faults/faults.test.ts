@@ -16,6 +16,8 @@ import {
 // The cases run in order against one deployment, as faults would hit a real one. Each uses coins
 // of its own, because a coin's storm cooldown (minutes) outlasts the suite.
 let stack: FaultStack;
+/** The API's answer deadline in this deployment (REQUEST_DEADLINE_MS, default 8 s). */
+const DEADLINE_MS = 8_000;
 const report = (lines: string[]) => console.log(lines.map((l) => `  ${l}`).join("\n"));
 
 beforeAll(async () => {
@@ -157,6 +159,85 @@ describe("fault tolerance (three apps as separate processes, Redis, simulator, f
     expect(botReplies.length).toBe(3);
     expect(botReplies.some((t) => /internal|error 500/i.test(t))).toBe(false);
     if (stale > 0) expect(botSaysStale).toBeGreaterThan(0);
+  }, 120_000);
+
+  it("CoinGlass hangs for 30 s: every API answer within the deadline, in the envelope", async () => {
+    // Warm answers (served stale once the hang outlasts their refresh) and cold ones (503).
+    const warm = ["/gpt/raw?symbol=BTC", "/gpt/liq?symbol=ETH&range=1h", "/gpt/sentiment"];
+    const cold = ["/gpt/funding?symbol=DOGE", "/gpt/open-interest?symbol=XRP", "/gpt/orderbook?symbol=SOL"];
+    for (const p of warm) expect((await stack.api.get(p)).status).toBe(200);
+    await stack.sim.control("faults", { hangMs: 30_000 });
+    const times: number[] = [];
+    const statuses: Record<string, number> = {};
+    const reasons: Record<string, number> = {};
+    const endAt = Date.now() + 30_000;
+    try {
+      while (Date.now() < endAt) {
+        await Promise.all(
+          [...warm, ...cold].map(async (p) => {
+            const t = performance.now();
+            const r = await stack.api.get(p); // throws unless the body is JSON
+            times.push(performance.now() - t);
+            statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+            expect(typeof r.body.success).toBe("boolean");
+            if (r.status === 200) {
+              const why = r.body.meta?.stale ? (r.body.meta.stale_reason ?? "?") : "fresh";
+              reasons[why] = (reasons[why] ?? 0) + 1;
+            } else expect(r.body.error?.code).toBe("UPSTREAM_UNAVAILABLE");
+          }),
+        );
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    } finally {
+      await stack.sim.control("faults", { hangMs: 0 });
+    }
+    const slowest = Math.max(...times);
+    const sorted = [...times].sort((a, b) => a - b);
+    report([
+      `API answers while CoinGlass hung: ${times.length} ${JSON.stringify(statuses)}; 200s by freshness ${JSON.stringify(reasons)}`,
+      `answer time: median ${Math.round(sorted[Math.floor(sorted.length / 2)] ?? 0)} ms, slowest ${Math.round(slowest)} ms (deadline ${DEADLINE_MS} ms)`,
+    ]);
+    expect(Object.keys(statuses).every((s) => s === "200" || s === "503")).toBe(true);
+    expect(statuses["503"] ?? 0).toBeGreaterThan(0);
+    expect(reasons.timeout ?? 0).toBeGreaterThan(0);
+    expect(slowest).toBeLessThan(DEADLINE_MS + 1_000);
+  }, 120_000);
+
+  it("CoinGlass answers of 50 MB: refused at their size cap, the API's memory stays bounded", async () => {
+    const pid = stack.api.child()?.pid;
+    expect(pid).toBeDefined();
+    const peakRss = () =>
+      Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]) * 1024;
+    const rss = () =>
+      Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]) * 1024;
+    const before = { rss: rss(), peak: peakRss() };
+    await stack.sim.control("faults", { oversizeBytes: 50_000_000 });
+    const statuses: Record<string, number> = {};
+    try {
+      // Cold answers, so each needs CoinGlass: six coins × three routes, twice over.
+      for (let round = 0; round < 2; round++) {
+        await Promise.all(
+          ["ADA", "AVAX", "LINK", "DOT", "LTC", "BCH"].flatMap((c) =>
+            [`/gpt/funding?symbol=${c}`, `/gpt/open-interest?symbol=${c}`, `/gpt/orderbook?symbol=${c}`].map(
+              async (p) => {
+                const r = await stack.api.get(p);
+                statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+              },
+            ),
+          ),
+        );
+      }
+    } finally {
+      await stack.sim.control("faults", { oversizeBytes: 0 });
+    }
+    const after = { rss: rss(), peak: peakRss() };
+    const mb = (n: number) => `${Math.round(n / 1e6)} MB`;
+    report([
+      `API answers while CoinGlass sent 50 MB bodies: ${JSON.stringify(statuses)}`,
+      `API RSS ${mb(before.rss)} before, ${mb(after.rss)} after; peak (VmHWM) ${mb(before.peak)} before, ${mb(after.peak)} after`,
+    ]);
+    expect(Object.keys(statuses).every((s) => s === "200" || s === "503")).toBe(true);
+    expect(after.peak).toBeLessThan(Math.max(before.peak, before.rss) + 150e6);
   }, 120_000);
 
   it("WebSocket dropped every 5 s for a minute: no duplicate and no missed storm alert", async () => {

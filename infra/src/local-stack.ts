@@ -78,10 +78,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       quotaFallbackShare: env.COINGLASS_QUOTA_FALLBACK_SHARE,
       // The core does not log; upstream trouble is worth a line, the rest only at debug.
       onEvent: (e) =>
-        e.type === "upstream_error" ||
-        e.type === "stale_served" ||
-        e.type === "upstream_rejected" ||
-        e.type === "deadline_exceeded"
+        e.type === "upstream_error" || e.type === "stale_served" || e.type === "deadline_exceeded"
           ? logger.warn(e, "core event")
           : logger.debug(e, "core event"),
     });

@@ -1,11 +1,11 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createFakeTelegram } from "@teleglas/fake-telegram";
 import { afterAll, describe, expect, it } from "vitest";
-import { freePort, type Managed, managed, until } from "../faults/harness/processes.js";
+import { appMain, freePort, type Managed, managed, until } from "../faults/harness/processes.js";
 import { infraDir, repoRoot } from "./helpers/paths.js";
 
 // Each app, as its own process on its sources, gets a promise rejected with nobody listening (the
@@ -111,6 +111,33 @@ describe("an unhandled rejection never ends a process abruptly", () => {
     expect(await exited).toBe(1);
     expect(worker.out()).toContain("unhandled promise rejection: stopping");
     expect(worker.out()).toContain('"signal":"unhandledRejection"');
+  });
+});
+
+describe("a dead ingest thread", () => {
+  it("stops the alert worker cleanly with exit code 1 instead of leaving it up and blind", async () => {
+    const port = await freePort();
+    const worker = managed({
+      name: "alert-worker-thread",
+      command: process.execPath,
+      // The built worker: its ingest thread inherits the preload (from source it gets its own flags).
+      args: [
+        "--import",
+        join(infraDir, "test", "fixtures", "crash-ingest-thread.mjs"),
+        appMain("alert-worker"),
+      ],
+      env: { LOG_LEVEL: "info", REDIS_URL: await ownRedis(), WORKER_PORT: String(port) },
+      logDir,
+      ready: () => until("worker /health", () => ok(`http://127.0.0.1:${port}/health`)),
+    });
+    running.push(worker);
+    await worker.start();
+    const child = worker.child()!;
+    const code = await new Promise<number | null>((r) => child.once("exit", (c) => r(c)));
+    const log = readFileSync(worker.logFile, "utf8");
+    expect(code).toBe(1);
+    expect(log).toContain("ingest thread failed: stopping");
+    expect(log).toContain('"signal":"ingest thread failed"');
   });
 });
 

@@ -71,6 +71,7 @@ async function main(): Promise<void> {
       redis,
       wsUrl: upstream.wsUrl,
       apiKey: upstream.apiKey,
+      onFatal: (reason, error) => errors.fatal(reason, error),
       registry: metrics.registry,
     });
   } catch (error) {

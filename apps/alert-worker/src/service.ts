@@ -29,6 +29,11 @@ export interface AlertWorkerDeps {
   apiKey: string;
   /** The process registry /metrics serves (main.ts adds the upstream metrics to it). */
   registry?: Registry;
+  /**
+   * A failure this worker cannot serve through (the ingest thread died): main.ts stops the
+   * process cleanly so the process manager restarts it, rather than leave it up and blind.
+   */
+  onFatal?: (reason: string, error: unknown) => void;
   /** Test and bench knobs. */
   tuning?: {
     /** Stream heartbeat, backoff, duplicate window. */
@@ -136,7 +141,10 @@ export async function startAlertWorker(deps: AlertWorkerDeps): Promise<AlertWork
     tuning: deps.tuning?.stream,
   };
   const pipeline: Pipeline = config.ingestThread
-    ? createThreadedPipeline(options, sink, (err) => log.error({ err }, "ingest thread failed"))
+    ? createThreadedPipeline(options, sink, (err) => {
+        log.error({ err }, "ingest thread failed");
+        deps.onFatal?.("ingest thread failed", err);
+      })
     : createPipeline(options, sink, deps.tuning?.clock);
 
   const poller = createWhalePoller({

@@ -52,7 +52,6 @@ async function main(): Promise<void> {
         e.type === "upstream_error" ||
         e.type === "stale_served" ||
         e.type === "cache_error" ||
-        e.type === "upstream_rejected" ||
         e.type === "deadline_exceeded"
       )
         logger.warn(e, "core event");

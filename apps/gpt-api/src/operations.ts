@@ -1,6 +1,8 @@
 import {
   type DepthRange,
   type EtfAsset,
+  INDICATOR_COINS,
+  type IndicatorCoin,
   type MarketResult,
   OPTION_COINS,
   OPTION_EXCHANGES,
@@ -13,7 +15,9 @@ import { z } from "zod";
 import type { ApiDeps } from "./deps.js";
 import { liveMeta } from "./http/envelope.js";
 import { FundingArbitrageReportSchema } from "./schemas/arbitrage.js";
+import { CalendarReportSchema } from "./schemas/calendar.js";
 import { EtfReportSchema } from "./schemas/etf.js";
+import { IndicatorsReportSchema } from "./schemas/indicators.js";
 import { LiquidationSummarySchema, RawSnapshotSchema, WhaleReportSchema } from "./schemas/market.js";
 import { OptionsReportSchema } from "./schemas/options.js";
 import { enumParam, kindParam, numberParam, symbolParam } from "./schemas/params.js";
@@ -236,6 +240,24 @@ export const OPERATIONS: Operation[] = [
     run: ({ core }, q) => core.market.getEtf(q.asset as EtfAsset, { days: q.days as number }),
   }),
   op({
+    operationId: "getMarketIndicators",
+    path: "/gpt/indicators",
+    summary: "Coinbase premium, Bitfinex margin longs/shorts and basis",
+    description:
+      "Coinbase minus Binance BTC price (USD), Bitfinex margin longs and shorts with their ratio, and the Binance perpetual basis (percent) of BTC or ETH.",
+    query: z.object({
+      symbol: z
+        .enum(INDICATOR_COINS)
+        .default("BTC")
+        .meta({ description: "BTC or ETH (the Coinbase premium is BTC only).", examples: ["BTC"] }),
+    }),
+    data: IndicatorsReportSchema,
+    withSymbol: true,
+    hold: true,
+    gpt: true,
+    run: ({ core }, q) => core.market.getIndicators(q.symbol as IndicatorCoin),
+  }),
+  op({
     operationId: "getOptions",
     path: "/gpt/options",
     summary: "Options max pain, open interest and put/call of BTC or ETH",
@@ -257,6 +279,35 @@ export const OPERATIONS: Operation[] = [
     gpt: true,
     run: ({ core }, q) =>
       core.market.getOptions(q.symbol as OptionCoin, { exchange: q.exchange as OptionExchange }),
+  }),
+  op({
+    operationId: "getEconomicCalendar",
+    path: "/gpt/calendar",
+    summary: "Macro economic calendar",
+    description:
+      "Economic releases (CPI, rate decisions, payrolls …) from now to 1..14 days ahead at or above an importance, with forecast, previous and released figures. Needs CoinGlass Startup+.",
+    query: z.object({
+      days: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(14)
+        .default(7)
+        .meta({ description: "Days ahead, 1..14 (default 7).", examples: [7] }),
+      importance: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(3)
+        .default(2)
+        .meta({ description: "Lowest importance, 1..3 (3 = most important; default 2).", examples: [3] }),
+    }),
+    data: CalendarReportSchema,
+    withSymbol: false,
+    hold: true,
+    gpt: true,
+    run: ({ core }, q) =>
+      core.market.getCalendar({ days: q.days as number, minImportance: q.importance as number }),
   }),
   op({
     operationId: "getFundingArbitrage",

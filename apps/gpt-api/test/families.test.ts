@@ -98,6 +98,12 @@ describe("/gpt/funding-arbitrage and getFundingArbitrage", () => {
     });
   });
 
+  it("/gpt/calendar answers PLAN_REQUIRED naming startup on hobbyist", async () => {
+    const res = await api.get("/gpt/calendar");
+    expect(res.status).toBe(403);
+    expect((await json(res)).error.message).toContain("CoinGlass startup plan or above");
+  });
+
   it("/info says which families the plan unlocks", async () => {
     const body = await json(await api.get("/info"));
     expect(body.data.features).toEqual(
@@ -118,6 +124,15 @@ describe("/gpt/funding-arbitrage and getFundingArbitrage", () => {
     afterAll(async () => {
       await api2?.close();
       await startup?.close();
+    });
+
+    it("/gpt/calendar serves the service's events; the tool gives the same", async () => {
+      const res = await api2.get("/gpt/calendar?days=7&importance=3");
+      const body = await json(res);
+      expect(res.status, JSON.stringify(body.error)).toBe(200);
+      const core = await startup.core.market.getCalendar({ days: 7, minImportance: 3 });
+      expect(body.data.events.map((e: Json) => e.name)).toEqual(core.data.events.map((e) => e.name));
+      expect(body.data.events.every((e: Json) => e.importance === 3)).toBe(true);
     });
 
     it("serve the service's pairs with legs per 8 h and APR", async () => {
@@ -156,5 +171,26 @@ describe("/gpt/options and getOptions", () => {
   it("refuses a coin without options in plain words", async () => {
     const body = await json(await api.get("/gpt/options?symbol=DOGE"));
     expect(body.error).toMatchObject({ code: "INVALID_PARAM", param: "symbol" });
+  });
+});
+
+describe("/gpt/indicators and getMarketIndicators", () => {
+  it("serve the service's premium, margin and basis on the plan's bar (hobbyist: 4h); tool equal", async () => {
+    const res = await api.get("/gpt/indicators?symbol=BTC");
+    const body = await json(res);
+    expect(res.status, JSON.stringify(body.error)).toBe(200);
+    const core = await peers.core.market.getIndicators("BTC");
+    expect(body.data.interval).toBe("4h");
+    expect(body.data.coinbase_premium.premium_usd).toBe(core.data.coinbasePremium?.premiumUsd);
+    expect(body.data.bitfinex_margin.long_quantity).toBe(core.data.bitfinexMargin?.longQuantity);
+    expect(body.data.basis.basis_pct).toBe(core.data.basis?.basisPct);
+    const mcp = await tool("getMarketIndicators", { symbol: "BTC" });
+    expect(mcp.data).toEqual(body.data);
+  });
+
+  it("names the Coinbase premium missing for ETH", async () => {
+    const body = await json(await api.get("/gpt/indicators?symbol=ETH"));
+    expect(body.data.coinbase_premium).toBeNull();
+    expect(body.meta.missing).toEqual(["coinbase_premium"]);
   });
 });

@@ -5,6 +5,7 @@ import type { Redis } from "ioredis";
 import type { BotContext, BotDeps } from "./context.js";
 import { adminFeature } from "./features/admin.js";
 import { arbFeature } from "./features/arb.js";
+import { calendarFeature } from "./features/calendar.js";
 import { chartFeature } from "./features/chart.js";
 import { runFeature } from "./features/common.js";
 import { etfFeature } from "./features/etf.js";
@@ -80,6 +81,7 @@ export function createBot(deps: BotDeps, o: CreateBotOptions): Bot<BotContext> {
     etfFeature,
     arbFeature,
     optionsFeature,
+    calendarFeature,
     subscribeFeature,
     settingsFeature,
     statusFeature,

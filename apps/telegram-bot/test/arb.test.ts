@@ -11,6 +11,30 @@ afterAll(async () => {
   await h?.close();
 });
 
+describe("/calendar (startup plan)", () => {
+  it("shows today's and this week's important releases in the chat's time zone", async () => {
+    const chat = ALLOWED[42]!;
+    await h.stores.subscriptions.upsert(chat, {
+      quietHours: { start: "23:00", end: "07:00", timeZone: "Asia/Jakarta", mode: "silent" },
+    });
+    const at = Date.now() + 2 * 3600_000;
+    h.sim.control.injectCalendarEvent({ name: "FOMC Minutes", time: at, forecast: "n/a?", previous: "4.5%" });
+    const [reply] = await h.ask(chat, "/calendar");
+    const text = reply?.text ?? "";
+    expect(text).toContain("Economic calendar — high importance</b> (Asia/Jakarta)");
+    const local = new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Asia/Jakarta",
+      hour: "2-digit",
+      minute: "2-digit",
+      hour12: false,
+    }).format(at);
+    expect(text).toContain(`${local} · United States · <b>FOMC Minutes</b>`);
+    expect(text).toContain("previous 4.5%");
+    const r = await h.core.market.getCalendar({ days: 7, minImportance: 3 });
+    for (const e of r.data.events.slice(0, 5)) expect(text).toContain(e.name);
+  });
+});
+
 describe("/arb (startup plan, simulator + fake Bot API)", () => {
   it("lists the service's best pairs with the gap and each leg per 8 h", async () => {
     const [reply] = await h.ask(ALLOWED[40]!, "/arb");
@@ -26,7 +50,7 @@ describe("/arb (startup plan, simulator + fake Bot API)", () => {
     expect(text).toContain(`7d paid: long ${rate(first.accumulated7d.longPct)}`);
     expect(text.match(/^\d+\. /gm)).toHaveLength(r.data.pairs.length);
     const [help] = await h.ask(ALLOWED[41]!, "/help");
-    expect(help?.text).toContain("includes /etf, /options, /arb");
+    expect(help?.text).toContain("includes /etf, /options, /sentiment, /calendar, /arb");
     expect(help?.text).not.toContain("Needs a higher plan");
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderEtfChart } from "../src/chart/etf.js";
 import { flow } from "../src/format/etf.js";
-import { num, pct, price, usd } from "../src/format/numbers.js";
+import { num, pct, price, qty, usd } from "../src/format/numbers.js";
 import { ALLOWED, type Harness, startHarness } from "./harness.js";
 import { decodePng, inkStats } from "./png.js";
 
@@ -74,14 +74,28 @@ describe("/options (hobbyist plan)", () => {
   });
 });
 
+describe("/sentiment indicators (hobbyist plan)", () => {
+  it("adds the Coinbase premium, Bitfinex margin and basis as the service has them, on 4h bars", async () => {
+    const [reply] = await h.ask(user(), "/sentiment");
+    const text = reply?.text ?? "";
+    const r = await h.core.market.getIndicators("BTC");
+    expect(text).toContain("Indicators (4h bars)");
+    const p = r.data.coinbasePremium!;
+    expect(text).toContain(`Coinbase premium BTC: ${p.premiumUsd > 0 ? "+" : ""}${usd(p.premiumUsd)}`);
+    expect(text).toContain(`Bitfinex margin BTC: longs ${qty(r.data.bitfinexMargin?.longQuantity)}`);
+    expect(text).toContain(`Basis BTC (Binance BTCUSDT): ${r.data.basis?.basisPct.toFixed(4)}%`);
+    expect(text).toContain("Fear and greed");
+  });
+});
+
 describe("plans on hobbyist", () => {
   it("/arb explains in one line which plan it needs; /help says what the plan includes", async () => {
     const u = user();
     const [arb] = await h.ask(u, "/arb");
     expect(arb?.text).toBe("🔒 This needs the CoinGlass startup plan or above; this bot uses hobbyist.");
     const [help] = await h.ask(u, "/help");
-    expect(help?.text).toContain("CoinGlass plan: <b>hobbyist</b> — includes /etf, /options");
-    expect(help?.text).toContain("Needs a higher plan: /arb (startup+)");
+    expect(help?.text).toContain("CoinGlass plan: <b>hobbyist</b> — includes /etf, /options, /sentiment");
+    expect(help?.text).toContain("Needs a higher plan: /calendar (startup+), /arb (startup+)");
   });
 });
 

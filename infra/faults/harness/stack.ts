@@ -39,7 +39,7 @@ export interface FaultStack {
 export interface ApiBody {
   success: boolean;
   data?: unknown;
-  meta?: { stale: boolean; cached: boolean; age_ms: number };
+  meta?: { stale: boolean; stale_reason: string | null; cached: boolean; age_ms: number; as_of: string };
   error?: { code: string };
 }
 

@@ -65,7 +65,22 @@ export interface EtfFlowOptions {
   day?: number;
 }
 
+export interface CalendarEventOptions {
+  name: string;
+  /** Epoch ms; default one hour from the simulator's now. */
+  time?: number;
+  /** 1..3, 3 = most important (default 3). */
+  importance?: number;
+  countryCode?: string;
+  countryName?: string;
+  forecast?: string;
+  previous?: string;
+  published?: string;
+}
+
 export interface SimControl {
+  /** Add an economic-calendar event. */
+  injectCalendarEvent(o: CalendarEventOptions): void;
   /** Publish one day of ETF flows (the day's total is the sum of the funds given). */
   injectEtfFlow(o: EtfFlowOptions): void;
   injectLiquidationStorm(o: StormOptions): void;
@@ -120,6 +135,24 @@ export function createControl(d: {
 }): SimControl {
   let whaleCount = 0;
   return {
+    injectCalendarEvent(o) {
+      if (!o.name) throw new Error("name is required");
+      const importance = o.importance ?? 3;
+      if (![1, 2, 3].includes(importance)) throw new Error("importance must be 1, 2 or 3");
+      d.events.addCalendar({
+        calendar_name: o.name,
+        country_code: o.countryCode ?? "USA",
+        country_name: o.countryName ?? "United States",
+        data_effect: ["Minor Impact", "Moderate Impact", "Major Impact"][importance - 1] as string,
+        forecast_value: o.forecast ?? "",
+        previous_value: o.previous ?? "",
+        revised_previous_value: "",
+        published_value: o.published ?? "",
+        publish_timestamp: o.time ?? d.modelNow() + 3600_000,
+        importance_level: importance,
+        has_exact_publish_time: 1,
+      });
+    },
     injectEtfFlow(o) {
       const seg = ETF_SEGMENTS[o.asset.toUpperCase()];
       if (!seg) throw new Error(`asset must be one of ${Object.keys(ETF_SEGMENTS).join(", ")}`);
@@ -204,7 +237,7 @@ const readJson = (req: IncomingMessage): Promise<Record<string, unknown>> =>
     req.on("error", reject);
   });
 
-/** `/__sim/{etf-flow,storm,whale-trades,whale-position,faults,corrupt,drop-sockets,ws-raw,replay,counters,reset-counters,reset,price}`. */
+/** `/__sim/{calendar-event,etf-flow,storm,whale-trades,whale-position,faults,corrupt,drop-sockets,ws-raw,replay,counters,reset-counters,reset,price}`. */
 export async function handleControl(
   control: SimControl,
   req: IncomingMessage,
@@ -218,6 +251,7 @@ export async function handleControl(
   try {
     const b = req.method === "POST" ? await readJson(req) : {};
     const ops: Record<string, () => unknown> = {
+      "calendar-event": () => control.injectCalendarEvent(b as unknown as CalendarEventOptions),
       "etf-flow": () => control.injectEtfFlow(b as unknown as EtfFlowOptions),
       storm: () => control.injectLiquidationStorm(b as unknown as StormOptions),
       "whale-trades": () => control.injectWhaleTrades(b as unknown as WhaleTradeOptions),

@@ -11,6 +11,7 @@ import { createEventLog, type EventLog } from "./model/events.js";
 import { createMarket } from "./model/market.js";
 import { createWhales } from "./model/whales.js";
 import { registerArbitrage } from "./rest/arbitrage.js";
+import { registerCalendar } from "./rest/calendar.js";
 import { PLAN_LIMITS, PLANS, type Plan, type RouteTable } from "./rest/context.js";
 import { createCorruptions } from "./rest/corrupt.js";
 import { registerEtf } from "./rest/etf.js";
@@ -79,7 +80,7 @@ export interface Simulator {
 }
 
 /** Builds the REST route table. */
-function buildRoutes(market: ReturnType<typeof createMarket>, events: EventLog): RouteTable {
+function buildRoutes(market: ReturnType<typeof createMarket>, events: EventLog, seed: number): RouteTable {
   const routes: RouteTable = new Map();
   registerMarkets(routes);
   registerLiquidation(routes);
@@ -90,6 +91,7 @@ function buildRoutes(market: ReturnType<typeof createMarket>, events: EventLog):
   registerIndicators(routes);
   registerArbitrage(routes);
   registerOptions(routes);
+  registerCalendar(routes, seed);
   registerEtf(
     routes,
     createEtfModel(market, () => events.etfDays()),
@@ -116,7 +118,7 @@ export async function createSimulator(opts: SimulatorOptions = {}): Promise<Simu
   const corruptions = createCorruptions();
   let limiter = createRateLimiter(PLAN_LIMITS[plan], opts.rateWindowMs ?? 60_000);
   const rest = createRestHandler({
-    routes: buildRoutes(market, events),
+    routes: buildRoutes(market, events, seed),
     plan,
     keys,
     rateLimit: opts.rateLimit ?? true,

@@ -211,6 +211,31 @@ describe("golden reference payloads parse to the right domain values", () => {
     });
   });
 
+  it("indicators: second timestamps become ms; the premium rate and basis changes are not used", async () => {
+    const [p] = (await core.client.fetchCoinbasePremium({ interval: "1h" })).value;
+    expect(p).toEqual({ time: 1658880000000, premiumUsd: 5.55 });
+    const m = (await core.client.fetchBitfinexMargin({ coin: "BTC", interval: "1d" })).value;
+    expect(m.at(-1)).toEqual({ time: 1658966400000, longQuantity: 105259.46, shortQuantity: 2847.84 });
+    const b = (await core.client.fetchBasisHistory({ exchange: "Binance", pair: "BTCUSDT", interval: "1h" }))
+      .value;
+    expect(b[0]).toEqual({ time: 1741629600000, openBasisPct: 0.0504, closeBasisPct: 0.0445 });
+  });
+
+  it("economic calendar: display text kept, empty values null, no msg in the envelope", async () => {
+    const [first] = (await core.client.fetchEconomicCalendar({ startTime: 0, endTime: 1 })).value;
+    expect(first).toEqual({
+      name: "Seasonally adjusted industrial output (MoM)(May)",
+      countryCode: "SK",
+      country: "Korea",
+      importance: 1,
+      time: 1751238000000,
+      exactTime: true,
+      forecast: "-0.1%",
+      previous: "-0.9%",
+      actual: "-2.9%",
+    });
+  });
+
   it("error bodies become typed errors", async () => {
     override.set("/api/futures/coins-price-change", "error-upgrade-plan");
     override.set("/api/futures/supported-exchanges", "error-invalid-api-key");

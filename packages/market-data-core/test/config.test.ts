@@ -13,3 +13,14 @@ test("empty strings fall back to defaults", () => {
   expect(env.COINGLASS_PLAN).toBe("standard");
   expect(env.REDIS_URL).toBeUndefined();
 });
+
+test("the answer deadline and the quota's fallback share have safe defaults and bounds", () => {
+  const env = parseEnv(commonEnvSchema, {});
+  expect(env.REQUEST_DEADLINE_MS).toBe(8_000);
+  expect(env.COINGLASS_QUOTA_FALLBACK_SHARE).toBeCloseTo(1 / 3);
+  expect(parseEnv(commonEnvSchema, { REQUEST_DEADLINE_MS: "5000" }).REQUEST_DEADLINE_MS).toBe(5_000);
+  expect(() => parseEnv(commonEnvSchema, { REQUEST_DEADLINE_MS: "90000" })).toThrow(/REQUEST_DEADLINE_MS/);
+  expect(() => parseEnv(commonEnvSchema, { COINGLASS_QUOTA_FALLBACK_SHARE: "0" })).toThrow(
+    /COINGLASS_QUOTA_FALLBACK_SHARE/,
+  );
+});

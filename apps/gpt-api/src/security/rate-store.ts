@@ -22,10 +22,13 @@ export interface BatchedRateStoreOptions {
   syncMs: number;
   /** Share of a key's limit one replica may admit before Redis confirms them (default 0.01). */
   unconfirmedShare?: number;
-  /** Longest an admission waits for Redis before the replica decides alone (ms, default 250). */
+  /** Longest an admission waits for Redis before the replica decides alone (ms, default 500). */
   maxWaitMs?: number;
   onError?: (error: unknown) => void;
 }
+
+/** How often a replica that counts alone (Redis failing) tries Redis again (ms). */
+const RETRY_ALONE_MS = 5000;
 
 /**
  * How many requests of a key one replica may admit beyond what Redis has confirmed: 1 % of the
@@ -55,7 +58,7 @@ export function createBatchedRateStore(opts: BatchedRateStoreOptions) {
   const counters = new Map<string, Counter>();
   const dirty = new Set<string>();
   const share = opts.unconfirmedShare ?? 0.01;
-  const maxWaitMs = opts.maxWaitMs ?? 250;
+  const maxWaitMs = opts.maxWaitMs ?? 500;
   let timer: NodeJS.Timeout | null = null;
   let inFlight: Promise<void> | null = null;
   /** A flush was asked for while one was in flight: send again right after it. */
@@ -82,7 +85,12 @@ export function createBatchedRateStore(opts: BatchedRateStoreOptions) {
     try {
       const exec = pipeline.exec();
       const timeout = new Promise<never>((_, reject) => {
-        late = setTimeout(() => reject(new Error(`Redis did not answer within ${maxWaitMs} ms`)), maxWaitMs);
+        // Judged after the next poll phase: when the event loop was merely busy, Redis's answer is
+        // already waiting on the socket and wins the race.
+        late = setTimeout(
+          () => setImmediate(() => reject(new Error(`Redis did not answer within ${maxWaitMs} ms`))),
+          maxWaitMs,
+        );
       });
       const results = (await Promise.race([exec, timeout])) ?? [];
       const failed = results.find(([err]) => err !== null)?.[0];
@@ -130,7 +138,10 @@ export function createBatchedRateStore(opts: BatchedRateStoreOptions) {
     return inFlight;
   }
 
-  /** A flush after `syncMs`, or as soon as possible when an admission waits for it. */
+  /**
+   * A flush after `syncMs` (every `RETRY_ALONE_MS` while Redis fails, so an outage does not write
+   * a warning every 100 ms), or as soon as possible when an admission waits for it.
+   */
   function schedule(now = false): void {
     if (opts.redis === undefined) return;
     if (now) {
@@ -138,7 +149,7 @@ export function createBatchedRateStore(opts: BatchedRateStoreOptions) {
       return;
     }
     if (timer === null && inFlight === null) {
-      timer = setTimeout(() => void flush(), opts.syncMs);
+      timer = setTimeout(() => void flush(), alone ? RETRY_ALONE_MS : opts.syncMs);
       timer.unref();
     }
   }

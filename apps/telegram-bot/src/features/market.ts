@@ -2,6 +2,7 @@ import { type LiquidationRange, PlanError } from "@teleglas/market-data-core";
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { formatFunding } from "../format/funding.js";
+import { indicatorLines } from "../format/indicators.js";
 import { formatOverview, type OverviewTopic } from "../format/overview.js";
 import { formatRaw } from "../format/raw.js";
 import { formatLiq, formatOpenInterest, formatRsi, formatSentiment } from "../format/reports.js";
@@ -69,7 +70,15 @@ defineCommand(marketFeature, ["rsi"], async (ctx, [input]) => {
 });
 
 defineCommand(marketFeature, ["sentiment"], async (ctx) => {
-  await marketReply(ctx, async () => formatSentiment(await ctx.deps.core.market.getSentiment(), view(ctx)));
+  await marketReply(ctx, async () => {
+    const market = ctx.deps.core.market;
+    // The indicators are a section of their own: when they fail the mood still shows.
+    const [mood, indicators] = await Promise.all([
+      market.getSentiment(),
+      market.getIndicators("BTC").catch(() => null),
+    ]);
+    return formatSentiment(mood, view(ctx), indicatorLines(indicators?.data ?? null, ctx.t.bind(ctx)));
+  });
 });
 
 defineCommand(marketFeature, ["whale"], async (ctx, [input]) => {

@@ -1,5 +1,5 @@
 import type { MarketResult, OptionsReport } from "@teleglas/market-data-core";
-import { footer, heading } from "./common.js";
+import { footer, heading, span } from "./common.js";
 import { escapeHtml, num, pct, price, share, usd, utc } from "./numbers.js";
 import type { Language, T } from "./translate.js";
 
@@ -28,11 +28,11 @@ export function formatOptions(r: MarketResult<OptionsReport>, { t, now, lang }: 
   out.push("", heading("🏦", t("options-oi-by-exchange")));
   if (d.total)
     out.push(
-      `${t("total")} ${usd(d.total.openInterestUsd)} · 24h ${pct(d.total.openInterestChange24hPct)} · ${t("volume-24h")} ${usd(d.total.volume24hUsd)}`,
+      `${t("total")} ${usd(d.total.openInterestUsd)} · ${span("24h", t)} ${pct(d.total.openInterestChange24hPct)} · ${t("volume-24h")} ${usd(d.total.volume24hUsd)}`,
     );
   for (const v of d.byExchange)
     out.push(
-      `${escapeHtml(v.exchange)} ${usd(v.openInterestUsd)} (${share(v.sharePct)}) · 24h ${pct(v.openInterestChange24hPct)}`,
+      `${escapeHtml(v.exchange)} ${usd(v.openInterestUsd)} (${share(v.sharePct)}) · ${span("24h", t)} ${pct(v.openInterestChange24hPct)}`,
     );
   out.push("", footer(r.meta, t, now, lang));
   return out.join("\n");

@@ -70,7 +70,12 @@ export function formatRsi(r: MarketResult<RsiReport>, { t, now, lang }: Ctx): st
 }
 
 /** `/sentiment`. */
-export function formatSentiment(r: MarketResult<SentimentReport>, { t, now, lang }: Ctx): string {
+export function formatSentiment(
+  r: MarketResult<SentimentReport>,
+  { t, now, lang }: Ctx,
+  /** More sections (the indicators) placed before the footer. */
+  extra: string[] = [],
+): string {
   const d = r.data;
   const fg = d.fearGreed;
   const trend = (x: string | null) => (x === null ? "n/a" : t(`trend-${x}`));
@@ -83,6 +88,7 @@ export function formatSentiment(r: MarketResult<SentimentReport>, { t, now, lang
     `${t("funding")} BTC ${t("funding-per-8h")}: ${rate(d.funding.average.per8hPct)}${d.funding.bias ? ` — ${t(`bias-${d.funding.bias}`)}` : ""}`,
     `${t("open-interest")} BTC ${span("24h", t)}: ${pct(d.openInterest.btcChange24hPct)} (${trend(d.openInterest.trend)})`,
     `${t("long-short")} BTC: ${share(d.longShort.longPct)} / ${share(d.longShort.shortPct)} (${num(d.longShort.ratio)})`,
+    ...extra,
     "",
     footer(r.meta, t, now, lang),
   ];

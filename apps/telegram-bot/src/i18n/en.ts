@@ -48,10 +48,11 @@ help =
     /whale [SYMBOL] — Hyperliquid whale positions and moves
     /orderbook SYMBOL (/ob) — walls, depth, imbalance across exchanges
     /funding [SYMBOL] · /oi [SYMBOL] · /rsi [SYMBOL] — without a symbol: the 10 largest coins by open interest
-    /sentiment — fear and greed, trend, funding, OI, long/short
+    /sentiment — fear and greed, trend, funding, OI, long/short, Coinbase premium, Bitfinex margin, basis
     /chart SYMBOL [5m|15m|30m|1h|4h|12h|1d] — candles with liquidations
     /etf [btc|eth|sol|xrp] — spot-ETF daily net flows, net assets, bar chart
     /arb — funding arbitrage: best long/short exchange pairs, per 8 h and APR
+    /calendar — today's and this week's high-importance macro releases, in your time zone
     /options [btc|eth] — max pain per expiry vs price, put/call, OI by exchange
 
     <b>Alerts</b>
@@ -245,4 +246,18 @@ max-pain = max pain
 options-put-call = Put/call open interest
 options-oi-by-exchange = Options open interest by exchange
 usage-options = Usage: <code>/options [btc|eth]</code> — CoinGlass has options data for BTC and ETH.
+indicators-title = Indicators ({ $interval } bars)
+coinbase-premium = Coinbase premium
+bitfinex-margin = Bitfinex margin
+basis = Basis
+indicators = Indicators
+cal-title = Economic calendar — high importance
+cal-today = Today
+cal-week = This week
+cal-none = nothing
+cal-actual = actual
+cal-forecast = forecast
+cal-previous = previous
+cal-time-tbd = time not set
+cal-more = +{ $count } more
 `;

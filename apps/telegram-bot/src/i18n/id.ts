@@ -48,10 +48,11 @@ help =
     /whale [SIMBOL] — posisi dan gerakan paus Hyperliquid
     /orderbook SIMBOL (/ob) — tembok, kedalaman, ketidakseimbangan antar bursa
     /funding [SIMBOL] · /oi [SIMBOL] · /rsi [SIMBOL] — tanpa simbol: 10 koin terbesar menurut open interest
-    /sentiment — fear and greed, tren, funding, OI, long/short
+    /sentiment — fear and greed, tren, funding, OI, long/short, premi Coinbase, margin Bitfinex, basis
     /chart SIMBOL [5m|15m|30m|1h|4h|12h|1d] — candle dengan likuidasi
     /etf [btc|eth|sol|xrp] — arus bersih harian ETF spot, aset bersih, grafik batang
     /arb — arbitrase funding: pasangan bursa long/short terbaik, per 8 jam dan APR
+    /calendar — rilis makro penting hari ini dan minggu ini, di zona waktu Anda
     /options [btc|eth] — max pain per jatuh tempo vs harga, put/call, OI per bursa
 
     <b>Alert</b>
@@ -245,4 +246,18 @@ max-pain = max pain
 options-put-call = Open interest put/call
 options-oi-by-exchange = Open interest opsi per bursa
 usage-options = Cara pakai: <code>/options [btc|eth]</code> — CoinGlass punya data opsi untuk BTC dan ETH.
+indicators-title = Indikator (bar { $interval })
+coinbase-premium = Premi Coinbase
+bitfinex-margin = Margin Bitfinex
+basis = Basis
+indicators = Indikator
+cal-title = Kalender ekonomi — penting
+cal-today = Hari ini
+cal-week = Minggu ini
+cal-none = tidak ada
+cal-actual = aktual
+cal-forecast = perkiraan
+cal-previous = sebelumnya
+cal-time-tbd = jam belum pasti
+cal-more = +{ $count } lainnya
 `;

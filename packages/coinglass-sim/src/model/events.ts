@@ -39,7 +39,25 @@ export interface WhalePositionEvent {
   time: number;
 }
 
+/** A row of `/api/calendar/economic-data`, as served. */
+export interface CalendarEvent {
+  calendar_name: string;
+  country_code: string;
+  country_name: string;
+  data_effect: string;
+  forecast_value: string;
+  previous_value: string;
+  revised_previous_value: string;
+  published_value: string;
+  publish_timestamp: number;
+  importance_level: number;
+  has_exact_publish_time: number;
+}
+
 export interface EventLog {
+  /** Add an economic-calendar event (kept: the newest 200). */
+  addCalendar(e: CalendarEvent): void;
+  calendar(): readonly CalendarEvent[];
   addLiquidation(e: LiqEvent): void;
   /** Newest first, up to `limit`. */
   liquidations(filter: (e: LiqEvent) => boolean, limit: number): LiqEvent[];
@@ -70,7 +88,14 @@ export function createEventLog(capacity = 50_000): EventLog {
   let trades: TradeRecord[] = [];
   let version = 0;
   let etf = new Map<string, Map<number, Record<string, number>>>();
+  let calendar: CalendarEvent[] = [];
   return {
+    addCalendar(e) {
+      calendar.push(e);
+      if (calendar.length > 200) calendar = calendar.slice(-200);
+      version++;
+    },
+    calendar: () => calendar,
     addEtfDay(segment, day, flows) {
       const days = etf.get(segment) ?? new Map<number, Record<string, number>>();
       days.set(day, { ...flows });
@@ -124,6 +149,7 @@ export function createEventLog(capacity = 50_000): EventLog {
       trades = [];
       whales = [];
       etf = new Map();
+      calendar = [];
       version++;
     },
   };

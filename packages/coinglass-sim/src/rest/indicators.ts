@@ -1,10 +1,13 @@
-/** Indicators and indexes: RSI list, RSI/EMA series, basis, fear & greed (reference §4.9). */
+/**
+ * Indicators and indexes: RSI list, RSI/EMA series, basis, fear & greed (reference §4.9), the
+ * Coinbase premium and Bitfinex margin longs/shorts (coinglass-api-more.md §4.1).
+ */
 import { change, px } from "../model/aggregates.js";
 import type { Market, ModelCoin } from "../model/market.js";
 import { round, valueNoise } from "../model/prng.js";
 import { alignDown, candleGrid, INTERVALS } from "../model/series.js";
 import { addRoutes, type RouteContext, type RouteTable } from "./context.js";
-import { gridParams, intervalParam, intParam, invalid, pairParam } from "./params.js";
+import { coinParam, gridParams, intervalParam, intParam, invalid, pairParam } from "./params.js";
 
 const DAY = 86_400_000;
 
@@ -122,20 +125,43 @@ export function registerIndicators(table: RouteTable): void {
     "futures/basis/history": (ctx) => {
       const p = pairParam(ctx);
       const iv = intervalParam(ctx);
-      const basis = (t: number) =>
-        ctx.market.pairPrice(p, t) * (0.0004 + 0.0006 * valueNoise(p.key, 97, t / (6 * 3600_000)));
+      // Futures premium over spot in percent (documented unit), a slow noise around +0.05 %.
+      const basis = (t: number) => 0.04 + 0.06 * valueNoise(p.key, 97, t / (6 * 3600_000));
       return candleGrid(iv, ctx.now, gridParams(ctx)).map((t) => {
         const o = basis(t);
         const c = basis(Math.min(t + iv, ctx.now));
-        const spot = ctx.market.pairPrice(p, t);
+        const before = basis(t - iv);
         return {
           time: t,
           open_basis: round(o, 4),
           close_basis: round(c, 4),
-          open_change: round((o / spot) * 100, 4),
-          close_change: round((c / spot) * 100, 4),
+          open_change: round((o / before - 1) * 100, 2),
+          close_change: round((c / o - 1) * 100, 2),
         };
       });
+    },
+    "coinbase-premium-index": (ctx) => {
+      const iv = intervalParam(ctx);
+      const btc = ctx.market.coin("BTC") as ModelCoin;
+      // Coinbase minus Binance in USD: a few dollars either side, in line with the BTC price.
+      const gap = (t: number) =>
+        ctx.market.price(btc, t) * 0.0002 * valueNoise(btc.key, 61, t / (8 * 3600_000));
+      return candleGrid(iv, ctx.now, gridParams(ctx)).map((t) => {
+        const g = gap(t);
+        // Times in seconds and premium_rate as a fraction, as documented (§0.2, §0.3 #7).
+        return { time: t / 1000, premium: round(g, 2), premium_rate: round(g / ctx.market.price(btc, t), 6) };
+      });
+    },
+    "bitfinex-margin-long-short": (ctx) => {
+      const coin = coinParam(ctx);
+      if (!["BTC", "ETH"].includes(coin.symbol)) invalid("symbol");
+      const iv = intervalParam(ctx);
+      const base = coin.symbol === "BTC" ? 100_000 : 1_000_000;
+      return candleGrid(iv, ctx.now, gridParams(ctx)).map((t) => ({
+        time: t / 1000,
+        long_quantity: round(base * (1 + 0.05 * valueNoise(coin.key, 62, t / (5 * DAY))), 2),
+        short_quantity: round(base * 0.03 * (1 + 0.4 * valueNoise(coin.key, 63, t / (2 * DAY))), 2),
+      }));
     },
   });
   addRoutes(table, "startup", {

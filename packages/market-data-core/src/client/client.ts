@@ -8,8 +8,10 @@ import type { Quota } from "../quota/types.js";
 import { createTransport, type RetryOptions } from "./http.js";
 import { REFERENCE_ENDPOINTS } from "./limits.js";
 import { mapAccumulatedFunding, mapFundingArbitrage } from "./map-arbitrage.js";
+import { mapEconomicCalendar } from "./map-calendar.js";
 import * as d from "./map-derivs.js";
 import { mapEtfFlows, mapEtfNetAssets } from "./map-etf.js";
+import { mapBasis, mapBitfinexMargin, mapCoinbasePremium } from "./map-indicators.js";
 import * as m from "./map-markets.js";
 import { mapOptionChart, mapOptionInfo, mapOptionMaxPain } from "./map-options.js";
 import { dropImplausible } from "./plausible.js";
@@ -327,6 +329,31 @@ function table(call: Call): Omit<CoinGlassClient, "plan" | "with" | "stats" | "c
         { range },
         POLICY.accumulated,
         mapAccumulatedFunding,
+        o,
+      ),
+    fetchCoinbasePremium: (q, o) =>
+      call(
+        "/api/coinbase-premium-index",
+        { interval: q.interval, limit: q.limit },
+        POLICY.snapshot,
+        mapCoinbasePremium,
+        o,
+      ),
+    fetchBitfinexMargin: (q, o) =>
+      call(
+        "/api/bitfinex-margin-long-short",
+        { symbol: q.coin, interval: q.interval, limit: q.limit },
+        POLICY.snapshot,
+        mapBitfinexMargin,
+        o,
+      ),
+    fetchBasisHistory: (q, o) => call(`${F}/basis/history`, pairParams(q), POLICY.snapshot, mapBasis, o),
+    fetchEconomicCalendar: (q, o) =>
+      call(
+        "/api/calendar/economic-data",
+        { start_time: q.startTime, end_time: q.endTime, language: "en" },
+        POLICY.calendar,
+        mapEconomicCalendar,
         o,
       ),
     fetchOptionInfo: (coin, o) =>

@@ -19,6 +19,7 @@ const ENDPOINT_PLANS: Record<string, CoinGlassPlan> = {
   "/api/futures/cvd/history": "startup",
   "/api/futures/aggregated-cvd/history": "startup",
   "/api/futures/funding-rate/arbitrage": "startup",
+  "/api/calendar/economic-data": "startup",
 };
 
 const INTERVAL_MINUTES: Record<Interval, number> = {

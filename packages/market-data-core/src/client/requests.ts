@@ -28,6 +28,8 @@ export const POLICY = {
    * the docs do not give, so an hour bounds how late a new day shows; a day of stale-on-error.
    */
   daily: { ttlMs: 60 * MIN, swrMs: 60 * MIN, staleOnErrorMs: 24 * 60 * MIN, negativeTtlMs: 10 * MIN },
+  /** Economic calendar: "cache 10 min" in the docs. */
+  calendar: live(10 * MIN),
   /** Options info: "cache 30 s" in the docs. */
   options: live(30_000),
   /** Options max pain: "cache 1 min". */

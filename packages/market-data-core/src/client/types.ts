@@ -1,7 +1,9 @@
 import type { EtfAsset } from "../coinglass/raw/etf.js";
 import type { CoinGlassPlan } from "../config/env.js";
 import type { AccumulatedFunding, RawArbitragePair } from "../models/arbitrage.js";
+import type { EconomicEvent } from "../models/calendar.js";
 import type { EtfFlowDay, EtfNetAssetsPoint } from "../models/etf.js";
+import type { BasisPoint, BitfinexMarginPoint, CoinbasePremiumPoint } from "../models/indicators.js";
 import type {
   Candle,
   CoinFundingRates,
@@ -118,6 +120,17 @@ export interface CoinGlassClient {
   fetchFundingArbitrage(q: { usd: number; exchangeList?: string[] }, o?: CallOptions): R<RawArbitragePair[]>;
   /** Funding summed over a range per coin and exchange, percent (all plans). */
   fetchAccumulatedFunding(range: "1d" | "7d" | "30d" | "365d", o?: CallOptions): R<AccumulatedFunding[]>;
+  /** Coinbase minus Binance BTC price, USD, per bar (all plans, interval-gated). */
+  fetchCoinbasePremium(q: { interval: Interval; limit?: number }, o?: CallOptions): R<CoinbasePremiumPoint[]>;
+  /** Bitfinex margin longs and shorts of BTC or ETH, in coins (all plans, interval-gated). */
+  fetchBitfinexMargin(
+    q: { coin: string; interval: Interval; limit?: number },
+    o?: CallOptions,
+  ): R<BitfinexMarginPoint[]>;
+  /** Futures basis of one pair, percent (all plans, interval-gated). */
+  fetchBasisHistory(q: PairHistoryQuery, o?: CallOptions): R<BasisPoint[]>;
+  /** Economic releases in a window of at most now ± 15 days, soonest first (Startup+). */
+  fetchEconomicCalendar(q: { startTime: number; endTime: number }, o?: CallOptions): R<EconomicEvent[]>;
   /** Options open interest and volume per venue, `All` first (BTC, ETH; all plans). */
   fetchOptionInfo(coin: string, o?: CallOptions): R<OptionVenue[]>;
   /** Max pain and open interest per expiry on one exchange, soonest first. */

@@ -21,6 +21,8 @@ export interface ProcessErrorOptions {
 export interface ProcessErrorWatch {
   /** The app's graceful stop (`gracefulStop`'s handler), once everything is open; called with code 1. */
   useStop(stop: (reason: string, code: number) => unknown): void;
+  /** A failure the app reports itself as fatal (e.g. a dead worker thread): logged, then stopped with 1. */
+  fatal(reason: string, error: unknown): void;
 }
 
 /**
@@ -46,6 +48,10 @@ export function watchProcessErrors(proc: NodeJS.EventEmitter, opts: ProcessError
   return {
     useStop(s) {
       stop = s;
+    },
+    fatal(reason, error) {
+      opts.log.fatal({ err: error }, `${reason}: stopping`);
+      stop(reason, 1);
     },
   };
 }

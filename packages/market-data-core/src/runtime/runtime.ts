@@ -67,10 +67,13 @@ export function openRuntime(opts: RuntimeOptions): Runtime {
   const redis = opts.redisUrl ? new Redis(opts.redisUrl) : undefined;
   if (redis && log) redis.on("error", (err: Error) => log.warn({ err: err.message }, "redis error"));
   // Logged here so every app says these the same way: an impossible value (the core emits it once
-  // per endpoint and field), and a Redis outage moving the quota onto this process's share.
+  // per endpoint and field), an unusable answer (over its size cap, empty or malformed), and a Redis
+  // outage moving the quota onto this process's share.
   const onEvent = (e: CoreEvent) => {
     if (e.type === "implausible_value")
       log?.warn(e, "CoinGlass sent an impossible value: treated as missing");
+    if (e.type === "upstream_rejected")
+      log?.warn(e, "CoinGlass sent an unusable answer: treated as a failure");
     if (log && e.type === "quota_fallback") {
       if (e.active) log.warn(e, "upstream quota: Redis unreachable, using this process's share");
       else log.info(e, "upstream quota: shared through Redis again");

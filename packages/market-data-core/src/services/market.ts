@@ -2,7 +2,9 @@ import type { CoinGlassClient } from "../client/types.js";
 import type { CallOptions, Lane } from "../models/result.js";
 import { createSymbols, type Symbols } from "../symbols/symbols.js";
 import { buildFundingArbitrage } from "./arbitrage.js";
+import { buildCalendar } from "./calendar.js";
 import { buildEtf } from "./etf.js";
+import { buildIndicators } from "./indicators.js";
 import { buildOptions } from "./options.js";
 import { buildOverview } from "./overview.js";
 import { createParts } from "./parts.js";
@@ -36,6 +38,11 @@ const laneOf = (o?: CallOptions): Lane => o?.lane ?? "interactive";
 
 /** The default per-answer deadline of the interactive lane (ms). */
 export const DEFAULT_DEADLINE_MS = 8_000;
+/**
+ * Upstream work for an answer stops this long before its deadline, leaving the app time to
+ * assemble, render and send the answer (a stale value or the error) inside the deadline.
+ */
+export const DEADLINE_MARGIN_MS = 250;
 
 /**
  * The domain services over the cached client. Identical concurrent requests share one assembly
@@ -65,7 +72,9 @@ export function createMarketData({
    */
   function scope(o: CallOptions | undefined) {
     const lane = laneOf(o);
-    const deadlineAt = o?.deadlineAt ?? (lane === "interactive" ? Date.now() + deadlineMs : undefined);
+    const deadlineAt =
+      o?.deadlineAt ??
+      (lane === "interactive" ? Date.now() + Math.max(deadlineMs - DEADLINE_MARGIN_MS, 1) : undefined);
     const call: CallOptions = deadlineAt === undefined ? { lane } : { lane, deadlineAt };
     return { lane, call, deps: { client: client.with(call), symbols } };
   }
@@ -141,14 +150,28 @@ export function createMarketData({
     getFundingArbitrage: (q = {}, o) => {
       const limit = Math.min(50, Math.max(1, Math.trunc(q.limit ?? 10)));
       const principalUsd = Math.max(1, Math.trunc(q.principalUsd ?? 10_000));
-      return shared(`arb|${limit}|${principalUsd}|${laneOf(o)}`, () =>
-        buildFundingArbitrage(client, { limit, principalUsd }, laneOf(o)),
+      const { lane, deps } = scope(o);
+      return shared(`arb|${limit}|${principalUsd}|${lane}`, () =>
+        buildFundingArbitrage(deps.client, { limit, principalUsd }, lane),
       );
+    },
+    getCalendar: (q = {}, o) => {
+      const days = Math.min(14, Math.max(1, Math.trunc(q.days ?? 7)));
+      const minImportance = Math.min(3, Math.max(1, Math.trunc(q.minImportance ?? 2)));
+      const { lane, deps } = scope(o);
+      return shared(`calendar|${days}|${minImportance}|${lane}`, () =>
+        buildCalendar(deps.client, { days, minImportance, now: Date.now() }, lane),
+      );
+    },
+    getIndicators: (coin, o) => {
+      const { lane, deps } = scope(o);
+      return shared(`indicators|${coin}|${lane}`, () => buildIndicators(deps, coin, lane));
     },
     getOptions: (coin, q = {}, o) => {
       const exchange = q.exchange ?? "Deribit";
-      return shared(`options|${coin}|${exchange}|${laneOf(o)}`, () =>
-        buildOptions(client, coin, exchange, laneOf(o)),
+      const { lane, deps } = scope(o);
+      return shared(`options|${coin}|${exchange}|${lane}`, () =>
+        buildOptions(deps.client, coin, exchange, lane),
       );
     },
     getEtf: (asset, q = {}, o) => {

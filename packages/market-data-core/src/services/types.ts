@@ -1,6 +1,8 @@
 import type { EtfAsset } from "../coinglass/raw/etf.js";
 import type { FundingArbitrageReport } from "../models/arbitrage.js";
+import type { CalendarReport } from "../models/calendar.js";
 import type { EtfReport } from "../models/etf.js";
+import type { IndicatorsReport } from "../models/indicators.js";
 import type {
   Candle,
   DepthRange,
@@ -26,9 +28,10 @@ import type { CallOptions, MarketResult } from "../models/result.js";
 import type { RawSnapshot } from "../models/snapshot.js";
 import type { FundingArbitrageQuery } from "./arbitrage.js";
 import type { EtfQuery } from "./etf.js";
+import type { IndicatorCoin } from "./indicators.js";
 import type { OptionCoin, OptionExchange } from "./options.js";
 
-export type { EtfQuery, FundingArbitrageQuery, OptionCoin, OptionExchange };
+export type { EtfQuery, FundingArbitrageQuery, IndicatorCoin, OptionCoin, OptionExchange };
 
 /** Options of `getWhale`. */
 export interface WhaleQuery {
@@ -106,6 +109,16 @@ export interface MarketData {
     query?: FundingArbitrageQuery,
     opts?: CallOptions,
   ): Promise<MarketResult<FundingArbitrageReport>>;
+  /**
+   * Economic releases from now to `days` (1..14, default 7) ahead, importance ≥ `minImportance`
+   * (1..3, default 2). Startup+ (`PlanError` below).
+   */
+  getCalendar(
+    query?: { days?: number; minImportance?: number },
+    opts?: CallOptions,
+  ): Promise<MarketResult<CalendarReport>>;
+  /** Coinbase premium (BTC), Bitfinex margin longs/shorts and the Binance basis of BTC or ETH. */
+  getIndicators(coin: IndicatorCoin, opts?: CallOptions): Promise<MarketResult<IndicatorsReport>>;
   /** Options of BTC or ETH: venues, max pain per expiry on `exchange` (default Deribit), put/call. */
   getOptions(
     coin: OptionCoin,

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { AccumulatedFundingRowSchema, FundingArbitrageRowSchema } from "./arbitrage.js";
+import { EconomicEventSchema } from "./calendar.js";
 import { EtfFlowDaySchema, EtfNetAssetsRowSchema } from "./etf.js";
 import {
   FundingRateExchangeListRowSchema,
@@ -15,6 +16,8 @@ import {
 import { HyperliquidPositionPageSchema, WhaleAlertRowSchema, WhalePositionRowSchema } from "./hyperliquid.js";
 import {
   BasisHistoryRowSchema,
+  BitfinexMarginRowSchema,
+  CoinbasePremiumRowSchema,
   FearGreedHistorySchema,
   IndicatorEmaRowSchema,
   IndicatorRsiRowSchema,
@@ -55,6 +58,7 @@ import {
 } from "./ratios.js";
 
 export * from "./arbitrage.js";
+export * from "./calendar.js";
 export * from "./common.js";
 export * from "./etf.js";
 export * from "./funding-oi.js";
@@ -112,6 +116,9 @@ export const RAW_DATA_SCHEMAS = {
   "/api/index/fear-greed-history": z.array(FearGreedHistorySchema),
   "/api/futures/funding-rate/arbitrage": z.array(FundingArbitrageRowSchema),
   "/api/futures/funding-rate/accumulated-exchange-list": z.array(AccumulatedFundingRowSchema),
+  "/api/coinbase-premium-index": z.array(CoinbasePremiumRowSchema),
+  "/api/bitfinex-margin-long-short": z.array(BitfinexMarginRowSchema),
+  "/api/calendar/economic-data": z.array(EconomicEventSchema),
   "/api/option/info": z.array(OptionInfoRowSchema),
   "/api/option/max-pain": z.array(OptionMaxPainRowSchema),
   "/api/option/exchange-oi-history": z.array(OptionExchangeChartSchema),

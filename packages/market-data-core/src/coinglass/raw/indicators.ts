@@ -49,3 +49,23 @@ export const FearGreedHistorySchema = z.object({
   time_list: z.array(z.number()),
 });
 export type RawFearGreedHistory = z.infer<typeof FearGreedHistorySchema>;
+
+/**
+ * One row of `GET /api/coinbase-premium-index`: `time` in epoch seconds, `premium` in USD
+ * (Coinbase minus Binance). The unit of `premium_rate` is in doubt (coinglass-api-more.md §0.3 #7),
+ * so the model does not use it.
+ */
+export const CoinbasePremiumRowSchema = z.object({
+  time: z.number(),
+  premium: z.number(),
+  premium_rate: z.number().optional(),
+});
+export type RawCoinbasePremiumRow = z.infer<typeof CoinbasePremiumRowSchema>;
+
+/** One row of `GET /api/bitfinex-margin-long-short`: `time` in seconds, quantities in coins. */
+export const BitfinexMarginRowSchema = z.object({
+  time: z.number(),
+  long_quantity: z.number(),
+  short_quantity: z.number(),
+});
+export type RawBitfinexMarginRow = z.infer<typeof BitfinexMarginRowSchema>;
