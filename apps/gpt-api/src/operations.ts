@@ -19,6 +19,7 @@ import { CalendarReportSchema } from "./schemas/calendar.js";
 import { EtfReportSchema } from "./schemas/etf.js";
 import { IndicatorsReportSchema } from "./schemas/indicators.js";
 import { LiquidationSummarySchema, RawSnapshotSchema, WhaleReportSchema } from "./schemas/market.js";
+import { OnchainReportSchema } from "./schemas/onchain.js";
 import { OptionsReportSchema } from "./schemas/options.js";
 import { enumParam, kindParam, numberParam, symbolParam } from "./schemas/params.js";
 import {
@@ -238,6 +239,19 @@ export const OPERATIONS: Operation[] = [
     hold: true,
     gpt: true,
     run: ({ core }, q) => core.market.getEtf(q.asset as EtfAsset, { days: q.days as number }),
+  }),
+  op({
+    operationId: "getExchangeBalances",
+    path: "/gpt/onchain",
+    summary: "Exchange balances of a coin on chain",
+    description:
+      "Coins held on each exchange's wallets with 1d/7d/30d changes and their totals: coins leaving exchanges (negative change) or arriving.",
+    query: z.object({ symbol: symbolParam }),
+    data: OnchainReportSchema,
+    withSymbol: true,
+    hold: true,
+    gpt: true,
+    run: async ({ core }, q) => core.market.getOnchain(s(q)),
   }),
   op({
     operationId: "getMarketIndicators",

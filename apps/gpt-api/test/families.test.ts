@@ -194,3 +194,21 @@ describe("/gpt/indicators and getMarketIndicators", () => {
     expect(body.meta.missing).toEqual(["coinbase_premium"]);
   });
 });
+
+describe("/gpt/onchain and getExchangeBalances", () => {
+  it("serve the service's balances (hobbyist plan); tool equal to route; what people type resolves", async () => {
+    const res = await api.get("/gpt/onchain?symbol=eth");
+    const body = await json(res);
+    expect(res.status, JSON.stringify(body.error)).toBe(200);
+    expect(body.symbol).toBe("ETH");
+    const core = await peers.core.market.getOnchain("ETH");
+    expect(body.data.exchanges.map((x: Json) => x.exchange)).toEqual(
+      core.data.exchanges.map((x) => x.exchange),
+    );
+    expect(body.data.exchanges[0].change["1d"].quantity).toBe(
+      Number(core.data.exchanges[0]?.change["1d"].quantity?.toPrecision(10)),
+    );
+    const mcp = await tool("getExchangeBalances", { symbol: "ETH" });
+    expect(mcp.data).toEqual(body.data);
+  });
+});

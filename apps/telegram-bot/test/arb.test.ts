@@ -50,7 +50,7 @@ describe("/arb (startup plan, simulator + fake Bot API)", () => {
     expect(text).toContain(`7d paid: long ${rate(first.accumulated7d.longPct)}`);
     expect(text.match(/^\d+\. /gm)).toHaveLength(r.data.pairs.length);
     const [help] = await h.ask(ALLOWED[41]!, "/help");
-    expect(help?.text).toContain("includes /etf, /options, /sentiment, /calendar, /arb");
+    expect(help?.text).toContain("includes /etf, /options, /onchain, /sentiment, /calendar, /arb");
     expect(help?.text).not.toContain("Needs a higher plan");
   });
 });

@@ -88,13 +88,29 @@ describe("/sentiment indicators (hobbyist plan)", () => {
   });
 });
 
+describe("/onchain (hobbyist plan)", () => {
+  it("shows the service's exchange balances and where coins moved", async () => {
+    const [reply] = await h.ask(user(), "/onchain btc");
+    const text = reply?.text ?? "";
+    const r = await h.core.market.getOnchain("BTC");
+    expect(text).toContain("BTC</b> — exchange balances on chain");
+    const top = r.data.exchanges[0]!;
+    expect(text).toContain(`${top.exchange} ${Math.round(top.balance).toLocaleString("en-US")} · 1d `);
+    expect(text).toContain(`(${pct(top.change["1d"].pct)})`);
+    const [usage] = await h.ask(user(), "/onchain");
+    expect(usage?.text).toContain("Usage: <code>/onchain SYMBOL</code>");
+  });
+});
+
 describe("plans on hobbyist", () => {
   it("/arb explains in one line which plan it needs; /help says what the plan includes", async () => {
     const u = user();
     const [arb] = await h.ask(u, "/arb");
     expect(arb?.text).toBe("🔒 This needs the CoinGlass startup plan or above; this bot uses hobbyist.");
     const [help] = await h.ask(u, "/help");
-    expect(help?.text).toContain("CoinGlass plan: <b>hobbyist</b> — includes /etf, /options, /sentiment");
+    expect(help?.text).toContain(
+      "CoinGlass plan: <b>hobbyist</b> — includes /etf, /options, /onchain, /sentiment",
+    );
     expect(help?.text).toContain("Needs a higher plan: /calendar (startup+), /arb (startup+)");
   });
 });

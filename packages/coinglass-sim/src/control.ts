@@ -78,7 +78,18 @@ export interface CalendarEventOptions {
   published?: string;
 }
 
+export interface WhaleTransferOptions {
+  /** Coin, e.g. "BTC". */
+  symbol: string;
+  usd: number;
+  /** Exchange name (e.g. "Coinbase") or omitted for an unknown wallet. */
+  from?: string;
+  to?: string;
+}
+
 export interface SimControl {
+  /** An on-chain transfer; one into or out of an exchange moves that exchange's balance. */
+  injectWhaleTransfer(o: WhaleTransferOptions): void;
   /** Add an economic-calendar event. */
   injectCalendarEvent(o: CalendarEventOptions): void;
   /** Publish one day of ETF flows (the day's total is the sum of the funds given). */
@@ -135,6 +146,21 @@ export function createControl(d: {
 }): SimControl {
   let whaleCount = 0;
   return {
+    injectWhaleTransfer(o) {
+      const coin = d.market.coin(o.symbol);
+      if (!coin) throw new Error(`unknown coin ${o.symbol}`);
+      if (!(o.usd > 0)) throw new Error("usd must be a positive number");
+      const price = d.market.price(coin, d.modelNow());
+      d.events.addTransfer({
+        symbol: coin.symbol,
+        quantity: o.usd / price,
+        usd: o.usd,
+        from: o.from ?? "unknown wallet",
+        to: o.to ?? "unknown wallet",
+        time: d.clock(),
+        hash: `sim${(whaleCount++).toString(16).padStart(8, "0")}${Math.round(o.usd).toString(16)}`,
+      });
+    },
     injectCalendarEvent(o) {
       if (!o.name) throw new Error("name is required");
       const importance = o.importance ?? 3;
@@ -237,7 +263,7 @@ const readJson = (req: IncomingMessage): Promise<Record<string, unknown>> =>
     req.on("error", reject);
   });
 
-/** `/__sim/{calendar-event,etf-flow,storm,whale-trades,whale-position,faults,corrupt,drop-sockets,ws-raw,replay,counters,reset-counters,reset,price}`. */
+/** `/__sim/{whale-transfer,calendar-event,etf-flow,storm,whale-trades,whale-position,faults,corrupt,drop-sockets,ws-raw,replay,counters,reset-counters,reset,price}`. */
 export async function handleControl(
   control: SimControl,
   req: IncomingMessage,
@@ -251,6 +277,7 @@ export async function handleControl(
   try {
     const b = req.method === "POST" ? await readJson(req) : {};
     const ops: Record<string, () => unknown> = {
+      "whale-transfer": () => control.injectWhaleTransfer(b as unknown as WhaleTransferOptions),
       "calendar-event": () => control.injectCalendarEvent(b as unknown as CalendarEventOptions),
       "etf-flow": () => control.injectEtfFlow(b as unknown as EtfFlowOptions),
       storm: () => control.injectLiquidationStorm(b as unknown as StormOptions),

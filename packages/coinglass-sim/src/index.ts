@@ -21,6 +21,7 @@ import { registerIndicators } from "./rest/indicators.js";
 import { createCounters, createRateLimiter } from "./rest/limits.js";
 import { registerLiquidation } from "./rest/liquidation.js";
 import { registerMarkets } from "./rest/markets.js";
+import { registerOnchain } from "./rest/onchain.js";
 import { registerOptions } from "./rest/options.js";
 import { registerOrderbook } from "./rest/orderbook.js";
 import { registerRatios } from "./rest/ratios.js";
@@ -92,6 +93,7 @@ function buildRoutes(market: ReturnType<typeof createMarket>, events: EventLog, 
   registerArbitrage(routes);
   registerOptions(routes);
   registerCalendar(routes, seed);
+  registerOnchain(routes);
   registerEtf(
     routes,
     createEtfModel(market, () => events.etfDays()),

@@ -54,6 +54,7 @@ export const SAMPLE_QUERIES: Readonly<Record<string, string>> = {
   "/api/coinbase-premium-index": "interval=4h&limit=10",
   "/api/bitfinex-margin-long-short": "symbol=BTC&interval=4h&limit=10",
   "/api/calendar/economic-data": "",
+  "/api/exchange/balance/list": "symbol=BTC",
   "/api/option/info": "symbol=BTC",
   "/api/option/max-pain": "symbol=BTC&exchange=Deribit",
   "/api/option/exchange-oi-history": "symbol=BTC&unit=USD&range=4h",

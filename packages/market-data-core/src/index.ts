@@ -21,6 +21,7 @@ export * from "./models/features.js";
 export { aprOfPer8h, FUNDING_BASIS_HOURS, fundingOnBasis } from "./models/funding.js";
 export * from "./models/indicators.js";
 export * from "./models/market.js";
+export * from "./models/onchain.js";
 export * from "./models/options.js";
 export * from "./models/reports.js";
 export * from "./models/result.js";

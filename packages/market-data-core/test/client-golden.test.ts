@@ -236,6 +236,20 @@ describe("golden reference payloads parse to the right domain values", () => {
     });
   });
 
+  it("exchange balances: coin units with 1d/7d/30d changes, largest first", async () => {
+    const [coinbase, binance] = (await core.client.fetchExchangeBalances("BTC")).value;
+    expect(coinbase).toEqual({
+      exchange: "Coinbase",
+      balance: 716590.351233,
+      change: {
+        "1d": { quantity: 638.797302, pct: 0.09 },
+        "7d": { quantity: 799.967408, pct: 0.11 },
+        "30d": { quantity: -29121.977486, pct: -3.91 },
+      },
+    });
+    expect(binance?.exchange).toBe("Binance");
+  });
+
   it("error bodies become typed errors", async () => {
     override.set("/api/futures/coins-price-change", "error-upgrade-plan");
     override.set("/api/futures/supported-exchanges", "error-invalid-api-key");

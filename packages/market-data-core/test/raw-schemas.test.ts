@@ -65,6 +65,7 @@ const GOLDEN: Record<string, RawPath | "ws" | "error"> = {
   "bitfinex-margin-long-short.json": "/api/bitfinex-margin-long-short",
   "basis-history.json": "/api/futures/basis/history",
   "calendar-economic-data.json": "/api/calendar/economic-data",
+  "exchange-balance-list.json": "/api/exchange/balance/list",
   "option-info.json": "/api/option/info",
   "option-max-pain.json": "/api/option/max-pain",
   "option-exchange-oi-history.json": "/api/option/exchange-oi-history",

@@ -3,6 +3,7 @@ import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { formatFunding } from "../format/funding.js";
 import { indicatorLines } from "../format/indicators.js";
+import { formatOnchain } from "../format/onchain.js";
 import { formatOverview, type OverviewTopic } from "../format/overview.js";
 import { formatRaw } from "../format/raw.js";
 import { formatLiq, formatOpenInterest, formatRsi, formatSentiment } from "../format/reports.js";
@@ -79,6 +80,12 @@ defineCommand(marketFeature, ["sentiment"], async (ctx) => {
     ]);
     return formatSentiment(mood, view(ctx), indicatorLines(indicators?.data ?? null, ctx.t.bind(ctx)));
   });
+});
+
+defineCommand(marketFeature, ["onchain"], async (ctx, [input]) => {
+  const symbol = await symbolArg(ctx, "onchain", input);
+  if (!symbol) return;
+  await marketReply(ctx, async () => formatOnchain(await ctx.deps.core.market.getOnchain(symbol), view(ctx)));
 });
 
 defineCommand(marketFeature, ["whale"], async (ctx, [input]) => {

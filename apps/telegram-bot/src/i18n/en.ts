@@ -52,6 +52,7 @@ help =
     /chart SYMBOL [5m|15m|30m|1h|4h|12h|1d] — candles with liquidations
     /etf [btc|eth|sol|xrp] — spot-ETF daily net flows, net assets, bar chart
     /arb — funding arbitrage: best long/short exchange pairs, per 8 h and APR
+    /onchain SYMBOL — coins held on exchanges, 1d/7d/30d flows
     /calendar — today's and this week's high-importance macro releases, in your time zone
     /options [btc|eth] — max pain per expiry vs price, put/call, OI by exchange
 
@@ -260,4 +261,8 @@ cal-forecast = forecast
 cal-previous = previous
 cal-time-tbd = time not set
 cal-more = +{ $count } more
+onchain-title = exchange balances on chain
+onchain-leaving = 🟢 Coins left exchanges over 7 days.
+onchain-arriving = 🔴 Coins arrived on exchanges over 7 days.
+usage-onchain = Usage: <code>/onchain SYMBOL</code>, e.g. <code>/onchain BTC</code>
 `;

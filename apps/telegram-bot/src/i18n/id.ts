@@ -52,6 +52,7 @@ help =
     /chart SIMBOL [5m|15m|30m|1h|4h|12h|1d] — candle dengan likuidasi
     /etf [btc|eth|sol|xrp] — arus bersih harian ETF spot, aset bersih, grafik batang
     /arb — arbitrase funding: pasangan bursa long/short terbaik, per 8 jam dan APR
+    /onchain SIMBOL — koin di bursa, arus 1h/7h/30h
     /calendar — rilis makro penting hari ini dan minggu ini, di zona waktu Anda
     /options [btc|eth] — max pain per jatuh tempo vs harga, put/call, OI per bursa
 
@@ -260,4 +261,8 @@ cal-forecast = perkiraan
 cal-previous = sebelumnya
 cal-time-tbd = jam belum pasti
 cal-more = +{ $count } lainnya
+onchain-title = saldo bursa on-chain
+onchain-leaving = 🟢 Koin keluar dari bursa dalam 7 hari.
+onchain-arriving = 🔴 Koin masuk ke bursa dalam 7 hari.
+usage-onchain = Cara pakai: <code>/onchain SIMBOL</code>, mis. <code>/onchain BTC</code>
 `;

@@ -54,7 +54,21 @@ export interface CalendarEvent {
   has_exact_publish_time: number;
 }
 
+/** An injected on-chain transfer; `from`/`to` are exchange names or "unknown wallet". */
+export interface TransferEvent {
+  symbol: string;
+  quantity: number;
+  usd: number;
+  from: string;
+  to: string;
+  time: number;
+  hash: string;
+}
+
 export interface EventLog {
+  /** Add an on-chain transfer (kept: the newest 500). */
+  addTransfer(e: TransferEvent): void;
+  transfers(): readonly TransferEvent[];
   /** Add an economic-calendar event (kept: the newest 200). */
   addCalendar(e: CalendarEvent): void;
   calendar(): readonly CalendarEvent[];
@@ -89,7 +103,14 @@ export function createEventLog(capacity = 50_000): EventLog {
   let version = 0;
   let etf = new Map<string, Map<number, Record<string, number>>>();
   let calendar: CalendarEvent[] = [];
+  let transfers: TransferEvent[] = [];
   return {
+    addTransfer(e) {
+      transfers.push(e);
+      if (transfers.length > 500) transfers = transfers.slice(-500);
+      version++;
+    },
+    transfers: () => transfers,
     addCalendar(e) {
       calendar.push(e);
       if (calendar.length > 200) calendar = calendar.slice(-200);
@@ -150,6 +171,7 @@ export function createEventLog(capacity = 50_000): EventLog {
       whales = [];
       etf = new Map();
       calendar = [];
+      transfers = [];
       version++;
     },
   };

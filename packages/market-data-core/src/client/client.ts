@@ -13,6 +13,7 @@ import * as d from "./map-derivs.js";
 import { mapEtfFlows, mapEtfNetAssets } from "./map-etf.js";
 import { mapBasis, mapBitfinexMargin, mapCoinbasePremium } from "./map-indicators.js";
 import * as m from "./map-markets.js";
+import { mapExchangeBalances } from "./map-onchain.js";
 import { mapOptionChart, mapOptionInfo, mapOptionMaxPain } from "./map-options.js";
 import { dropImplausible } from "./plausible.js";
 import { coinParams, type Mapper, type Params, POLICY, pairParams, unavailable } from "./requests.js";
@@ -356,6 +357,8 @@ function table(call: Call): Omit<CoinGlassClient, "plan" | "with" | "stats" | "c
         mapEconomicCalendar,
         o,
       ),
+    fetchExchangeBalances: (coin, o) =>
+      call("/api/exchange/balance/list", { symbol: coin }, POLICY.accumulated, mapExchangeBalances, o),
     fetchOptionInfo: (coin, o) =>
       call("/api/option/info", { symbol: coin }, POLICY.options, mapOptionInfo, o),
     fetchOptionMaxPain: (q, o) =>

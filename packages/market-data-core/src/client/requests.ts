@@ -34,7 +34,7 @@ export const POLICY = {
   options: live(30_000),
   /** Options max pain: "cache 1 min". */
   maxPain: live(60_000),
-  /** Accumulated funding: "cache 1 hour" in the docs. */
+  /** Accumulated funding and exchange balances: "cache 1 hour" in the docs. */
   accumulated: live(60 * MIN),
   history: { ttlMs: 30_000, swrMs: 30_000, staleOnErrorMs: 30 * MIN, negativeTtlMs: 10 * MIN },
 } satisfies Record<string, CachePolicy>;

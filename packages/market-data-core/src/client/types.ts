@@ -33,6 +33,7 @@ import type {
   WhaleAlert,
   WhalePosition,
 } from "../models/market.js";
+import type { ExchangeBalance } from "../models/onchain.js";
 import type { OptionChart, OptionExpiry, OptionVenue } from "../models/options.js";
 import type { Cached, CallOptions } from "../models/result.js";
 
@@ -131,6 +132,8 @@ export interface CoinGlassClient {
   fetchBasisHistory(q: PairHistoryQuery, o?: CallOptions): R<BasisPoint[]>;
   /** Economic releases in a window of at most now ± 15 days, soonest first (Startup+). */
   fetchEconomicCalendar(q: { startTime: number; endTime: number }, o?: CallOptions): R<EconomicEvent[]>;
+  /** A coin's balances on each exchange's wallets, coin units, largest first (all plans). */
+  fetchExchangeBalances(coin: string, o?: CallOptions): R<ExchangeBalance[]>;
   /** Options open interest and volume per venue, `All` first (BTC, ETH; all plans). */
   fetchOptionInfo(coin: string, o?: CallOptions): R<OptionVenue[]>;
   /** Max pain and open interest per expiry on one exchange, soonest first. */

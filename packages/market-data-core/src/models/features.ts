@@ -16,6 +16,7 @@ export interface PlanFeature {
 export const PLAN_FEATURES: readonly PlanFeature[] = [
   { feature: "Spot-ETF flows", command: "/etf", route: "/gpt/etf", plan: "hobbyist" },
   { feature: "Options max pain", command: "/options", route: "/gpt/options", plan: "hobbyist" },
+  { feature: "Exchange balances on chain", command: "/onchain", route: "/gpt/onchain", plan: "hobbyist" },
   { feature: "Market indicators", command: "/sentiment", route: "/gpt/indicators", plan: "hobbyist" },
   { feature: "Economic calendar", command: "/calendar", route: "/gpt/calendar", plan: "startup" },
   { feature: "Funding arbitrage", command: "/arb", route: "/gpt/funding-arbitrage", plan: "startup" },

@@ -5,6 +5,7 @@ import { buildFundingArbitrage } from "./arbitrage.js";
 import { buildCalendar } from "./calendar.js";
 import { buildEtf } from "./etf.js";
 import { buildIndicators } from "./indicators.js";
+import { buildOnchain } from "./onchain.js";
 import { buildOptions } from "./options.js";
 import { buildOverview } from "./overview.js";
 import { createParts } from "./parts.js";
@@ -163,6 +164,8 @@ export function createMarketData({
         buildCalendar(deps.client, { days, minImportance, now: Date.now() }, lane),
       );
     },
+    getOnchain: (symbol, o) =>
+      forCoin(symbol, "onchain", o, (coin, lane, deps) => buildOnchain(deps.client, coin, lane)),
     getIndicators: (coin, o) => {
       const { lane, deps } = scope(o);
       return shared(`indicators|${coin}|${lane}`, () => buildIndicators(deps, coin, lane));

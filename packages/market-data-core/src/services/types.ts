@@ -11,6 +11,7 @@ import type {
   LiquidationRange,
   TakerRange,
 } from "../models/market.js";
+import type { OnchainReport } from "../models/onchain.js";
 import type { OptionsReport } from "../models/options.js";
 import type {
   FundingReport,
@@ -117,6 +118,8 @@ export interface MarketData {
     query?: { days?: number; minImportance?: number },
     opts?: CallOptions,
   ): Promise<MarketResult<CalendarReport>>;
+  /** A coin's balances on exchange wallets with 1d/7d/30d changes (all plans). */
+  getOnchain(symbol: string, opts?: CallOptions): Promise<MarketResult<OnchainReport>>;
   /** Coinbase premium (BTC), Bitfinex margin longs/shorts and the Binance basis of BTC or ETH. */
   getIndicators(coin: IndicatorCoin, opts?: CallOptions): Promise<MarketResult<IndicatorsReport>>;
   /** Options of BTC or ETH: venues, max pain per expiry on `exchange` (default Deribit), put/call. */

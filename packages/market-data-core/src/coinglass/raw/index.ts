@@ -41,6 +41,7 @@ import {
   SupportedExchangePairsSchema,
   SupportedExchangesSchema,
 } from "./markets.js";
+import { ExchangeBalanceRowSchema } from "./onchain.js";
 import { OptionExchangeChartSchema, OptionInfoRowSchema, OptionMaxPainRowSchema } from "./options.js";
 import {
   AggregatedAskBidsHistoryRowSchema,
@@ -66,6 +67,7 @@ export * from "./hyperliquid.js";
 export * from "./indicators.js";
 export * from "./liquidation.js";
 export * from "./markets.js";
+export * from "./onchain.js";
 export * from "./options.js";
 export * from "./orderbook.js";
 export * from "./ratios.js";
@@ -119,6 +121,7 @@ export const RAW_DATA_SCHEMAS = {
   "/api/coinbase-premium-index": z.array(CoinbasePremiumRowSchema),
   "/api/bitfinex-margin-long-short": z.array(BitfinexMarginRowSchema),
   "/api/calendar/economic-data": z.array(EconomicEventSchema),
+  "/api/exchange/balance/list": z.array(ExchangeBalanceRowSchema),
   "/api/option/info": z.array(OptionInfoRowSchema),
   "/api/option/max-pain": z.array(OptionMaxPainRowSchema),
   "/api/option/exchange-oi-history": z.array(OptionExchangeChartSchema),
