@@ -4,8 +4,8 @@
 // 2) One cold getRaw with every simulator answer delayed 100 ms: nothing may be sequential, so it
 //    should take about as long as the slowest single upstream call (goal: within 1.5x). The same
 //    for the issue-17 families: a cold getEtf and getOptions (goal: within 1.5x each).
-// 3) Warm calls of the new services (ETF, options, funding arbitrage) inside their TTLs make no
-//    upstream request (goal: 0).
+// 3) Warm calls of the new services (ETF, options, funding arbitrage, indicators, exchange
+//    balances, whale transfers, calendar) inside their TTLs make no upstream request (goal: 0).
 import { createSimulator } from "@teleglas/coinglass-sim";
 import { type CoreEvent, createMarketDataCore, type MarketDataCore } from "@teleglas/market-data-core";
 
@@ -73,6 +73,11 @@ async function warmNewServices() {
       core.market.getOptions("BTC"),
       core.market.getOptions("ETH", { exchange: "OKX" }),
       core.market.getFundingArbitrage({ limit: 10 }),
+      core.market.getIndicators("BTC"),
+      core.market.getIndicators("ETH"),
+      core.market.getOnchain("BTC"),
+      core.market.getWhaleTransfers({ limit: 50 }),
+      core.market.getCalendar({ days: 7 }),
     ]);
   await round();
   sim.control.resetCounters();
