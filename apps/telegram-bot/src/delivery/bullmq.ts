@@ -11,6 +11,9 @@ import {
   limiterWindow,
 } from "./types.js";
 
+/** Edits go after every send waiting (a lower number would come first; sends have none). */
+const EDIT_PRIORITY = 10;
+
 export interface BullDeliveryOptions extends DeliveryDeps {
   /** A ready ioredis connection; the queue duplicates it (BullMQ needs its own blocking ones). */
   redis: Redis;
@@ -75,6 +78,9 @@ export function createBullDelivery(o: BullDeliveryOptions): Delivery {
             removeOnComplete: { age: 3600, count: 200_000 },
             removeOnFail: { age: 7 * 86_400 },
             ...(delayMs && delayMs > 0 ? { delay: delayMs } : {}),
+            // BullMQ takes jobs without a priority before any prioritized one: a storm's edits
+            // (one per chat per state) never hold back the first message of another alert.
+            ...(data.edit ? { priority: EDIT_PRIORITY } : {}),
           },
         })),
       );

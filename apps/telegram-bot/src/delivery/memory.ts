@@ -98,15 +98,19 @@ export function createMemoryDelivery(o: DeliveryDeps): Delivery {
     }
     let soonest = Number.POSITIVE_INFINITY;
     const rest: Entry[] = [];
-    for (const e of entries) {
-      if (e.notBefore > now) {
-        soonest = Math.min(soonest, e.notBefore);
-        rest.push(e);
-      } else if (inFlight < concurrency && windowCount < max) {
-        windowCount++;
-        void runOne(e);
-      } else rest.push(e);
-    }
+    // Sends first, then edits, as the BullMQ queue does with priorities: a storm's edits never
+    // hold back the first message of another alert.
+    for (const edits of [false, true])
+      for (const e of entries) {
+        if (Boolean(e.job.edit) !== edits) continue;
+        if (e.notBefore > now) {
+          soonest = Math.min(soonest, e.notBefore);
+          rest.push(e);
+        } else if (inFlight < concurrency && windowCount < max) {
+          windowCount++;
+          void runOne(e);
+        } else rest.push(e);
+      }
     entries = rest;
     if (entries.length === 0) return;
     // Jobs left ready are waiting for the next window or for a free slot (a finishing send
