@@ -1,26 +1,9 @@
-import {
-  type DepthRange,
-  type EtfAsset,
-  INDICATOR_COINS,
-  type IndicatorCoin,
-  type MarketResult,
-  OPTION_COINS,
-  OPTION_EXCHANGES,
-  type OptionCoin,
-  type OptionExchange,
-  PLAN_FEATURES,
-  planAllows,
-} from "@teleglas/market-data-core";
+import { type DepthRange, PLAN_FEATURES, planAllows } from "@teleglas/market-data-core";
 import { z } from "zod";
-import type { ApiDeps } from "./deps.js";
 import { liveMeta } from "./http/envelope.js";
-import { FundingArbitrageReportSchema } from "./schemas/arbitrage.js";
-import { CalendarReportSchema } from "./schemas/calendar.js";
-import { EtfReportSchema } from "./schemas/etf.js";
-import { IndicatorsReportSchema } from "./schemas/indicators.js";
+import { type Operation, op, s } from "./operation.js";
+import { FAMILY_OPERATIONS } from "./operations-families.js";
 import { LiquidationSummarySchema, RawSnapshotSchema, WhaleReportSchema } from "./schemas/market.js";
-import { OnchainReportSchema, WhaleTransferReportSchema } from "./schemas/onchain.js";
-import { OptionsReportSchema } from "./schemas/options.js";
 import { enumParam, kindParam, numberParam, symbolParam } from "./schemas/params.js";
 import {
   AlertListSchema,
@@ -54,27 +37,6 @@ export const ORDERBOOK_EXCHANGES = [
 
 /** Walls per side in an order-book answer. */
 const MAX_WALLS = 25;
-
-/** One read-only operation, served over HTTP (GET) and as an MCP tool. */
-export interface Operation {
-  operationId: string;
-  path: string;
-  summary: string;
-  /** At most 300 characters (GPT Actions). */
-  description: string;
-  query: z.ZodObject;
-  data: z.ZodType;
-  /** Whether the envelope carries a top-level `symbol`. */
-  withSymbol: boolean;
-  /** Serialized answers are held and served again (see response-cache.ts). */
-  hold: boolean;
-  /** Listed in chatgpt_schema.json. */
-  gpt: boolean;
-  run(deps: ApiDeps, query: Record<string, unknown>): Promise<MarketResult<unknown>>;
-}
-
-const op = (o: Operation) => o;
-const s = (q: Record<string, unknown>) => String(q.symbol);
 
 export const OPERATIONS: Operation[] = [
   op({
@@ -215,161 +177,7 @@ export const OPERATIONS: Operation[] = [
     gpt: true,
     run: async ({ core }, q) => core.market.getOpenInterest(await core.market.resolveSymbol(s(q))),
   }),
-  op({
-    operationId: "getEtfFlows",
-    path: "/gpt/etf",
-    summary: "Spot-ETF daily net flows and net assets",
-    description:
-      "US spot-ETF daily net flows (total and per fund) of BTC, ETH, SOL or XRP over 1..90 trading days, net assets (BTC, ETH), Hong Kong BTC-ETF flows.",
-    query: z.object({
-      asset: z
-        .enum(["BTC", "ETH", "SOL", "XRP"])
-        .default("BTC")
-        .meta({ description: "Underlying coin: BTC, ETH, SOL or XRP (default BTC).", examples: ["BTC"] }),
-      days: z.coerce
-        .number()
-        .int()
-        .min(1)
-        .max(90)
-        .default(10)
-        .meta({ description: "Trading days of flows, 1..90 (default 10).", examples: [10] }),
-    }),
-    data: EtfReportSchema,
-    withSymbol: false,
-    hold: true,
-    gpt: true,
-    run: ({ core }, q) => core.market.getEtf(q.asset as EtfAsset, { days: q.days as number }),
-  }),
-  op({
-    operationId: "getExchangeBalances",
-    path: "/gpt/onchain",
-    summary: "Exchange balances of a coin on chain",
-    description:
-      "Coins held on each exchange's wallets with 1d/7d/30d changes and their totals: coins leaving exchanges (negative change) or arriving.",
-    query: z.object({ symbol: symbolParam }),
-    data: OnchainReportSchema,
-    withSymbol: true,
-    hold: true,
-    gpt: true,
-    run: async ({ core }, q) => core.market.getOnchain(s(q)),
-  }),
-  op({
-    operationId: "getWhaleTransfers",
-    path: "/gpt/whale-transfers",
-    summary: "On-chain whale transfers of $10M or more",
-    description:
-      "Transfers of $10M or more in the last 24 h, optionally for one coin, newest first, with the USD moved onto and off exchanges. Needs CoinGlass Startup+.",
-    query: z.object({
-      symbol: symbolParam.optional(),
-      limit: z.coerce
-        .number()
-        .int()
-        .min(1)
-        .max(100)
-        .default(20)
-        .meta({ description: "Transfers returned, 1..100 (default 20).", examples: [20] }),
-    }),
-    data: WhaleTransferReportSchema,
-    withSymbol: false,
-    hold: true,
-    gpt: true,
-    run: ({ core }, q) =>
-      core.market.getWhaleTransfers({
-        ...(q.symbol === undefined ? {} : { symbol: s(q) }),
-        limit: q.limit as number,
-      }),
-  }),
-  op({
-    operationId: "getMarketIndicators",
-    path: "/gpt/indicators",
-    summary: "Coinbase premium, Bitfinex margin longs/shorts and basis",
-    description:
-      "Coinbase minus Binance BTC price (USD), Bitfinex margin longs and shorts with their ratio, and the Binance perpetual basis (percent) of BTC or ETH.",
-    query: z.object({
-      symbol: z
-        .enum(INDICATOR_COINS)
-        .default("BTC")
-        .meta({ description: "BTC or ETH (the Coinbase premium is BTC only).", examples: ["BTC"] }),
-    }),
-    data: IndicatorsReportSchema,
-    withSymbol: true,
-    hold: true,
-    gpt: true,
-    run: ({ core }, q) => core.market.getIndicators(q.symbol as IndicatorCoin),
-  }),
-  op({
-    operationId: "getOptions",
-    path: "/gpt/options",
-    summary: "Options max pain, open interest and put/call of BTC or ETH",
-    description:
-      "Max pain per expiry vs price, put/call open interest per expiry, options open interest and volume per exchange.",
-    query: z.object({
-      symbol: z
-        .enum(OPTION_COINS)
-        .default("BTC")
-        .meta({ description: "BTC or ETH (CoinGlass has options data for these two).", examples: ["BTC"] }),
-      exchange: z
-        .enum(OPTION_EXCHANGES)
-        .default("Deribit")
-        .meta({ description: "Exchange whose expiries to list (default Deribit).", examples: ["Deribit"] }),
-    }),
-    data: OptionsReportSchema,
-    withSymbol: true,
-    hold: true,
-    gpt: true,
-    run: ({ core }, q) =>
-      core.market.getOptions(q.symbol as OptionCoin, { exchange: q.exchange as OptionExchange }),
-  }),
-  op({
-    operationId: "getEconomicCalendar",
-    path: "/gpt/calendar",
-    summary: "Macro economic calendar",
-    description:
-      "Economic releases (CPI, rate decisions, payrolls …) from now to 1..14 days ahead at or above an importance, with forecast, previous and released figures. Needs CoinGlass Startup+.",
-    query: z.object({
-      days: z.coerce
-        .number()
-        .int()
-        .min(1)
-        .max(14)
-        .default(7)
-        .meta({ description: "Days ahead, 1..14 (default 7).", examples: [7] }),
-      importance: z.coerce
-        .number()
-        .int()
-        .min(1)
-        .max(3)
-        .default(2)
-        .meta({ description: "Lowest importance, 1..3 (3 = most important; default 2).", examples: [3] }),
-    }),
-    data: CalendarReportSchema,
-    withSymbol: false,
-    hold: true,
-    gpt: true,
-    run: ({ core }, q) =>
-      core.market.getCalendar({ days: q.days as number, minImportance: q.importance as number }),
-  }),
-  op({
-    operationId: "getFundingArbitrage",
-    path: "/gpt/funding-arbitrage",
-    summary: "Funding-rate arbitrage pairs across exchanges",
-    description:
-      "Best long/short exchange pair per coin to collect the funding gap; legs and gap per 8 h and as APR, fees, price spread, 7-day funding sums. Needs CoinGlass Startup+.",
-    query: z.object({
-      limit: z.coerce
-        .number()
-        .int()
-        .min(1)
-        .max(50)
-        .default(10)
-        .meta({ description: "Pairs returned, best first, 1..50 (default 10).", examples: [10] }),
-    }),
-    data: FundingArbitrageReportSchema,
-    withSymbol: false,
-    hold: true,
-    gpt: true,
-    run: ({ core }, q) => core.market.getFundingArbitrage({ limit: q.limit as number }),
-  }),
+  ...FAMILY_OPERATIONS,
   op({
     operationId: "getRecentAlerts",
     path: "/gpt/alerts",

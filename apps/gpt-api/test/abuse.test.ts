@@ -4,7 +4,8 @@ import { apiConfig } from "../src/config.js";
 import { prepareBody } from "../src/http/envelope.js";
 import { createResponseCache } from "../src/http/response-cache.js";
 import { createOperationServer } from "../src/http/serve.js";
-import { OPERATIONS, type Operation } from "../src/operations.js";
+import type { Operation } from "../src/operation.js";
+import { OPERATIONS } from "../src/operations.js";
 import { type Json, type Peers, startApi, startPeers } from "./harness.js";
 
 // What one client cannot take from all: memory through unique URLs, logs and answers through

@@ -1,5 +1,5 @@
 import type { ApiDeps } from "../deps.js";
-import type { Operation } from "../operations.js";
+import type { Operation } from "../operation.js";
 import { type PreparedBody, prepareBody, renderBody, renderRepeat } from "./envelope.js";
 import type { ResponseCache } from "./response-cache.js";
 import { snakePath, toSnake } from "./snake-case.js";

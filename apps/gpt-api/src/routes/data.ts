@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { OperationServer } from "../http/serve.js";
-import type { Operation } from "../operations.js";
+import type { Operation } from "../operation.js";
 import { ERROR_RESPONSES, successEnvelope } from "../schemas/envelope.js";
 import { numberFields, strictNumbers } from "../schemas/params.js";
 

@@ -6,7 +6,7 @@ import { errorBody } from "../http/envelope.js";
 import { sendApiError } from "../http/error-handler.js";
 import { ApiError, toApiError } from "../http/errors.js";
 import type { OperationServer } from "../http/serve.js";
-import type { Operation } from "../operations.js";
+import type { Operation } from "../operation.js";
 import { numberFields, strictNumbers } from "../schemas/params.js";
 import type { BatchedRateStore } from "../security/rate-store.js";
 

@@ -1,0 +1,26 @@
+import type { MarketResult } from "@teleglas/market-data-core";
+import type { z } from "zod";
+import type { ApiDeps } from "./deps.js";
+
+/** One read-only operation, served over HTTP (GET) and as an MCP tool. */
+export interface Operation {
+  operationId: string;
+  path: string;
+  summary: string;
+  /** At most 300 characters (GPT Actions). */
+  description: string;
+  query: z.ZodObject;
+  data: z.ZodType;
+  /** Whether the envelope carries a top-level `symbol`. */
+  withSymbol: boolean;
+  /** Serialized answers are held and served again (see response-cache.ts). */
+  hold: boolean;
+  /** Listed in chatgpt_schema.json. */
+  gpt: boolean;
+  run(deps: ApiDeps, query: Record<string, unknown>): Promise<MarketResult<unknown>>;
+}
+
+/** Checks an operation against the interface where it is written. */
+export const op = (o: Operation) => o;
+/** The validated `symbol` query parameter. */
+export const s = (q: Record<string, unknown>) => String(q.symbol);
