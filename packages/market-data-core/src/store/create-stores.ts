@@ -10,6 +10,8 @@ import {
 import { matchesAlert } from "./match.js";
 import { createMemoryAlertStore } from "./memory-alerts.js";
 import { createRedisAlertStore } from "./redis-alerts.js";
+import { memoryRuleBackend, redisRuleBackend } from "./rule-backends.js";
+import { createRuleStore } from "./rules.js";
 import {
   createSubscriptionStore,
   memorySubscriptionBackend,
@@ -58,6 +60,7 @@ export function createStores(opts: StoresOptions = {}): Stores {
     cooldowns: cooldownStore(cooldownKeys),
     ledger: deliveryLedger(ledgerKeys),
     flags: redis ? redisFlagStore(redis, prefix) : memoryFlagStore(),
+    rules: createRuleStore(redis ? redisRuleBackend(redis, prefix) : memoryRuleBackend(), now),
     matchesAlert,
     close: () => alerts.close(),
   };
