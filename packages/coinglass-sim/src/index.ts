@@ -19,6 +19,7 @@ import { registerFundingOi } from "./rest/funding-oi.js";
 import { registerHyperliquid } from "./rest/hyperliquid.js";
 import { registerIndicators } from "./rest/indicators.js";
 import { createCounters, createRateLimiter } from "./rest/limits.js";
+import { registerLiquidationMaps } from "./rest/liqmap.js";
 import { registerLiquidation } from "./rest/liquidation.js";
 import { registerMarkets } from "./rest/markets.js";
 import { registerOnchain, registerWhaleTransfers } from "./rest/onchain.js";
@@ -85,6 +86,7 @@ function buildRoutes(market: ReturnType<typeof createMarket>, events: EventLog, 
   const routes: RouteTable = new Map();
   registerMarkets(routes);
   registerLiquidation(routes);
+  registerLiquidationMaps(routes);
   registerHyperliquid(routes, createWhales(market));
   registerFundingOi(routes);
   registerRatios(routes);

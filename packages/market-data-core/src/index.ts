@@ -20,6 +20,7 @@ export * from "./models/etf.js";
 export * from "./models/features.js";
 export { aprOfPer8h, FUNDING_BASIS_HOURS, fundingOnBasis } from "./models/funding.js";
 export * from "./models/indicators.js";
+export * from "./models/liqmap.js";
 export * from "./models/market.js";
 export * from "./models/onchain.js";
 export * from "./models/options.js";
