@@ -7,7 +7,6 @@ import {
   redisFlagStore,
   redisTtlKeys,
 } from "./kv.js";
-import { matchesAlert } from "./match.js";
 import { createMemoryAlertStore } from "./memory-alerts.js";
 import { createRedisAlertStore } from "./redis-alerts.js";
 import { memoryRuleBackend, redisRuleBackend } from "./rule-backends.js";
@@ -61,7 +60,6 @@ export function createStores(opts: StoresOptions = {}): Stores {
     ledger: deliveryLedger(ledgerKeys),
     flags: redis ? redisFlagStore(redis, prefix) : memoryFlagStore(),
     rules: createRuleStore(redis ? redisRuleBackend(redis, prefix) : memoryRuleBackend(), now),
-    matchesAlert,
     close: () => alerts.close(),
   };
 }

@@ -196,8 +196,6 @@ export interface Stores {
   flags: FlagStore;
   /** Personal alert rules per chat and their evaluation state (issue 15). */
   rules: RuleStore;
-  /** The pure delivery rule, also exported on its own. */
-  matchesAlert: typeof import("./match.js").matchesAlert;
   /** Stops consumers and followers. Does not quit the Redis connection it was given. */
   close(): Promise<void>;
 }
