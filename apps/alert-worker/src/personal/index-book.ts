@@ -124,20 +124,27 @@ export function decide(e: Entry, value: number, previous: number | null, now: nu
   const { rule, t } = e;
   const s = rule.state;
   if (rule.removed) return;
-  const emit = (kind: OutcomeKind) => out.push({ kind, rule, trigger: t, value, previous });
+  const emit = (kind: OutcomeKind): void => {
+    out.push({ kind, rule, trigger: t, value, previous });
+  };
   if (rule.expiresAt !== null && now >= rule.expiresAt) {
     rule.removed = true;
-    return emit("expired");
+    emit("expired");
+    return;
   }
   if (beyond(t, value)) {
     if ((s.armed & t.bit) === 0) return;
     s.armed &= ~t.bit;
-    if (rule.mode === 2 && s.lastFiredAt !== null && now - s.lastFiredAt < rule.cooldownMs) return emit("cooling");
+    if (rule.mode === 2 && s.lastFiredAt !== null && now - s.lastFiredAt < rule.cooldownMs) {
+      emit("cooling");
+      return;
+    }
     s.seq += 1;
     s.lastFiredAt = now;
     s.lastValue = value;
     if (rule.mode === 0) rule.removed = true; // once: done
-    return emit("fired");
+    emit("fired");
+    return;
   }
   if (rule.mode !== 0 && (s.armed & t.bit) === 0 && backInside(t, value)) {
     s.armed |= t.bit;

@@ -29,7 +29,12 @@ function pair(series: string, level: number, band: number, op: "above" | "below"
 }
 
 /** Both directions of a ±pct change (or only the one asked). */
-function changeTriggers(series: string, pct: number, band: number, direction: "up" | "down" | "either"): Trigger[] {
+function changeTriggers(
+  series: string,
+  pct: number,
+  band: number,
+  direction: "up" | "down" | "either",
+): Trigger[] {
   const up = pair(series, pct, band, "up");
   const down = { ...pair(series, -pct, band, "down"), bit: 2 as const };
   if (direction === "up") return [up];

@@ -22,8 +22,14 @@ function live(condition: RuleCondition, repeat: RuleRepeat, patch: Partial<Rule>
   };
   return liveRuleOf(rule, initialRuleState(), T0) as LiveRule;
 }
-const price = (level: number, op: "above" | "below" = "above"): RuleCondition => ({ kind: "price", symbol: "BTC", op, level });
-const fired = (out: Outcome[]) => out.filter((o) => o.kind === "fired").map((o) => `${o.rule.id}#${o.rule.state.seq}`);
+const price = (level: number, op: "above" | "below" = "above"): RuleCondition => ({
+  kind: "price",
+  symbol: "BTC",
+  op,
+  level,
+});
+const fired = (out: Outcome[]) =>
+  out.filter((o) => o.kind === "fired").map((o) => `${o.rule.id}#${o.rule.state.seq}`);
 
 describe("rule index", () => {
   it("fires a once-rule at its crossing and never again", () => {
@@ -72,8 +78,14 @@ describe("rule index", () => {
 
   it("either direction has one trigger each way; a funding flip needs a change of sign", () => {
     const idx = new RuleIndex();
-    const move = live({ kind: "move", symbol: "ETH", window: "1h", direction: "either", pct: 5 }, { mode: "every", band: 1 });
-    const flip = live({ kind: "funding", symbol: "ETH", op: "flip", level: 0, exchange: "OKX" }, { mode: "every", band: 0 });
+    const move = live(
+      { kind: "move", symbol: "ETH", window: "1h", direction: "either", pct: 5 },
+      { mode: "every", band: 1 },
+    );
+    const flip = live(
+      { kind: "funding", symbol: "ETH", op: "flip", level: 0, exchange: "OKX" },
+      { mode: "every", band: 0 },
+    );
     idx.load([move, flip]);
     expect(fired(idx.tick("ETH|move:1h", 6, T0))).toHaveLength(1); // a fresh rule whose condition holds fires
     expect(fired(idx.tick("ETH|move:1h", -5.5, T0))).toHaveLength(1);
@@ -107,25 +119,29 @@ describe("rule index", () => {
       repeat,
     });
     fc.assert(
-      fc.property(fc.array(rule, { minLength: 1, maxLength: 40 }), fc.array(fc.integer({ min: 0, max: 200 }), { minLength: 1, maxLength: 40 }), (specs, walk) => {
-        const a = specs.map((s) => live(price(s.level, s.op), s.repeat));
-        const b = a.map((r) => ({ ...r, state: { ...r.state } }));
-        const idx = new RuleIndex();
-        idx.load(a);
-        let prev: number | null = null;
-        walk.forEach((value, i) => {
-          const now = T0 + i * 60_000;
-          const got = fired(idx.tick("BTC|price", value, now)).sort();
-          const want: Outcome[] = [];
-          for (const r of b) {
-            if (r.removed) continue;
-            if (r.state.fresh) start(r, value, now, want);
-            else for (const t of r.triggers) decide({ rule: r, t }, value, prev, now, want);
-          }
-          expect(got).toEqual(fired(want).sort());
-          prev = value;
-        });
-      }),
+      fc.property(
+        fc.array(rule, { minLength: 1, maxLength: 40 }),
+        fc.array(fc.integer({ min: 0, max: 200 }), { minLength: 1, maxLength: 40 }),
+        (specs, walk) => {
+          const a = specs.map((s) => live(price(s.level, s.op), s.repeat));
+          const b = a.map((r) => ({ ...r, state: { ...r.state } }));
+          const idx = new RuleIndex();
+          idx.load(a);
+          let prev: number | null = null;
+          walk.forEach((value, i) => {
+            const now = T0 + i * 60_000;
+            const got = fired(idx.tick("BTC|price", value, now)).sort();
+            const want: Outcome[] = [];
+            for (const r of b) {
+              if (r.removed) continue;
+              if (r.state.fresh) start(r, value, now, want);
+              else for (const t of r.triggers) decide({ rule: r, t }, value, prev, now, want);
+            }
+            expect(got).toEqual(fired(want).sort());
+            prev = value;
+          });
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -133,8 +149,25 @@ describe("rule index", () => {
 
 describe("wallet changes", () => {
   it("tells open, close, flip and add apart; a reduction is none", () => {
-    const p = (coin: string, szi: number) => ({ coin, szi, entryPriceUsd: null, valueUsd: Math.abs(szi) * 10, leverage: null, unrealizedPnlUsd: null });
-    const changes = walletChanges({ BTC: 1, ETH: -2, SOL: 5, DOGE: 10 }, [p("ETH", 3), p("SOL", 7), p("DOGE", 4), p("XRP", -1)]);
-    expect(changes.map((c) => `${c.coin}:${c.event}`)).toEqual(["BTC:close", "ETH:flip", "SOL:add", "XRP:open"]);
+    const p = (coin: string, szi: number) => ({
+      coin,
+      szi,
+      entryPriceUsd: null,
+      valueUsd: Math.abs(szi) * 10,
+      leverage: null,
+      unrealizedPnlUsd: null,
+    });
+    const changes = walletChanges({ BTC: 1, ETH: -2, SOL: 5, DOGE: 10 }, [
+      p("ETH", 3),
+      p("SOL", 7),
+      p("DOGE", 4),
+      p("XRP", -1),
+    ]);
+    expect(changes.map((c) => `${c.coin}:${c.event}`)).toEqual([
+      "BTC:close",
+      "ETH:flip",
+      "SOL:add",
+      "XRP:open",
+    ]);
   });
 });
