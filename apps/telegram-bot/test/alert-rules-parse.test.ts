@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { conditionLine, repeatLine } from "../src/features/alert-rules-line.js";
 import { parseAlert } from "../src/features/alert-rules-parse.js";
 
 const NOW = Date.UTC(2026, 11, 3, 7, 0);
@@ -190,5 +191,28 @@ describe("the one-line /alert forms", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it("writes each rule back as a line that parses to the same rule (the guided flow's buttons)", () => {
+    const lines = [
+      "BTC price > 100000",
+      "PEPE price < 0.0000001",
+      "ETH move 5% 1h every",
+      "ETH dump 2.5% 15m every 30m",
+      "BTC oi +3% 4h on okx",
+      "SOL funding > 0.05% binance",
+      "SOL funding flip on bybit",
+      "BTC liq > 10m 1h shorts",
+      "BTC ls < 0.8",
+      `${WALLET} wallet open flip`,
+      WALLET,
+    ];
+    for (const line of lines) {
+      const a = ok(line);
+      const again = ok(`${conditionLine(a.condition)} ${repeatLine(a.repeat)}`);
+      expect(again.condition).toEqual(a.condition);
+      expect(again.repeat).toEqual(a.repeat);
+    }
+    expect(conditionLine(ok("PEPE price < 0.0000001").condition)).toBe("PEPE price < 0.0000001");
   });
 });

@@ -3,6 +3,8 @@ import type { Context } from "grammy";
 import type { Language, T } from "../format/translate.js";
 import { en } from "./en.js";
 import { id } from "./id.js";
+import { rulesEn } from "./rules-en.js";
+import { rulesId } from "./rules-id.js";
 
 /**
  * The bot's translations: English (default) and Indonesian, loaded from Fluent strings kept in
@@ -17,8 +19,9 @@ export function createI18n<C extends Context>(
     fluentBundleOptions: { useIsolating: false },
     ...(negotiate ? { localeNegotiator: negotiate } : {}),
   });
-  i18n.loadLocaleSync("en", { source: en, isDefault: true });
-  i18n.loadLocaleSync("id", { source: id });
+  // Personal alerts keep their strings in files of their own (rules-*.ts).
+  i18n.loadLocaleSync("en", { source: en + rulesEn, isDefault: true });
+  i18n.loadLocaleSync("id", { source: id + rulesId });
   return i18n;
 }
 
