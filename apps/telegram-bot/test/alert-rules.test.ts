@@ -21,7 +21,12 @@ const buttons = (m: SentMessage | undefined) =>
 const now = (chatId: number, messageId: number) =>
   h.tg.messages(chatId).find((m) => m.message_id === messageId) as SentMessage;
 /** Press a button and wait until the message it sits under reads `until`. */
-async function pressUntil(u: number, m: SentMessage, data: string, until: string | RegExp): Promise<SentMessage> {
+async function pressUntil(
+  u: number,
+  m: SentMessage,
+  data: string,
+  until: string | RegExp,
+): Promise<SentMessage> {
   await h.press(u, m.message_id, data);
   const reads = () => {
     const text = now(u, m.message_id).text;
@@ -110,7 +115,9 @@ describe("bad input", () => {
         "<code>/alert BTC price &gt; 100000</code> or <code>/alert BTC price &lt; 90k</code>",
     );
     const [win] = await h.ask(u, "/alert ETH move 5% 2h");
-    expect(win?.text).toContain("That window does not work here.\nFor example: <code>/alert ETH move 5% 1h</code> — windows 5m, 15m, 1h, 4h, 24h");
+    expect(win?.text).toContain(
+      "That window does not work here.\nFor example: <code>/alert ETH move 5% 1h</code> — windows 5m, 15m, 1h, 4h, 24h",
+    );
     const [kind] = await h.ask(u, "/alert BTC moon");
     expect(kind?.text).toContain("I don't know the alert kind “moon”.");
     expect(kind?.text).toContain("<code>/alert BTC oi +3% 4h</code>");

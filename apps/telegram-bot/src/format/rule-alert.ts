@@ -59,7 +59,7 @@ function headline(a: Alert, d: RuleFiredDetail, t: T): string {
           });
     case "liquidations":
       return t("fired-liquidations", {
-        side: t(`rule-liq-${c.side}`),
+        side: t(`fired-liq-${c.side}`),
         value: usd(d.value),
         window: span(c.window, t),
         level: usd(d.level ?? c.usd),
@@ -68,7 +68,9 @@ function headline(a: Alert, d: RuleFiredDetail, t: T): string {
       return t(`fired-wallet-${d.walletEvent ?? "open"}`, {
         address: `<code>${shortAddress(c.address)}</code>`,
         coin: escapeHtml(a.symbol),
-        side: t(`side-${a.side}`),
+        side: t(
+          `fired-side-${a.side === "long" || a.side === "buy" ? "long" : a.side === "short" || a.side === "sell" ? "short" : "mixed"}`,
+        ),
         value: usd(d.value),
       });
   }
