@@ -47,7 +47,7 @@ describe("/alert one-line forms", () => {
       ],
       [
         "/alert eth move 5% 1h every",
-        "✅ <b>Alert set:</b> ETH price ±5% within 1h · every crossing",
+        "✅ <b>Alert set:</b> ETH price moves ±5% within 1h · every crossing",
         { kind: "move", symbol: "ETH", direction: "either", pct: 5, window: "1h" },
       ],
       [
@@ -73,7 +73,7 @@ describe("/alert one-line forms", () => {
     const more: Array<[string, string, unknown]> = [
       [
         "/alert BTC oi +3% 4h on binance",
-        "BTC open interest +3% within 4h on Binance · once",
+        "BTC open interest moves +3% within 4h on Binance · once",
         { kind: "oi", symbol: "BTC", direction: "up", pct: 3, window: "4h", exchange: "Binance" },
       ],
       [
@@ -101,7 +101,7 @@ describe("/alert one-line forms", () => {
     const [ls] = await h.ask(u, "/alert BTC ls < 0.8");
     expect(ls?.text).toContain("BTC long/short ratio below 0.8 · once");
     const [dump] = await h.ask(u, "/alert ETH dump 4% 15m");
-    expect(dump?.text).toContain("ETH price −4% within 15m · once");
+    expect(dump?.text).toContain("ETH price moves −4% within 15m · once");
     expect((await rulesOf(u)).map((r) => r.condition.kind)).toEqual(["long_short", "move"]);
   });
 });
@@ -116,7 +116,7 @@ describe("bad input", () => {
     );
     const [win] = await h.ask(u, "/alert ETH move 5% 2h");
     expect(win?.text).toContain(
-      "That window does not work here.\nFor example: <code>/alert ETH move 5% 1h</code> — windows 5m, 15m, 1h, 4h, 24h",
+      "“2h” is not a window this alert can watch.\nFor example: <code>/alert ETH move 5% 1h</code> — windows 5m, 15m, 1h, 4h, 24h",
     );
     const [kind] = await h.ask(u, "/alert BTC moon");
     expect(kind?.text).toContain("I don't know the alert kind “moon”.");
@@ -157,6 +157,7 @@ describe("the guided flow", () => {
     const u = user();
     const [start] = await h.ask(u, "/alert");
     expect(start?.text).toContain("🔔 <b>New alert</b> — which coin?");
+    expect(start?.text).toContain("<code>/alert BTC oi +3% 4h</code>");
     expect(buttons(start).map((b) => b.text)).toEqual(["BTC", "ETH", "SOL", "XRP", "BNB", "DOGE"]);
     const kinds = await pressUntil(u, start!, "aw:-:c:ETH", "ETH</b> — what should I watch?");
     expect(buttons(kinds).map((b) => b.text)).toEqual([
@@ -197,8 +198,10 @@ describe("/alerts", () => {
     const [list] = await h.ask(u, "/alerts");
     expect(list?.text).toContain("🔔 <b>Personal alerts</b> (2/3)");
     expect(list?.text).toContain("1. BTC price above $100,000 · once\n    📝 take profit");
-    expect(list?.text).toContain("2. ETH price ±5% within 1h · every crossing");
-    expect(list?.text).toContain("This chat receives no alerts. /subscribe to start.");
+    expect(list?.text).toContain("2. ETH price moves ±5% within 1h · every crossing");
+    expect(list?.text).toContain(
+      "📡 <b>Market alerts</b> (whales, liquidations): off. /subscribe turns them on.",
+    );
     const [btc, eth] = (await rulesOf(u)).map((r) => r.id);
     expect(buttons(list).map((b) => b.callback_data)).toEqual([
       `rl:p:${btc}:0`,
@@ -211,7 +214,7 @@ describe("/alerts", () => {
       "rl:fixed",
     ]);
     const paused = await pressUntil(u, list!, `rl:p:${eth}:0`, "· ⏸ paused");
-    expect(paused.text).toContain("2. ETH price ±5% within 1h · every crossing · ⏸ paused");
+    expect(paused.text).toContain("2. ETH price moves ±5% within 1h · every crossing · ⏸ paused");
     expect(h.tg.callbackAnswers().at(-1)?.text).toBe("⏸ Paused. /alerts to resume.");
     expect((await h.stores.rules.get(u, eth!))?.rule.paused).toBe(true);
     expect(buttons(paused)[3]).toEqual({ text: "2 ▶️ Resume", callback_data: `rl:r:${eth}:0` });

@@ -4,7 +4,7 @@ import type { BotContext } from "../context.js";
 import { isDone, ruleLine } from "../format/rule.js";
 import { firedKeyboard } from "../format/rule-alert.js";
 import { formatSubscription } from "../format/subscription.js";
-import { coinKeyboard, levelStep } from "./alert-rules.js";
+import { levelStep, startFlow } from "./alert-rules.js";
 import { defineCommand, replyHtml } from "./common.js";
 import { chatRecord } from "./prefs.js";
 import { showMenu } from "./subscribe.js";
@@ -33,8 +33,10 @@ async function listView(ctx: BotContext, page: number): Promise<{ text: string; 
   if (pages > 1) lines.push(`<i>${t("rules-page", { page: p + 1, pages })}</i>`);
   // The market alerts' own summary, under a title that tells the two apart.
   const sub = await chatRecord(ctx);
-  const fixed = formatSubscription(sub, await ctx.deps.stores.flags.all(), t, now).split("\n");
-  lines.push("", ...(sub.active ? [t("rules-fixed-title"), ...fixed.slice(1)] : fixed));
+  if (sub.active) {
+    const fixed = formatSubscription(sub, await ctx.deps.stores.flags.all(), t, now).split("\n");
+    lines.push("", t("rules-fixed-title"), ...fixed.slice(1));
+  } else lines.push("", t("rules-fixed-none"));
 
   const kb = new InlineKeyboard();
   for (const [i, r] of shown.entries()) rowFor(kb, r, p * PAGE + i + 1, p, ctx);
@@ -99,7 +101,7 @@ alertRulesListFeature.callbackQuery(/^rl:e:([0-9a-z]{1,12})$/, async (ctx) => {
 
 alertRulesListFeature.callbackQuery("rl:new", async (ctx) => {
   await ctx.answerCallbackQuery();
-  await replyHtml(ctx, ctx.t("alert-pick-coin"), coinKeyboard());
+  await startFlow(ctx);
 });
 
 alertRulesListFeature.callbackQuery("rl:fixed", async (ctx) => {

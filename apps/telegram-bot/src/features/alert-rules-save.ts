@@ -56,7 +56,8 @@ export function repeatWithBand(r: AlertRepeat, c: RuleCondition): RuleRepeat {
 /** Bad input: what was wrong, and an example of the kind meant (or the whole list). */
 export async function replyProblem(ctx: BotContext, p: ParseProblem): Promise<void> {
   const token = escapeHtml(p.token ?? "");
-  const what = ctx.t(`alert-bad-${p.code}`, { token, max: NOTE_MAX });
+  const missing = p.token === null && (p.code === "level" || p.code === "window");
+  const what = ctx.t(missing ? `alert-missing-${p.code}` : `alert-bad-${p.code}`, { token, max: NOTE_MAX });
   if (p.code === "empty") return replyHtml(ctx, ctx.t("usage-alert"));
   const example = p.kind ? ctx.t(`alert-example-${p.kind}`) : null;
   await replyHtml(

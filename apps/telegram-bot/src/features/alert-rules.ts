@@ -116,7 +116,7 @@ function presetLabel(c: AlertCondition, t: T): string {
     case "funding":
       return c.op === "flip" ? t("alert-button-flip") : `${arrow(c.op)} ${rate(c.level)}`;
     case "liquidations":
-      return `${c.side === "either" ? "" : `${t(`rule-liq-${c.side}`)} `}${usd(c.usd)} ${span(c.window, t)}`;
+      return `${c.side === "either" ? "" : `${t(`alert-preset-${c.side}`)} `}${usd(c.usd)} ${span(c.window, t)}`;
     case "wallet":
       return "";
   }
@@ -131,7 +131,12 @@ async function show(ctx: BotContext, html: string, kb?: InlineKeyboard): Promise
     });
 }
 
-export function coinKeyboard(): InlineKeyboard {
+/** The flow's first step: coin buttons, and the one-line forms for anything else. */
+export function startFlow(ctx: BotContext): Promise<void> {
+  return replyHtml(ctx, `${ctx.t("alert-pick-coin")}\n${ctx.t("alert-forms")}`, coinKeyboard());
+}
+
+function coinKeyboard(): InlineKeyboard {
   const kb = new InlineKeyboard();
   FLOW_COINS.forEach((c, i) => {
     kb.text(c, `aw:-:c:${c}`);
@@ -208,8 +213,7 @@ async function repeatStep(ctx: BotContext, line: string, edit: string): Promise<
 }
 
 defineCommand(alertRulesFeature, ["alert"], async (ctx, args) => {
-  if (args.length === 0)
-    return replyHtml(ctx, `${ctx.t("alert-pick-coin")}\n\n${ctx.t("usage-alert")}`, coinKeyboard());
+  if (args.length === 0) return startFlow(ctx);
   const parsed = parseAlert(args.join(" "), Date.now());
   if (!parsed.ok) return replyProblem(ctx, parsed.problem);
   // "The limit is reached" first: resolving the coin or checking the plan does not matter then.

@@ -10,8 +10,8 @@ rule-kind-wallet = Hyperliquid wallet
 rule-op-above = above
 rule-op-below = below
 rule-price = { $symbol } price { $op } { $level }
-rule-move = { $symbol } price { $change } within { $window }
-rule-oi = { $symbol } open interest { $change } within { $window }{ $where }
+rule-move = { $symbol } price moves { $change } within { $window }
+rule-oi = { $symbol } open interest moves { $change } within { $window }{ $where }
 rule-funding = { $symbol } funding { $op } { $level } per 8 h{ $where }
 rule-funding-flip = { $symbol } funding flips sign{ $where }
 rule-liquidations = { $symbol } { $side } over { $usd } within { $window }
@@ -35,7 +35,9 @@ rule-until = until { $time }
 rule-paused = ⏸ paused
 rule-done = ✔️ done
 usage-alert =
-    🔔 <b>Personal alerts</b> — tap through with the buttons, or send one line:
+    🔔 <b>Personal alerts</b> — send /alert to tap through with buttons, or one line:
+    { alert-forms }
+alert-forms =
     <code>/alert BTC price &gt; 100000</code>
     <code>/alert ETH move 5% 1h</code> (or <code>pump 5% 1h</code>, <code>dump 5% 15m</code>)
     <code>/alert SOL funding &gt; 0.05%</code> (per 8 h; <code>on binance</code>, or <code>flip</code>)
@@ -57,7 +59,9 @@ alert-bad-wallet = “{ $token }” is not a wallet address: it needs 0x and 40 
 alert-bad-kind = I don't know the alert kind “{ $token }”. Kinds: price, move (pump/dump), oi, funding, liq, ls, wallet.
 alert-bad-direction = Say which way: <code>&gt;</code> (above) or <code>&lt;</code> (below).
 alert-bad-level = “{ $token }” is not a level I can use.
-alert-bad-window = That window does not work here.
+alert-missing-level = Add a level.
+alert-bad-window = “{ $token }” is not a window this alert can watch.
+alert-missing-window = Add a time window.
 alert-bad-repeat = Repeat with <code>once</code>, <code>every</code> or <code>every 30m</code> (at most every 7 days).
 alert-bad-expiry = Expiry: <code>for 12h</code>, <code>for 7d</code> or <code>until 2026-12-31</code> (a future date, UTC).
 alert-bad-note = The note comes last, after <code>note</code>, up to { $max } characters.
@@ -70,7 +74,7 @@ alert-limit = 🚫 This chat already has { $limit } alerts, the most it can have
 alert-plan = 🔒 { $kind } alerts need the CoinGlass { $plan } plan or above; this bot uses { $current }.
 alert-unknown-coin = I don't know the coin { $input }.
 alert-unknown-coin-suggest = I don't know the coin { $input } — did you mean { $list }?
-alert-pick-coin = 🔔 <b>New alert</b> — which coin? (Or send <code>/alert COIN …</code> for any other.)
+alert-pick-coin = 🔔 <b>New alert</b> — which coin? For any other coin, or in one go, send a line:
 alert-pick-kind = 🔔 <b>{ $symbol }</b> — what should I watch?
 alert-pick-level = 🔔 <b>{ $symbol } · { $kind }</b> — pick a level:
 alert-pick-level-price = Now { $price }.
@@ -88,6 +92,9 @@ rules-none = No personal alerts yet. /alert sets one.
 rules-page = Page { $page } of { $pages }
 rules-fixed-title = 📡 <b>Market alerts</b> (whales, liquidations)
 rules-button-fixed = 📡 Market alerts
+rules-fixed-none = 📡 <b>Market alerts</b> (whales, liquidations): off. /subscribe turns them on.
+alert-preset-longs = Longs
+alert-preset-shorts = Shorts
 rule-button-pause = ⏸ Pause
 rule-button-resume = ▶️ Resume
 rule-button-edit = ✏️ Edit

@@ -10,8 +10,8 @@ rule-kind-wallet = Dompet Hyperliquid
 rule-op-above = di atas
 rule-op-below = di bawah
 rule-price = Harga { $symbol } { $op } { $level }
-rule-move = Harga { $symbol } { $change } dalam { $window }
-rule-oi = Open interest { $symbol } { $change } dalam { $window }{ $where }
+rule-move = Harga { $symbol } bergerak { $change } dalam { $window }
+rule-oi = Open interest { $symbol } bergerak { $change } dalam { $window }{ $where }
 rule-funding = Funding { $symbol } { $op } { $level } per 8 jam{ $where }
 rule-funding-flip = Funding { $symbol } berbalik tanda{ $where }
 rule-liquidations = { $side } { $symbol } di atas { $usd } dalam { $window }
@@ -35,7 +35,9 @@ rule-until = sampai { $time }
 rule-paused = ⏸ dijeda
 rule-done = ✔️ selesai
 usage-alert =
-    🔔 <b>Alert pribadi</b> — ikuti tombolnya, atau kirim satu baris:
+    🔔 <b>Alert pribadi</b> — kirim /alert untuk memilih dengan tombol, atau satu baris:
+    { alert-forms }
+alert-forms =
     <code>/alert BTC price &gt; 100000</code>
     <code>/alert ETH move 5% 1h</code> (atau <code>pump 5% 1h</code>, <code>dump 5% 15m</code>)
     <code>/alert SOL funding &gt; 0.05%</code> (per 8 jam; <code>on binance</code>, atau <code>flip</code>)
@@ -57,7 +59,9 @@ alert-bad-wallet = “{ $token }” bukan alamat dompet: perlu 0x dan 40 digit h
 alert-bad-kind = Jenis alert “{ $token }” tidak saya kenal. Jenis: price, move (pump/dump), oi, funding, liq, ls, wallet.
 alert-bad-direction = Sebutkan arahnya: <code>&gt;</code> (di atas) atau <code>&lt;</code> (di bawah).
 alert-bad-level = “{ $token }” bukan level yang bisa saya pakai.
-alert-bad-window = Jendela waktu itu tidak berlaku di sini.
+alert-missing-level = Tambahkan level.
+alert-bad-window = “{ $token }” bukan jendela waktu untuk alert ini.
+alert-missing-window = Tambahkan jendela waktu.
 alert-bad-repeat = Ulangi dengan <code>once</code>, <code>every</code> atau <code>every 30m</code> (paling lama tiap 7 hari).
 alert-bad-expiry = Kedaluwarsa: <code>for 12h</code>, <code>for 7d</code> atau <code>until 2026-12-31</code> (tanggal mendatang, UTC).
 alert-bad-note = Catatan ditulis paling akhir, setelah <code>note</code>, maksimal { $max } karakter.
@@ -70,7 +74,7 @@ alert-limit = 🚫 Chat ini sudah punya { $limit } alert, batas maksimalnya. Hap
 alert-plan = 🔒 Alert { $kind } perlu paket CoinGlass { $plan } atau lebih tinggi; bot ini memakai { $current }.
 alert-unknown-coin = Koin { $input } tidak saya kenal.
 alert-unknown-coin-suggest = Koin { $input } tidak saya kenal — maksud Anda { $list }?
-alert-pick-coin = 🔔 <b>Alert baru</b> — koin apa? (Atau kirim <code>/alert KOIN …</code> untuk koin lain.)
+alert-pick-coin = 🔔 <b>Alert baru</b> — koin apa? Untuk koin lain, atau sekaligus, kirim satu baris:
 alert-pick-kind = 🔔 <b>{ $symbol }</b> — apa yang harus saya pantau?
 alert-pick-level = 🔔 <b>{ $symbol } · { $kind }</b> — pilih level:
 alert-pick-level-price = Sekarang { $price }.
@@ -88,6 +92,9 @@ rules-none = Belum ada alert pribadi. /alert untuk memasang.
 rules-page = Halaman { $page } dari { $pages }
 rules-fixed-title = 📡 <b>Alert pasar</b> (paus, likuidasi)
 rules-button-fixed = 📡 Alert pasar
+rules-fixed-none = 📡 <b>Alert pasar</b> (paus, likuidasi): mati. /subscribe untuk menyalakan.
+alert-preset-longs = Long
+alert-preset-shorts = Short
 rule-button-pause = ⏸ Jeda
 rule-button-resume = ▶️ Lanjutkan
 rule-button-edit = ✏️ Ubah
