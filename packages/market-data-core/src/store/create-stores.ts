@@ -7,7 +7,6 @@ import {
   redisFlagStore,
   redisTtlKeys,
 } from "./kv.js";
-import { matchesAlert } from "./match.js";
 import { createMemoryAlertStore } from "./memory-alerts.js";
 import { createRedisAlertStore } from "./redis-alerts.js";
 import {
@@ -58,7 +57,6 @@ export function createStores(opts: StoresOptions = {}): Stores {
     cooldowns: cooldownStore(cooldownKeys),
     ledger: deliveryLedger(ledgerKeys),
     flags: redis ? redisFlagStore(redis, prefix) : memoryFlagStore(),
-    matchesAlert,
     close: () => alerts.close(),
   };
 }

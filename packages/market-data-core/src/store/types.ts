@@ -193,8 +193,6 @@ export interface Stores {
   cooldowns: CooldownStore;
   ledger: DeliveryLedger;
   flags: FlagStore;
-  /** The pure delivery rule, also exported on its own. */
-  matchesAlert: typeof import("./match.js").matchesAlert;
   /** Stops consumers and followers. Does not quit the Redis connection it was given. */
   close(): Promise<void>;
 }
