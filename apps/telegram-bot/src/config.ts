@@ -54,7 +54,7 @@ export const botEnvSchema = commonEnvSchema.extend({
   BOT_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   BOT_METRICS_HOST: z.string().default("127.0.0.1"),
   /** Personal alerts (/alert) one chat may have; the next one is refused with a plain message. */
-  ALERT_RULES_PER_CHAT: z.coerce.number().int().min(1).max(1000).default(50),
+  PERSONAL_ALERTS_PER_CHAT: z.coerce.number().int().min(1).max(1000).default(50),
 });
 
 /** Everything the bot needs from the environment. */
@@ -82,7 +82,7 @@ export interface BotConfig {
   deadlineMs: number;
   /** Share of the CoinGlass budget this process uses alone while Redis is down. */
   quotaFallbackShare: number;
-  /** Personal alerts one chat may have (ALERT_RULES_PER_CHAT). */
+  /** Personal alerts one chat may have (PERSONAL_ALERTS_PER_CHAT). */
   rulesPerChat: number;
 }
 
@@ -112,7 +112,7 @@ export function loadConfig(env: Record<string, string | undefined>): BotConfig {
     logLevel: e.LOG_LEVEL,
     deadlineMs: e.REQUEST_DEADLINE_MS,
     quotaFallbackShare: e.COINGLASS_QUOTA_FALLBACK_SHARE,
-    rulesPerChat: e.ALERT_RULES_PER_CHAT,
+    rulesPerChat: e.PERSONAL_ALERTS_PER_CHAT,
   };
 }
 

@@ -9,7 +9,10 @@ const WALLET = "0x8c5865689eabe45645fa034e53d0c9995dccb9c9";
 
 beforeAll(async () => {
   // A flow is many presses in a row: more than the 8 per 10 s a user gets by default.
-  h = await startHarness({ perChatPerSecond: 5, env: { ALERT_RULES_PER_CHAT: "3", BOT_USER_RATE: "40" } });
+  h = await startHarness({
+    perChatPerSecond: 5,
+    env: { PERSONAL_ALERTS_PER_CHAT: "3", BOT_USER_RATE: "40" },
+  });
 });
 afterAll(async () => {
   await h?.close();
@@ -141,6 +144,21 @@ describe("bad input", () => {
     ]);
   });
 
+  it("forged or stale buttons get a plain answer", async () => {
+    const u = user();
+    const [menu] = await h.ask(u, "/alert");
+    await h.press(u, menu!.message_id, "aw:-:r:BTC price > lots once");
+    const bad = await h.tg.waitForMessage((m) => m.chat_id === u && m.text.includes("“lots”"));
+    expect(bad?.text).toContain(
+      "“lots” is not a level I can use.\nFor example: <code>/alert BTC price &gt; 100000</code>",
+    );
+    await h.press(u, menu!.message_id, "rl:p:nosuchrule:0");
+    expect(h.tg.callbackAnswers().at(-1)?.text).toBe("This alert no longer exists.");
+    await h.press(u, menu!.message_id, "rf:p:nosuchrule");
+    expect(h.tg.callbackAnswers().at(-1)?.text).toBe("This alert no longer exists.");
+    expect(await rulesOf(u)).toEqual([]);
+  });
+
   it("the per-chat limit is named, and nothing more is stored", async () => {
     const u = user();
     for (const level of [1, 2, 3]) await h.ask(u, `/alert BTC price > ${level}00000`);
@@ -236,5 +254,13 @@ describe("/alerts", () => {
     expect(deleted.text).not.toContain("BTC price");
     expect(h.tg.callbackAnswers().at(-1)?.text).toBe("🗑 Deleted.");
     expect(await h.stores.rules.count(u)).toBe(1);
+  });
+});
+
+describe("configuration", () => {
+  it("a bad PERSONAL_ALERTS_PER_CHAT stops the bot at start, naming the variable", async () => {
+    const { loadConfig } = await import("../src/config.js");
+    expect(() => loadConfig({ PERSONAL_ALERTS_PER_CHAT: "0" })).toThrow(/PERSONAL_ALERTS_PER_CHAT/);
+    expect(loadConfig({}).rulesPerChat).toBe(50);
   });
 });
