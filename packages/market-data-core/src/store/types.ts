@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ALERT_KINDS, type Alert, type AlertKind, AlertKindSchema } from "../models/alert.js";
+import type { RuleStore } from "./rules.js";
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -193,6 +194,8 @@ export interface Stores {
   cooldowns: CooldownStore;
   ledger: DeliveryLedger;
   flags: FlagStore;
+  /** Personal alert rules per chat and their evaluation state (issue 15). */
+  rules: RuleStore;
   /** Stops consumers and followers. Does not quit the Redis connection it was given. */
   close(): Promise<void>;
 }
