@@ -80,7 +80,7 @@ describe("a fired personal alert", () => {
     expect((await h.stores.rules.get(u, rule.id))?.rule.paused).toBe(true);
 
     await h.press(u, msg.message_id, "run:raw:BTC");
-    await h.tg.waitForMessage((m) => m.chat_id === u && m.text.includes("BTC — raw snapshot"));
+    await h.tg.waitForMessage((m) => m.chat_id === u && m.text.includes("BTC</b> — raw snapshot"));
     expect(h.tg.messages(other).filter((m) => m.text.includes("Your alert"))).toEqual([]);
   });
 

@@ -55,7 +55,8 @@ export function startDispatcher(o: DispatcherOptions): { stop(): Promise<void> }
           const t = o.translate(lang);
           const kb = alert.kind === "rule" ? ruleAlertKeyboard(alert, t) : null;
           m = {
-            text: alert.kind === "rule" ? formatRuleAlert(alert, t, now, lang) : formatAlert(alert, t, now, lang),
+            text:
+              alert.kind === "rule" ? formatRuleAlert(alert, t, now, lang) : formatAlert(alert, t, now, lang),
             ...(kb ? { replyMarkup: { inline_keyboard: kb.inline_keyboard } } : {}),
           };
           texts.set(lang, m);

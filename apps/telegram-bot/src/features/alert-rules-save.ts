@@ -15,6 +15,7 @@ import { conditionLine, repeatLine } from "./alert-rules-line.js";
 import type { AlertCondition, AlertRepeat, ParsedAlert, ParseProblem } from "./alert-rules-parse.js";
 import { NOTE_MAX } from "./alert-rules-parse.js";
 import { replyHtml, replyMarketError } from "./common.js";
+import { chatRecord, updateChat } from "./prefs.js";
 
 /** Callback data is at most 64 bytes (Telegram): longer drafts get no button. */
 export const fitsButton = (data: string) => Buffer.byteLength(data) <= 64;
@@ -140,6 +141,11 @@ export async function saveRule(
     const changed = await rules.update(chatId, editId, { condition, repeat });
     return answer(changed ? ctx.t("alert-updated", vars) : ctx.t("rule-gone"), list);
   }
+  // A fired rule is written in the chat's language, which its record keeps (made here when
+  // absent); and a chat writing to the bot is not gone, whatever an old failed send recorded.
+  const sub = await chatRecord(ctx);
+  if (!sub.active && sub.deactivatedReason && sub.deactivatedReason !== "unsubscribed")
+    await updateChat(ctx, { deactivatedReason: undefined });
   const created = await rules.create(
     { chatId, condition, repeat, expiresAt: a.expiresAt, note: a.note },
     { maxPerChat: ctx.deps.config.rulesPerChat },
