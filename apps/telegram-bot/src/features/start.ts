@@ -25,6 +25,7 @@ export const COMMANDS: Array<{ command: string; description: string }> = [
   { command: "unsubscribe", description: "Stop alerts: /unsubscribe [BTC|all]" },
   { command: "alert", description: "Personal alert: /alert BTC price > 100000" },
   { command: "alerts", description: "This chat's alerts: pause, edit, delete" },
+  { command: "digest", description: "Summary daily at HH:MM or every N hours" },
   { command: "settings", description: "Minimum size, quiet hours, mute, language" },
   { command: "lang", description: "Language: /lang en|id" },
   { command: "status", description: "Service health" },
