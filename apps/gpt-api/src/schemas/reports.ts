@@ -1,4 +1,4 @@
-import { ALERT_KINDS } from "@teleglas/market-data-core";
+import { ALERT_KINDS, ALERT_SIDES } from "@teleglas/market-data-core";
 import { z } from "zod";
 import {
   ExchangeFundingRateSchema,
@@ -169,8 +169,11 @@ export const AlertOutSchema = z.object({
   kind: z.enum(ALERT_KINDS),
   symbol,
   side: z
-    .enum(["long", "short", "buy", "sell", "mixed"])
-    .meta({ description: "Liquidations: long = longs were liquidated." }),
+    .enum(ALERT_SIDES)
+    .meta({
+      description:
+        "Liquidations: long = longs were liquidated. Trades: the taker side. ETF flows: inflow/outflow of the funds; whale transfers: inflow = onto an exchange, outflow = off one, mixed = between two exchanges.",
+    }),
   usd: z.number().meta({
     description: "Size of the event, in US dollars (a storm: its whole total so far).",
     examples: [5_400_000],

@@ -8,6 +8,8 @@ export const ALERT_KINDS = [
   "whale_cluster",
   "whale_position",
   "radar",
+  "etf_flow",
+  "whale_transfer",
 ] as const;
 export const AlertKindSchema = z.enum(ALERT_KINDS);
 export type AlertKind = z.infer<typeof AlertKindSchema>;
@@ -15,8 +17,11 @@ export type AlertKind = z.infer<typeof AlertKindSchema>;
 /**
  * Which side of the market an alert is about. Liquidations: `long` = longs were liquidated.
  * Trades and positions: `buy`/`sell`, `long`/`short` as the detector says in `detail`.
+ * Flows (`etf_flow`, `whale_transfer`): `inflow`/`outflow` — into or out of the ETFs, onto or off
+ * an exchange; `mixed` for a flat day or a move between two exchanges.
  */
-export const AlertSideSchema = z.enum(["long", "short", "buy", "sell", "mixed"]);
+export const ALERT_SIDES = ["long", "short", "buy", "sell", "mixed", "inflow", "outflow"] as const;
+export const AlertSideSchema = z.enum(ALERT_SIDES);
 export type AlertSide = z.infer<typeof AlertSideSchema>;
 
 export const AlertSeveritySchema = z.enum(["info", "high", "critical"]);
