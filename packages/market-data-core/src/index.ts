@@ -28,7 +28,6 @@ export * from "./models/result.js";
 export * from "./models/snapshot.js";
 export { createQuota, type QuotaOptions } from "./quota/quota.js";
 export * from "./quota/types.js";
-export * from "./runtime/index.js";
 export { INDICATOR_COINS } from "./services/indicators.js";
 export { createMarketData, type MarketDataOptions, type MarketDataService } from "./services/market.js";
 export { OPTION_COINS, OPTION_EXCHANGES } from "./services/options.js";
