@@ -116,7 +116,13 @@ beforeAll(async () => {
   await sub(ETF_CHAT, ["etf_flow"]);
   await sub(WHALE_CHAT, ["whale_transfer"], ["LINK"]);
   await sub(OTHER_CHAT, ["liquidation_storm", "whale_trade"]);
-  botCore = createMarketDataCore({ apiKey: "k", baseUrl: sim.restUrl, plan: "standard", redis, keyPrefix: prefix });
+  botCore = createMarketDataCore({
+    apiKey: "k",
+    baseUrl: sim.restUrl,
+    plan: "standard",
+    redis,
+    keyPrefix: prefix,
+  });
   bot = await startTelegramBot({
     config: loadConfig({ TELEGRAM_BOT_TOKEN: "42:flows-e2e", TELEGRAM_API_ROOT: tg.apiRoot, REDIS_URL }),
     logger: silent,
@@ -149,7 +155,10 @@ describe("ETF flow and whale transfer alerts end to end (simulator, worker, Redi
     const etfToday = () => tg.messages(ETF_CHAT).filter((m) => m.text.includes(`on ${today}`));
     const link = () => tg.messages(WHALE_CHAT).filter((m) => m.text.includes("Whale transfer — LINK"));
 
-    await post("etf-flow", { asset: "BTC", flows: { IBIT: 412_500_000, FBTC: 96_100_000, GBTC: -37_800_000 } });
+    await post("etf-flow", {
+      asset: "BTC",
+      flows: { IBIT: 412_500_000, FBTC: 96_100_000, GBTC: -37_800_000 },
+    });
     // Below the $20M minimum (CoinGlass lists it: it is over $10M), then above it.
     await post("whale-transfer", { symbol: "LINK", usd: 15_000_000, to: "Binance" });
     await post("whale-transfer", { symbol: "LINK", usd: 31_250_000, to: "Binance" });
@@ -175,7 +184,8 @@ describe("ETF flow and whale transfer alerts end to end (simulator, worker, Redi
     await until(
       "the restarted worker to poll both",
       async () =>
-        (await outcome(url, "etf_flow", "cooling")) >= 1 && (await outcome(url, "whale_transfer", "seen")) >= 1
+        (await outcome(url, "etf_flow", "cooling")) >= 1 &&
+        (await outcome(url, "whale_transfer", "seen")) >= 1
           ? true
           : undefined,
       30_000,
@@ -205,7 +215,11 @@ describe("ETF flow and whale transfer alerts end to end (simulator, worker, Redi
     // Its own prefix: a fresh quota window (30 calls a minute on this plan) and lease.
     const own = uniquePrefix("flow-alerts-hobbyist");
     const w = await startWorker("hobbyist", pino({ level: "info" }, sink), own);
-    await until("three ETF polls", () => (w.calls("/api/etf/bitcoin/flow-history") >= 3 ? true : undefined), 30_000);
+    await until(
+      "three ETF polls",
+      () => (w.calls("/api/etf/bitcoin/flow-history") >= 3 ? true : undefined),
+      30_000,
+    );
     const off = lines.filter((l) => l.includes("whale_transfer alerts are off"));
     expect(off).toHaveLength(1);
     expect(off[0]).toContain("startup");

@@ -43,7 +43,11 @@ export function createWhaleTransferDetector(rule: Rules["whale_transfer"]) {
         if (seen.size > SEEN_CAP) seen.delete(seen.values().next().value as string);
         if (now - t.time > rule.max_age_s * 1000) continue;
         const exchanges =
-          t.direction === "to_exchange" ? [t.to] : t.direction === "from_exchange" ? [t.from] : [t.from, t.to];
+          t.direction === "to_exchange"
+            ? [t.to]
+            : t.direction === "from_exchange"
+              ? [t.from]
+              : [t.from, t.to];
         out.push({
           alert: {
             id: alertId("whale_transfer", [key]),

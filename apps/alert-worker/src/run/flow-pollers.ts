@@ -31,10 +31,7 @@ function gatedRepeater(log: Logger, kind: AlertKind, intervalMs: number, round: 
         return true;
       }
       off = true;
-      log.warn(
-        { kind, plan: err.plan, needed: err.requiredPlan },
-        `${kind} alerts are off: ${err.message}`,
-      );
+      log.warn({ kind, plan: err.plan, needed: err.requiredPlan }, `${kind} alerts are off: ${err.message}`);
       return false;
     }
     return true;

@@ -168,12 +168,10 @@ export const AlertOutSchema = z.object({
   id: str("Alert id (derived from its content)", "liq-BTC-1767225600000-ab12"),
   kind: z.enum(ALERT_KINDS),
   symbol,
-  side: z
-    .enum(ALERT_SIDES)
-    .meta({
-      description:
-        "Liquidations: long = longs were liquidated. Trades: the taker side. ETF flows: inflow/outflow of the funds; whale transfers: inflow = onto an exchange, outflow = off one, mixed = between two exchanges.",
-    }),
+  side: z.enum(ALERT_SIDES).meta({
+    description:
+      "Liquidations: long = longs were liquidated. Trades: the taker side. ETF flows: inflow/outflow of the funds; whale transfers: inflow = onto an exchange, outflow = off one, mixed = between two exchanges.",
+  }),
   usd: z.number().meta({
     description: "Size of the event, in US dollars (a storm: its whole total so far).",
     examples: [5_400_000],

@@ -15,6 +15,17 @@ export const AlertKindSchema = z.enum(ALERT_KINDS);
 export type AlertKind = z.infer<typeof AlertKindSchema>;
 
 /**
+ * Kinds a chat receives only once it opts in (the /alerts menu): daily ETF flows and on-chain
+ * whale transfers are a different beat from the live derivatives alerts, and stablecoin moves
+ * alone can be many a day.
+ */
+export const OPT_IN_ALERT_KINDS: readonly AlertKind[] = ["etf_flow", "whale_transfer"];
+/** What a new subscription receives. */
+export const DEFAULT_ALERT_KINDS: readonly AlertKind[] = ALERT_KINDS.filter(
+  (k) => !OPT_IN_ALERT_KINDS.includes(k),
+);
+
+/**
  * Which side of the market an alert is about. Liquidations: `long` = longs were liquidated.
  * Trades and positions: `buy`/`sell`, `long`/`short` as the detector says in `detail`.
  * Flows (`etf_flow`, `whale_transfer`): `inflow`/`outflow` — into or out of the ETFs, onto or off
