@@ -1,8 +1,8 @@
 import {
-  ALERT_KINDS,
   type AlertKind,
   type ChatSubscription,
   DEFAULT_ALERT_KINDS,
+  PUBLIC_ALERT_KINDS,
 } from "@teleglas/market-data-core";
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
@@ -89,7 +89,7 @@ async function editMenu(ctx: BotContext, sub: ChatSubscription, keyboard = true)
 
 subscribeFeature.callbackQuery(/^sub:k:([a-z_]+)$/, async (ctx) => {
   const kind = ctx.match[1] as AlertKind;
-  if (!ALERT_KINDS.includes(kind)) return ctx.answerCallbackQuery();
+  if (!(PUBLIC_ALERT_KINDS as readonly string[]).includes(kind)) return ctx.answerCallbackQuery();
   const current = await chatRecord(ctx);
   const kinds = current.kinds.includes(kind)
     ? current.kinds.filter((k) => k !== kind)

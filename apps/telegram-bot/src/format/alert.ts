@@ -12,6 +12,7 @@ const KIND_EMOJI: Record<Alert["kind"], string> = {
   radar: "📡",
   etf_flow: "🏛️",
   whale_transfer: "⛓️",
+  rule: "🔔",
 };
 
 const KIND_TAG: Record<Alert["kind"], string> = {
@@ -23,6 +24,7 @@ const KIND_TAG: Record<Alert["kind"], string> = {
   radar: "#Radar",
   etf_flow: "#ETFFlow",
   whale_transfer: "#WhaleTransfer",
+  rule: "#MyAlert",
 };
 
 const sideEmoji = (side: Alert["side"]) =>
@@ -59,6 +61,15 @@ function headline(a: Alert, t: T): string {
     case "etf_flow":
     case "whale_transfer":
       return flowHeadline(a, t);
+    case "rule": {
+      // The plain form; the rules UI gives personal alerts their own message.
+      const value = numOf(a.detail["value"]);
+      const level = numOf(a.detail["level"]);
+      return t("alert-rule", {
+        value: value === null ? "—" : String(value),
+        level: level === null ? "—" : String(level),
+      });
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type Alert, type AlertKind, AlertKindSchema, DEFAULT_ALERT_KINDS } from "../models/alert.js";
+import type { RuleStore } from "./rules.js";
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -193,8 +194,8 @@ export interface Stores {
   cooldowns: CooldownStore;
   ledger: DeliveryLedger;
   flags: FlagStore;
-  /** The pure delivery rule, also exported on its own. */
-  matchesAlert: typeof import("./match.js").matchesAlert;
+  /** Personal alert rules per chat and their evaluation state (issue 15). */
+  rules: RuleStore;
   /** Stops consumers and followers. Does not quit the Redis connection it was given. */
   close(): Promise<void>;
 }
