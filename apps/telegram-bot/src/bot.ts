@@ -10,6 +10,7 @@ import { chartFeature } from "./features/chart.js";
 import { runFeature } from "./features/common.js";
 import { etfFeature } from "./features/etf.js";
 import { fallbackFeature } from "./features/fallback.js";
+import { liqmapFeature } from "./features/liqmap.js";
 import { marketFeature } from "./features/market.js";
 import { membershipFeature } from "./features/membership.js";
 import { optionsFeature } from "./features/options.js";
@@ -81,6 +82,7 @@ export function createBot(deps: BotDeps, o: CreateBotOptions): Bot<BotContext> {
     etfFeature,
     arbFeature,
     optionsFeature,
+    liqmapFeature,
     calendarFeature,
     subscribeFeature,
     settingsFeature,
