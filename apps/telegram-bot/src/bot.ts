@@ -8,6 +8,7 @@ import { arbFeature } from "./features/arb.js";
 import { calendarFeature } from "./features/calendar.js";
 import { chartFeature } from "./features/chart.js";
 import { runFeature } from "./features/common.js";
+import { digestFeature } from "./features/digest.js";
 import { etfFeature } from "./features/etf.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { liqmapFeature } from "./features/liqmap.js";
@@ -86,6 +87,7 @@ export function createBot(deps: BotDeps, o: CreateBotOptions): Bot<BotContext> {
     calendarFeature,
     subscribeFeature,
     settingsFeature,
+    digestFeature,
     statusFeature,
     adminFeature,
     fallbackFeature,

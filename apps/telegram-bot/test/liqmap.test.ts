@@ -2,10 +2,11 @@
  * `/liqmap` against the simulator and the fake Bot API: on Professional a heatmap photo captioned
  * with the service's clusters; on a lower plan one line naming the plan needed.
  */
+
+import { decodePng, inkStats } from "@teleglas/charts/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { price, usd } from "../src/format/numbers.js";
 import { ALLOWED, type Harness, startHarness } from "./harness.js";
-import { decodePng, inkStats } from "./png.js";
 
 let pro: Harness;
 let low: Harness;

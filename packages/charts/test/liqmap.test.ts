@@ -6,6 +6,7 @@ import {
 } from "@teleglas/market-data-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { heatmapCells, renderLiqmapChart } from "../src/index.js";
+import { decodePng, inkStats } from "../src/testing.js";
 
 let sim: Simulator;
 let core: MarketDataCore;
@@ -18,15 +19,15 @@ afterAll(async () => {
   await sim.close();
 });
 
-const size = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
-
 describe("liquidation heatmap chart", () => {
-  it("renders a simulator heatmap as a 1000 px wide portrait PNG", async () => {
+  it("renders a simulator heatmap as a 1000 px wide portrait PNG, mostly heatmap colours", async () => {
     const r = await core.market.getLiquidationMap("BTC", { range: "24h" });
-    const png = await renderLiqmapChart(r.data);
-    expect(size(png).width).toBe(1000);
-    expect(size(png).height).toBeGreaterThan(700);
-    expect(png.length).toBeGreaterThan(30_000);
+    const png = decodePng(await renderLiqmapChart(r.data));
+    expect(png.width).toBe(1000);
+    expect(png.height).toBeGreaterThan(700);
+    const ink = inkStats(png.rgba);
+    expect(ink.colorShare).toBeGreaterThan(0.3);
+    expect(ink.colors).toBeGreaterThan(30);
   });
 
   it("draws merged shapes inside the heatmap's times and prices", async () => {

@@ -25,6 +25,7 @@ export const COMMANDS: Array<{ command: string; description: string }> = [
   { command: "subscribe", description: "Get alerts: /subscribe [BTC|all]" },
   { command: "unsubscribe", description: "Stop alerts: /unsubscribe [BTC|all]" },
   { command: "alerts", description: "What this chat receives" },
+  { command: "digest", description: "Summary daily at HH:MM or every N hours" },
   { command: "settings", description: "Minimum size, quiet hours, mute, language" },
   { command: "lang", description: "Language: /lang en|id" },
   { command: "status", description: "Service health" },

@@ -2,13 +2,14 @@ import type { Alert } from "@teleglas/market-data-core";
 import { ago, escapeHtml, price, usd, utc } from "./numbers.js";
 import type { Language, T } from "./translate.js";
 
-const KIND_EMOJI: Record<Alert["kind"], string> = {
+export const KIND_EMOJI: Record<Alert["kind"], string> = {
   large_liquidation: "💥",
   liquidation_storm: "🌪️",
   whale_trade: "🐋",
   whale_cluster: "🐋🐋",
   whale_position: "🐳",
   radar: "📡",
+  rule: "🔔",
 };
 
 const KIND_TAG: Record<Alert["kind"], string> = {
@@ -18,16 +19,17 @@ const KIND_TAG: Record<Alert["kind"], string> = {
   whale_cluster: "#WhaleCluster",
   whale_position: "#Hyperliquid",
   radar: "#Radar",
+  rule: "#MyAlert",
 };
 
-const sideEmoji = (side: Alert["side"]) =>
+export const sideEmoji = (side: Alert["side"]) =>
   side === "long" || side === "sell" ? "🔴" : side === "short" || side === "buy" ? "🟢" : "🟡";
 
 const str = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : null);
 const numOf = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 
 /** The headline line of each kind: who did what, how big. */
-function headline(a: Alert, t: T): string {
+export function headline(a: Alert, t: T): string {
   const amount = `<b>${usd(a.usd)}</b>`;
   const side = t(`side-${a.side}`);
   switch (a.kind) {
@@ -50,6 +52,15 @@ function headline(a: Alert, t: T): string {
     case "radar": {
       const pressure = str(a.detail["pressure"]) ?? "mixed";
       return t("alert-radar", { pressure: t(`pressure-${pressure}`), amount, count: a.count });
+    }
+    case "rule": {
+      // The plain form; the rules UI gives personal alerts their own message.
+      const value = numOf(a.detail["value"]);
+      const level = numOf(a.detail["level"]);
+      return t("alert-rule", {
+        value: value === null ? "—" : String(value),
+        level: level === null ? "—" : String(level),
+      });
     }
   }
 }

@@ -11,12 +11,14 @@ kind-whale_trade = Whale trade
 kind-whale_cluster = Whale cluster
 kind-whale_position = Hyperliquid whale
 kind-radar = Radar
+kind-rule = My alert
 kind-short-large_liquidation = Liquidations
 kind-short-liquidation_storm = Storms
 kind-short-whale_trade = Whales
 kind-short-whale_cluster = Clusters
 kind-short-whale_position = HL positions
 kind-short-radar = Radar
+kind-short-rule = My alerts
 alert-large-liq = { $side } liquidated: { $amount }
 alert-storm = { $side } liquidations: { $amount } in { $count } orders over { $window } s
 storm-active = ⏳ Still going · updated { $time }
@@ -25,6 +27,7 @@ alert-whale-trade = { $side } { $amount }
 alert-whale-cluster = { $side } { $amount } in { $count } trades over { $window } s
 alert-whale-position = { $action } { $direction } { $amount }
 alert-radar = { $pressure } pressure: { $amount } across { $count } events
+alert-rule = Your rule fired: { $value } (level { $level })
 whale-opened = Opened
 whale-closed = Closed
 pressure-bullish = Bullish
@@ -63,6 +66,7 @@ help =
     /unsubscribe [SYMBOL|all]
     /alerts — what this chat receives
     /settings — minimum USD, quiet hours, mute, language
+    /digest — a summary daily at your time or every N hours
     /lang en|id
 
     /status — live service figures

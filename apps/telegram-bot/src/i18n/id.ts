@@ -11,12 +11,14 @@ kind-whale_trade = Transaksi paus
 kind-whale_cluster = Klaster paus
 kind-whale_position = Paus Hyperliquid
 kind-radar = Radar
+kind-rule = Alert saya
 kind-short-large_liquidation = Likuidasi
 kind-short-liquidation_storm = Badai
 kind-short-whale_trade = Paus
 kind-short-whale_cluster = Klaster
 kind-short-whale_position = Posisi HL
 kind-short-radar = Radar
+kind-short-rule = Alert saya
 alert-large-liq = { $side } terlikuidasi: { $amount }
 alert-storm = Likuidasi { $side }: { $amount } dalam { $count } order selama { $window } dtk
 storm-active = ⏳ Masih berlangsung · diperbarui { $time }
@@ -25,6 +27,7 @@ alert-whale-trade = { $side } { $amount }
 alert-whale-cluster = { $side } { $amount } dalam { $count } transaksi selama { $window } dtk
 alert-whale-position = { $action } { $direction } { $amount }
 alert-radar = Tekanan { $pressure }: { $amount } dari { $count } kejadian
+alert-rule = Aturan Anda terpicu: { $value } (level { $level })
 whale-opened = Membuka
 whale-closed = Menutup
 pressure-bullish = bullish
@@ -63,6 +66,7 @@ help =
     /unsubscribe [SIMBOL|all]
     /alerts — yang diterima chat ini
     /settings — minimum USD, jam tenang, bisukan, bahasa
+    /digest — ringkasan harian pada jam pilihanmu atau setiap N jam
     /lang en|id
 
     /status — angka layanan terkini

@@ -1,6 +1,7 @@
 import { I18n } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 import type { Language, T } from "../format/translate.js";
+import { digestEn, digestId } from "./digest.js";
 import { en } from "./en.js";
 import { id } from "./id.js";
 
@@ -17,8 +18,8 @@ export function createI18n<C extends Context>(
     fluentBundleOptions: { useIsolating: false },
     ...(negotiate ? { localeNegotiator: negotiate } : {}),
   });
-  i18n.loadLocaleSync("en", { source: en, isDefault: true });
-  i18n.loadLocaleSync("id", { source: id });
+  i18n.loadLocaleSync("en", { source: en + digestEn, isDefault: true });
+  i18n.loadLocaleSync("id", { source: id + digestId });
   return i18n;
 }
 

@@ -7,9 +7,10 @@ import {
   redisFlagStore,
   redisTtlKeys,
 } from "./kv.js";
-import { matchesAlert } from "./match.js";
 import { createMemoryAlertStore } from "./memory-alerts.js";
 import { createRedisAlertStore } from "./redis-alerts.js";
+import { memoryRuleBackend, redisRuleBackend } from "./rule-backends.js";
+import { createRuleStore } from "./rules.js";
 import {
   createSubscriptionStore,
   memorySubscriptionBackend,
@@ -58,7 +59,7 @@ export function createStores(opts: StoresOptions = {}): Stores {
     cooldowns: cooldownStore(cooldownKeys),
     ledger: deliveryLedger(ledgerKeys),
     flags: redis ? redisFlagStore(redis, prefix) : memoryFlagStore(),
-    matchesAlert,
+    rules: createRuleStore(redis ? redisRuleBackend(redis, prefix) : memoryRuleBackend(), now),
     close: () => alerts.close(),
   };
 }
