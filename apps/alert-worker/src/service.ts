@@ -12,6 +12,7 @@ import { createRuleEvaluator } from "./personal/evaluator.js";
 import { loadRules } from "./rules/load.js";
 import { createTierLookup, TIER_NAMES } from "./rules/schema.js";
 import { fetchGapLiquidations } from "./run/backfill.js";
+import { createFlowPollers } from "./run/flow-pollers.js";
 import type { StreamTuning } from "./run/ingest.js";
 import { createLeaderLease } from "./run/leader.js";
 import { createPipeline, type Pipeline, type PipelineSink, preciseNow } from "./run/pipeline.js";
@@ -164,15 +165,19 @@ export async function startAlertWorker(deps: AlertWorkerDeps): Promise<AlertWork
     onError: (err, where) => log.warn({ err, where }, "personal rules problem"),
   });
 
+  // Daily ETF flows and on-chain whale transfers: REST polls on the main thread, no stream.
+  const flows = createFlowPollers({ core, rules, log, submit: (d) => void publisher.submit(d) });
+
   const lead = async (on: boolean) => {
     leader = on;
     log.info({ role: on ? "leader" : "standby" }, on ? "leading: ingesting the stream" : "standing by");
     if (on) {
       pipeline.start();
       poller.start();
+      flows.start();
       personal.start().catch((err: unknown) => log.error({ err }, "personal rules failed to load"));
     } else {
-      await Promise.all([pipeline.stop(), poller.stop(), personal.stop()]);
+      await Promise.all([pipeline.stop(), poller.stop(), flows.stop(), personal.stop()]);
     }
   };
   let chain: Promise<void> = Promise.resolve();
