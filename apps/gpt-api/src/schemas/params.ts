@@ -1,4 +1,4 @@
-import { ALERT_KINDS } from "@teleglas/market-data-core";
+import { PUBLIC_ALERT_KINDS } from "@teleglas/market-data-core";
 import { z } from "zod";
 
 /**
@@ -18,7 +18,7 @@ export const symbolParam = z
   .max(32, plainErrors("symbol", "a coin symbol of 1 to 32 characters", "BTC"))
   .meta({
     description:
-      "Coin symbol as people write it: BTC, eth, SOL, BTCUSDT or btc/usdt are all accepted and resolved to the coin (BTC). An unknown symbol answers 400 UNKNOWN_SYMBOL with suggestions; GET /symbols lists every supported coin.",
+      "Coin symbol as people write it: BTC, eth, SOL, BTCUSDT or btc/usdt are all accepted and resolved to the coin (BTC). An unknown symbol answers UNKNOWN_SYMBOL with suggestions; listSymbols (GET /symbols) lists every supported coin.",
     examples: ["BTC"],
   });
 
@@ -48,7 +48,7 @@ export function numberParam(
   return o.integer ? n.int(err) : n;
 }
 
-export const kindParam = enumParam("kind", ALERT_KINDS, "liquidation_storm").meta({
+export const kindParam = enumParam("kind", PUBLIC_ALERT_KINDS, "liquidation_storm").meta({
   description: "Only alerts of this kind.",
   examples: ["liquidation_storm"],
 });

@@ -1,4 +1,9 @@
-import { ALERT_KINDS, type AlertKind, type ChatSubscription } from "@teleglas/market-data-core";
+import {
+  type AlertKind,
+  type ChatSubscription,
+  DEFAULT_ALERT_KINDS,
+  PUBLIC_ALERT_KINDS,
+} from "@teleglas/market-data-core";
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { escapeHtml } from "../format/numbers.js";
@@ -6,10 +11,11 @@ import { formatSubscription, MIN_USD_CHOICES, subscriptionKeyboard } from "../fo
 import { defineCommand, replyHtml, symbolArg } from "./common.js";
 import { chatRecord, updateChat } from "./prefs.js";
 
-/** /subscribe, /unsubscribe, /alerts and the inline menu they share. */
+/** /subscribe, /unsubscribe and the inline menu they share (/alerts lives in alert-rules-list.ts). */
 export const subscribeFeature = new Composer<BotContext>();
 
-async function showMenu(ctx: BotContext, sub: ChatSubscription, prefix = ""): Promise<void> {
+/** The market-alert menu (kinds, minimum size); /alerts opens it too. */
+export async function showMenu(ctx: BotContext, sub: ChatSubscription, prefix = ""): Promise<void> {
   const flags = await ctx.deps.stores.flags.all();
   const text = prefix + formatSubscription(sub, flags, ctx.t.bind(ctx), Date.now());
   await replyHtml(ctx, text, sub.active ? subscriptionKeyboard(sub, ctx.t.bind(ctx)) : undefined);
@@ -29,7 +35,7 @@ defineCommand(subscribeFeature, ["subscribe"], async (ctx, inputs) => {
     }
     symbols = [...next];
   }
-  const kinds = current.active && current.kinds.length > 0 ? current.kinds : [...ALERT_KINDS];
+  const kinds = current.active && current.kinds.length > 0 ? current.kinds : [...DEFAULT_ALERT_KINDS];
   const sub = await updateChat(ctx, {
     symbols,
     kinds,
@@ -63,10 +69,6 @@ defineCommand(subscribeFeature, ["unsubscribe"], async (ctx, [input]) => {
   await showMenu(ctx, sub, `${ctx.t("unsubscribed-symbol", { symbol: escapeHtml(symbol) })}\n\n`);
 });
 
-defineCommand(subscribeFeature, ["alerts"], async (ctx) => {
-  await showMenu(ctx, await chatRecord(ctx));
-});
-
 /** Re-render the menu message in place after a button press. */
 async function editMenu(ctx: BotContext, sub: ChatSubscription, keyboard = true): Promise<void> {
   const flags = await ctx.deps.stores.flags.all();
@@ -84,7 +86,7 @@ async function editMenu(ctx: BotContext, sub: ChatSubscription, keyboard = true)
 
 subscribeFeature.callbackQuery(/^sub:k:([a-z_]+)$/, async (ctx) => {
   const kind = ctx.match[1] as AlertKind;
-  if (!ALERT_KINDS.includes(kind)) return ctx.answerCallbackQuery();
+  if (!(PUBLIC_ALERT_KINDS as readonly string[]).includes(kind)) return ctx.answerCallbackQuery();
   const current = await chatRecord(ctx);
   const kinds = current.kinds.includes(kind)
     ? current.kinds.filter((k) => k !== kind)

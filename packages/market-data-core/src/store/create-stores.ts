@@ -9,6 +9,8 @@ import {
 } from "./kv.js";
 import { createMemoryAlertStore } from "./memory-alerts.js";
 import { createRedisAlertStore } from "./redis-alerts.js";
+import { memoryRuleBackend, redisRuleBackend } from "./rule-backends.js";
+import { createRuleStore } from "./rules.js";
 import {
   createSubscriptionStore,
   memorySubscriptionBackend,
@@ -57,6 +59,7 @@ export function createStores(opts: StoresOptions = {}): Stores {
     cooldowns: cooldownStore(cooldownKeys),
     ledger: deliveryLedger(ledgerKeys),
     flags: redis ? redisFlagStore(redis, prefix) : memoryFlagStore(),
+    rules: createRuleStore(redis ? redisRuleBackend(redis, prefix) : memoryRuleBackend(), now),
     close: () => alerts.close(),
   };
 }

@@ -2,4 +2,11 @@ export { MalformedQueueEntryError } from "./consumer-loop.js";
 export { createStores, type StoresOptions } from "./create-stores.js";
 export { type AlertMatch, localClock, type MatchReason, matchesAlert, quietWindow } from "./match.js";
 export { deleteByPrefix } from "./redis-script.js";
+export {
+  type CreateRuleResult,
+  DEFAULT_RULES_PER_CHAT,
+  FIRED_LOG_MAX,
+  type RuleChanges,
+  type RuleStore,
+} from "./rules.js";
 export * from "./types.js";
