@@ -16,6 +16,8 @@ export const DEFAULT_WATCHLIST = ["BTC", "ETH", "SOL"];
 export const MAX_WATCHLIST = 10;
 /** Liquidations and whale moves listed per section. */
 export const TOP_EVENTS = 3;
+/** Economic releases listed at most (a busy day has a dozen). */
+export const MAX_RELEASES = 5;
 const LIQUIDATIONS: readonly AlertKind[] = ["large_liquidation", "liquidation_storm"];
 const WHALES: readonly AlertKind[] = ["whale_trade", "whale_cluster", "whale_position"];
 const DAY = 86_400_000;
@@ -87,7 +89,7 @@ export async function gatherDigest(
     src.firedSince ? src.firedSince(sub.chatId, period.from).catch(() => []) : Promise.resolve(null),
     src.core.market
       .getCalendar({ days: 2, minImportance: 3 }, lane)
-      .then((r) => r.data.events.filter((e) => e.time >= now && e.time <= now + DAY))
+      .then((r) => r.data.events.filter((e) => e.time >= now && e.time <= now + DAY).slice(0, MAX_RELEASES))
       .catch((error: unknown): "omitted" | "unavailable" =>
         error instanceof PlanError ? "omitted" : "unavailable",
       ),
