@@ -4,6 +4,8 @@ import type { UserFromGetMe } from "grammy/types";
 import type { Redis } from "ioredis";
 import type { BotContext, BotDeps } from "./context.js";
 import { adminFeature } from "./features/admin.js";
+import { alertRulesFeature } from "./features/alert-rules.js";
+import { alertRulesListFeature } from "./features/alert-rules-list.js";
 import { arbFeature } from "./features/arb.js";
 import { calendarFeature } from "./features/calendar.js";
 import { chartFeature } from "./features/chart.js";
@@ -11,6 +13,7 @@ import { runFeature } from "./features/common.js";
 import { digestFeature } from "./features/digest.js";
 import { etfFeature } from "./features/etf.js";
 import { fallbackFeature } from "./features/fallback.js";
+import { liqmapFeature } from "./features/liqmap.js";
 import { marketFeature } from "./features/market.js";
 import { membershipFeature } from "./features/membership.js";
 import { optionsFeature } from "./features/options.js";
@@ -82,8 +85,11 @@ export function createBot(deps: BotDeps, o: CreateBotOptions): Bot<BotContext> {
     etfFeature,
     arbFeature,
     optionsFeature,
+    liqmapFeature,
     calendarFeature,
     subscribeFeature,
+    alertRulesFeature,
+    alertRulesListFeature,
     settingsFeature,
     digestFeature,
     statusFeature,

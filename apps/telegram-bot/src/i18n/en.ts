@@ -59,11 +59,13 @@ help =
     /onchain SYMBOL — coins held on exchanges, 1d/7d/30d flows
     /calendar — today's and this week's high-importance macro releases, in your time zone
     /options [btc|eth] — max pain per expiry vs price, put/call, OI by exchange
+    /liqmap SYMBOL [12h|24h|3d|7d|30d] — liquidation heatmap, nearest large clusters above and below the price
 
     <b>Alerts</b>
     /subscribe [SYMBOL …|all] — pick kinds and minimum size
     /unsubscribe [SYMBOL|all]
-    /alerts — what this chat receives
+    /alert — personal alerts: <code>/alert BTC price &gt; 100000</code>, <code>/alert ETH move 5% 1h</code>, or tap through
+    /alerts — this chat's alerts: pause, resume, edit, delete
     /settings — minimum USD, quiet hours, mute, language
     /digest — a summary daily at your time or every N hours
     /lang en|id
@@ -252,6 +254,21 @@ max-pain = max pain
 options-put-call = Put/call open interest
 options-oi-by-exchange = Options open interest by exchange
 usage-options = Usage: <code>/options [btc|eth]</code> — CoinGlass has options data for BTC and ETH.
+liqmap-title = liquidation map, { $range }, all exchanges
+liqmap-above = Above the price — nearest large clusters
+liqmap-below = Below the price — nearest large clusters
+liqmap-totals = Σ on the { $range } map: { $above } above · { $below } below
+liqmap-max-pain = CoinGlass max pain: long { $long } · short { $short }
+liqmap-max-pain-none = CoinGlass max pain: n/a
+liqmap-no-heatmap = ⚠️ The heatmap is unavailable right now, so there is no picture.
+liqmap-note = Cluster = the levels in a { $band }% price band, summed; shown at its largest level, distance from the price in brackets.
+liqmap-chart-title = liquidation heatmap
+liqmap-chart-subtitle = All exchanges · brighter = more to liquidate · Data: CoinGlass
+liqmap-chart-time = Time (UTC)
+liqmap-chart-price = Price (USD)
+liqmap-chart-amount = To liquidate (USD)
+liqmap-chart-now = Now
+usage-liqmap = Usage: <code>/liqmap SYMBOL [12h|24h|3d|7d|30d]</code>, e.g. <code>/liqmap BTC</code> or <code>/liqmap ETH 7d</code>
 indicators-title = Indicators ({ $interval } bars)
 coinbase-premium = Coinbase premium
 bitfinex-margin = Bitfinex margin

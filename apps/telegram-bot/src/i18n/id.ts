@@ -59,11 +59,13 @@ help =
     /onchain SIMBOL — koin di bursa, arus 1h/7h/30h
     /calendar — rilis makro penting hari ini dan minggu ini, di zona waktu Anda
     /options [btc|eth] — max pain per jatuh tempo vs harga, put/call, OI per bursa
+    /liqmap SIMBOL [12h|24h|3d|7d|30d] — heatmap likuidasi, klaster besar terdekat di atas dan di bawah harga
 
     <b>Alert</b>
     /subscribe [SIMBOL …|all] — pilih jenis dan ukuran minimum
     /unsubscribe [SIMBOL|all]
-    /alerts — yang diterima chat ini
+    /alert — alert pribadi: <code>/alert BTC price &gt; 100000</code>, <code>/alert ETH move 5% 1h</code>, atau ikuti tombolnya
+    /alerts — alert chat ini: jeda, lanjutkan, ubah, hapus
     /settings — minimum USD, jam tenang, bisukan, bahasa
     /digest — ringkasan harian pada jam pilihanmu atau setiap N jam
     /lang en|id
@@ -252,6 +254,21 @@ max-pain = max pain
 options-put-call = Open interest put/call
 options-oi-by-exchange = Open interest opsi per bursa
 usage-options = Cara pakai: <code>/options [btc|eth]</code> — CoinGlass punya data opsi untuk BTC dan ETH.
+liqmap-title = peta likuidasi, { $range }, semua bursa
+liqmap-above = Di atas harga — klaster besar terdekat
+liqmap-below = Di bawah harga — klaster besar terdekat
+liqmap-totals = Σ pada peta { $range }: { $above } di atas · { $below } di bawah
+liqmap-max-pain = Max pain CoinGlass: long { $long } · short { $short }
+liqmap-max-pain-none = Max pain CoinGlass: n/a
+liqmap-no-heatmap = ⚠️ Heatmap sedang tidak tersedia, jadi tidak ada gambar.
+liqmap-note = Klaster = jumlah level dalam satu pita harga { $band }%; ditampilkan di level terbesarnya, jarak dari harga dalam kurung.
+liqmap-chart-title = heatmap likuidasi
+liqmap-chart-subtitle = Semua bursa · makin terang = makin banyak yang akan dilikuidasi · Data: CoinGlass
+liqmap-chart-time = Waktu (UTC)
+liqmap-chart-price = Harga (USD)
+liqmap-chart-amount = Akan dilikuidasi (USD)
+liqmap-chart-now = Kini
+usage-liqmap = Cara pakai: <code>/liqmap SIMBOL [12h|24h|3d|7d|30d]</code>, mis. <code>/liqmap BTC</code> atau <code>/liqmap ETH 7d</code>
 indicators-title = Indikator (bar { $interval })
 coinbase-premium = Premi Coinbase
 bitfinex-margin = Margin Bitfinex
