@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { DigestData } from "../src/digest/build.js";
 import { parseDigest } from "../src/digest/parse.js";
 import { cronPattern, decide, latestRun, periodOf } from "../src/digest/period.js";
-import { formatDigest, ruleForm } from "../src/format/digest.js";
+import { formatDigest } from "../src/format/digest.js";
 import { createI18n, translatorFor } from "../src/i18n/index.js";
 
 const jkt = (iso: string) => new Date(`${iso}+07:00`).getTime();
@@ -62,32 +62,6 @@ describe("/digest one-line forms", () => {
     expect(parseDigest(["every", "5h"], null)).toEqual({ type: "error", key: "digest-bad-hours" });
     expect(parseDigest(["every", "0x4"], null)).toEqual({ type: "error", key: "digest-bad-hours" });
     expect(parseDigest(["weekly"], null)).toEqual({ type: "error", key: "digest-bad" });
-  });
-});
-
-describe("fired rules in a digest", () => {
-  it("read as the /alert one-line form of each kind", () => {
-    expect(ruleForm({ kind: "price", symbol: "BTC", op: "above", level: 100_000 })).toBe(
-      "BTC price > $100,000",
-    );
-    expect(ruleForm({ kind: "move", symbol: "ETH", window: "1h", direction: "either", pct: 5 })).toBe(
-      "ETH move ±5% 1h",
-    );
-    expect(
-      ruleForm({ kind: "oi", symbol: "BTC", window: "4h", direction: "up", pct: 3, exchange: null }),
-    ).toBe("BTC oi +3% 4h");
-    expect(ruleForm({ kind: "funding", symbol: "SOL", op: "above", level: 0.05, exchange: null })).toBe(
-      "SOL funding > 0.05%",
-    );
-    expect(ruleForm({ kind: "funding", symbol: "SOL", op: "flip", level: 0, exchange: "Binance" })).toBe(
-      "SOL funding flip Binance",
-    );
-    expect(ruleForm({ kind: "liquidations", symbol: "BTC", window: "1h", side: "longs", usd: 1e7 })).toBe(
-      "BTC liq > $10M 1h longs",
-    );
-    expect(ruleForm({ kind: "long_short", symbol: "BTC", op: "below", level: 0.8 })).toBe("BTC ls < 0.8");
-    const address = `0x${"8c58".padEnd(36, "0")}b9c9`;
-    expect(ruleForm({ kind: "wallet", address, events: ["open"], symbol: null })).toBe("0x8c58…b9c9 wallet");
   });
 });
 

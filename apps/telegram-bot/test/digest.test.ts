@@ -128,7 +128,7 @@ describe("digests", () => {
     expect(en).toContain("🐋 BTC · Buy $3.1M · 06:30");
     expect(en).not.toContain("$9B");
     expect(en).toContain("Next 24 h · high importance");
-    expect(en).toContain("🔔 Your rules that fired\n🔔 BTC price > $80,000 · breakout · 06:45");
+    expect(en).toContain("🔔 Your rules that fired\n🔔 BTC price above $80,000 · breakout · 06:45");
     const id = digests(h, B)[0]!.text;
     expect(id).toContain("📰 Ringkasan · 08:00 (Asia/Jakarta)");
     expect(id).toContain("Daftar pantau");

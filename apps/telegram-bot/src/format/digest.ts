@@ -1,9 +1,10 @@
-import type { Alert, RuleCondition, WatchlistRow } from "@teleglas/market-data-core";
+import type { Alert, WatchlistRow } from "@teleglas/market-data-core";
 import type { DigestData, FiredLine } from "../digest/build.js";
 import { headline, KIND_EMOJI } from "./alert.js";
 import { localParts } from "./calendar.js";
 import { heading } from "./common.js";
-import { escapeHtml, NA, num, pct, price, rate, usd } from "./numbers.js";
+import { escapeHtml, NA, pct, price, rate } from "./numbers.js";
+import { describeCondition } from "./rule.js";
 import type { Language, T } from "./translate.js";
 
 /** A time in the chat's zone: `08:00` today, `Wed 02 Dec 08:00` on another day. */
@@ -23,35 +24,10 @@ function event(a: Alert, d: DigestData, t: T, lang: Language): string {
   return `${KIND_EMOJI[a.kind]} ${escapeHtml(a.symbol)} · ${headline(a, t)} · ${when(a.last_at, d, lang)}`;
 }
 
-const OP: Record<string, string> = { above: ">", below: "<", flip: "flip" };
-const DIR: Record<string, string> = { up: "+", down: "-", either: "±" };
-
-/**
- * A rule as its `/alert` one-line form reads (the same in every language): `BTC price > $100,000`,
- * `ETH move ±5% 1h`, `SOL funding > 0.05%`, `BTC oi +3% 4h`, `0x8c58…b9c9 wallet`.
- */
-export function ruleForm(c: RuleCondition): string {
-  switch (c.kind) {
-    case "price":
-      return `${c.symbol} price ${OP[c.op]} ${price(c.level)}`;
-    case "move":
-      return `${c.symbol} move ${DIR[c.direction]}${num(c.pct)}% ${c.window}`;
-    case "oi":
-      return `${c.symbol} oi ${DIR[c.direction]}${num(c.pct)}% ${c.window}${c.exchange ? ` ${c.exchange}` : ""}`;
-    case "funding":
-      return `${c.symbol} funding ${c.op === "flip" ? "flip" : `${OP[c.op]} ${num(c.level, 4)}%`}${c.exchange ? ` ${c.exchange}` : ""}`;
-    case "liquidations":
-      return `${c.symbol} liq > ${usd(c.usd)} ${c.window}${c.side === "either" ? "" : ` ${c.side}`}`;
-    case "long_short":
-      return `${c.symbol} ls ${OP[c.op]} ${num(c.level)}`;
-    case "wallet":
-      return `${c.address.slice(0, 6)}…${c.address.slice(-4)} wallet${c.symbol ? ` ${c.symbol}` : ""}`;
-  }
-}
-
-function fired(f: FiredLine, d: DigestData, lang: Language): string {
+/** A firing as `/alerts` words its rule (`BTC price above $80,000`), with its note and time. */
+function fired(f: FiredLine, d: DigestData, t: T, lang: Language): string {
   const note = f.note ? ` · <i>${escapeHtml(f.note)}</i>` : "";
-  return `🔔 ${escapeHtml(ruleForm(f.condition))}${note} · ${when(f.at, d, lang)}`;
+  return `🔔 ${describeCondition(f.condition, t)}${note} · ${when(f.at, d, lang)}`;
 }
 
 /** A section: its heading, then its lines or what to say when there are none. */
@@ -89,7 +65,7 @@ export function formatDigest(d: DigestData, t: T, lang: Language): string {
     ),
   );
   if (d.fired !== null) {
-    const lines = d.fired.map((f) => fired(f, d, lang));
+    const lines = d.fired.map((f) => fired(f, d, t, lang));
     out.push(...section("🔔", t("digest-fired"), lines, t("digest-none")));
   }
   if (d.calendar !== "omitted") {
