@@ -157,7 +157,9 @@ export function createRuleEvaluator(o: RuleEvaluatorOptions) {
   }
 
   /** One round: read the sources, move every series, act on what crossed. */
-  async function evaluate(values?: Map<string, number>): Promise<{ outcomes: number; calls: number }> {
+  async function evaluate(
+    values?: Map<string, number>,
+  ): Promise<{ outcomes: number; fired: number; calls: number }> {
     let round: SourceRound | null = null;
     if (!values) {
       const needs = needsOf(index.series(), wallets.due(o.maxWallets ?? 20));
@@ -173,7 +175,8 @@ export function createRuleEvaluator(o: RuleEvaluatorOptions) {
     for (const [address, positions] of round?.wallets ?? [])
       walletOutcomes.push(...wallets.read(address, positions, t));
     await Promise.all([apply(outcomes), applyWallet(walletOutcomes)]);
-    return { outcomes: outcomes.length + walletOutcomes.length, calls: round?.calls ?? 0 };
+    const fired = [...outcomes, ...walletOutcomes].filter((x) => x.kind === "fired").length;
+    return { outcomes: outcomes.length + walletOutcomes.length, fired, calls: round?.calls ?? 0 };
   }
 
   /** Serialised: a round, a change check and a stop never interleave. */

@@ -53,10 +53,6 @@ class SortedEntries {
   sort(): void {
     this.items.sort((a, b) => this.key(a) - this.key(b));
   }
-  /** Entries with key in [from, to) by index. */
-  slice(from: number, to: number): Entry[] {
-    return this.items.slice(from, to);
-  }
   compact(): void {
     this.items = this.items.filter((e) => !e.rule.removed);
   }
@@ -98,20 +94,22 @@ export class SeriesBook {
     return [...this.upFire.items, ...this.downFire.items];
   }
 
-  /** The entries a move from `prev` to `value` may change (see the invariant). */
-  candidates(prev: number, value: number): Entry[] {
+  /**
+   * Calls `visit` for each entry a move from `prev` to `value` may change (see the invariant),
+   * without building a list: a tick allocates nothing unless something happens.
+   */
+  candidates(prev: number, value: number, visit: (e: Entry) => void): void {
+    const each = (l: SortedEntries, from: number, to: number) => {
+      for (let i = from; i < to; i++) visit(l.items[i] as Entry);
+    };
     if (value > prev) {
       // up triggers whose level was crossed; down triggers whose band was left behind
-      const a = this.upFire.slice(this.upFire.bound(prev, true), this.upFire.bound(value, true));
-      const b = this.downRearm.slice(this.downRearm.bound(prev, false), this.downRearm.bound(value, false));
-      return a.concat(b);
+      each(this.upFire, this.upFire.bound(prev, true), this.upFire.bound(value, true));
+      each(this.downRearm, this.downRearm.bound(prev, false), this.downRearm.bound(value, false));
+    } else if (value < prev) {
+      each(this.downFire, this.downFire.bound(value, false), this.downFire.bound(prev, false));
+      each(this.upRearm, this.upRearm.bound(value, true), this.upRearm.bound(prev, true));
     }
-    if (value < prev) {
-      const a = this.downFire.slice(this.downFire.bound(value, false), this.downFire.bound(prev, false));
-      const b = this.upRearm.slice(this.upRearm.bound(value, true), this.upRearm.bound(prev, true));
-      return a.concat(b);
-    }
-    return [];
   }
 }
 

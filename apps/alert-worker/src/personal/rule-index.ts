@@ -10,6 +10,8 @@ export class RuleIndex {
   private readonly byChat = new Map<number, LiveRule[]>();
   private removedSinceSweep = 0;
   private live = 0;
+  /** Rules with an expiry, soonest last (popped as they pass): the sweep never walks every rule. */
+  private expiring: LiveRule[] = [];
 
   get size(): number {
     return this.live;
@@ -38,6 +40,11 @@ export class RuleIndex {
     list.push(rule);
     this.byChat.set(rule.chatId, list);
     this.live++;
+    if (rule.expiresAt !== null) this.expiring.push(rule);
+  }
+
+  private sortExpiring(): void {
+    this.expiring.sort((a, b) => (b.expiresAt as number) - (a.expiresAt as number));
   }
 
   /** Many rules at once (start-up): appended, then each touched book sorted once. */
@@ -53,6 +60,7 @@ export class RuleIndex {
       }
     }
     for (const b of touched) b.sort();
+    this.sortExpiring();
   }
 
   /** One rule (created, edited, resumed); a fresh one meets its series' value at once if known. */
@@ -60,6 +68,7 @@ export class RuleIndex {
     const out: Outcome[] = [];
     if (rule.triggers.length === 0) return out;
     this.track(rule);
+    if (rule.expiresAt !== null) this.sortExpiring();
     for (const t of rule.triggers) this.book(t.series).insert({ rule, t });
     const last = this.value(rule.triggers[0]?.series as string);
     if (last !== null) {
@@ -103,22 +112,21 @@ export class RuleIndex {
         } else decide(e, value, null, now, out);
       }
     } else {
-      for (const e of b.candidates(prev, value)) decide(e, value, prev, now, out);
+      b.candidates(prev, value, (e) => decide(e, value, prev, now, out));
     }
     this.afterRemovals(out);
     return out;
   }
 
-  /** Expired rules and rules whose time ran out while nothing moved: dropped by a sweep. */
+  /** Rules whose time ran out while their series did not move: dropped, soonest first. */
   expire(now: number): Outcome[] {
     const out: Outcome[] = [];
-    for (const list of this.byChat.values()) {
-      for (const r of list) {
-        if (r.removed || r.expiresAt === null || now < r.expiresAt) continue;
-        const t = r.triggers[0];
-        if (t) out.push({ kind: "expired", rule: r, trigger: t, value: Number.NaN, previous: null });
-        r.removed = true;
-      }
+    for (let r = this.expiring.at(-1); r && (r.expiresAt as number) <= now; r = this.expiring.at(-1)) {
+      this.expiring.pop();
+      const t = r.triggers[0];
+      if (r.removed || !t) continue;
+      out.push({ kind: "expired", rule: r, trigger: t, value: Number.NaN, previous: null });
+      r.removed = true;
     }
     this.afterRemovals(out);
     return out;
@@ -140,6 +148,7 @@ export class RuleIndex {
         if (kept.length === 0) this.byChat.delete(chat);
         else this.byChat.set(chat, kept);
       }
+      this.expiring = this.expiring.filter((r) => !r.removed);
       this.removedSinceSweep = 0;
     }
   }
