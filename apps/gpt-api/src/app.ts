@@ -22,6 +22,7 @@ import { createResponseCache } from "./http/response-cache.js";
 import { installIpAllowlist, installProtection } from "./http/security.js";
 import { API_SECURITY_HEADERS, DOCS_SECURITY_HEADERS } from "./http/security-headers.js";
 import { createOperationServer } from "./http/serve.js";
+import { installOAuth, type OAuth } from "./oauth/index.js";
 import { swaggerDocument } from "./openapi.js";
 import { OPERATIONS } from "./operations.js";
 import { registerAlertStream } from "./routes/alerts-stream.js";
@@ -29,6 +30,7 @@ import { registerOperationRoutes } from "./routes/data.js";
 import { registerDocuments } from "./routes/documents.js";
 import { registerMcp } from "./routes/mcp.js";
 import { createMetrics, registerMetrics } from "./routes/metrics.js";
+import { registerPersonalRoutes } from "./routes/personal.js";
 import { registerPublicRoutes } from "./routes/public.js";
 import { withErrorResponses } from "./schemas/error-responses.js";
 import { createBatchedRateStore } from "./security/rate-store.js";
@@ -155,6 +157,26 @@ export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<
     }),
   );
 
+  // OAuth 2.1 whenever Redis holds its state and the login codes are there to redeem.
+  const issuer = config.oauthIssuer;
+  const loginCodes = deps.stores.loginCodes;
+  let oauth: OAuth | undefined;
+  if (deps.redis !== undefined && loginCodes !== undefined && issuer !== undefined) {
+    oauth = await installOAuth(app, {
+      publicUrl: issuer,
+      redis: deps.redis,
+      prefix: `${opts.keyPrefix ?? "teleglas:"}oauth:`,
+      apiKeys: config.apiKeys,
+      redeemCode: async (code) => {
+        const r = await loginCodes.redeem(code);
+        return r.ok ? r.userId : undefined;
+      },
+      logger: deps.logger,
+      cookieKeys: config.oauthCookieKeys,
+      jwks: config.oauthJwks,
+    });
+  }
+
   // zod compilers only in this scope: plain JSON-schema routes elsewhere keep Fastify's defaults.
   await app.register(async (scope) => {
     scope.setValidatorCompiler(validatorCompiler);
@@ -164,8 +186,9 @@ export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<
     registerDocuments(scope, config);
 
     await scope.register(async (protectedScope) => {
-      await installProtection(protectedScope, config, rateStore);
+      await installProtection(protectedScope, config, rateStore, oauth);
       registerOperationRoutes(protectedScope, OPERATIONS, serve);
+      registerPersonalRoutes(protectedScope, deps);
       metrics.watchStreams(registerAlertStream(protectedScope, deps));
       registerMetrics(protectedScope, metrics);
       registerMcp(protectedScope, deps.version, OPERATIONS, serve, metrics.toolCalled, {

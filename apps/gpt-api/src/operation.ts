@@ -1,6 +1,7 @@
 import type { MarketResult } from "@teleglas/market-data-core";
 import type { z } from "zod";
 import type { ApiDeps } from "./deps.js";
+import type { Principal, Scope } from "./security/principal.js";
 
 /** One read-only operation, served over HTTP (GET) and as an MCP tool. */
 export interface Operation {
@@ -17,7 +18,10 @@ export interface Operation {
   hold: boolean;
   /** Listed in chatgpt_schema.json. */
   gpt: boolean;
-  run(deps: ApiDeps, query: Record<string, unknown>): Promise<MarketResult<unknown>>;
+  /** The scope a caller needs (default `market:read`, which every key, token and visitor has). */
+  scope?: Scope;
+  /** `principal` is who asks: person-scoped operations answer with that person's data only. */
+  run(deps: ApiDeps, query: Record<string, unknown>, principal?: Principal): Promise<MarketResult<unknown>>;
 }
 
 /** Checks an operation against the interface where it is written. */

@@ -8,6 +8,7 @@ import { arbFeature } from "./features/arb.js";
 import { calendarFeature } from "./features/calendar.js";
 import { chartFeature } from "./features/chart.js";
 import { runFeature } from "./features/common.js";
+import { connectFeature } from "./features/connect.js";
 import { etfFeature } from "./features/etf.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { marketFeature } from "./features/market.js";
@@ -85,6 +86,7 @@ export function createBot(deps: BotDeps, o: CreateBotOptions): Bot<BotContext> {
     subscribeFeature,
     settingsFeature,
     statusFeature,
+    connectFeature,
     adminFeature,
     fallbackFeature,
   );

@@ -26,6 +26,7 @@ export const COMMANDS: Array<{ command: string; description: string }> = [
   { command: "alerts", description: "What this chat receives" },
   { command: "settings", description: "Minimum size, quiet hours, mute, language" },
   { command: "lang", description: "Language: /lang en|id" },
+  { command: "connect", description: "Login code for ChatGPT, Claude and other apps" },
   { command: "status", description: "Service health" },
   { command: "help", description: "All commands" },
 ];

@@ -7,8 +7,10 @@ import {
   redisFlagStore,
   redisTtlKeys,
 } from "./kv.js";
+import { memoryLoginCodes, redisLoginCodes } from "./login-codes.js";
 import { matchesAlert } from "./match.js";
 import { createMemoryAlertStore } from "./memory-alerts.js";
+import { memoryReceivedLog, redisReceivedLog } from "./received.js";
 import { createRedisAlertStore } from "./redis-alerts.js";
 import {
   createSubscriptionStore,
@@ -58,6 +60,8 @@ export function createStores(opts: StoresOptions = {}): Stores {
     cooldowns: cooldownStore(cooldownKeys),
     ledger: deliveryLedger(ledgerKeys),
     flags: redis ? redisFlagStore(redis, prefix) : memoryFlagStore(),
+    loginCodes: redis ? redisLoginCodes(redis, prefix, { now }) : memoryLoginCodes({ now }),
+    received: redis ? redisReceivedLog(redis, prefix) : memoryReceivedLog(now),
     matchesAlert,
     close: () => alerts.close(),
   };

@@ -193,6 +193,10 @@ export interface Stores {
   cooldowns: CooldownStore;
   ledger: DeliveryLedger;
   flags: FlagStore;
+  /** One-time login codes of the bot's /connect (the API's OAuth login page redeems them). */
+  loginCodes: import("./login-codes.js").LoginCodeStore;
+  /** Which alerts each chat was sent in the last day. */
+  received: import("./received.js").ReceivedLog;
   /** The pure delivery rule, also exported on its own. */
   matchesAlert: typeof import("./match.js").matchesAlert;
   /** Stops consumers and followers. Does not quit the Redis connection it was given. */
