@@ -22,13 +22,14 @@ import { createResponseCache } from "./http/response-cache.js";
 import { installIpAllowlist, installProtection } from "./http/security.js";
 import { API_SECURITY_HEADERS, DOCS_SECURITY_HEADERS } from "./http/security-headers.js";
 import { createOperationServer } from "./http/serve.js";
+import { registerMcp } from "./mcp/route.js";
 import { installOAuth, type OAuth } from "./oauth/index.js";
 import { swaggerDocument } from "./openapi.js";
 import { OPERATIONS } from "./operations.js";
+import { PERSONAL_OPERATIONS } from "./operations-personal.js";
 import { registerAlertStream } from "./routes/alerts-stream.js";
 import { registerOperationRoutes } from "./routes/data.js";
 import { registerDocuments } from "./routes/documents.js";
-import { registerMcp } from "./routes/mcp.js";
 import { createMetrics, registerMetrics } from "./routes/metrics.js";
 import { registerPersonalRoutes } from "./routes/personal.js";
 import { registerPublicRoutes } from "./routes/public.js";
@@ -186,16 +187,21 @@ export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<
     registerDocuments(scope, config);
 
     await scope.register(async (protectedScope) => {
-      await installProtection(protectedScope, config, rateStore, oauth);
+      await installProtection(protectedScope, config, rateStore, { oauth });
       registerOperationRoutes(protectedScope, OPERATIONS, serve);
-      registerPersonalRoutes(protectedScope, deps);
+      registerPersonalRoutes(protectedScope, serve);
       metrics.watchStreams(registerAlertStream(protectedScope, deps));
       registerMetrics(protectedScope, metrics);
-      registerMcp(protectedScope, deps.version, OPERATIONS, serve, metrics.toolCalled, {
-        store: rateStore,
-        config,
-      });
     });
+    // Its own scope: the same auth, and the public tier when MCP_PUBLIC is on (mcp/access.ts).
+    await registerMcp(
+      scope,
+      { ...deps, oauth },
+      [...OPERATIONS, ...PERSONAL_OPERATIONS],
+      serve,
+      metrics.toolCalled,
+      rateStore,
+    );
   });
   return app;
 }

@@ -45,6 +45,8 @@ export const apiEnvSchema = commonEnvSchema.extend({
   PRIVACY_CONTACT: z.string().max(200).optional(),
   PRIVACY_LOG_RETENTION: z.string().max(100).default("14 days"),
   PRIVACY_LOGGED: z.string().max(2000).optional(),
+  MCP_PUBLIC: bool.default(false),
+  MCP_PUBLIC_RATE_LIMIT: z.coerce.number().int().positive().default(30),
   OAUTH_COOKIE_KEYS: csv
     .optional()
     .refine(
@@ -108,6 +110,10 @@ export interface ApiConfig {
   /** Alert streams (SSE) open at once in this process, and per key. */
   maxStreams: number;
   maxStreamsPerKey: number;
+  /** MCP market-data tools for anyone without a login (MCP_PUBLIC), limited per client address. */
+  mcpPublic: boolean;
+  /** Requests per window of one address on the public MCP tier. */
+  mcpPublicRateLimit: number;
   /** Cookie-signing keys and signing keys of the authorization server; generated and kept in Redis when absent. */
   /**
    * Issuer of the OAuth authorization server, which runs when this is set and Redis is there:
@@ -131,6 +137,8 @@ export function loadApiConfig(env: Record<string, string | undefined>) {
     trustProxy: e.GPT_API_TRUST_PROXY,
     corsOrigins: e.GPT_API_CORS_ORIGINS,
     publicUrl: e.PUBLIC_URL,
+    mcpPublic: e.MCP_PUBLIC,
+    mcpPublicRateLimit: e.MCP_PUBLIC_RATE_LIMIT,
     oauthIssuer: oauthIssuer(e.PUBLIC_URL, e.HOST, e.PORT),
     oauthCookieKeys: e.OAUTH_COOKIE_KEYS,
     oauthJwks: e.OAUTH_JWKS,
@@ -163,6 +171,8 @@ export function apiConfig(partial: Partial<ApiConfig> = {}): ApiConfig {
     authFailuresPerMinute: 30,
     maxStreams: 500,
     maxStreamsPerKey: 5,
+    mcpPublic: false,
+    mcpPublicRateLimit: 30,
     ...partial,
   };
 }

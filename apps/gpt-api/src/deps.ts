@@ -15,6 +15,8 @@ export interface ApiDeps {
   redis?: Redis;
   /** The process registry (process and upstream metrics); the app makes its own when absent. */
   registry?: Registry;
+  /** The authorization server's token check, when OAuth runs (set by buildApp). */
+  oauth?: import("./oauth/index.js").OAuth;
   /** Service version shown by `/` and `/info`. */
   version: string;
 }

@@ -18,9 +18,11 @@ export interface Operation {
   hold: boolean;
   /** Listed in chatgpt_schema.json. */
   gpt: boolean;
-  /** The scope a caller needs (default `market:read`, which every key, token and visitor has). */
+  /** What a caller needs (default `market:read`); MCP hides a tool whose scope the caller lacks. */
   scope?: Scope;
-  /** `principal` is who asks: person-scoped operations answer with that person's data only. */
+  /** Answered without CoinGlass (the MCP tool's `openWorldHint` is then false). */
+  local?: boolean;
+  /** `principal` is who asks (person-scoped operations answer only their own data). */
   run(deps: ApiDeps, query: Record<string, unknown>, principal?: Principal): Promise<MarketResult<unknown>>;
 }
 
@@ -28,3 +30,5 @@ export interface Operation {
 export const op = (o: Operation) => o;
 /** The validated `symbol` query parameter. */
 export const s = (q: Record<string, unknown>) => String(q.symbol);
+/** The scope an operation needs. */
+export const scopeOf = (o: Operation): Scope => o.scope ?? "market:read";

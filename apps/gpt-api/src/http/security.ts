@@ -11,10 +11,8 @@ import { ApiError } from "./errors.js";
 
 declare module "fastify" {
   interface FastifyRequest {
-    /** Who is asking, by name: the key's digest id, `tg_<id>` or `ip_<address>` (never a secret). */
+    /** Digest-derived id of the bearer key (never the key). */
     keyId?: string;
-    /** Who is asking and what they may see (set by the protection hook). */
-    principal?: Principal;
   }
 }
 
@@ -32,57 +30,53 @@ export function installIpAllowlist(app: FastifyInstance, config: ApiConfig): voi
   });
 }
 
+/** How one protected scope differs from the default (the /mcp scope: mcp/access.ts). */
+export interface ProtectionOptions {
+  /** A request without credentials gets this principal instead of a 401 (MCP_PUBLIC). */
+  anonymous?: (request: FastifyRequest) => Principal | undefined;
+  /** Requests per window of a principal (default GPT_API_RATE_LIMIT). */
+  maxFor?: (principal: Principal | undefined) => number;
+  /** Called with the 401 before it is sent, to add headers (WWW-Authenticate). */
+  onUnauthorized?: (request: FastifyRequest, reply: FastifyReply) => void;
+  /** Access tokens are accepted too when the authorization server runs (Redis and an issuer). */
+  oauth?: OAuth;
+}
+
+/** `WWW-Authenticate` of a 401 with OAuth on (RFC 9728 §5.1): where a client starts discovery. */
+export function oauthChallenge(oauth: OAuth, request: FastifyRequest, reply: FastifyReply): void {
+  const invalid = /^bearer \S/i.test(request.headers.authorization ?? "") ? ', error="invalid_token"' : "";
+  reply.header(
+    "www-authenticate",
+    `Bearer resource_metadata="${oauth.resourceMetadataUrl(request.url)}"${invalid}`,
+  );
+}
+
 /**
  * Scope hooks of the protected routes: bearer auth, then the per-key rate limit (route-level
  * hooks of @fastify/rate-limit run after this scope's onRequest hook, so only known keys count).
+ * Every admitted request carries its principal.
  */
 export async function installProtection(
   app: FastifyInstance,
   config: ApiConfig,
   store: BatchedRateStore,
-  /** Access tokens are accepted too when the authorization server runs (Redis and an issuer). */
-  oauth?: OAuth,
+  opts: ProtectionOptions = {},
 ): Promise<void> {
   const auth = createBearerAuth(config.apiKeys);
   const failures = createAuthFailureLimit({ max: config.authFailuresPerMinute, windowMs: 60_000 });
+  const { oauth } = opts;
+  // One principal object per key, made once: the bearer path allocates nothing for it.
   const keyPrincipals = new Map<string, Principal>();
   const admit = (request: FastifyRequest, principal: Principal) => {
-    request.principal = principal;
     request.keyId = principal.subject;
+    request.principal = principal;
   };
-  app.addHook("onRequest", (request, reply, done) => {
-    const header = request.headers.authorization;
-    if (!config.requireAuth && (header === undefined || oauth === undefined)) {
-      admit(request, publicPrincipal(request.ip));
-      return done();
-    }
-    // Keys first and in process: the bearer path costs no Redis round trip.
-    const result = auth.check(header);
-    if (result.ok) {
-      let principal = keyPrincipals.get(result.keyId);
-      if (principal === undefined) {
-        principal = keyPrincipal(result.keyId);
-        keyPrincipals.set(result.keyId, principal);
-      }
-      admit(request, principal);
-      return done();
-    }
-    if (result.reason === "invalid" && oauth !== undefined) {
-      oauth.verify((header as string).slice(7).trim()).then((principal) => {
-        if (principal === undefined) return refuse(request, reply, done, "invalid");
-        admit(request, principal);
-        done();
-      }, done);
-      return;
-    }
-    refuse(request, reply, done, result.reason);
-  });
-  function refuse(
+  const refuse = (
     request: FastifyRequest,
     reply: FastifyReply,
     done: (e?: Error) => void,
-    reason: "missing" | "invalid",
-  ) {
+    reason: string,
+  ) => {
     if (!config.requireAuth) {
       admit(request, publicPrincipal(request.ip));
       return done();
@@ -96,27 +90,62 @@ export async function installProtection(
         }),
       );
     }
+    opts.onUnauthorized?.(request, reply);
     if (oauth === undefined) {
       const message = reason === "missing" ? "A bearer API key is required." : "The API key is not valid.";
       return done(new ApiError("UNAUTHORIZED", message, { hint: "Send Authorization: Bearer <key>." }));
     }
-    // RFC 9728 §5.1: the challenge names the metadata an OAuth client starts discovery from.
-    const metadata = oauth.resourceMetadataUrl(request.url);
-    const invalid = reason === "invalid" ? ', error="invalid_token"' : "";
-    reply.header("www-authenticate", `Bearer resource_metadata="${metadata}"${invalid}`);
+    if (!reply.hasHeader("www-authenticate")) oauthChallenge(oauth, request, reply);
     const message =
       reason === "missing"
         ? "A bearer API key or OAuth access token is required."
         : "The API key or access token is not valid (unknown, expired, revoked, or issued for another server).";
     done(
       new ApiError("UNAUTHORIZED", message, {
-        hint: `Send Authorization: Bearer <key or token>; OAuth clients start from ${metadata}.`,
+        hint: `Send Authorization: Bearer <key or token>; OAuth clients start from ${oauth.resourceMetadataUrl(request.url)}.`,
       }),
     );
-  }
+  };
+  app.addHook("onRequest", (request, reply, done) => {
+    const header = request.headers.authorization;
+    if (!config.requireAuth && (header === undefined || oauth === undefined)) {
+      request.keyId = `ip_${request.ip}`;
+      request.principal = keyPrincipal(request.keyId);
+      return done();
+    }
+    // Keys first and in process: the bearer path makes no Redis call.
+    const result = auth.check(header);
+    if (result.ok) {
+      let principal = keyPrincipals.get(result.keyId);
+      if (principal === undefined) {
+        principal = keyPrincipal(result.keyId);
+        keyPrincipals.set(result.keyId, principal);
+      }
+      admit(request, principal);
+      return done();
+    }
+    const anonymous = result.reason === "missing" ? opts.anonymous?.(request) : undefined;
+    if (anonymous !== undefined) {
+      admit(request, anonymous);
+      return done();
+    }
+    if (result.reason === "invalid" && oauth !== undefined) {
+      oauth.verify((header as string).slice(7).trim()).then((principal) => {
+        if (principal === undefined) return refuse(request, reply, done, "invalid");
+        admit(request, principal);
+        done();
+      }, done);
+      return;
+    }
+    refuse(request, reply, done, result.reason);
+  });
   await app.register(rateLimit, {
     global: true,
-    max: config.rateLimitPerMinute,
+    // A plain number where every principal has the same limit: the hot path calls nothing.
+    max:
+      opts.maxFor === undefined
+        ? config.rateLimitPerMinute
+        : (request: FastifyRequest) => (opts.maxFor as NonNullable<typeof opts.maxFor>)(request.principal),
     timeWindow: config.rateWindowMs,
     store: storeConstructor(store),
     keyGenerator: (request: FastifyRequest) => request.keyId ?? request.ip,

@@ -143,11 +143,9 @@ export async function installOAuth(app: FastifyInstance, o: OAuthOptions): Promi
       if (token.length > 128) return undefined;
       const at = await provider.AccessToken.find(token);
       if (at === undefined || at.aud !== origin || at.accountId === undefined) return undefined;
-      const scopes = new Set(
-        String(at.scope ?? "")
-          .split(" ")
-          .filter((s) => SCOPE_SET.has(s)) as Scope[],
-      );
+      const scopes = String(at.scope ?? "")
+        .split(" ")
+        .filter((s) => SCOPE_SET.has(s)) as Scope[];
       return { subject: at.accountId, scopes, kind: "oauth" };
     },
     resourceMetadataUrl: (path) =>

@@ -1,8 +1,41 @@
-/** The scopes a token, key or visitor may hold. */
+/**
+ * Who is asking: every authenticated (or, on the public MCP tier, anonymous) request carries one
+ * principal. Routes and MCP tools decide by its scopes, never by how it logged in.
+ */
 export const SCOPES = ["market:read", "alerts:read"] as const;
 export type Scope = (typeof SCOPES)[number];
 
-/** What each scope lets a client see (consent page, metadata, docs). */
+export interface Principal {
+  /** Stable id for rate limits and person-scoped data: a key id, a user, or `ip:<address>`. */
+  subject: string;
+  scopes: readonly Scope[];
+  kind: "key" | "oauth" | "public";
+}
+
+declare module "fastify" {
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+}
+
+/** A bearer key (or an open server): the market data, nobody's personal data. */
+export const keyPrincipal = (keyId: string): Principal => ({
+  subject: keyId,
+  scopes: ["market:read"],
+  kind: "key",
+});
+
+/** Anyone without a login on the public MCP tier (MCP_PUBLIC=true), counted per client address. */
+export const publicPrincipal = (ip: string): Principal => ({
+  subject: `ip:${ip}`,
+  scopes: ["market:read"],
+  kind: "public",
+});
+
+export const hasScope = (p: Principal | undefined, scope: Scope): boolean =>
+  p?.scopes.includes(scope) ?? false;
+
+/** What each scope lets a client see (consent page, OpenAPI, docs). */
 export const SCOPE_TEXT: Record<Scope, { en: string; id: string }> = {
   "market:read": {
     en: "Read market data (prices, liquidations, funding, open interest, alerts feed)",
@@ -14,27 +47,11 @@ export const SCOPE_TEXT: Record<Scope, { en: string; id: string }> = {
   },
 };
 
-/**
- * Who is asking. `subject` names them in rate limits and logs (never a secret): `k_…` for an
- * operator key (the digest prefix), `tg_<id>` for a Telegram user, `ip_<address>` for a visitor.
- */
-export interface Principal {
-  subject: string;
-  scopes: ReadonlySet<Scope>;
-  kind: "key" | "oauth" | "public";
-}
-
-const MARKET_ONLY: ReadonlySet<Scope> = new Set(["market:read"]);
-
-export const keyPrincipal = (keyId: string): Principal => ({
-  subject: keyId,
-  scopes: MARKET_ONLY,
-  kind: "key",
-});
-export const publicPrincipal = (ip: string): Principal => ({
-  subject: `ip_${ip}`,
-  scopes: MARKET_ONLY,
-  kind: "public",
+/** The principal of a person logged in through OAuth with a /connect code (subject `tg_<id>`). */
+export const telegramPrincipal = (userId: number, scopes: readonly Scope[]): Principal => ({
+  subject: `tg_${userId}`,
+  scopes,
+  kind: "oauth",
 });
 
 /** The Telegram user id of a subject logged in with a /connect code; undefined for anyone else. */

@@ -8,10 +8,11 @@ import {
   redisTtlKeys,
 } from "./kv.js";
 import { memoryLoginCodes, redisLoginCodes } from "./login-codes.js";
-import { matchesAlert } from "./match.js";
 import { createMemoryAlertStore } from "./memory-alerts.js";
 import { memoryReceivedLog, redisReceivedLog } from "./received.js";
 import { createRedisAlertStore } from "./redis-alerts.js";
+import { memoryRuleBackend, redisRuleBackend } from "./rule-backends.js";
+import { createRuleStore } from "./rules.js";
 import {
   createSubscriptionStore,
   memorySubscriptionBackend,
@@ -62,7 +63,7 @@ export function createStores(opts: StoresOptions = {}): Stores {
     flags: redis ? redisFlagStore(redis, prefix) : memoryFlagStore(),
     loginCodes: redis ? redisLoginCodes(redis, prefix, { now }) : memoryLoginCodes({ now }),
     received: redis ? redisReceivedLog(redis, prefix) : memoryReceivedLog(now),
-    matchesAlert,
+    rules: createRuleStore(redis ? redisRuleBackend(redis, prefix) : memoryRuleBackend(), now),
     close: () => alerts.close(),
   };
 }

@@ -11,4 +11,11 @@ export {
 export { type AlertMatch, localClock, type MatchReason, matchesAlert, quietWindow } from "./match.js";
 export { memoryReceivedLog, type Received, type ReceivedLog, redisReceivedLog } from "./received.js";
 export { deleteByPrefix } from "./redis-script.js";
+export {
+  type CreateRuleResult,
+  DEFAULT_RULES_PER_CHAT,
+  FIRED_LOG_MAX,
+  type RuleChanges,
+  type RuleStore,
+} from "./rules.js";
 export * from "./types.js";

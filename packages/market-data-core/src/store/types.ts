@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ALERT_KINDS, type Alert, type AlertKind, AlertKindSchema } from "../models/alert.js";
+import type { RuleStore } from "./rules.js";
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -197,8 +198,8 @@ export interface Stores {
   loginCodes: import("./login-codes.js").LoginCodeStore;
   /** Which alerts each chat was sent in the last day. */
   received: import("./received.js").ReceivedLog;
-  /** The pure delivery rule, also exported on its own. */
-  matchesAlert: typeof import("./match.js").matchesAlert;
+  /** Personal alert rules per chat and their evaluation state (issue 15). */
+  rules: RuleStore;
   /** Stops consumers and followers. Does not quit the Redis connection it was given. */
   close(): Promise<void>;
 }
