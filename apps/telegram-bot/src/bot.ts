@@ -4,11 +4,14 @@ import type { UserFromGetMe } from "grammy/types";
 import type { Redis } from "ioredis";
 import type { BotContext, BotDeps } from "./context.js";
 import { adminFeature } from "./features/admin.js";
+import { alertRulesFeature } from "./features/alert-rules.js";
+import { alertRulesListFeature } from "./features/alert-rules-list.js";
 import { arbFeature } from "./features/arb.js";
 import { calendarFeature } from "./features/calendar.js";
 import { chartFeature } from "./features/chart.js";
 import { runFeature } from "./features/common.js";
 import { connectFeature } from "./features/connect.js";
+import { digestFeature } from "./features/digest.js";
 import { etfFeature } from "./features/etf.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { marketFeature } from "./features/market.js";
@@ -84,7 +87,10 @@ export function createBot(deps: BotDeps, o: CreateBotOptions): Bot<BotContext> {
     optionsFeature,
     calendarFeature,
     subscribeFeature,
+    alertRulesFeature,
+    alertRulesListFeature,
     settingsFeature,
+    digestFeature,
     statusFeature,
     connectFeature,
     adminFeature,

@@ -41,13 +41,14 @@ export async function tryDeliver(
   const fresh = latest && latest.revision > (job.revision ?? 0) ? latest : null;
   const text = fresh?.text ?? job.text;
   let chatId = job.chatId;
-  let outcome = await sendOnce(deps.api, { chatId, text, silent: job.silent });
+  const message = { text, silent: job.silent, ...(job.replyMarkup ? { replyMarkup: job.replyMarkup } : {}) };
+  let outcome = await sendOnce(deps.api, { chatId, ...message });
   if (outcome.type === "migrated") {
     await deps.subscriptions.migrate(chatId, outcome.toChatId);
     stats.migrated++;
     deps.onEvent?.({ type: "migrated", chatId, toChatId: outcome.toChatId });
     chatId = outcome.toChatId;
-    outcome = await sendOnce(deps.api, { chatId, text, silent: job.silent });
+    outcome = await sendOnce(deps.api, { chatId, ...message });
   }
   switch (outcome.type) {
     case "sent":

@@ -1,4 +1,5 @@
 import { type Api, GrammyError } from "grammy";
+import type { InlineKeyboardMarkup } from "grammy/types";
 
 /** What happened to one send, as the delivery queue must react to it. */
 export type SendOutcome =
@@ -16,6 +17,7 @@ export interface OutgoingMessage {
   text: string;
   /** Quiet hours in `silent` mode: deliver without a notification sound. */
   silent: boolean;
+  replyMarkup?: InlineKeyboardMarkup;
 }
 
 /**
@@ -28,6 +30,7 @@ export async function sendOnce(api: Api, m: OutgoingMessage): Promise<SendOutcom
       parse_mode: "HTML",
       disable_notification: m.silent,
       link_preview_options: { is_disabled: true },
+      ...(m.replyMarkup ? { reply_markup: m.replyMarkup } : {}),
     });
     return { type: "sent", messageId: sent.message_id };
   } catch (error) {

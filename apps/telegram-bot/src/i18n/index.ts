@@ -1,8 +1,11 @@
 import { I18n } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 import type { Language, T } from "../format/translate.js";
+import { digestEn, digestId } from "./digest.js";
 import { en } from "./en.js";
 import { id } from "./id.js";
+import { rulesEn } from "./rules-en.js";
+import { rulesId } from "./rules-id.js";
 
 /**
  * The bot's translations: English (default) and Indonesian, loaded from Fluent strings kept in
@@ -17,8 +20,9 @@ export function createI18n<C extends Context>(
     fluentBundleOptions: { useIsolating: false },
     ...(negotiate ? { localeNegotiator: negotiate } : {}),
   });
-  i18n.loadLocaleSync("en", { source: en, isDefault: true });
-  i18n.loadLocaleSync("id", { source: id });
+  // Digests and personal alerts keep their strings in files of their own.
+  i18n.loadLocaleSync("en", { source: en + digestEn + rulesEn, isDefault: true });
+  i18n.loadLocaleSync("id", { source: id + digestId + rulesId });
   return i18n;
 }
 
