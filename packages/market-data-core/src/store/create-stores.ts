@@ -10,6 +10,7 @@ import {
 import { matchesAlert } from "./match.js";
 import { createMemoryAlertStore } from "./memory-alerts.js";
 import { createRedisAlertStore } from "./redis-alerts.js";
+import { memoryRouteStore, redisRouteStore } from "./routes.js";
 import {
   createSubscriptionStore,
   memorySubscriptionBackend,
@@ -58,6 +59,7 @@ export function createStores(opts: StoresOptions = {}): Stores {
     cooldowns: cooldownStore(cooldownKeys),
     ledger: deliveryLedger(ledgerKeys),
     flags: redis ? redisFlagStore(redis, prefix) : memoryFlagStore(),
+    routes: redis ? redisRouteStore(redis, prefix) : memoryRouteStore(),
     matchesAlert,
     close: () => alerts.close(),
   };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ALERT_KINDS, type Alert, type AlertKind, AlertKindSchema } from "../models/alert.js";
+import type { RouteStore } from "./routes.js";
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -193,6 +194,8 @@ export interface Stores {
   cooldowns: CooldownStore;
   ledger: DeliveryLedger;
   flags: FlagStore;
+  /** Per-chat routing of alert kinds to forum topics and a linked channel. */
+  routes: RouteStore;
   /** The pure delivery rule, also exported on its own. */
   matchesAlert: typeof import("./match.js").matchesAlert;
   /** Stops consumers and followers. Does not quit the Redis connection it was given. */
