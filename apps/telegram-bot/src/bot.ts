@@ -6,6 +6,7 @@ import type { BotContext, BotDeps } from "./context.js";
 import { adminFeature } from "./features/admin.js";
 import { arbFeature } from "./features/arb.js";
 import { calendarFeature } from "./features/calendar.js";
+import { channelFeature } from "./features/channel.js";
 import { chartFeature } from "./features/chart.js";
 import { runFeature } from "./features/common.js";
 import { etfFeature } from "./features/etf.js";
@@ -13,6 +14,7 @@ import { fallbackFeature } from "./features/fallback.js";
 import { marketFeature } from "./features/market.js";
 import { membershipFeature } from "./features/membership.js";
 import { optionsFeature } from "./features/options.js";
+import { routingFeature } from "./features/routing.js";
 import { settingsFeature } from "./features/settings.js";
 import { startFeature } from "./features/start.js";
 import { statusFeature } from "./features/status.js";
@@ -86,6 +88,8 @@ export function createBot(deps: BotDeps, o: CreateBotOptions): Bot<BotContext> {
     settingsFeature,
     statusFeature,
     adminFeature,
+    routingFeature,
+    channelFeature,
     fallbackFeature,
   );
   bot.catch((err) =>

@@ -3,6 +3,8 @@ import type { Context } from "grammy";
 import type { Language, T } from "../format/translate.js";
 import { en } from "./en.js";
 import { id } from "./id.js";
+import { routingEn } from "./routing-en.js";
+import { routingId } from "./routing-id.js";
 
 /**
  * The bot's translations: English (default) and Indonesian, loaded from Fluent strings kept in
@@ -17,8 +19,8 @@ export function createI18n<C extends Context>(
     fluentBundleOptions: { useIsolating: false },
     ...(negotiate ? { localeNegotiator: negotiate } : {}),
   });
-  i18n.loadLocaleSync("en", { source: en, isDefault: true });
-  i18n.loadLocaleSync("id", { source: id });
+  i18n.loadLocaleSync("en", { source: en + routingEn, isDefault: true });
+  i18n.loadLocaleSync("id", { source: id + routingId });
   return i18n;
 }
 
