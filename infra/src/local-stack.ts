@@ -3,7 +3,8 @@ import type { Readable, Writable } from "node:stream";
 import { startAlertWorker } from "@teleglas/alert-worker/service";
 import { startUpstream } from "@teleglas/coinglass-sim";
 import { apiConfig as gptApiConfig, startGptApi } from "@teleglas/gpt-api/service";
-import { listenError, openRuntime } from "@teleglas/market-data-core";
+import { listenError } from "@teleglas/market-data-core";
+import { openRuntime } from "@teleglas/runtime";
 import {
   httpWorkerStatus,
   loadConfig as loadBotConfig,

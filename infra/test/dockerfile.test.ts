@@ -44,6 +44,30 @@ describe("infra/docker/Dockerfile", () => {
     expect(copiesDeps).toBe(true);
   });
 
+  it("ships the compiled code of every workspace package the apps need at run time, and not the simulator", () => {
+    const manifest = (dir: string) =>
+      JSON.parse(readFileSync(join(repoRoot, dir, "package.json"), "utf8")) as {
+        dependencies?: Record<string, string>;
+      };
+    // The @teleglas/* production dependencies of the apps, followed through the packages.
+    const needed = new Set<string>();
+    const visit = (dir: string) => {
+      for (const name of Object.keys(manifest(dir).dependencies ?? {})) {
+        const pkg = name.startsWith("@teleglas/") ? name.slice("@teleglas/".length) : null;
+        if (!pkg || needed.has(pkg)) continue;
+        needed.add(pkg);
+        visit(`packages/${pkg}`);
+      }
+    };
+    for (const app of APPS) visit(`apps/${app}`);
+    const copied = stage("runtime")
+      .instructions.filter((i) => i.keyword === "COPY")
+      .map((i) => /\/src\/packages\/([\w-]+)\/dist/.exec(i.args)?.[1])
+      .filter((p): p is string => p !== undefined);
+    expect(copied.sort()).toEqual([...needed].sort());
+    expect(needed.has("coinglass-sim")).toBe(false);
+  });
+
   it("gives the bot a font for its charts", () => {
     const runs = stage("telegram-bot").instructions.filter((i) => i.keyword === "RUN");
     expect(runs.map((r) => r.args).join(" ")).toContain("fonts-dejavu-core");

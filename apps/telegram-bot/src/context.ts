@@ -24,7 +24,7 @@ export interface BotDeps {
   alertGroup: string;
   startedAt: number;
   workerStatus: () => Promise<WorkerStatus | null>;
-  renderChart: (input: import("./chart/render.js").ChartInput) => Promise<Buffer>;
+  renderChart: (input: import("@teleglas/charts").ChartInput) => Promise<Buffer>;
   renderEtfChart: (report: import("@teleglas/market-data-core").EtfReport) => Promise<Buffer>;
 }
 

@@ -3,6 +3,7 @@ import { hostname } from "node:os";
 import type { Readable, Writable } from "node:stream";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { run } from "@grammyjs/runner";
+import { renderChart, renderEtfChart } from "@teleglas/charts";
 import {
   DEFAULT_STORE_PREFIX,
   listenError,
@@ -15,8 +16,6 @@ import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { Registry } from "prom-client";
 import { createBot } from "./bot.js";
-import { renderEtfChart } from "./chart/etf.js";
-import { renderChart } from "./chart/render.js";
 import type { BotConfig } from "./config.js";
 import { CONSOLE_BOT_INFO, CONSOLE_USER, startConsoleChat } from "./console-chat.js";
 import type { WorkerStatus } from "./context.js";

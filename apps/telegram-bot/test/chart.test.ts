@@ -1,7 +1,7 @@
+import { type ChartInput, chartSpec, renderChart } from "@teleglas/charts";
 import { createSimulator, type Simulator } from "@teleglas/coinglass-sim";
 import { createMarketDataCore, type MarketDataCore } from "@teleglas/market-data-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ChartInput, chartSpec, renderChart } from "../src/chart/render.js";
 import { price } from "../src/format/numbers.js";
 import { decodePng } from "./png.js";
 

@@ -1,5 +1,5 @@
+import { renderEtfChart } from "@teleglas/charts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { renderEtfChart } from "../src/chart/etf.js";
 import { flow } from "../src/format/etf.js";
 import { num, pct, price, qty, usd } from "../src/format/numbers.js";
 import { ALLOWED, type Harness, startHarness } from "./harness.js";

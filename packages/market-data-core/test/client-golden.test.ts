@@ -211,6 +211,27 @@ describe("golden reference payloads parse to the right domain values", () => {
     });
   });
 
+  it("liquidation heatmap, map and max pain: second candles, trimmed cells dropped, no msg", async () => {
+    const heatmap = (await core.client.fetchLiquidationHeatmap({ coin: "BTC", range: "24h" })).value;
+    // The documented example points its cells past its three prices and two candles: none is kept.
+    expect(heatmap).toEqual({
+      times: [1722676500000, 1722676800000],
+      closes: [61539.9, 61590.5],
+      prices: [47968.54, 48000, 48031.46],
+      cells: [],
+    });
+    const levels = (await core.client.fetchLiquidationLevels({ coin: "BTC", range: "1d" })).value;
+    expect(levels).toEqual([{ priceUsd: 48935, liquidationUsd: 1579370.77 }]);
+    const [btc, eth] = (await core.client.fetchLiquidationMaxPain("24h")).value;
+    expect(btc).toEqual({
+      symbol: "BTC",
+      priceUsd: 110625.1,
+      long: { priceUsd: 113046.71, liquidationUsd: 75677278.26 },
+      short: { priceUsd: 109748.37, liquidationUsd: 44617473.19 },
+    });
+    expect(eth?.short.priceUsd).toBe(3820.002);
+  });
+
   it("indicators: second timestamps become ms; the premium rate and basis changes are not used", async () => {
     const [p] = (await core.client.fetchCoinbasePremium({ interval: "1h" })).value;
     expect(p).toEqual({ time: 1658880000000, premiumUsd: 5.55 });

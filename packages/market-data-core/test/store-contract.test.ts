@@ -101,13 +101,6 @@ describe.each(backends)("stores on %s", (backend) => {
       await s.subscriptions.migrate(-555, -556); // unknown chat: no-op
       expect(await s.subscriptions.get(-556)).toBeNull();
     });
-
-    test("matchesAlert is available on the stores too", async () => {
-      const s = await open();
-      const sub = await s.subscriptions.upsert(20, { symbols: ["ETH"] });
-      expect(s.matchesAlert(sub, makeAlert({ symbol: "BTC" }), Date.now()).deliver).toBe(false);
-      expect(s.matchesAlert(sub, makeAlert({ symbol: "ETH" }), Date.now()).deliver).toBe(true);
-    });
   });
 
   describe("alerts log", () => {

@@ -1,7 +1,8 @@
-import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
-import { type Alert, createStores, deleteByPrefix, type Stores, type StoresOptions } from "../src/index.js";
+import { createStores, deleteByPrefix, type Stores, type StoresOptions } from "../src/index.js";
 import { connectTestRedis, testKeyPrefix } from "../src/testing/index.js";
+
+export { makeAlert } from "../src/testing/index.js";
 
 export interface StoreFixture {
   stores: Stores;
@@ -42,29 +43,6 @@ export async function makeStores(
       await deleteByPrefix(redis, prefix);
       await redis.quit();
     },
-  };
-}
-
-let counter = 0;
-
-/** A valid alert; ids are unique unless given. */
-export function makeAlert(overrides: Partial<Alert> = {}): Alert {
-  counter++;
-  return {
-    id: `test-${counter}-${randomUUID()}`,
-    kind: "large_liquidation",
-    symbol: "BTC",
-    side: "long",
-    usd: 1_500_000,
-    count: 1,
-    window_s: 0,
-    exchanges: ["Binance"],
-    price: 64_000,
-    first_at: 1_760_000_000_000,
-    last_at: 1_760_000_000_000,
-    severity: "high",
-    detail: {},
-    ...overrides,
   };
 }
 

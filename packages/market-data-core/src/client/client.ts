@@ -5,6 +5,7 @@ import type { CoinGlassPlan } from "../config/env.js";
 import { InvalidAnswerError } from "../models/errors.js";
 import type { Cached, CallOptions, CoreEvent, Lane } from "../models/result.js";
 import type { Quota } from "../quota/types.js";
+import { liquidationMapEndpoints } from "./endpoints-liqmap.js";
 import { createTransport, type RetryOptions } from "./http.js";
 import { REFERENCE_ENDPOINTS } from "./limits.js";
 import { mapAccumulatedFunding, mapFundingArbitrage } from "./map-arbitrage.js";
@@ -140,7 +141,7 @@ export function createCoinGlassClient(opts: CoinGlassClientOptions): CoinGlassCl
   return endpoints({});
 }
 
-type Call = <T>(
+export type Call = <T>(
   endpoint: string,
   params: Params,
   policy: CachePolicy,
@@ -390,5 +391,6 @@ function table(call: Call): Omit<CoinGlassClient, "plan" | "with" | "stats" | "c
     fetchHongKongEtfFlows: (o) => call("/api/hk-etf/bitcoin/flow-history", {}, POLICY.daily, mapEtfFlows, o),
     fetchEtfNetAssets: (asset, o) =>
       call(`/api/etf/${ETF_ASSETS[asset]}/net-assets/history`, {}, POLICY.daily, mapEtfNetAssets, o),
+    ...liquidationMapEndpoints(call),
   };
 }

@@ -22,6 +22,11 @@ const BY_ENDPOINT: Record<string, number> = {
   "/api/futures/funding-rate/exchange-list": 8 * MiB,
   "/api/futures/liquidation/coin-list": 8 * MiB,
   "/api/futures/orderbook/history": 16 * MiB,
+  // A year-long heatmap is a few hundred candles by a few hundred prices of [x, y, value] cells.
+  ...Object.fromEntries(
+    [1, 2, 3].map((m) => [`/api/futures/liquidation/aggregated-heatmap/model${m}`, 16 * MiB]),
+  ),
+  ...Object.fromEntries([1, 2, 3].map((m) => [`/api/futures/liquidation/heatmap/model${m}`, 16 * MiB])),
 };
 
 /** The size cap of one endpoint's answer, bytes. */

@@ -1,4 +1,5 @@
 import type { CoinGlassPlan } from "../config/env.js";
+import { PlanError } from "../models/errors.js";
 import type { Interval } from "../models/market.js";
 
 const ORDER: readonly CoinGlassPlan[] = ["hobbyist", "startup", "standard", "professional"];
@@ -21,6 +22,14 @@ const ENDPOINT_PLANS: Record<string, CoinGlassPlan> = {
   "/api/futures/funding-rate/arbitrage": "startup",
   "/api/calendar/economic-data": "startup",
   "/api/chain/v2/whale-transfer": "startup",
+  ...Object.fromEntries(
+    [
+      ...["heatmap", "aggregated-heatmap"].flatMap((h) => [1, 2, 3].map((m) => `${h}/model${m}`)),
+      "map",
+      "aggregated-map",
+      "max-pain",
+    ].map((p) => [`/api/futures/liquidation/${p}`, "professional" as const]),
+  ),
 };
 
 const INTERVAL_MINUTES: Record<Interval, number> = {
@@ -62,4 +71,10 @@ export function planAllows(plan: CoinGlassPlan, needed: CoinGlassPlan): boolean 
 export function allowedInterval(plan: CoinGlassPlan, wanted: Interval): Interval {
   if (planAllows(plan, planForInterval(wanted))) return wanted;
   return plan === "startup" && INTERVAL_MINUTES[wanted] < 30 ? "30m" : "4h";
+}
+
+/** Throws PlanError (naming the plan needed) when `plan` does not include `endpoint`: asked before any quota is spent. */
+export function assertPlan(plan: CoinGlassPlan, endpoint: string): void {
+  const needed = requiredPlan(endpoint, {});
+  if (!planAllows(plan, needed)) throw new PlanError(endpoint, needed, plan);
 }

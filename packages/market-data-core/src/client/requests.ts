@@ -36,6 +36,12 @@ export const POLICY = {
   maxPain: live(60_000),
   /** Accumulated funding and exchange balances: "cache 1 hour" in the docs. */
   accumulated: live(60 * MIN),
+  /**
+   * Liquidation heatmaps, maps and max pain: "Real time" in the docs, without a figure. The
+   * heatmap's columns are candles (5 minutes in the docs' example), so 30 s keeps the newest
+   * column current while a heavy Professional answer is not fetched again on every view.
+   */
+  liquidationMap: live(30_000),
   history: { ttlMs: 30_000, swrMs: 30_000, staleOnErrorMs: 30 * MIN, negativeTtlMs: 10 * MIN },
 } satisfies Record<string, CachePolicy>;
 

@@ -36,6 +36,7 @@ import type {
 import type { ExchangeBalance, WhaleTransfer } from "../models/onchain.js";
 import type { OptionChart, OptionExpiry, OptionVenue } from "../models/options.js";
 import type { Cached, CallOptions } from "../models/result.js";
+import type { LiquidationMapEndpoints } from "./endpoints-liqmap.js";
 
 /** A pair history query on one exchange (`pair` like `BTCUSDT`). */
 export interface PairHistoryQuery {
@@ -65,7 +66,7 @@ type R<T> = Promise<Cached<T>>;
  * the raw zod schemas, mapped to camelCase domain models, cached, coalesced and admitted by the
  * shared quota. Every answer says how fresh it is.
  */
-export interface CoinGlassClient {
+export interface CoinGlassClient extends LiquidationMapEndpoints {
   readonly plan: CoinGlassPlan;
   /** The same client, its calls defaulting to these options (e.g. one request's `deadlineAt`). */
   with(defaults: CallOptions): CoinGlassClient;

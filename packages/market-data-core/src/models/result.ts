@@ -1,5 +1,7 @@
 import type { CoinGlassPlan } from "../config/env.js";
-import type { UpstreamOutcome } from "./errors.js";
+import type { StaleReason, UpstreamOutcome } from "./errors.js";
+
+export type { StaleReason } from "./errors.js";
 
 /**
  * Who is waiting for a call: `interactive` (a person, e.g. a bot command or an API request) is
@@ -18,13 +20,6 @@ export interface CallOptions {
    */
   deadlineAt?: number;
 }
-
-/**
- * Why a value was served stale: CoinGlass did not answer in time (`timeout`), failed (`upstream_error`:
- * HTTP 5xx, network, error code), refused (`quota`: 429 or our budget spent; `plan`), or sent an answer
- * we cannot use (`bad_answer`: oversize, malformed, an empty reference list).
- */
-export type StaleReason = "timeout" | "upstream_error" | "quota" | "plan" | "bad_answer";
 
 /** How fresh a result is and which parts CoinGlass did not give. */
 export interface ResultMeta {

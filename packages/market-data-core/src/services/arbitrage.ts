@@ -1,7 +1,6 @@
-import { planAllows, requiredPlan } from "../client/plans.js";
+import { assertPlan } from "../client/plans.js";
 import type { CoinGlassClient } from "../client/types.js";
 import type { AccumulatedFunding, FundingArbitrageReport, RawArbitragePair } from "../models/arbitrage.js";
-import { PlanError } from "../models/errors.js";
 import { aprOfPer8h } from "../models/funding.js";
 import type { Lane, MarketResult } from "../models/result.js";
 import { createParts } from "./parts.js";
@@ -39,8 +38,7 @@ export async function buildFundingArbitrage(
   q: { limit: number; principalUsd: number },
   lane: Lane,
 ): Promise<MarketResult<FundingArbitrageReport>> {
-  const needed = requiredPlan(ARBITRAGE, {});
-  if (!planAllows(client.plan, needed)) throw new PlanError(ARBITRAGE, needed, client.plan);
+  assertPlan(client.plan, ARBITRAGE);
   const o = { lane };
   const parts = createParts();
   const asked = client.fetchFundingArbitrage({ usd: q.principalUsd }, o);

@@ -1,7 +1,6 @@
-import { planAllows, requiredPlan } from "../client/plans.js";
+import { assertPlan } from "../client/plans.js";
 import type { CoinGlassClient } from "../client/types.js";
 import type { CalendarReport } from "../models/calendar.js";
-import { PlanError } from "../models/errors.js";
 import type { Lane, MarketResult } from "../models/result.js";
 import { createParts } from "./parts.js";
 
@@ -19,8 +18,7 @@ export async function buildCalendar(
   q: { days: number; minImportance: number; now: number },
   lane: Lane,
 ): Promise<MarketResult<CalendarReport>> {
-  const needed = requiredPlan(CALENDAR, {});
-  if (!planAllows(client.plan, needed)) throw new PlanError(CALENDAR, needed, client.plan);
+  assertPlan(client.plan, CALENDAR);
   const from = Math.floor(q.now / HOUR) * HOUR;
   const to = from + q.days * DAY;
   const parts = createParts();

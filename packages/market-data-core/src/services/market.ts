@@ -5,6 +5,7 @@ import { buildFundingArbitrage } from "./arbitrage.js";
 import { buildCalendar } from "./calendar.js";
 import { buildEtf } from "./etf.js";
 import { buildIndicators } from "./indicators.js";
+import { buildLiquidationMap } from "./liqmap.js";
 import { buildOnchain, buildWhaleTransfers } from "./onchain.js";
 import { buildOptions } from "./options.js";
 import { buildOverview } from "./overview.js";
@@ -183,6 +184,12 @@ export function createMarketData({
       const { lane, deps } = scope(o);
       return shared(`options|${coin}|${exchange}|${lane}`, () =>
         buildOptions(deps.client, coin, exchange, lane),
+      );
+    },
+    getLiquidationMap: (symbol, q = {}, o) => {
+      const range = q.range ?? "24h";
+      return forCoin(symbol, `liqmap:${range}`, o, (coin, lane, deps) =>
+        buildLiquidationMap(deps.client, coin, range, lane),
       );
     },
     getEtf: (asset, q = {}, o) => {

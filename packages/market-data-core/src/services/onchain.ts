@@ -1,6 +1,5 @@
-import { planAllows, requiredPlan } from "../client/plans.js";
+import { assertPlan } from "../client/plans.js";
 import type { CoinGlassClient } from "../client/types.js";
-import { PlanError } from "../models/errors.js";
 import type { OnchainReport, WhaleTransferReport } from "../models/onchain.js";
 import type { Lane, MarketResult } from "../models/result.js";
 import { createParts, sumOrNull } from "./parts.js";
@@ -46,8 +45,7 @@ export async function buildWhaleTransfers(
   q: { coin: string | null; limit: number; now: number },
   lane: Lane,
 ): Promise<MarketResult<WhaleTransferReport>> {
-  const needed = requiredPlan(TRANSFERS, {});
-  if (!planAllows(client.plan, needed)) throw new PlanError(TRANSFERS, needed, client.plan);
+  assertPlan(client.plan, TRANSFERS);
   const parts = createParts();
   const startTime = Math.floor(q.now / HOUR) * HOUR - 24 * HOUR;
   const asked = client.fetchWhaleTransfers({ ...(q.coin ? { coin: q.coin } : {}), startTime }, { lane });

@@ -3,6 +3,7 @@ import type { FundingArbitrageReport } from "../models/arbitrage.js";
 import type { CalendarReport } from "../models/calendar.js";
 import type { EtfReport } from "../models/etf.js";
 import type { IndicatorsReport } from "../models/indicators.js";
+import type { LiquidationMapRange, LiquidationMapReport } from "../models/liqmap.js";
 import type {
   Candle,
   DepthRange,
@@ -136,6 +137,16 @@ export interface MarketData {
     query?: { exchange?: OptionExchange },
     opts?: CallOptions,
   ): Promise<MarketResult<OptionsReport>>;
+  /**
+   * Where liquidations cluster for a coin over all exchanges: the heatmap over `range` (default
+   * 24h), the nearest large clusters above and below the price, CoinGlass's max pain.
+   * Professional plan (`PlanError` below).
+   */
+  getLiquidationMap(
+    symbol: string,
+    query?: { range?: LiquidationMapRange },
+    opts?: CallOptions,
+  ): Promise<MarketResult<LiquidationMapReport>>;
   /** Spot-ETF flows (total and per fund), net assets, and Hong Kong flows for BTC. */
   getEtf(asset: EtfAsset, query?: EtfQuery, opts?: CallOptions): Promise<MarketResult<EtfReport>>;
   getLiquidationHistory(

@@ -7,7 +7,6 @@ import {
   redisFlagStore,
   redisTtlKeys,
 } from "./kv.js";
-import { matchesAlert } from "./match.js";
 import { createMemoryAlertStore } from "./memory-alerts.js";
 import { createRedisAlertStore } from "./redis-alerts.js";
 import { memoryRouteStore, redisRouteStore } from "./routes.js";
@@ -60,7 +59,6 @@ export function createStores(opts: StoresOptions = {}): Stores {
     ledger: deliveryLedger(ledgerKeys),
     flags: redis ? redisFlagStore(redis, prefix) : memoryFlagStore(),
     routes: redis ? redisRouteStore(redis, prefix) : memoryRouteStore(),
-    matchesAlert,
     close: () => alerts.close(),
   };
 }

@@ -196,8 +196,6 @@ export interface Stores {
   flags: FlagStore;
   /** Per-chat routing of alert kinds to forum topics and a linked channel. */
   routes: RouteStore;
-  /** The pure delivery rule, also exported on its own. */
-  matchesAlert: typeof import("./match.js").matchesAlert;
   /** Stops consumers and followers. Does not quit the Redis connection it was given. */
   close(): Promise<void>;
 }

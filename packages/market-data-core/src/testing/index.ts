@@ -1,3 +1,5 @@
 /** `@teleglas/market-data-core/testing`: helpers for the test suites of every package. */
+
+export * from "./fixtures.js";
 export * from "./redis.js";
 export * from "./redis-server.js";

@@ -23,6 +23,7 @@ import {
   IndicatorRsiRowSchema,
   RsiListRowSchema,
 } from "./indicators.js";
+import { LiquidationHeatmapSchema, LiquidationMapSchema, LiquidationMaxPainRowSchema } from "./liqmap.js";
 import {
   LiquidationAggregatedHistoryRowSchema,
   LiquidationCoinListRowSchema,
@@ -65,6 +66,7 @@ export * from "./etf.js";
 export * from "./funding-oi.js";
 export * from "./hyperliquid.js";
 export * from "./indicators.js";
+export * from "./liqmap.js";
 export * from "./liquidation.js";
 export * from "./markets.js";
 export * from "./onchain.js";
@@ -89,6 +91,15 @@ export const RAW_DATA_SCHEMAS = {
   "/api/futures/liquidation/aggregated-history": z.array(LiquidationAggregatedHistoryRowSchema),
   "/api/futures/liquidation/history": z.array(LiquidationHistoryRowSchema),
   "/api/futures/liquidation/order": z.array(LiquidationOrderRowSchema),
+  "/api/futures/liquidation/heatmap/model1": LiquidationHeatmapSchema,
+  "/api/futures/liquidation/heatmap/model2": LiquidationHeatmapSchema,
+  "/api/futures/liquidation/heatmap/model3": LiquidationHeatmapSchema,
+  "/api/futures/liquidation/aggregated-heatmap/model1": LiquidationHeatmapSchema,
+  "/api/futures/liquidation/aggregated-heatmap/model2": LiquidationHeatmapSchema,
+  "/api/futures/liquidation/aggregated-heatmap/model3": LiquidationHeatmapSchema,
+  "/api/futures/liquidation/map": LiquidationMapSchema,
+  "/api/futures/liquidation/aggregated-map": LiquidationMapSchema,
+  "/api/futures/liquidation/max-pain": z.array(LiquidationMaxPainRowSchema),
   "/api/hyperliquid/whale-alert": z.array(WhaleAlertRowSchema),
   "/api/hyperliquid/whale-position": z.array(WhalePositionRowSchema),
   "/api/hyperliquid/position": HyperliquidPositionPageSchema,

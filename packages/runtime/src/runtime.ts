@@ -1,12 +1,16 @@
 // The part every composition root (the three apps' main.ts and the local stack) shares: Redis when
 // a URL is given, one market-data core and one set of stores over it, and a close that releases
 // them in order. Callers pass what they read from the environment; nothing here reads it.
+
+import {
+  type CoinGlassPlan,
+  type CoreEvent,
+  createMarketDataCore,
+  createStores,
+  type MarketDataCore,
+  type Stores,
+} from "@teleglas/market-data-core";
 import { Redis } from "ioredis";
-import type { CoinGlassPlan } from "../config/env.js";
-import { createMarketDataCore, type MarketDataCore } from "../core.js";
-import type { CoreEvent } from "../models/result.js";
-import { createStores } from "../store/create-stores.js";
-import type { Stores } from "../store/types.js";
 
 /** The two log levels `openRuntime` writes at (a pino logger fits). */
 export interface RuntimeLog {

@@ -1,7 +1,7 @@
 import type { Candle, LiquidationBar } from "@teleglas/market-data-core";
 import type { TopLevelSpec } from "vega-lite";
-import { price as usd } from "../format/numbers.js";
 import { specToPng } from "./png.js";
+import { price as usd } from "./price.js";
 
 export interface ChartInput {
   symbol: string;

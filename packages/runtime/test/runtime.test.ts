@@ -1,8 +1,7 @@
 import { createSimulator } from "@teleglas/coinglass-sim";
+import { makeAlert, openTestRedis, TEST_REDIS_URL } from "@teleglas/market-data-core/testing";
 import { describe, expect, it } from "vitest";
-import { gracefulStop, openRuntime } from "../src/index.js";
-import { openTestRedis, TEST_REDIS_URL } from "../src/testing/index.js";
-import { makeAlert } from "./store-helpers.js";
+import { gracefulStop, openRuntime, openUpstream } from "../src/index.js";
 
 describe("gracefulStop", () => {
   it("stops once, then exits 0, whatever the number of signals", async () => {
@@ -94,6 +93,35 @@ describe("openRuntime", () => {
     } finally {
       await rt.close();
       await sim.close();
+    }
+  });
+});
+
+describe("openUpstream", () => {
+  const env = {
+    COINGLASS_BASE_URL: "https://open-api-v4.coinglass.com",
+    COINGLASS_WS_URL: "wss://open-ws.coinglass.com/ws-api",
+    COINGLASS_PLAN: "standard" as const,
+    REQUEST_DEADLINE_MS: 8_000,
+    COINGLASS_QUOTA_FALLBACK_SHARE: 1 / 3,
+    LOG_LEVEL: "info" as const,
+  };
+
+  it("uses the configured CoinGlass when a key is set, starting nothing", async () => {
+    const up = await openUpstream({ ...env, COINGLASS_API_KEY: "key" });
+    expect(up).toMatchObject({ apiKey: "key", baseUrl: env.COINGLASS_BASE_URL, simulator: null });
+  });
+
+  it("starts the simulator (imported on use) when no key is set, and it answers", async () => {
+    const up = await openUpstream(env);
+    try {
+      expect(up.simulator?.restUrl).toBe(up.baseUrl);
+      const res = await fetch(`${up.baseUrl}/api/futures/supported-coins`, {
+        headers: { "CG-API-KEY": up.apiKey },
+      });
+      expect(((await res.json()) as { data: string[] }).data).toContain("BTC");
+    } finally {
+      await up.close();
     }
   });
 });

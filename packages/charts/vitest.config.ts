@@ -1,0 +1,3 @@
+import { teleglasVitestConfig } from "../../vitest.shared.mjs";
+
+export default teleglasVitestConfig();
