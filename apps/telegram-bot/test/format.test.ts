@@ -202,6 +202,37 @@ describe("who receives an alert", () => {
     expect(recipientsFor(alert, subs, { ...allOn, liquidation_storm: false }, [-100], now)).toEqual([]);
   });
 
+  it("sends an alert addressed to one chat (a personal rule) to that chat only, mute and quiet hours applying", () => {
+    const rule = {
+      ...makeAlert({ kind: "rule", symbol: "DOGE", usd: 0 }),
+      last_at: now,
+      chat_id: 2,
+      rule_id: "k3x",
+    };
+    const others = [sub(1), sub(3, { symbols: ["ETH"], kinds: ["radar"], minUsd: 5_000_000 })];
+    // its own filters do not hold it back: the chat asked for this one by name
+    expect(
+      recipientsFor(
+        rule,
+        [...others, sub(2, { symbols: ["ETH"], kinds: [], minUsd: 9e9 })],
+        allOn,
+        [-100],
+        now,
+      ),
+    ).toEqual([{ chatId: 2, language: "en", silent: false, holdUntil: 0 }]);
+    expect(recipientsFor(rule, [sub(2, { mutedUntil: now + 1 })], allOn, [-100], now)).toEqual([]);
+    expect(recipientsFor(rule, [sub(2, { active: false })], allOn, [-100], now)).toEqual([]);
+    const hold = { start: "22:00", end: "07:00", timeZone: "UTC", mode: "hold" as const };
+    expect(recipientsFor(rule, [sub(2, { quietHours: hold, language: "id" })], allOn, [], now)).toEqual([
+      { chatId: 2, language: "id", silent: false, holdUntil: Date.UTC(2026, 0, 2, 7, 0) },
+    ]);
+    // a chat that never changed a setting has no record and still gets its own alert
+    expect(recipientsFor(rule, others, allOn, [-100], now)).toEqual([
+      { chatId: 2, language: "en", silent: false, holdUntil: 0 },
+    ]);
+    expect(recipientsFor(rule, others, { ...allOn, rule: false }, [-100], now)).toEqual([]);
+  });
+
   it("splits the global rate into short limiter windows and builds colon-free job ids", () => {
     expect(limiterWindow(25)).toEqual({ max: 5, duration: 200 });
     expect(limiterWindow(300)).toEqual({ max: 75, duration: 250 });

@@ -1,4 +1,4 @@
-import { ALERT_KINDS } from "@teleglas/market-data-core";
+import { PUBLIC_ALERT_KINDS } from "@teleglas/market-data-core";
 import { z } from "zod";
 
 /**
@@ -48,7 +48,7 @@ export function numberParam(
   return o.integer ? n.int(err) : n;
 }
 
-export const kindParam = enumParam("kind", ALERT_KINDS, "liquidation_storm").meta({
+export const kindParam = enumParam("kind", PUBLIC_ALERT_KINDS, "liquidation_storm").meta({
   description: "Only alerts of this kind.",
   examples: ["liquidation_storm"],
 });

@@ -1,4 +1,4 @@
-import { ALERT_KINDS } from "@teleglas/market-data-core";
+import { PUBLIC_ALERT_KINDS } from "@teleglas/market-data-core";
 import { z } from "zod";
 import {
   ExchangeFundingRateSchema,
@@ -166,7 +166,7 @@ export const OpenInterestReportSchema = z.object({
 /** `/gpt/alerts`: an alert of the worker's log. */
 export const AlertOutSchema = z.object({
   id: str("Alert id (derived from its content)", "liq-BTC-1767225600000-ab12"),
-  kind: z.enum(ALERT_KINDS),
+  kind: z.enum(PUBLIC_ALERT_KINDS),
   symbol,
   side: z
     .enum(["long", "short", "buy", "sell", "mixed"])

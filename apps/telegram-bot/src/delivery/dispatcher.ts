@@ -22,6 +22,13 @@ export interface DispatcherOptions {
   onError?: (error: unknown, alert?: Alert) => void;
 }
 
+/** An addressed alert (a personal rule) needs its own chat's record only, not every chat's. */
+async function subscriptionsFor(stores: Stores, alert: Alert) {
+  if (alert.chat_id === undefined) return stores.subscriptions.listActive();
+  const own = await stores.subscriptions.get(alert.chat_id);
+  return own ? [own] : [];
+}
+
 /** The consumer group of the bot on the alert queue. */
 export const BOT_GROUP = "telegram-bot";
 
@@ -36,7 +43,7 @@ export function startDispatcher(o: DispatcherOptions): { stop(): Promise<void> }
     o.consumerName,
     async (alert) => {
       const now = Date.now();
-      const [subs, flags] = await Promise.all([o.stores.subscriptions.listActive(), o.stores.flags.all()]);
+      const [subs, flags] = await Promise.all([subscriptionsFor(o.stores, alert), o.stores.flags.all()]);
       const matched = recipientsFor(alert, subs, flags, o.alertChatIds, now);
       const recipients = o.onlyChats ? matched.filter((r) => o.onlyChats?.includes(r.chatId)) : matched;
       const texts = new Map<Language, string>();

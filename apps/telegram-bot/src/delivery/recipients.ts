@@ -12,7 +12,10 @@ export interface Recipient {
 
 /**
  * Who receives an alert: every active subscription it matches (symbol, kind, minimum USD, mute,
- * quiet hours), plus the configured alert chats, unless an admin switched the kind off. Pure.
+ * quiet hours), plus the configured alert chats, unless an admin switched the kind off. An alert
+ * addressed to one chat (a personal rule) goes to that chat alone, its mute and quiet hours
+ * applying; a chat that never changed its settings has no record and gets it as a new chat would.
+ * Pure.
  */
 export function recipientsFor(
   alert: Alert,
@@ -35,6 +38,11 @@ export function recipientsFor(
         holdUntil: m.holdUntil,
       });
     }
+  }
+  if (alert.chat_id !== undefined) {
+    const own = subs.find((s) => s.chatId === alert.chat_id);
+    if (!own) out.set(alert.chat_id, { chatId: alert.chat_id, language: "en", silent: false, holdUntil: 0 });
+    return [...out.values()];
   }
   for (const chatId of alertChatIds) {
     if (!out.has(chatId)) out.set(chatId, { chatId, language: "en", silent: false, holdUntil: 0 });

@@ -1,4 +1,4 @@
-import { ALERT_KINDS, type AlertKind, type ChatSubscription } from "@teleglas/market-data-core";
+import { type AlertKind, type ChatSubscription, PUBLIC_ALERT_KINDS } from "@teleglas/market-data-core";
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { escapeHtml } from "../format/numbers.js";
@@ -29,7 +29,7 @@ defineCommand(subscribeFeature, ["subscribe"], async (ctx, inputs) => {
     }
     symbols = [...next];
   }
-  const kinds = current.active && current.kinds.length > 0 ? current.kinds : [...ALERT_KINDS];
+  const kinds = current.active && current.kinds.length > 0 ? current.kinds : [...PUBLIC_ALERT_KINDS];
   const sub = await updateChat(ctx, {
     symbols,
     kinds,
@@ -84,7 +84,7 @@ async function editMenu(ctx: BotContext, sub: ChatSubscription, keyboard = true)
 
 subscribeFeature.callbackQuery(/^sub:k:([a-z_]+)$/, async (ctx) => {
   const kind = ctx.match[1] as AlertKind;
-  if (!ALERT_KINDS.includes(kind)) return ctx.answerCallbackQuery();
+  if (!(PUBLIC_ALERT_KINDS as readonly string[]).includes(kind)) return ctx.answerCallbackQuery();
   const current = await chatRecord(ctx);
   const kinds = current.kinds.includes(kind)
     ? current.kinds.filter((k) => k !== kind)

@@ -9,6 +9,7 @@ const KIND_EMOJI: Record<Alert["kind"], string> = {
   whale_cluster: "🐋🐋",
   whale_position: "🐳",
   radar: "📡",
+  rule: "🔔",
 };
 
 const KIND_TAG: Record<Alert["kind"], string> = {
@@ -18,6 +19,7 @@ const KIND_TAG: Record<Alert["kind"], string> = {
   whale_cluster: "#WhaleCluster",
   whale_position: "#Hyperliquid",
   radar: "#Radar",
+  rule: "#MyAlert",
 };
 
 const sideEmoji = (side: Alert["side"]) =>
@@ -50,6 +52,15 @@ function headline(a: Alert, t: T): string {
     case "radar": {
       const pressure = str(a.detail["pressure"]) ?? "mixed";
       return t("alert-radar", { pressure: t(`pressure-${pressure}`), amount, count: a.count });
+    }
+    case "rule": {
+      // The plain form; the rules UI gives personal alerts their own message.
+      const value = numOf(a.detail["value"]);
+      const level = numOf(a.detail["level"]);
+      return t("alert-rule", {
+        value: value === null ? "—" : String(value),
+        level: level === null ? "—" : String(level),
+      });
     }
   }
 }

@@ -1,4 +1,4 @@
-import { ALERT_KINDS, type AlertKind, type ChatSubscription } from "@teleglas/market-data-core";
+import { type AlertKind, type ChatSubscription, PUBLIC_ALERT_KINDS } from "@teleglas/market-data-core";
 import { InlineKeyboard } from "grammy";
 import { span } from "./common.js";
 import { escapeHtml, usd, utc } from "./numbers.js";
@@ -16,7 +16,7 @@ export function formatSubscription(
 ): string {
   if (!sub?.active) return `🔕 ${t("alerts-none")}`;
   const symbols = sub.symbols === "all" ? t("all-coins") : sub.symbols.map(escapeHtml).join(", ") || "—";
-  const kinds = ALERT_KINDS.filter((k) => sub.kinds.includes(k))
+  const kinds = PUBLIC_ALERT_KINDS.filter((k) => sub.kinds.includes(k))
     .map((k) => (flags[k] === false ? `<s>${t(`kind-short-${k}`)}</s>` : t(`kind-short-${k}`)))
     .join(", ");
   const lines = [
@@ -33,14 +33,14 @@ export function formatSubscription(
   }
   if (sub.mutedUntil !== null && sub.mutedUntil > now)
     lines.push(`🔇 ${t("muted-until", { time: utc(sub.mutedUntil) })}`);
-  if (ALERT_KINDS.some((k) => flags[k] === false)) lines.push(`<i>${t("kinds-off-by-admin")}</i>`);
+  if (PUBLIC_ALERT_KINDS.some((k) => flags[k] === false)) lines.push(`<i>${t("kinds-off-by-admin")}</i>`);
   return lines.join("\n");
 }
 
 /** The inline menu of /subscribe and /alerts: kinds, minimum USD, unsubscribe, done. */
 export function subscriptionKeyboard(sub: ChatSubscription, t: T): InlineKeyboard {
   const kb = new InlineKeyboard();
-  ALERT_KINDS.forEach((k, i) => {
+  PUBLIC_ALERT_KINDS.forEach((k, i) => {
     kb.text(`${sub.kinds.includes(k) ? "✅" : "▫️"} ${t(`kind-short-${k}`)}`, `sub:k:${k}`);
     if (i % 2 === 1) kb.row();
   });

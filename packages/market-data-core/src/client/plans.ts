@@ -15,6 +15,7 @@ const ENDPOINT_PLANS: Record<string, CoinGlassPlan> = {
   "/api/hyperliquid/whale-alert": "startup",
   "/api/hyperliquid/whale-position": "startup",
   "/api/hyperliquid/position": "standard",
+  "/api/hyperliquid/user-position": "startup",
   "/api/futures/orderbook/large-limit-order": "standard",
   "/api/futures/orderbook/history": "standard",
   "/api/futures/cvd/history": "startup",

@@ -8,8 +8,19 @@ export const ALERT_KINDS = [
   "whale_cluster",
   "whale_position",
   "radar",
+  /** A chat's personal rule fired (issue 15); addressed to that one chat (`chat_id`). */
+  "rule",
 ] as const;
 export const AlertKindSchema = z.enum(ALERT_KINDS);
+/**
+ * The kinds broadcast to every matching chat and shown in the shared log and API; `rule` alerts
+ * are addressed to one chat and stay private to it.
+ */
+export const PUBLIC_ALERT_KINDS = ALERT_KINDS.filter((k): k is PublicAlertKind => k !== "rule") as [
+  PublicAlertKind,
+  ...PublicAlertKind[],
+];
+export type PublicAlertKind = Exclude<(typeof ALERT_KINDS)[number], "rule">;
 export type AlertKind = z.infer<typeof AlertKindSchema>;
 
 /**
@@ -51,5 +62,15 @@ export const AlertSchema = z.object({
   revision: z.number().int().nonnegative().optional(),
   /** A storm is `active` while it lasts and `ended` once it quiets; absent for one-off alerts. */
   status: z.enum(["active", "ended"]).optional(),
+  /**
+   * An alert addressed to one chat (a personal rule that fired): only that chat receives it,
+   * whatever its symbol, kind and minimum-USD filters; its mute and quiet hours still apply.
+   * Absent = a broadcast alert for every matching subscription. `usd` of a rule alert is the
+   * USD figure the rule watched (liquidations, a wallet's position value) and 0 for rules on
+   * other units (price, %, ratio) — `detail.value` holds the figure that crossed.
+   */
+  chat_id: z.number().int().optional(),
+  /** The rule that fired, when `kind` is `rule`. */
+  rule_id: z.string().optional(),
 });
 export type Alert = z.infer<typeof AlertSchema>;

@@ -102,7 +102,10 @@ export function runConsumer(
   };
 }
 
-/** Filters the newest-first log for `recent()`. */
+/**
+ * Filters the newest-first log for `recent()`. An alert addressed to one chat (a personal rule)
+ * is that chat's business: it never shows in the shared log or the live tail.
+ */
 export function filterRecent(
   newestFirst: Iterable<Alert>,
   q: { symbol?: string; kind?: Alert["kind"]; limit?: number },
@@ -113,6 +116,7 @@ export function filterRecent(
   const out: Alert[] = [];
   for (const a of newestFirst) {
     if (out.length >= limit) break;
+    if (a.chat_id !== undefined) continue;
     if (symbol !== undefined && a.symbol.toUpperCase() !== symbol) continue;
     if (q.kind !== undefined && a.kind !== q.kind) continue;
     out.push(a);
@@ -130,6 +134,7 @@ export function followHandle(stop: () => void, ready: Promise<void>): FollowHand
  * must not fail the publish or starve the other followers, so its error is dropped here.
  */
 export function notifyFollowers(followers: Iterable<(a: Alert) => void>, alert: Alert): void {
+  if (alert.chat_id !== undefined) return; // addressed: see filterRecent
   for (const cb of followers) {
     try {
       cb(alert);

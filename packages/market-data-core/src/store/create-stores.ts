@@ -10,6 +10,8 @@ import {
 import { createMemoryAlertStore } from "./memory-alerts.js";
 import { createRedisAlertStore } from "./redis-alerts.js";
 import { memoryRouteStore, redisRouteStore } from "./routes.js";
+import { memoryRuleBackend, redisRuleBackend } from "./rule-backends.js";
+import { createRuleStore } from "./rules.js";
 import {
   createSubscriptionStore,
   memorySubscriptionBackend,
@@ -59,6 +61,7 @@ export function createStores(opts: StoresOptions = {}): Stores {
     ledger: deliveryLedger(ledgerKeys),
     flags: redis ? redisFlagStore(redis, prefix) : memoryFlagStore(),
     routes: redis ? redisRouteStore(redis, prefix) : memoryRouteStore(),
+    rules: createRuleStore(redis ? redisRuleBackend(redis, prefix) : memoryRuleBackend(), now),
     close: () => alerts.close(),
   };
 }

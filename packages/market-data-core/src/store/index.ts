@@ -3,4 +3,11 @@ export { createStores, type StoresOptions } from "./create-stores.js";
 export { type AlertMatch, localClock, type MatchReason, matchesAlert, quietWindow } from "./match.js";
 export { deleteByPrefix } from "./redis-script.js";
 export * from "./routes.js";
+export {
+  type CreateRuleResult,
+  DEFAULT_RULES_PER_CHAT,
+  FIRED_LOG_MAX,
+  type RuleChanges,
+  type RuleStore,
+} from "./rules.js";
 export * from "./types.js";

@@ -7,6 +7,7 @@ export type MatchReason =
   | "quiet_silent"
   | "quiet_hold"
   | "inactive"
+  | "other_chat"
   | "symbol"
   | "kind"
   | "below_min_usd"
@@ -77,16 +78,28 @@ export function quietWindow(q: QuietHours, now: number): { inside: boolean; ends
   return { inside, endsAt };
 }
 
+const no = (reason: MatchReason): AlertMatch => ({ deliver: false, silent: false, reason });
+
 /**
  * The delivery rule for one chat and one alert at one instant: active, symbol, kind, minimum USD
- * (inclusive), mute, then quiet hours in the chat's own time zone. Pure.
+ * (inclusive), mute, then quiet hours in the chat's own time zone. An alert addressed to one chat
+ * (`chat_id`, a personal rule) goes to that chat only and skips the symbol, kind and minimum-USD
+ * filters — the chat asked for it by name — while mute and quiet hours still apply. Pure.
  */
 export function matchesAlert(sub: ChatSubscription, alert: Alert, now: number): AlertMatch {
-  const no = (reason: MatchReason): AlertMatch => ({ deliver: false, silent: false, reason });
   if (!sub.active) return no("inactive");
+  if (alert.chat_id !== undefined) {
+    if (alert.chat_id !== sub.chatId) return no("other_chat");
+    return whenAllowed(sub, now);
+  }
   if (sub.symbols !== "all" && !sub.symbols.includes(alert.symbol.toUpperCase())) return no("symbol");
   if (!sub.kinds.includes(alert.kind)) return no("kind");
   if (alert.usd < sub.minUsd) return no("below_min_usd");
+  return whenAllowed(sub, now);
+}
+
+/** Mute, then quiet hours: the part of the delivery rule every alert obeys. */
+function whenAllowed(sub: ChatSubscription, now: number): AlertMatch {
   if (sub.mutedUntil !== null && now < sub.mutedUntil) return no("muted");
   if (sub.quietHours) {
     const w = quietWindow(sub.quietHours, now);

@@ -6,7 +6,7 @@ import { ALERT_KINDS, type AlertKind } from "../models/alert.js";
  * A function, not a constant list, so kinds added to ALERT_KINDS route without a change here.
  */
 export type RouteKind = AlertKind | "rule" | "digest";
-export const routeKinds = (): RouteKind[] => [...ALERT_KINDS, "rule", "digest"];
+export const routeKinds = (): RouteKind[] => [...new Set<RouteKind>([...ALERT_KINDS, "rule", "digest"])];
 
 /** The person who set a route or linked a channel: told when it stops working. */
 export interface RouteAdmin {

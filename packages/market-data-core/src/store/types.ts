@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ALERT_KINDS, type Alert, type AlertKind, AlertKindSchema } from "../models/alert.js";
 import type { RouteStore } from "./routes.js";
+import type { RuleStore } from "./rules.js";
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -196,6 +197,8 @@ export interface Stores {
   flags: FlagStore;
   /** Per-chat routing of alert kinds to forum topics and a linked channel. */
   routes: RouteStore;
+  /** Personal alert rules per chat and their evaluation state (issue 15). */
+  rules: RuleStore;
   /** Stops consumers and followers. Does not quit the Redis connection it was given. */
   close(): Promise<void>;
 }

@@ -1,0 +1,135 @@
+import {
+  type FiredRule,
+  initialRuleState,
+  type Rule,
+  type RuleCondition,
+  type RuleKind,
+  type RuleRepeat,
+  RuleSchema,
+  type RuleState,
+} from "../models/rule.js";
+
+/**
+ * Compact text forms of rules and their state for Redis. A million rules must fit in about 200
+ * bytes each, so a rule is a short positional JSON array (chat and id live in the key and field)
+ * and a state is "armed|seq|lastFired|lastValue|positions". Small per-chat hashes of values this
+ * short stay in Redis's listpack encoding, the densest it has.
+ */
+
+const FORMAT = 1;
+const KIND_FIELDS: Record<RuleKind, readonly string[]> = {
+  price: ["symbol", "op", "level"],
+  move: ["symbol", "window", "direction", "pct"],
+  oi: ["symbol", "window", "direction", "pct", "exchange"],
+  funding: ["symbol", "op", "level", "exchange"],
+  liquidations: ["symbol", "window", "side", "usd"],
+  long_short: ["symbol", "op", "level"],
+  wallet: ["address", "events", "symbol"],
+};
+const KINDS = Object.keys(KIND_FIELDS) as RuleKind[];
+const b36 = (n: number) => n.toString(36);
+const from36 = (s: unknown): number | null => {
+  const n = typeof s === "string" && s !== "" ? Number.parseInt(s, 36) : Number.NaN;
+  return Number.isSafeInteger(n) ? n : null;
+};
+
+function encodeRepeat(r: RuleRepeat): unknown {
+  if (r.mode === "once") return 0;
+  if (r.mode === "every") return [1, r.band];
+  return [2, r.band, r.minutes];
+}
+
+function decodeRepeat(v: unknown): RuleRepeat {
+  if (v === 0) return { mode: "once" };
+  const [m, band, minutes] = v as [number, number, number];
+  return m === 1 ? { mode: "every", band } : { mode: "at_most", band, minutes };
+}
+
+/** A rule without its chat and id, as stored. */
+export function encodeRule(rule: Rule): string {
+  const c = rule.condition as Record<string, unknown>;
+  const cond = KIND_FIELDS[rule.condition.kind].map((f) => c[f]);
+  const out: unknown[] = [
+    FORMAT,
+    KINDS.indexOf(rule.condition.kind),
+    cond,
+    encodeRepeat(rule.repeat),
+    rule.expiresAt === null ? "" : b36(rule.expiresAt),
+    rule.paused ? 1 : 0,
+    b36(rule.createdAt),
+    rule.updatedAt === rule.createdAt ? "" : b36(rule.updatedAt),
+  ];
+  if (rule.note !== null) out.push(rule.note);
+  return JSON.stringify(out);
+}
+
+/** The stored form back into a rule; null (and never a throw) for anything malformed. */
+export function decodeRule(chatId: number, id: string, raw: string): Rule | null {
+  try {
+    const [format, kindIndex, cond, repeat, expires, paused, created, updated, note] = JSON.parse(raw);
+    if (format !== FORMAT) return null;
+    const kind = KINDS[kindIndex as number];
+    if (!kind || !Array.isArray(cond)) return null;
+    const condition = Object.fromEntries([["kind", kind], ...KIND_FIELDS[kind].map((f, i) => [f, cond[i]])]);
+    const parsed = RuleSchema.safeParse({
+      id,
+      chatId,
+      condition: condition as RuleCondition,
+      repeat: decodeRepeat(repeat),
+      expiresAt: from36(expires),
+      note: typeof note === "string" ? note : null,
+      paused: paused === 1,
+      createdAt: from36(created),
+      updatedAt: from36(updated) ?? from36(created),
+    });
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** "armed|seq|lastFired|lastValue[|positions]"; armed -1 = fresh. */
+export function encodeState(s: RuleState): string {
+  const parts = [
+    s.fresh ? "-1" : String(s.armed),
+    String(s.seq),
+    s.lastFiredAt === null ? "" : b36(s.lastFiredAt),
+    s.lastValue === null ? "" : String(s.lastValue),
+  ];
+  if (s.positions) parts.push(JSON.stringify(s.positions));
+  return parts.join("|");
+}
+
+/** A stored state back; absent or garbled parts read as a fresh rule's. */
+export function decodeState(raw: string | null | undefined): RuleState {
+  if (!raw) return initialRuleState();
+  const [a, seq, fired, value, ...rest] = raw.split("|");
+  const bits = Number(a);
+  const n = Number(seq);
+  const state: RuleState = {
+    armed: Number.isInteger(bits) && bits > 0 ? bits & 3 : 0,
+    fresh: bits === -1 || !Number.isInteger(bits),
+    seq: Number.isSafeInteger(n) && n > 0 ? n : 0,
+    lastFiredAt: from36(fired),
+    lastValue: value === undefined || value === "" || !Number.isFinite(Number(value)) ? null : Number(value),
+  };
+  if (rest.length > 0) {
+    try {
+      const p = JSON.parse(rest.join("|"));
+      if (p && typeof p === "object" && !Array.isArray(p)) state.positions = p as Record<string, number>;
+    } catch {
+      // a garbled positions map is as good as none: the wallet is read afresh
+    }
+  }
+  return state;
+}
+
+/** A fired-log entry: "at|ruleId|seq|value". */
+export const encodeFired = (f: FiredRule) => `${b36(f.at)}|${f.ruleId}|${f.seq}|${f.value ?? ""}`;
+
+export function decodeFired(raw: string): FiredRule | null {
+  const [at, ruleId, seq, value] = raw.split("|");
+  const t = from36(at);
+  if (t === null || !ruleId) return null;
+  return { at: t, ruleId, seq: Number(seq) || 0, value: value ? Number(value) : null };
+}
