@@ -68,9 +68,11 @@ describe("infra/docker/Dockerfile", () => {
     expect(needed.has("coinglass-sim")).toBe(false);
   });
 
-  it("gives the bot a font for its charts", () => {
-    const runs = stage("telegram-bot").instructions.filter((i) => i.keyword === "RUN");
+  it("gives the bot and the API a font for their charts (/chart, the MCP chart tool)", () => {
+    const runs = stage("runtime").instructions.filter((i) => i.keyword === "RUN");
     expect(runs.map((r) => r.args).join(" ")).toContain("fonts-dejavu-core");
+    expect(stage("telegram-bot").base).toBe("runtime");
+    expect(stage("gpt-api").base).toBe("runtime");
   });
 
   it("copies only files that exist in the build context (the repository root)", () => {

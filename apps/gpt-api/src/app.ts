@@ -22,12 +22,12 @@ import { createResponseCache } from "./http/response-cache.js";
 import { installIpAllowlist, installProtection } from "./http/security.js";
 import { API_SECURITY_HEADERS, DOCS_SECURITY_HEADERS } from "./http/security-headers.js";
 import { createOperationServer } from "./http/serve.js";
+import { registerMcp } from "./mcp/route.js";
 import { swaggerDocument } from "./openapi.js";
 import { OPERATIONS } from "./operations.js";
 import { registerAlertStream } from "./routes/alerts-stream.js";
 import { registerOperationRoutes } from "./routes/data.js";
 import { registerDocuments } from "./routes/documents.js";
-import { registerMcp } from "./routes/mcp.js";
 import { createMetrics, registerMetrics } from "./routes/metrics.js";
 import { registerPublicRoutes } from "./routes/public.js";
 import { withErrorResponses } from "./schemas/error-responses.js";
@@ -168,11 +168,9 @@ export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<
       registerOperationRoutes(protectedScope, OPERATIONS, serve);
       metrics.watchStreams(registerAlertStream(protectedScope, deps));
       registerMetrics(protectedScope, metrics);
-      registerMcp(protectedScope, deps.version, OPERATIONS, serve, metrics.toolCalled, {
-        store: rateStore,
-        config,
-      });
     });
+    // Its own scope: the same auth, and the public tier when MCP_PUBLIC is on (mcp/access.ts).
+    await registerMcp(scope, deps, OPERATIONS, serve, metrics.toolCalled, rateStore);
   });
   return app;
 }

@@ -44,6 +44,8 @@ export const apiEnvSchema = commonEnvSchema.extend({
   PRIVACY_CONTACT: z.string().max(200).optional(),
   PRIVACY_LOG_RETENTION: z.string().max(100).default("14 days"),
   PRIVACY_LOGGED: z.string().max(2000).optional(),
+  MCP_PUBLIC: bool.default(false),
+  MCP_PUBLIC_RATE_LIMIT: z.coerce.number().int().positive().default(30),
 });
 
 export interface PrivacyConfig {
@@ -86,6 +88,10 @@ export interface ApiConfig {
   /** Alert streams (SSE) open at once in this process, and per key. */
   maxStreams: number;
   maxStreamsPerKey: number;
+  /** MCP market-data tools for anyone without a login (MCP_PUBLIC), limited per client address. */
+  mcpPublic: boolean;
+  /** Requests per window of one address on the public MCP tier. */
+  mcpPublicRateLimit: number;
 }
 
 /** Parse the process environment (main.ts only). Throws ConfigError naming the variable. */
@@ -101,6 +107,8 @@ export function loadApiConfig(env: Record<string, string | undefined>) {
     trustProxy: e.GPT_API_TRUST_PROXY,
     corsOrigins: e.GPT_API_CORS_ORIGINS,
     publicUrl: e.PUBLIC_URL,
+    mcpPublic: e.MCP_PUBLIC,
+    mcpPublicRateLimit: e.MCP_PUBLIC_RATE_LIMIT,
     privacy: {
       operator: e.PRIVACY_OPERATOR,
       contact: e.PRIVACY_CONTACT,
@@ -130,6 +138,8 @@ export function apiConfig(partial: Partial<ApiConfig> = {}): ApiConfig {
     authFailuresPerMinute: 30,
     maxStreams: 500,
     maxStreamsPerKey: 5,
+    mcpPublic: false,
+    mcpPublicRateLimit: 30,
     ...partial,
   };
 }

@@ -1,6 +1,7 @@
 import type { MarketResult } from "@teleglas/market-data-core";
 import type { z } from "zod";
 import type { ApiDeps } from "./deps.js";
+import type { Principal, Scope } from "./security/principal.js";
 
 /** One read-only operation, served over HTTP (GET) and as an MCP tool. */
 export interface Operation {
@@ -17,10 +18,17 @@ export interface Operation {
   hold: boolean;
   /** Listed in chatgpt_schema.json. */
   gpt: boolean;
-  run(deps: ApiDeps, query: Record<string, unknown>): Promise<MarketResult<unknown>>;
+  /** What a caller needs (default `market:read`); MCP hides a tool whose scope the caller lacks. */
+  scope?: Scope;
+  /** Answered without CoinGlass (the MCP tool's `openWorldHint` is then false). */
+  local?: boolean;
+  /** `principal` is who asks (person-scoped operations answer only their own data). */
+  run(deps: ApiDeps, query: Record<string, unknown>, principal?: Principal): Promise<MarketResult<unknown>>;
 }
 
 /** Checks an operation against the interface where it is written. */
 export const op = (o: Operation) => o;
 /** The validated `symbol` query parameter. */
 export const s = (q: Record<string, unknown>) => String(q.symbol);
+/** The scope an operation needs. */
+export const scopeOf = (o: Operation): Scope => o.scope ?? "market:read";

@@ -180,6 +180,7 @@ export const OPERATIONS: Operation[] = [
   ...FAMILY_OPERATIONS,
   op({
     operationId: "getRecentAlerts",
+    local: true,
     path: "/gpt/alerts",
     summary: "Recent whale and liquidation alerts",
     description:
@@ -222,6 +223,7 @@ export const OPERATIONS: Operation[] = [
   }),
   op({
     operationId: "getApiInfo",
+    local: true,
     path: "/info",
     summary: "Service version, CoinGlass plan and usage",
     description:

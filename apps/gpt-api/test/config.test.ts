@@ -13,6 +13,8 @@ describe("config", () => {
       ipAllowlist: [],
       trustProxy: [],
       corsOrigins: ["https://chat.openai.com", "https://chatgpt.com"],
+      mcpPublic: false,
+      mcpPublicRateLimit: 30,
     });
   });
 
@@ -23,7 +25,10 @@ describe("config", () => {
       GPT_API_TRUST_PROXY: "127.0.0.1",
       GPT_API_REQUIRE_AUTH: "false",
       PUBLIC_URL: "https://api.example.com",
+      MCP_PUBLIC: "true",
+      MCP_PUBLIC_RATE_LIMIT: "10",
     });
+    expect(config).toMatchObject({ mcpPublic: true, mcpPublicRateLimit: 10 });
     expect(config.apiKeys).toHaveLength(2);
     expect(config.ipAllowlist).toEqual(["10.0.0.0/8", "::1"]);
     expect(config.requireAuth).toBe(false);
@@ -38,6 +43,8 @@ describe("config", () => {
     [{ GPT_API_TRUST_PROXY: "true" }, "GPT_API_TRUST_PROXY"],
     [{ PUBLIC_URL: "http://api.example.com" }, "PUBLIC_URL"],
     [{ PUBLIC_URL: "api.example.com" }, "PUBLIC_URL"],
+    [{ MCP_PUBLIC: "maybe" }, "MCP_PUBLIC"],
+    [{ MCP_PUBLIC_RATE_LIMIT: "0" }, "MCP_PUBLIC_RATE_LIMIT"],
   ])("stops at start on a bad value and names the variable (%o)", (env, variable) => {
     try {
       loadApiConfig(env);

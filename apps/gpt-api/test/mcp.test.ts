@@ -41,8 +41,9 @@ describe("MCP endpoint", () => {
       arguments: { symbol: "BTC", range: "4h" },
     });
     expect(result.isError).toBeFalsy();
+    const body = result.structuredContent as Json;
     const content = result.content as Array<{ type: string; text: string }>;
-    const body = JSON.parse(content[0]?.text ?? "{}");
+    expect(JSON.parse(content[1]?.text ?? "{}")).toEqual(body);
     expect(body.success).toBe(true);
     expect(body.symbol).toBe("BTC");
     expect(body.data).toEqual(http.data);

@@ -9,6 +9,7 @@ import { calendarFeature } from "./features/calendar.js";
 import { channelFeature } from "./features/channel.js";
 import { chartFeature } from "./features/chart.js";
 import { runFeature } from "./features/common.js";
+import { digestFeature } from "./features/digest.js";
 import { etfFeature } from "./features/etf.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { marketFeature } from "./features/market.js";
@@ -86,6 +87,7 @@ export function createBot(deps: BotDeps, o: CreateBotOptions): Bot<BotContext> {
     calendarFeature,
     subscribeFeature,
     settingsFeature,
+    digestFeature,
     statusFeature,
     adminFeature,
     routingFeature,

@@ -4,6 +4,7 @@ import type { Context } from "grammy";
 import type { Logger } from "pino";
 import type { BotConfig } from "./config.js";
 import type { Delivery } from "./delivery/types.js";
+import type { DigestScheduler } from "./digest/types.js";
 import type { Language } from "./format/translate.js";
 
 /** What the worker reports on its /health (the fields /status shows). */
@@ -20,6 +21,8 @@ export interface BotDeps {
   core: MarketDataCore;
   stores: Stores;
   delivery: Delivery | null;
+  /** Per-chat digests (/digest); null until started. */
+  digests: DigestScheduler | null;
   /** The alert-queue consumer group this process delivers from (/status counts its backlog). */
   alertGroup: string;
   startedAt: number;

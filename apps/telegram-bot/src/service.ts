@@ -25,6 +25,8 @@ import { memoryLiveMessages, redisLiveMessages } from "./delivery/live.js";
 import { createMemoryDelivery } from "./delivery/memory.js";
 import type { RouteNotice } from "./delivery/route.js";
 import type { Delivery, DeliveryEvent } from "./delivery/types.js";
+import { startDigests } from "./digest/start.js";
+import type { DigestScheduler } from "./digest/types.js";
 import { COMMANDS } from "./features/start.js";
 import { formatAlert } from "./format/alert.js";
 import { formatRouteNotice } from "./format/routes.js";
@@ -62,6 +64,8 @@ export interface TelegramBotDeps {
     /** At most one edit of a live alert's message per this long (default 5000 ms). */
     editGapMs?: number;
   };
+  /** The personal rules of a chat that fired since a time, for its digest (rules engine). */
+  firedSince?: (chatId: number, since: number) => Promise<Array<{ text: string; at: number }>>;
 }
 
 /** Ask the worker's /health; null when it does not answer. */
@@ -100,6 +104,7 @@ export async function startTelegramBot(
   const token = config.token ?? "0:console";
 
   let delivery: Delivery | null = null;
+  let digests: DigestScheduler | null = null;
   // A console session reads alerts in its own group and only for the local user, so it never
   // takes alerts (or ledger entries) away from the real bot sharing the same Redis.
   const alertGroup = consoleMode ? `${BOT_GROUP}-console-${process.pid}` : BOT_GROUP;
@@ -112,6 +117,9 @@ export async function startTelegramBot(
       stores: deps.stores,
       get delivery() {
         return delivery;
+      },
+      get digests() {
+        return digests;
       },
       alertGroup,
       startedAt: Date.now(),
@@ -204,8 +212,18 @@ export async function startTelegramBot(
       log.error({ err: error, alert_id: alert?.id }, "alert fan-out failed; will retry"),
   });
 
+  digests = startDigests({
+    core: deps.core,
+    stores: deps.stores,
+    delivery,
+    translate: (lang) => translatorFor(i18n, lang),
+    log,
+    ...(deps.redis && !consoleMode ? { redis: deps.redis, prefix } : {}),
+    ...(deps.firedSince ? { firedSince: deps.firedSince } : {}),
+  });
   const stops: Array<() => Promise<void> | void> = [
     () => consoleChat?.stop(),
+    () => digests?.close(),
     () => dispatcher.stop(),
     () => delivery?.close(),
   ];

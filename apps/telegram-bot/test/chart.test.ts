@@ -1,9 +1,9 @@
 import { type ChartInput, chartSpec, renderChart } from "@teleglas/charts";
+import { decodePng } from "@teleglas/charts/testing";
 import { createSimulator, type Simulator } from "@teleglas/coinglass-sim";
 import { createMarketDataCore, type MarketDataCore } from "@teleglas/market-data-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { price } from "../src/format/numbers.js";
-import { decodePng } from "./png.js";
 
 let sim: Simulator;
 let core: MarketDataCore;

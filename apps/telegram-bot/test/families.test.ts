@@ -1,9 +1,9 @@
 import { renderEtfChart } from "@teleglas/charts";
+import { decodePng, inkStats } from "@teleglas/charts/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { flow } from "../src/format/etf.js";
 import { num, pct, price, qty, usd } from "../src/format/numbers.js";
 import { ALLOWED, type Harness, startHarness } from "./harness.js";
-import { decodePng, inkStats } from "./png.js";
 
 let h: Harness;
 let nextUser = 30;

@@ -3,6 +3,7 @@ import { createMarketDataCore, type MarketDataCore } from "@teleglas/market-data
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderChart, renderEtfChart } from "../src/index.js";
 import { price } from "../src/price.js";
+import { decodePng, inkStats } from "../src/testing.js";
 
 let sim: Simulator;
 let core: MarketDataCore;
@@ -33,7 +34,7 @@ describe("@teleglas/charts", () => {
     });
     expect(png.subarray(0, 8)).toEqual(PNG_MAGIC);
     expect(size(png).width).toBe(1000);
-    expect(png.length).toBeGreaterThan(10_000);
+    expect(inkStats(decodePng(png).rgba).colorShare).toBeGreaterThan(0.01);
   });
 
   it("renders the ETF flow bars", async () => {

@@ -1,9 +1,10 @@
 import rateLimit from "@fastify/rate-limit";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ApiConfig } from "../config.js";
 import { createBearerAuth } from "../security/auth.js";
 import { createAuthFailureLimit } from "../security/auth-failures.js";
 import { createIpAllowlist } from "../security/ip-allowlist.js";
+import { keyPrincipal, type Principal } from "../security/principal.js";
 import { type BatchedRateStore, storeConstructor } from "../security/rate-store.js";
 import { ApiError } from "./errors.js";
 
@@ -28,25 +29,45 @@ export function installIpAllowlist(app: FastifyInstance, config: ApiConfig): voi
   });
 }
 
+/** How one protected scope differs from the default (the /mcp scope: mcp/access.ts). */
+export interface ProtectionOptions {
+  /** A request without credentials gets this principal instead of a 401 (MCP_PUBLIC). */
+  anonymous?: (request: FastifyRequest) => Principal | undefined;
+  /** Requests per window of a principal (default GPT_API_RATE_LIMIT). */
+  maxFor?: (principal: Principal | undefined) => number;
+  /** Called with the 401 before it is sent, to add headers (WWW-Authenticate). */
+  onUnauthorized?: (request: FastifyRequest, reply: FastifyReply) => void;
+}
+
 /**
  * Scope hooks of the protected routes: bearer auth, then the per-key rate limit (route-level
  * hooks of @fastify/rate-limit run after this scope's onRequest hook, so only known keys count).
+ * Every admitted request carries its principal.
  */
 export async function installProtection(
   app: FastifyInstance,
   config: ApiConfig,
   store: BatchedRateStore,
+  opts: ProtectionOptions = {},
 ): Promise<void> {
   const auth = createBearerAuth(config.apiKeys);
   const failures = createAuthFailureLimit({ max: config.authFailuresPerMinute, windowMs: 60_000 });
-  app.addHook("onRequest", (request, _reply, done) => {
+  app.addHook("onRequest", (request, reply, done) => {
     if (!config.requireAuth) {
       request.keyId = `ip_${request.ip}`;
+      request.principal = keyPrincipal(request.keyId);
       return done();
     }
     const result = auth.check(request.headers.authorization);
     if (result.ok) {
       request.keyId = result.keyId;
+      request.principal = keyPrincipal(result.keyId);
+      return done();
+    }
+    const anonymous = result.reason === "missing" ? opts.anonymous?.(request) : undefined;
+    if (anonymous !== undefined) {
+      request.keyId = anonymous.subject;
+      request.principal = anonymous;
       return done();
     }
     if (!failures.allow(request.ip)) {
@@ -60,11 +81,16 @@ export async function installProtection(
     }
     const message =
       result.reason === "missing" ? "A bearer API key is required." : "The API key is not valid.";
+    opts.onUnauthorized?.(request, reply);
     done(new ApiError("UNAUTHORIZED", message, { hint: "Send Authorization: Bearer <key>." }));
   });
   await app.register(rateLimit, {
     global: true,
-    max: config.rateLimitPerMinute,
+    // A plain number where every principal has the same limit: the hot path calls nothing.
+    max:
+      opts.maxFor === undefined
+        ? config.rateLimitPerMinute
+        : (request: FastifyRequest) => (opts.maxFor as NonNullable<typeof opts.maxFor>)(request.principal),
     timeWindow: config.rateWindowMs,
     store: storeConstructor(store),
     keyGenerator: (request: FastifyRequest) => request.keyId ?? request.ip,

@@ -1,5 +1,6 @@
 import type { ApiDeps } from "../deps.js";
 import type { Operation } from "../operation.js";
+import type { Principal } from "../security/principal.js";
 import { type PreparedBody, prepareBody, renderBody, renderRepeat } from "./envelope.js";
 import type { ResponseCache } from "./response-cache.js";
 import { snakePath, toSnake } from "./snake-case.js";
@@ -20,8 +21,13 @@ export function answerKey(op: Operation, query: Record<string, unknown>): string
   return key;
 }
 
-async function load(deps: ApiDeps, op: Operation, query: Record<string, unknown>): Promise<PreparedBody> {
-  const r = await op.run(deps, query);
+async function load(
+  deps: ApiDeps,
+  op: Operation,
+  query: Record<string, unknown>,
+  principal?: Principal,
+): Promise<PreparedBody> {
+  const r = await op.run(deps, query, principal);
   const meta = { ...r.meta, missing: r.meta.missing.map(snakePath) };
   return prepareBody(op.withSymbol ? r.symbol : undefined, toSnake(r.data), meta, Date.now());
 }
@@ -53,8 +59,14 @@ export function createOperationServer(deps: ApiDeps, cache: ResponseCache, maxUr
     }
   }
 
-  async function serve(op: Operation, query: Record<string, unknown>, url?: string): Promise<string> {
-    if (!op.hold) return renderBody(await load(deps, op, query), Date.now(), true);
+  /** `principal` reaches only operations that are not held: a held answer is everyone's. */
+  async function serve(
+    op: Operation,
+    query: Record<string, unknown>,
+    url?: string,
+    principal?: Principal,
+  ): Promise<string> {
+    if (!op.hold) return renderBody(await load(deps, op, query, principal), Date.now(), true);
     const key = answerKey(op, query);
     const loader = () => load(deps, op, query);
     if (url !== undefined) remember(url, key, loader);

@@ -105,6 +105,8 @@ defineCommand(settingsFeature, ["settings"], async (ctx, args) => {
   if (args.length === 0) return showSettings(ctx);
   const error = await applySetting(ctx, args);
   if (error) return replyHtml(ctx, ctx.t(error));
+  // A digest runs in the chat's time zone, which quiet hours carry.
+  await ctx.deps.digests?.sync(ctx.chat!.id);
   await showSettings(ctx, `✅ ${ctx.t("saved")}\n\n`);
 });
 
@@ -130,6 +132,7 @@ settingsFeature.callbackQuery(/^set:(m|q|mute|lang):([a-z0-9]+)$/, async (ctx) =
             mode: value === "hold" ? ("hold" as const) : ("silent" as const),
           };
     await updateChat(ctx, { quietHours });
+    await ctx.deps.digests?.sync(ctx.chat!.id);
   }
   if (what === "mute") {
     const hours = Number(value);

@@ -24,6 +24,7 @@ export const COMMANDS: Array<{ command: string; description: string }> = [
   { command: "subscribe", description: "Get alerts: /subscribe [BTC|all]" },
   { command: "unsubscribe", description: "Stop alerts: /unsubscribe [BTC|all]" },
   { command: "alerts", description: "What this chat receives" },
+  { command: "digest", description: "Summary daily at HH:MM or every N hours" },
   { command: "settings", description: "Minimum size, quiet hours, mute, language" },
   { command: "route", description: "Send alert kinds to forum topics: /route here liquidations" },
   { command: "channel", description: "Post alerts to a channel: /channel link @name" },

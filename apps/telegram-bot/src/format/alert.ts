@@ -2,7 +2,7 @@ import type { Alert } from "@teleglas/market-data-core";
 import { ago, escapeHtml, price, usd, utc } from "./numbers.js";
 import type { Language, T } from "./translate.js";
 
-const KIND_EMOJI: Record<Alert["kind"], string> = {
+export const KIND_EMOJI: Record<Alert["kind"], string> = {
   large_liquidation: "💥",
   liquidation_storm: "🌪️",
   whale_trade: "🐋",
@@ -22,14 +22,14 @@ const KIND_TAG: Record<Alert["kind"], string> = {
   rule: "#MyAlert",
 };
 
-const sideEmoji = (side: Alert["side"]) =>
+export const sideEmoji = (side: Alert["side"]) =>
   side === "long" || side === "sell" ? "🔴" : side === "short" || side === "buy" ? "🟢" : "🟡";
 
 const str = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : null);
 const numOf = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 
 /** The headline line of each kind: who did what, how big. */
-function headline(a: Alert, t: T): string {
+export function headline(a: Alert, t: T): string {
   const amount = `<b>${usd(a.usd)}</b>`;
   const side = t(`side-${a.side}`);
   switch (a.kind) {

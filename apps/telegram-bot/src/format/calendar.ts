@@ -8,7 +8,7 @@ type Ctx = { t: T; now: number; lang: Language };
 /** Events listed after today's: the week ahead fits on a phone screen. */
 const LISTED_LATER = 12;
 
-function localParts(ms: number, timeZone: string, lang: Language) {
+export function localParts(ms: number, timeZone: string, lang: Language) {
   const locale = lang === "id" ? "id-ID" : "en-GB";
   return {
     day: new Intl.DateTimeFormat("en-CA", {

@@ -65,6 +65,7 @@ help =
     /unsubscribe [SYMBOL|all]
     /alerts — what this chat receives
     /settings — minimum USD, quiet hours, mute, language
+    /digest — a summary daily at your time or every N hours
     /lang en|id
 
     /status — live service figures

@@ -65,6 +65,7 @@ help =
     /unsubscribe [SIMBOL|all]
     /alerts — yang diterima chat ini
     /settings — minimum USD, jam tenang, bisukan, bahasa
+    /digest — ringkasan harian pada jam pilihanmu atau setiap N jam
     /lang en|id
 
     /status — angka layanan terkini

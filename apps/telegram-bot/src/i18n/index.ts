@@ -1,6 +1,7 @@
 import { I18n } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 import type { Language, T } from "../format/translate.js";
+import { digestEn, digestId } from "./digest.js";
 import { en } from "./en.js";
 import { id } from "./id.js";
 import { routingEn } from "./routing-en.js";
@@ -19,8 +20,8 @@ export function createI18n<C extends Context>(
     fluentBundleOptions: { useIsolating: false },
     ...(negotiate ? { localeNegotiator: negotiate } : {}),
   });
-  i18n.loadLocaleSync("en", { source: en + routingEn, isDefault: true });
-  i18n.loadLocaleSync("id", { source: id + routingId });
+  i18n.loadLocaleSync("en", { source: en + digestEn + routingEn, isDefault: true });
+  i18n.loadLocaleSync("id", { source: id + digestId + routingId });
   return i18n;
 }
 

@@ -204,6 +204,21 @@ export interface CoinOverview {
   rsi: Record<"1h" | "4h" | "24h", number | null>;
 }
 
+/** One coin of `getWatchlist`: the figures a digest lists (as `getRaw` has them). */
+export interface WatchlistRow {
+  symbol: string;
+  priceUsd: number | null;
+  change24hPct: number | null;
+  /** Open-interest-weighted mean of stablecoin-margined funding, per 8 hours. */
+  fundingPer8hPct: number | null;
+  openInterestChange24hPct: number | null;
+}
+
+/** `getWatchlist(symbols)`, in the order asked. */
+export interface WatchlistReport {
+  coins: WatchlistRow[];
+}
+
 /** `getOverview(limit)`: the largest coins by open interest (CoinGlass coins-markets), largest first. */
 export interface MarketOverview {
   rankedBy: "open_interest";

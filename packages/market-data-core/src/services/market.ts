@@ -22,6 +22,7 @@ import {
 } from "./reports.js";
 import type { MarketData } from "./types.js";
 import { buildOrderbook, buildSentiment, buildWhale } from "./views.js";
+import { buildWatchlist } from "./watchlist.js";
 
 /** Options of `createMarketData`. */
 export interface MarketDataOptions {
@@ -137,6 +138,11 @@ export function createMarketData({
     getOverview: (limit = 10, o) => {
       const { lane, deps } = scope(o);
       return shared(`overview|${limit}|${lane}`, () => buildOverview(deps, limit, lane));
+    },
+    getWatchlist: async (input, o) => {
+      const { lane, call, deps } = scope(o);
+      const coins = [...new Set(await Promise.all(input.slice(0, 20).map((s) => symbols.resolve(s, call))))];
+      return shared(`watchlist|${coins.join(",")}|${lane}`, () => buildWatchlist(deps.client, coins, lane));
     },
     getPriceHistory: (symbol, q, o) => {
       const exchange = q.exchange ?? REFERENCE_EXCHANGE;

@@ -24,6 +24,7 @@ import type {
   RsiReport,
   SentimentReport,
   TakerReport,
+  WatchlistReport,
   WhaleReport,
 } from "../models/reports.js";
 import type { CallOptions, MarketResult } from "../models/result.js";
@@ -98,6 +99,11 @@ export interface MarketData {
   getRsi(symbol: string, opts?: CallOptions): Promise<MarketResult<RsiReport>>;
   /** The `limit` (default 10) largest coins by open interest, with funding per 8 h, OI and RSI. */
   getOverview(limit?: number, opts?: CallOptions): Promise<MarketResult<MarketOverview>>;
+  /**
+   * Price, 24 h change, funding per 8 h (OI-weighted, as `getRaw`) and 24 h OI change of up to 20
+   * coins, from calls shared by every coin (digests).
+   */
+  getWatchlist(symbols: string[], opts?: CallOptions): Promise<MarketResult<WatchlistReport>>;
   getPriceHistory(
     symbol: string,
     query: PriceHistoryQuery,

@@ -28,6 +28,26 @@ export const QuietHoursSchema = z.object({
 });
 export type QuietHours = z.infer<typeof QuietHoursSchema>;
 
+/** Hours an "every N hours" digest may use: divisors of 24, so periods line up with the day. */
+export const DIGEST_HOURS = [1, 2, 3, 4, 6, 8, 12] as const;
+
+/**
+ * A chat's digest: daily at a local "HH:MM", or every N hours (on the hour, from local midnight),
+ * both in the chat's time zone (its quiet hours' one). In quiet hours it `wait`s for their end
+ * or `skip`s that period.
+ */
+export const DigestSettingsSchema = z.object({
+  schedule: z.discriminatedUnion("type", [
+    z.object({ type: z.literal("daily"), at: z.string().regex(HHMM, "expected HH:MM") }),
+    z.object({
+      type: z.literal("every"),
+      hours: z.number().refine((h) => (DIGEST_HOURS as readonly number[]).includes(h), "1,2,3,4,6,8 or 12"),
+    }),
+  ]),
+  quiet: z.enum(["wait", "skip"]),
+});
+export type DigestSettings = z.infer<typeof DigestSettingsSchema>;
+
 /** One record per Telegram chat: what it wants to be alerted about and when. */
 export const ChatSubscriptionSchema = z.object({
   chatId: z.number().int(),
@@ -40,6 +60,8 @@ export const ChatSubscriptionSchema = z.object({
   /** Epoch ms until which nothing is delivered; null = not muted. */
   mutedUntil: z.number().nullable(),
   language: z.enum(["en", "id"]),
+  /** The chat's digest; absent or null = none. */
+  digest: DigestSettingsSchema.nullable().optional(),
   active: z.boolean(),
   deactivatedReason: z.string().optional(),
   /** Epoch ms of the last change. */

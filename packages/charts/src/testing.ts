@@ -1,3 +1,4 @@
+/** Helpers of the chart tests (the bot's, this package's, the MCP chart tool's); no runtime code uses them. */
 import { inflateSync } from "node:zlib";
 
 /**
