@@ -4,6 +4,8 @@ import type { UserFromGetMe } from "grammy/types";
 import type { Redis } from "ioredis";
 import type { BotContext, BotDeps } from "./context.js";
 import { adminFeature } from "./features/admin.js";
+import { alertRulesFeature } from "./features/alert-rules.js";
+import { alertRulesListFeature } from "./features/alert-rules-list.js";
 import { arbFeature } from "./features/arb.js";
 import { calendarFeature } from "./features/calendar.js";
 import { channelFeature } from "./features/channel.js";
@@ -86,6 +88,8 @@ export function createBot(deps: BotDeps, o: CreateBotOptions): Bot<BotContext> {
     optionsFeature,
     calendarFeature,
     subscribeFeature,
+    alertRulesFeature,
+    alertRulesListFeature,
     settingsFeature,
     digestFeature,
     statusFeature,

@@ -53,6 +53,8 @@ export const botEnvSchema = commonEnvSchema.extend({
   /** Prometheus /metrics of the bot on a port of its own; unset = off. */
   BOT_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   BOT_METRICS_HOST: z.string().default("127.0.0.1"),
+  /** Personal alerts (/alert) one chat may have; the next one is refused with a plain message. */
+  PERSONAL_ALERTS_PER_CHAT: z.coerce.number().int().min(1).max(1000).default(50),
 });
 
 /** Everything the bot needs from the environment. */
@@ -80,6 +82,8 @@ export interface BotConfig {
   deadlineMs: number;
   /** Share of the CoinGlass budget this process uses alone while Redis is down. */
   quotaFallbackShare: number;
+  /** Personal alerts one chat may have (PERSONAL_ALERTS_PER_CHAT). */
+  rulesPerChat: number;
 }
 
 /** Parse the bot's environment; a bad value throws a ConfigError naming the variable. */
@@ -108,6 +112,7 @@ export function loadConfig(env: Record<string, string | undefined>): BotConfig {
     logLevel: e.LOG_LEVEL,
     deadlineMs: e.REQUEST_DEADLINE_MS,
     quotaFallbackShare: e.COINGLASS_QUOTA_FALLBACK_SHARE,
+    rulesPerChat: e.PERSONAL_ALERTS_PER_CHAT,
   };
 }
 

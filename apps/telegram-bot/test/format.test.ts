@@ -221,7 +221,12 @@ describe("who receives an alert", () => {
       ),
     ).toEqual([{ chatId: 2, language: "en", silent: false, holdUntil: 0 }]);
     expect(recipientsFor(rule, [sub(2, { mutedUntil: now + 1 })], allOn, [-100], now)).toEqual([]);
-    expect(recipientsFor(rule, [sub(2, { active: false })], allOn, [-100], now)).toEqual([]);
+    // not subscribed to market alerts: still its own rules; gone (blocked the bot): nothing
+    expect(recipientsFor(rule, [sub(2, { active: false, language: "id" })], allOn, [-100], now)).toEqual([
+      { chatId: 2, language: "id", silent: false, holdUntil: 0 },
+    ]);
+    const blocked = { active: false, deactivatedReason: "Forbidden: bot was blocked by the user" };
+    expect(recipientsFor(rule, [sub(2, blocked)], allOn, [-100], now)).toEqual([]);
     const hold = { start: "22:00", end: "07:00", timeZone: "UTC", mode: "hold" as const };
     expect(recipientsFor(rule, [sub(2, { quietHours: hold, language: "id" })], allOn, [], now)).toEqual([
       { chatId: 2, language: "id", silent: false, holdUntil: Date.UTC(2026, 0, 2, 7, 0) },

@@ -149,6 +149,20 @@ export async function callMethod(state: FakeState, method: string, p: Params): P
       if (p["parse_mode"] !== undefined) m.parse_mode = String(p["parse_mode"]);
       return ok({ message_id: id, chat: { id: chatId }, text, date: Math.floor(m.at / 1000) });
     }
+    case "editMessageReplyMarkup": {
+      // Buttons swapped under a message whose text stays (a fired rule's "pause" -> "resume").
+      const id = Number(p["message_id"]);
+      const chatId = Number(p["chat_id"]);
+      const m = state.messages.find((x) => x.message_id === id && x.chat_id === chatId);
+      if (!m) return fail(400, "Bad Request: message to edit not found");
+      const markup = p["reply_markup"] === undefined ? undefined : maybeJson(p["reply_markup"]);
+      if (JSON.stringify(markup) === JSON.stringify(m.reply_markup)) {
+        return fail(400, "Bad Request: message is not modified");
+      }
+      if (markup === undefined) delete m.reply_markup;
+      else m.reply_markup = markup;
+      return ok({ message_id: id, chat: { id: chatId }, text: m.text, date: Math.floor(m.at / 1000) });
+    }
     case "answerCallbackQuery":
       state.callbackAnswers.push({
         callback_query_id: String(p["callback_query_id"]),

@@ -30,6 +30,28 @@ describe("matchesAlert", () => {
   });
 
   test.each([
+    ["a chat that never subscribed", { active: false }, true, "match"],
+    [
+      "a chat that unsubscribed from market alerts",
+      { active: false, deactivatedReason: "unsubscribed" },
+      true,
+      "match",
+    ],
+    [
+      "a chat that blocked the bot",
+      { active: false, deactivatedReason: "Forbidden: bot was blocked by the user" },
+      false,
+      "inactive",
+    ],
+    ["a muted chat", { mutedUntil: now + 1 }, false, "muted"],
+    ["another chat", { chatId: 43 }, false, "other_chat"],
+  ] as const)("a personal alert addressed to chat 42: %s", (_name, patch, deliver, reason) => {
+    const addressed = makeAlert({ kind: "rule", symbol: "DOGE", usd: 0, chat_id: 42, rule_id: "r1" });
+    const s = sub({ symbols: ["BTC"], kinds: [], minUsd: 1e6, ...(patch as Partial<ChatSubscription>) });
+    expect(matchesAlert(s, addressed, now)).toMatchObject({ deliver, reason });
+  });
+
+  test.each([
     // local Jakarta time in the comment; the window is 22:00–07:00 across midnight
     ["2026-03-10T16:30:00Z", true], // 23:30
     ["2026-03-10T20:00:00Z", true], // 03:00 next day

@@ -1,5 +1,6 @@
 import type { Alert, Stores } from "@teleglas/market-data-core";
 import { formatAlert } from "../format/alert.js";
+import { formatRuleAlert, ruleAlertKeyboard } from "../format/rule-alert.js";
 import type { Language, T } from "../format/translate.js";
 import { recipientsFor } from "./recipients.js";
 import type { Delivery, DeliveryJob } from "./types.js";
@@ -46,14 +47,21 @@ export function startDispatcher(o: DispatcherOptions): { stop(): Promise<void> }
       const [subs, flags] = await Promise.all([subscriptionsFor(o.stores, alert), o.stores.flags.all()]);
       const matched = recipientsFor(alert, subs, flags, o.alertChatIds, now);
       const recipients = o.onlyChats ? matched.filter((r) => o.onlyChats?.includes(r.chatId)) : matched;
-      const texts = new Map<Language, string>();
-      const textFor = (lang: Language) => {
-        let text = texts.get(lang);
-        if (text === undefined) {
-          text = formatAlert(alert, o.translate(lang), now, lang);
-          texts.set(lang, text);
+      // A fired personal rule has a message of its own, with buttons (pause it, the snapshot).
+      const texts = new Map<Language, Pick<DeliveryJob, "text" | "replyMarkup">>();
+      const messageFor = (lang: Language) => {
+        let m = texts.get(lang);
+        if (m === undefined) {
+          const t = o.translate(lang);
+          const kb = alert.kind === "rule" ? ruleAlertKeyboard(alert, t) : null;
+          m = {
+            text:
+              alert.kind === "rule" ? formatRuleAlert(alert, t, now, lang) : formatAlert(alert, t, now, lang),
+            ...(kb ? { replyMarkup: { inline_keyboard: kb.inline_keyboard } } : {}),
+          };
+          texts.set(lang, m);
         }
-        return text;
+        return m;
       };
       // A live alert (a storm) comes again with each newer state (revision > 0). Its send jobs
       // carry the same ids as the first ones, so a chat never gets a second message: only chats
@@ -69,7 +77,7 @@ export function startDispatcher(o: DispatcherOptions): { stop(): Promise<void> }
         const job: DeliveryJob = {
           alertId: alert.id,
           chatId: r.chatId,
-          text: textFor(r.language),
+          ...messageFor(r.language),
           silent: r.silent,
           kind: alert.kind,
           eventAt: alert.last_at,

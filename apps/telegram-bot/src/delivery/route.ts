@@ -58,6 +58,7 @@ export async function sendRouted(
       chatId: d.chatId,
       text,
       silent: job.silent,
+      ...(job.replyMarkup ? { replyMarkup: job.replyMarkup } : {}),
       ...(d.threadId !== undefined ? { threadId: d.threadId } : {}),
     });
   let dest = destinationFor(routes, chatId, kind);

@@ -1,4 +1,5 @@
 import { type Api, GrammyError } from "grammy";
+import type { InlineKeyboardMarkup } from "grammy/types";
 
 /** What happened to one send, as the delivery queue must react to it. */
 export type SendOutcome =
@@ -22,6 +23,7 @@ export interface OutgoingMessage {
   silent: boolean;
   /** The forum topic to post in (`message_thread_id`); absent = General or a chat without topics. */
   threadId?: number;
+  replyMarkup?: InlineKeyboardMarkup;
 }
 
 /**
@@ -35,6 +37,7 @@ export async function sendOnce(api: Api, m: OutgoingMessage): Promise<SendOutcom
       disable_notification: m.silent,
       link_preview_options: { is_disabled: true },
       ...(m.threadId !== undefined ? { message_thread_id: m.threadId } : {}),
+      ...(m.replyMarkup ? { reply_markup: m.replyMarkup } : {}),
     });
     return { type: "sent", messageId: sent.message_id };
   } catch (error) {

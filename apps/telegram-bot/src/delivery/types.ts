@@ -1,5 +1,6 @@
 import type { DeliveryLedger, SubscriptionStore } from "@teleglas/market-data-core";
 import type { Api } from "grammy";
+import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Language } from "../format/translate.js";
 import type { LiveAlerts } from "./live.js";
 import type { RouteDeps } from "./route.js";
@@ -11,6 +12,8 @@ export interface DeliveryJob {
   /** The formatted HTML message, in the chat's language. */
   text: string;
   silent: boolean;
+  /** Buttons under the message (a fired personal alert: pause it, open the coin's snapshot). */
+  replyMarkup?: InlineKeyboardMarkup;
   /** The alert's kind and its CoinGlass event time (epoch ms), for the alert-latency metric. */
   kind?: string;
   eventAt?: number;

@@ -6,10 +6,11 @@ import { formatSubscription, MIN_USD_CHOICES, subscriptionKeyboard } from "../fo
 import { defineCommand, replyHtml, symbolArg } from "./common.js";
 import { chatRecord, updateChat } from "./prefs.js";
 
-/** /subscribe, /unsubscribe, /alerts and the inline menu they share. */
+/** /subscribe, /unsubscribe and the inline menu they share (/alerts lives in alert-rules-list.ts). */
 export const subscribeFeature = new Composer<BotContext>();
 
-async function showMenu(ctx: BotContext, sub: ChatSubscription, prefix = ""): Promise<void> {
+/** The market-alert menu (kinds, minimum size); /alerts opens it too. */
+export async function showMenu(ctx: BotContext, sub: ChatSubscription, prefix = ""): Promise<void> {
   const flags = await ctx.deps.stores.flags.all();
   const text = prefix + formatSubscription(sub, flags, ctx.t.bind(ctx), Date.now());
   await replyHtml(ctx, text, sub.active ? subscriptionKeyboard(sub, ctx.t.bind(ctx)) : undefined);
@@ -61,10 +62,6 @@ defineCommand(subscribeFeature, ["unsubscribe"], async (ctx, [input]) => {
   }
   const sub = await updateChat(ctx, { symbols: rest });
   await showMenu(ctx, sub, `${ctx.t("unsubscribed-symbol", { symbol: escapeHtml(symbol) })}\n\n`);
-});
-
-defineCommand(subscribeFeature, ["alerts"], async (ctx) => {
-  await showMenu(ctx, await chatRecord(ctx));
 });
 
 /** Re-render the menu message in place after a button press. */

@@ -63,7 +63,8 @@ help =
     <b>Alerts</b>
     /subscribe [SYMBOL …|all] — pick kinds and minimum size
     /unsubscribe [SYMBOL|all]
-    /alerts — what this chat receives
+    /alert — personal alerts: <code>/alert BTC price &gt; 100000</code>, <code>/alert ETH move 5% 1h</code>, or tap through
+    /alerts — this chat's alerts: pause, resume, edit, delete
     /settings — minimum USD, quiet hours, mute, language
     /digest — a summary daily at your time or every N hours
     /lang en|id

@@ -63,7 +63,8 @@ help =
     <b>Alert</b>
     /subscribe [SIMBOL …|all] — pilih jenis dan ukuran minimum
     /unsubscribe [SIMBOL|all]
-    /alerts — yang diterima chat ini
+    /alert — alert pribadi: <code>/alert BTC price &gt; 100000</code>, <code>/alert ETH move 5% 1h</code>, atau ikuti tombolnya
+    /alerts — alert chat ini: jeda, lanjutkan, ubah, hapus
     /settings — minimum USD, jam tenang, bisukan, bahasa
     /digest — ringkasan harian pada jam pilihanmu atau setiap N jam
     /lang en|id

@@ -6,6 +6,8 @@ import { en } from "./en.js";
 import { id } from "./id.js";
 import { routingEn } from "./routing-en.js";
 import { routingId } from "./routing-id.js";
+import { rulesEn } from "./rules-en.js";
+import { rulesId } from "./rules-id.js";
 
 /**
  * The bot's translations: English (default) and Indonesian, loaded from Fluent strings kept in
@@ -20,8 +22,9 @@ export function createI18n<C extends Context>(
     fluentBundleOptions: { useIsolating: false },
     ...(negotiate ? { localeNegotiator: negotiate } : {}),
   });
-  i18n.loadLocaleSync("en", { source: en + digestEn + routingEn, isDefault: true });
-  i18n.loadLocaleSync("id", { source: id + digestId + routingId });
+  // Digests, personal alerts and routing keep their strings in files of their own.
+  i18n.loadLocaleSync("en", { source: en + digestEn + rulesEn + routingEn, isDefault: true });
+  i18n.loadLocaleSync("id", { source: id + digestId + rulesId + routingId });
   return i18n;
 }
 

@@ -87,11 +87,16 @@ const no = (reason: MatchReason): AlertMatch => ({ deliver: false, silent: false
  * filters — the chat asked for it by name — while mute and quiet hours still apply. Pure.
  */
 export function matchesAlert(sub: ChatSubscription, alert: Alert, now: number): AlertMatch {
-  if (!sub.active) return no("inactive");
   if (alert.chat_id !== undefined) {
     if (alert.chat_id !== sub.chatId) return no("other_chat");
+    // `active` is about the market alerts: a chat that never subscribed (its record made by
+    // /lang or /settings) or unsubscribed still gets its own rules. Only a chat that is gone —
+    // it blocked or removed the bot, the reason then being Telegram's — gets nothing.
+    if (!sub.active && sub.deactivatedReason !== undefined && sub.deactivatedReason !== "unsubscribed")
+      return no("inactive");
     return whenAllowed(sub, now);
   }
+  if (!sub.active) return no("inactive");
   if (sub.symbols !== "all" && !sub.symbols.includes(alert.symbol.toUpperCase())) return no("symbol");
   if (!sub.kinds.includes(alert.kind)) return no("kind");
   if (alert.usd < sub.minUsd) return no("below_min_usd");

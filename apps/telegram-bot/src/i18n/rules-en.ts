@@ -1,0 +1,132 @@
+/** English strings of personal alerts (/alert, /alerts, a fired rule). Fluent, like en.ts. */
+export const rulesEn = `
+rule-kind-price = Price
+rule-kind-move = Pump / dump
+rule-kind-oi = Open interest
+rule-kind-funding = Funding
+rule-kind-liquidations = Liquidations
+rule-kind-long_short = Long/short ratio
+rule-kind-wallet = Hyperliquid wallet
+rule-op-above = above
+rule-op-below = below
+rule-price = { $symbol } price { $op } { $level }
+rule-move = { $symbol } price moves { $change } within { $window }
+rule-oi = { $symbol } open interest moves { $change } within { $window }{ $where }
+rule-funding = { $symbol } funding { $op } { $level } per 8 h{ $where }
+rule-funding-flip = { $symbol } funding flips sign{ $where }
+rule-liquidations = { $symbol } { $side } over { $usd } within { $window }
+rule-liq-either = liquidations
+rule-liq-longs = long liquidations
+rule-liq-shorts = short liquidations
+rule-long_short = { $symbol } long/short ratio { $op } { $level }
+rule-wallet = Wallet { $address } { $events }
+rule-wallet-coin = in { $symbol }
+rule-event-open = opens
+rule-event-close = closes
+rule-event-flip = flips
+rule-event-add = adds
+rule-on-exchange = { " " }on { $exchange }
+rule-oi-weighted = { " " }(OI-weighted average)
+repeat-once = once
+repeat-every = every crossing
+repeat-every-wallet = every change
+repeat-at_most = at most every { $every }
+rule-until = until { $time }
+rule-paused = ⏸ paused
+rule-done = ✔️ done
+usage-alert =
+    🔔 <b>Personal alerts</b> — send /alert to tap through with buttons, or one line:
+    { alert-forms }
+alert-forms =
+    <code>/alert BTC price &gt; 100000</code>
+    <code>/alert ETH move 5% 1h</code> (or <code>pump 5% 1h</code>, <code>dump 5% 15m</code>)
+    <code>/alert SOL funding &gt; 0.05%</code> (per 8 h; <code>on binance</code>, or <code>flip</code>)
+    <code>/alert BTC oi +3% 4h</code>
+    <code>/alert BTC liq &gt; 10m 1h longs</code>
+    <code>/alert BTC ls &lt; 0.8</code> (long/short ratio)
+    <code>/alert 0x… wallet</code> (a Hyperliquid wallet)
+    Add <code>once</code> (default), <code>every</code> (each crossing) or <code>every 30m</code>; <code>for 7d</code> or <code>until 2026-12-31</code>; <code>note …</code> last.
+alert-example-price = <code>/alert BTC price &gt; 100000</code> or <code>/alert BTC price &lt; 90k</code>
+alert-example-move = <code>/alert ETH move 5% 1h</code> — windows 5m, 15m, 1h, 4h, 24h; <code>+5%</code> only up, <code>-5%</code> only down
+alert-example-oi = <code>/alert BTC oi +3% 4h</code> — windows 1h, 4h, 24h; add <code>on binance</code> for one exchange
+alert-example-funding = <code>/alert SOL funding &gt; 0.05%</code> (per 8 h) or <code>/alert SOL funding flip</code>
+alert-example-liquidations = <code>/alert BTC liq &gt; 10m 1h</code> — windows 1h, 4h, 24h; add <code>longs</code> or <code>shorts</code>
+alert-example-long_short = <code>/alert BTC ls &gt; 2</code> or <code>/alert BTC ls &lt; 0.8</code>
+alert-example-wallet = <code>/alert 0x8c5865689eabe45645fa034e53d0c9995dccb9c9 wallet</code>
+alert-bad-empty = Tell me what to watch.
+alert-bad-coin = “{ $token }” is not a coin ticker. Use letters and digits, e.g. BTC.
+alert-bad-wallet = “{ $token }” is not a wallet address: it needs 0x and 40 hex digits.
+alert-bad-kind = I don't know the alert kind “{ $token }”. Kinds: price, move (pump/dump), oi, funding, liq, ls, wallet.
+alert-bad-direction = Say which way: <code>&gt;</code> (above) or <code>&lt;</code> (below).
+alert-bad-level = “{ $token }” is not a level I can use.
+alert-missing-level = Add a level.
+alert-bad-window = “{ $token }” is not a window this alert can watch.
+alert-missing-window = Add a time window.
+alert-bad-repeat = Repeat with <code>once</code>, <code>every</code> or <code>every 30m</code> (at most every 7 days).
+alert-bad-expiry = Expiry: <code>for 12h</code>, <code>for 7d</code> or <code>until 2026-12-31</code> (a future date, UTC).
+alert-bad-note = The note comes last, after <code>note</code>, up to { $max } characters.
+alert-bad-extra = I don't understand “{ $token }”.
+alert-for-example = For example:
+alert-created = ✅ <b>Alert set:</b> { $rule } · { $repeat }
+alert-created-where = I'll post here when it fires. /alerts lists this chat's alerts.
+alert-updated = ✅ <b>Alert changed:</b> { $rule } · { $repeat }
+alert-limit = 🚫 This chat already has { $limit } alerts, the most it can have. Delete one in /alerts, then try again.
+alert-plan = 🔒 { $kind } alerts need the CoinGlass { $plan } plan or above; this bot uses { $current }.
+alert-unknown-coin = I don't know the coin { $input }.
+alert-unknown-coin-suggest = I don't know the coin { $input } — did you mean { $list }?
+alert-pick-coin = 🔔 <b>New alert</b> — which coin? For any other coin, or in one go, send a line:
+alert-pick-kind = 🔔 <b>{ $symbol }</b> — what should I watch?
+alert-pick-level = 🔔 <b>{ $symbol } · { $kind }</b> — pick a level:
+alert-pick-level-price = Now { $price }.
+alert-pick-repeat = 🔔 <b>{ $rule }</b> — how often?
+alert-type-level = Any other level: send { $example }
+alert-button-other = ✏️ Other level
+alert-button-once = Once
+alert-button-every = Every crossing
+alert-button-at-most = At most every { $every }
+alert-button-list = 📋 My alerts
+alert-button-new = New alert
+alert-button-flip = Flips sign
+rules-title = 🔔 <b>Personal alerts</b> ({ $count }/{ $limit })
+rules-none = No personal alerts yet. /alert sets one.
+rules-page = Page { $page } of { $pages }
+rules-fixed-title = 📡 <b>Market alerts</b> (whales, liquidations)
+rules-button-fixed = 📡 Market alerts
+rules-fixed-none = 📡 <b>Market alerts</b> (whales, liquidations): off. /subscribe turns them on.
+alert-preset-longs = Longs
+alert-preset-shorts = Shorts
+rule-button-pause = ⏸ Pause
+rule-button-resume = ▶️ Resume
+rule-button-edit = ✏️ Edit
+rule-button-delete = 🗑 Delete
+rule-paused-now = ⏸ Paused. /alerts to resume.
+rule-resumed-now = ▶️ Resumed.
+rule-deleted-now = 🗑 Deleted.
+rule-gone = This alert no longer exists.
+rule-edit = ✏️ <b>{ $rule }</b> — pick a new level:
+fired-title = Your alert — { $symbol }
+fired-price = Price crossed { $op } <b>{ $level }</b>: now <b>{ $value }</b>
+fired-move = Price moved <b>{ $value }</b> within { $window } (your level { $level })
+fired-oi = Open interest moved <b>{ $value }</b> within { $window }{ $where } (your level { $level })
+fired-funding = Funding crossed { $op } <b>{ $level }</b> per 8 h{ $where }: now <b>{ $value }</b>
+fired-funding-flip = Funding flipped sign{ $where }: <b>{ $previous }</b> → <b>{ $value }</b> per 8 h
+fired-liquidations = { $side } reached <b>{ $value }</b> within { $window } (your level { $level })
+fired-long_short = Long/short ratio crossed { $op } <b>{ $level }</b>: now <b>{ $value }</b>
+fired-wallet-open = Wallet { $address } opened a <b>{ $value }</b> { $coin } { $side }
+fired-wallet-close = Wallet { $address } closed its { $coin } { $side } (<b>{ $value }</b>)
+fired-wallet-flip = Wallet { $address } flipped its { $coin } position to { $side }: now <b>{ $value }</b>
+fired-wallet-add = Wallet { $address } added to its { $coin } { $side }: now <b>{ $value }</b>
+fired-side-long = long
+fired-side-short = short
+fired-side-mixed = position
+fired-liq-either = Liquidations
+fired-liq-longs = Long liquidations
+fired-liq-shorts = Short liquidations
+fired-now = Now
+fired-24h = 24h
+fired-once-done = ✔️ This alert was set to fire once; it is done now.
+fired-rule = Rule: { $rule } · { $repeat }
+fired-button-pause = ⏸ Pause this alert
+fired-button-resume = ▶️ Resume this alert
+fired-button-snapshot = 📊 Open { $symbol } snapshot
+`;

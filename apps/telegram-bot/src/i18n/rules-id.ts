@@ -1,0 +1,132 @@
+/** Indonesian strings of personal alerts (/alert, /alerts, a fired rule). Fluent, like id.ts. */
+export const rulesId = `
+rule-kind-price = Harga
+rule-kind-move = Pump / dump
+rule-kind-oi = Open interest
+rule-kind-funding = Funding
+rule-kind-liquidations = Likuidasi
+rule-kind-long_short = Rasio long/short
+rule-kind-wallet = Dompet Hyperliquid
+rule-op-above = di atas
+rule-op-below = di bawah
+rule-price = Harga { $symbol } { $op } { $level }
+rule-move = Harga { $symbol } bergerak { $change } dalam { $window }
+rule-oi = Open interest { $symbol } bergerak { $change } dalam { $window }{ $where }
+rule-funding = Funding { $symbol } { $op } { $level } per 8 jam{ $where }
+rule-funding-flip = Funding { $symbol } berbalik tanda{ $where }
+rule-liquidations = { $side } { $symbol } di atas { $usd } dalam { $window }
+rule-liq-either = Likuidasi
+rule-liq-longs = Likuidasi long
+rule-liq-shorts = Likuidasi short
+rule-long_short = Rasio long/short { $symbol } { $op } { $level }
+rule-wallet = Dompet { $address } { $events }
+rule-wallet-coin = di { $symbol }
+rule-event-open = membuka
+rule-event-close = menutup
+rule-event-flip = membalik
+rule-event-add = menambah
+rule-on-exchange = { " " }di { $exchange }
+rule-oi-weighted = { " " }(rata-rata tertimbang OI)
+repeat-once = sekali
+repeat-every = tiap persilangan
+repeat-every-wallet = tiap perubahan
+repeat-at_most = paling sering tiap { $every }
+rule-until = sampai { $time }
+rule-paused = ⏸ dijeda
+rule-done = ✔️ selesai
+usage-alert =
+    🔔 <b>Alert pribadi</b> — kirim /alert untuk memilih dengan tombol, atau satu baris:
+    { alert-forms }
+alert-forms =
+    <code>/alert BTC price &gt; 100000</code>
+    <code>/alert ETH move 5% 1h</code> (atau <code>pump 5% 1h</code>, <code>dump 5% 15m</code>)
+    <code>/alert SOL funding &gt; 0.05%</code> (per 8 jam; <code>on binance</code>, atau <code>flip</code>)
+    <code>/alert BTC oi +3% 4h</code>
+    <code>/alert BTC liq &gt; 10m 1h longs</code>
+    <code>/alert BTC ls &lt; 0.8</code> (rasio long/short)
+    <code>/alert 0x… wallet</code> (dompet Hyperliquid)
+    Tambahkan <code>once</code> (bawaan), <code>every</code> (tiap persilangan) atau <code>every 30m</code>; <code>for 7d</code> atau <code>until 2026-12-31</code>; <code>note …</code> paling akhir.
+alert-example-price = <code>/alert BTC price &gt; 100000</code> atau <code>/alert BTC price &lt; 90k</code>
+alert-example-move = <code>/alert ETH move 5% 1h</code> — jendela 5m, 15m, 1h, 4h, 24h; <code>+5%</code> hanya naik, <code>-5%</code> hanya turun
+alert-example-oi = <code>/alert BTC oi +3% 4h</code> — jendela 1h, 4h, 24h; tambahkan <code>on binance</code> untuk satu bursa
+alert-example-funding = <code>/alert SOL funding &gt; 0.05%</code> (per 8 jam) atau <code>/alert SOL funding flip</code>
+alert-example-liquidations = <code>/alert BTC liq &gt; 10m 1h</code> — jendela 1h, 4h, 24h; tambahkan <code>longs</code> atau <code>shorts</code>
+alert-example-long_short = <code>/alert BTC ls &gt; 2</code> atau <code>/alert BTC ls &lt; 0.8</code>
+alert-example-wallet = <code>/alert 0x8c5865689eabe45645fa034e53d0c9995dccb9c9 wallet</code>
+alert-bad-empty = Sebutkan apa yang harus dipantau.
+alert-bad-coin = “{ $token }” bukan ticker koin. Pakai huruf dan angka, mis. BTC.
+alert-bad-wallet = “{ $token }” bukan alamat dompet: perlu 0x dan 40 digit heksadesimal.
+alert-bad-kind = Jenis alert “{ $token }” tidak saya kenal. Jenis: price, move (pump/dump), oi, funding, liq, ls, wallet.
+alert-bad-direction = Sebutkan arahnya: <code>&gt;</code> (di atas) atau <code>&lt;</code> (di bawah).
+alert-bad-level = “{ $token }” bukan level yang bisa saya pakai.
+alert-missing-level = Tambahkan level.
+alert-bad-window = “{ $token }” bukan jendela waktu untuk alert ini.
+alert-missing-window = Tambahkan jendela waktu.
+alert-bad-repeat = Ulangi dengan <code>once</code>, <code>every</code> atau <code>every 30m</code> (paling lama tiap 7 hari).
+alert-bad-expiry = Kedaluwarsa: <code>for 12h</code>, <code>for 7d</code> atau <code>until 2026-12-31</code> (tanggal mendatang, UTC).
+alert-bad-note = Catatan ditulis paling akhir, setelah <code>note</code>, maksimal { $max } karakter.
+alert-bad-extra = Saya tidak mengerti “{ $token }”.
+alert-for-example = Contoh:
+alert-created = ✅ <b>Alert dipasang:</b> { $rule } · { $repeat }
+alert-created-where = Saya akan mengirim pesan di sini saat terpicu. /alerts menampilkan alert chat ini.
+alert-updated = ✅ <b>Alert diubah:</b> { $rule } · { $repeat }
+alert-limit = 🚫 Chat ini sudah punya { $limit } alert, batas maksimalnya. Hapus satu di /alerts, lalu coba lagi.
+alert-plan = 🔒 Alert { $kind } perlu paket CoinGlass { $plan } atau lebih tinggi; bot ini memakai { $current }.
+alert-unknown-coin = Koin { $input } tidak saya kenal.
+alert-unknown-coin-suggest = Koin { $input } tidak saya kenal — maksud Anda { $list }?
+alert-pick-coin = 🔔 <b>Alert baru</b> — koin apa? Untuk koin lain, atau sekaligus, kirim satu baris:
+alert-pick-kind = 🔔 <b>{ $symbol }</b> — apa yang harus saya pantau?
+alert-pick-level = 🔔 <b>{ $symbol } · { $kind }</b> — pilih level:
+alert-pick-level-price = Sekarang { $price }.
+alert-pick-repeat = 🔔 <b>{ $rule }</b> — seberapa sering?
+alert-type-level = Level lain: kirim { $example }
+alert-button-other = ✏️ Level lain
+alert-button-once = Sekali
+alert-button-every = Tiap persilangan
+alert-button-at-most = Paling sering tiap { $every }
+alert-button-list = 📋 Alert saya
+alert-button-new = Alert baru
+alert-button-flip = Berbalik tanda
+rules-title = 🔔 <b>Alert pribadi</b> ({ $count }/{ $limit })
+rules-none = Belum ada alert pribadi. /alert untuk memasang.
+rules-page = Halaman { $page } dari { $pages }
+rules-fixed-title = 📡 <b>Alert pasar</b> (paus, likuidasi)
+rules-button-fixed = 📡 Alert pasar
+rules-fixed-none = 📡 <b>Alert pasar</b> (paus, likuidasi): mati. /subscribe untuk menyalakan.
+alert-preset-longs = Long
+alert-preset-shorts = Short
+rule-button-pause = ⏸ Jeda
+rule-button-resume = ▶️ Lanjutkan
+rule-button-edit = ✏️ Ubah
+rule-button-delete = 🗑 Hapus
+rule-paused-now = ⏸ Dijeda. /alerts untuk melanjutkan.
+rule-resumed-now = ▶️ Dilanjutkan.
+rule-deleted-now = 🗑 Dihapus.
+rule-gone = Alert ini sudah tidak ada.
+rule-edit = ✏️ <b>{ $rule }</b> — pilih level baru:
+fired-title = Alert Anda — { $symbol }
+fired-price = Harga menembus { $op } <b>{ $level }</b>: sekarang <b>{ $value }</b>
+fired-move = Harga bergerak <b>{ $value }</b> dalam { $window } (level Anda { $level })
+fired-oi = Open interest bergerak <b>{ $value }</b> dalam { $window }{ $where } (level Anda { $level })
+fired-funding = Funding menembus { $op } <b>{ $level }</b> per 8 jam{ $where }: sekarang <b>{ $value }</b>
+fired-funding-flip = Funding berbalik tanda{ $where }: <b>{ $previous }</b> → <b>{ $value }</b> per 8 jam
+fired-liquidations = { $side } mencapai <b>{ $value }</b> dalam { $window } (level Anda { $level })
+fired-long_short = Rasio long/short menembus { $op } <b>{ $level }</b>: sekarang <b>{ $value }</b>
+fired-wallet-open = Dompet { $address } membuka { $side } { $coin } senilai <b>{ $value }</b>
+fired-wallet-close = Dompet { $address } menutup { $side } { $coin } (<b>{ $value }</b>)
+fired-wallet-flip = Dompet { $address } membalik posisi { $coin } menjadi { $side }: kini <b>{ $value }</b>
+fired-wallet-add = Dompet { $address } menambah { $side } { $coin }: kini <b>{ $value }</b>
+fired-side-long = long
+fired-side-short = short
+fired-side-mixed = posisi
+fired-liq-either = Likuidasi
+fired-liq-longs = Likuidasi long
+fired-liq-shorts = Likuidasi short
+fired-now = Sekarang
+fired-24h = 24j
+fired-once-done = ✔️ Alert ini diatur sekali saja; kini selesai.
+fired-rule = Aturan: { $rule } · { $repeat }
+fired-button-pause = ⏸ Jeda alert ini
+fired-button-resume = ▶️ Lanjutkan alert ini
+fired-button-snapshot = 📊 Buka ringkasan { $symbol }
+`;
