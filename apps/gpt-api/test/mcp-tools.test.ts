@@ -50,6 +50,8 @@ describe("MCP tools/list", () => {
       expect(t.description?.length, t.name).toBeGreaterThan(40);
       expect(t.annotations, t.name).toMatchObject({ title: t.title, readOnlyHint: true });
     }
+    // The whole listing, schemas included, stays a modest part of a model's context.
+    expect(JSON.stringify({ tools }).length).toBeLessThan(100_000);
     const local = tools.filter((t) => t.annotations?.openWorldHint === false).map((t) => t.name);
     expect(local.sort()).toEqual(["getApiInfo", "getRecentAlerts"]);
   });

@@ -14,6 +14,7 @@ import { runFeature } from "./features/common.js";
 import { digestFeature } from "./features/digest.js";
 import { etfFeature } from "./features/etf.js";
 import { fallbackFeature } from "./features/fallback.js";
+import { liqmapFeature } from "./features/liqmap.js";
 import { marketFeature } from "./features/market.js";
 import { membershipFeature } from "./features/membership.js";
 import { optionsFeature } from "./features/options.js";
@@ -86,6 +87,7 @@ export function createBot(deps: BotDeps, o: CreateBotOptions): Bot<BotContext> {
     etfFeature,
     arbFeature,
     optionsFeature,
+    liqmapFeature,
     calendarFeature,
     subscribeFeature,
     alertRulesFeature,

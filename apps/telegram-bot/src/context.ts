@@ -29,6 +29,7 @@ export interface BotDeps {
   workerStatus: () => Promise<WorkerStatus | null>;
   renderChart: (input: import("@teleglas/charts").ChartInput) => Promise<Buffer>;
   renderEtfChart: (report: import("@teleglas/market-data-core").EtfReport) => Promise<Buffer>;
+  renderLiqmapChart: typeof import("@teleglas/charts").renderLiqmapChart;
 }
 
 export type BotContext = Context &

@@ -3,7 +3,7 @@ import { hostname } from "node:os";
 import type { Readable, Writable } from "node:stream";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { run } from "@grammyjs/runner";
-import { renderChart, renderEtfChart } from "@teleglas/charts";
+import { renderChart, renderEtfChart, renderLiqmapChart } from "@teleglas/charts";
 import {
   DEFAULT_STORE_PREFIX,
   listenError,
@@ -126,6 +126,7 @@ export async function startTelegramBot(
       workerStatus: deps.workerStatus ?? httpWorkerStatus(config.workerHealthUrl),
       renderChart,
       renderEtfChart,
+      renderLiqmapChart,
     },
     {
       token,

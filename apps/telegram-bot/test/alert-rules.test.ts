@@ -257,6 +257,53 @@ describe("/alerts", () => {
   });
 });
 
+describe("the CoinGlass plan", () => {
+  it("a rule the plan cannot evaluate is refused naming the plan it needs; the flow marks it 🔒", async () => {
+    const small = await startHarness({ plan: "hobbyist", env: { BOT_USER_RATE: "40" } });
+    try {
+      const u = ALLOWED[59]!;
+      const [wallet] = await small.ask(u, `/alert ${WALLET} wallet`);
+      expect(wallet?.text).toBe(
+        "🔒 Hyperliquid wallet alerts need the CoinGlass Startup plan or above; this bot uses Hobbyist.",
+      );
+      const [price] = await small.ask(u, "/alert BTC price > 100000");
+      expect(price?.text).toBe(
+        "🔒 Price alerts need the CoinGlass Standard plan or above; this bot uses Hobbyist.",
+      );
+      // Funding on one exchange comes from a list every plan has.
+      const [funding] = await small.ask(u, "/alert BTC funding > 0.05% on binance");
+      expect(funding?.text).toContain("✅ <b>Alert set:</b> BTC funding above 0.0500% per 8 h on Binance");
+      expect(await small.stores.rules.count(u)).toBe(1);
+      const [start] = await small.ask(u, "/alert");
+      await small.press(u, start!.message_id, "aw:-:c:BTC");
+      await small.tg.waitUntil(() =>
+        small.tg
+          .messages(u)
+          .find((m) => m.message_id === start!.message_id)!
+          .text.includes("what should I watch"),
+      );
+      const kinds = buttons(small.tg.messages(u).find((m) => m.message_id === start!.message_id)).map(
+        (b) => b.text,
+      );
+      expect(kinds).toEqual([
+        "🔒 Price",
+        "🔒 Pump / dump",
+        "🔒 Open interest",
+        "Funding",
+        "🔒 Liquidations",
+        "🔒 Long/short ratio",
+      ]);
+      // Below Standard the funding presets watch Binance, which the plan has.
+      await small.press(u, start!.message_id, "aw:-:k:BTC funding");
+      const levels = () => small.tg.messages(u).find((m) => m.message_id === start!.message_id)!;
+      await small.tg.waitUntil(() => levels().text.includes("pick a level"));
+      expect(buttons(levels())[0]?.callback_data).toBe("aw:-:l:BTC funding > 0.05% on binance");
+    } finally {
+      await small.close();
+    }
+  });
+});
+
 describe("configuration", () => {
   it("a bad PERSONAL_ALERTS_PER_CHAT stops the bot at start, naming the variable", async () => {
     const { loadConfig } = await import("../src/config.js");

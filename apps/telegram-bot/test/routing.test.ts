@@ -138,7 +138,7 @@ describe("routing alerts to forum topics", () => {
     const topic = h.tg.createTopic(forum, "X");
     const unknown = await inTopic(ADMIN, forum, topic, "/route here moon");
     expect(unknown.text).toBe(
-      "I don't know “moon”. Names: liquidations, whales, radar, rules, digest, or <code>all</code>. Example: <code>/route here liquidations</code>",
+      "I don't know “moon”. Names: liquidations, whales, radar, etf, transfers, rules, digest, or <code>all</code>. Example: <code>/route here liquidations</code>",
     );
   }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from "vitest";
-import { ALERT_KINDS, type Alert } from "../src/index.js";
+import { type Alert, DEFAULT_ALERT_KINDS } from "../src/index.js";
 import { backends, makeAlert, makeStores, type StoreFixture, waitFor } from "./store-helpers.js";
 
 const fast = { blockMs: 100, claimIdleMs: 300 };
@@ -34,7 +34,7 @@ describe.each(backends)("stores on %s", (backend) => {
       expect(await s.subscriptions.get(1)).toBeNull();
       const created = await s.subscriptions.upsert(1, { symbols: ["btc", " eth", "BTC"], minUsd: 250_000 });
       expect(created).toMatchObject({ chatId: 1, symbols: ["BTC", "ETH"], minUsd: 250_000, language: "en" });
-      expect(created.kinds).toEqual([...ALERT_KINDS]);
+      expect(created.kinds).toEqual([...DEFAULT_ALERT_KINDS]);
       expect(await s.subscriptions.get(1)).toEqual(created);
     });
 

@@ -2,7 +2,7 @@ import type { Candle, Interval, LiquidationBar, MarketResult } from "@teleglas/m
 import { z } from "zod";
 import { successBody } from "../http/envelope.js";
 import { ApiError } from "../http/errors.js";
-import { snakePath } from "../http/snake-case.js";
+import { snakePath, toSnake } from "../http/snake-case.js";
 import { successEnvelope } from "../schemas/envelope.js";
 import { msReq, pct, str, usd } from "../schemas/fields.js";
 import { enumParam, numberParam, symbolParam } from "../schemas/params.js";
@@ -146,7 +146,8 @@ export function chartTool(): McpTool {
         ...chartData(symbol, interval, candles.value.data, liq),
         image: { mime_type: "image/png" as const, width: PNG_WIDTH, bytes: png.length },
       };
-      const result = envelopeResult(title, successBody(data, { ...r.meta, missing }, symbol));
+      // toSnake also cuts float noise of the sums to 10 significant digits, as on every answer.
+      const result = envelopeResult(title, successBody(toSnake(data), { ...r.meta, missing }, symbol));
       result.content.push({ type: "image", data: png.toString("base64"), mimeType: "image/png" });
       return result;
     },

@@ -24,23 +24,41 @@ export interface McpTool {
 
 type Json = Record<string, unknown>;
 
-/** Drop `examples` everywhere: they document HTTP answers and only lengthen tools/list. */
-function withoutExamples(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(withoutExamples);
+/** The stock "missing is null" tail of leaf descriptions: the type says nullable, the guide why. */
+const NULL_TAIL = /; null when (CoinGlass did not give it|not given)\.$/;
+
+/** Without `examples` and stock null tails; without any description when `bare`. */
+function lean(node: unknown, bare = false): unknown {
+  if (Array.isArray(node)) return node.map((n) => lean(n, bare));
   if (node === null || typeof node !== "object") return node;
   const out: Json = {};
-  for (const [k, v] of Object.entries(node)) if (k !== "examples") out[k] = withoutExamples(v);
+  for (const [k, v] of Object.entries(node)) {
+    if (k === "examples" || (bare && k === "description")) continue;
+    out[k] = k === "description" && typeof v === "string" ? v.replace(NULL_TAIL, ".") : lean(v, bare);
+  }
+  return out;
+}
+
+/**
+ * An output schema made lean for tools/list, which carries one per tool: no `examples`, no stock
+ * null tails, and the envelope parts every tool shares (`success`, `timestamp`, `meta`) without
+ * descriptions; the server instructions and the tools guide describe those once.
+ */
+function leanEnvelope(schema: Json): Json {
+  const out = lean(schema) as Json & { properties: Json; $defs?: Json };
+  for (const k of ["success", "timestamp"]) out.properties[k] = lean(out.properties[k], true);
+  if (out.$defs?.Meta !== undefined) out.$defs.Meta = lean(out.$defs.Meta, true);
   return out;
 }
 
 /**
  * A zod schema as the JSON Schema MCP lists: parameters as clients send them (`input`), answers
- * as the server writes them (`output`, without examples). No `$schema`: MCP's default dialect is
+ * as the server writes them (`output`, made lean). No `$schema`: MCP's default dialect is
  * 2020-12, and draft-07 validators (the SDK client's Ajv) refuse the 2020-12 meta-schema URI.
  */
 export function jsonSchema(schema: z.ZodType, io: "input" | "output"): Tool["inputSchema"] {
   const { $schema: _s, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" });
-  return (io === "output" ? withoutExamples(rest) : rest) as Tool["inputSchema"];
+  return (io === "output" ? leanEnvelope(rest) : rest) as Tool["inputSchema"];
 }
 
 /** The annotations every TELEGLAS tool carries: read-only, CoinGlass-reaching unless local. */

@@ -18,7 +18,7 @@ export const symbolParam = z
   .max(32, plainErrors("symbol", "a coin symbol of 1 to 32 characters", "BTC"))
   .meta({
     description:
-      "Coin symbol as people write it: BTC, eth, SOL, BTCUSDT or btc/usdt are all accepted and resolved to the coin (BTC). An unknown symbol answers 400 UNKNOWN_SYMBOL with suggestions; GET /symbols lists every supported coin.",
+      "Coin symbol as people write it: BTC, eth, SOL, BTCUSDT or btc/usdt are all accepted and resolved to the coin (BTC). An unknown symbol answers UNKNOWN_SYMBOL with suggestions; listSymbols (GET /symbols) lists every supported coin.",
     examples: ["BTC"],
   });
 

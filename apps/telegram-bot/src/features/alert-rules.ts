@@ -35,8 +35,16 @@ const FLOW_KINDS: Array<[string, RuleKind]> = [
 /** Three significant digits: presets read as levels a trader would pick ($101,000, not $101,234.5). */
 const nice = (n: number) => Number(n.toPrecision(3));
 
-/** Level presets of a kind; price ones around the current price (none when it is unknown). */
-function presets(symbol: string, kind: RuleKind, now: number | null): AlertCondition[] {
+/**
+ * Level presets of a kind; price ones around the current price (none when it is unknown).
+ * Funding presets watch `fundingExchange` (null = the OI-weighted average).
+ */
+function presets(
+  symbol: string,
+  kind: RuleKind,
+  now: number | null,
+  fundingExchange: string | null = null,
+): AlertCondition[] {
   switch (kind) {
     case "price":
       if (now === null) return [];
@@ -76,7 +84,7 @@ function presets(symbol: string, kind: RuleKind, now: number | null): AlertCondi
           ["below", -0.05],
           ["flip", 0],
         ] as const
-      ).map(([op, level]) => ({ kind: "funding", symbol, op, level, exchange: null }));
+      ).map(([op, level]) => ({ kind: "funding", symbol, op, level, exchange: fundingExchange }));
     case "liquidations":
       return (
         [
@@ -170,7 +178,9 @@ export async function levelStep(
       .catch(() => null);
     now = r?.data.at(-1)?.close ?? null;
   }
-  const list = presets(symbol, kind, now);
+  // The OI-weighted average comes with coins-markets (Standard); below it, one exchange's list.
+  const average = { kind: "funding", symbol, op: "flip", level: 0, exchange: null } as const;
+  const list = presets(symbol, kind, now, planRefusal(ctx, average) ? "Binance" : null);
   const kb = new InlineKeyboard();
   list.forEach((c, i) => {
     const data = `aw:${edit}:l:${conditionLine(c)}`;

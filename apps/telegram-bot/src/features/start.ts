@@ -18,6 +18,7 @@ export const COMMANDS: Array<{ command: string; description: string }> = [
   { command: "etf", description: "Spot-ETF flows and chart: /etf [btc|eth|sol|xrp]" },
   { command: "arb", description: "Funding arbitrage pairs, per 8 h and APR" },
   { command: "options", description: "Options max pain and put/call: /options BTC" },
+  { command: "liqmap", description: "Liquidation heatmap and nearest clusters: /liqmap BTC" },
   { command: "onchain", description: "Exchange balances on chain: /onchain BTC" },
   { command: "transfers", description: "On-chain whale transfers: /transfers [BTC]" },
   { command: "calendar", description: "This week's important macro releases" },

@@ -14,6 +14,8 @@ const GROUPS: Record<string, RouteKind[]> = {
   liquidations: ["large_liquidation", "liquidation_storm"],
   whales: ["whale_trade", "whale_cluster", "whale_position"],
   radar: ["radar"],
+  etf: ["etf_flow"],
+  transfers: ["whale_transfer"],
   rules: ["rule"],
   digest: ["digest"],
 };
@@ -30,6 +32,8 @@ const ALIASES: Record<string, string> = {
   personal: "rules",
   aturan: "rules",
   digests: "digest",
+  transfer: "transfers",
+  transfer_paus: "transfers",
   ringkasan: "digest",
 };
 

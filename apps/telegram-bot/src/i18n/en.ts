@@ -11,6 +11,8 @@ kind-whale_trade = Whale trade
 kind-whale_cluster = Whale cluster
 kind-whale_position = Hyperliquid whale
 kind-radar = Radar
+kind-etf_flow = Spot ETF flow
+kind-whale_transfer = Whale transfer
 kind-rule = My alert
 kind-short-large_liquidation = Liquidations
 kind-short-liquidation_storm = Storms
@@ -18,6 +20,8 @@ kind-short-whale_trade = Whales
 kind-short-whale_cluster = Clusters
 kind-short-whale_position = HL positions
 kind-short-radar = Radar
+kind-short-etf_flow = ETF flows
+kind-short-whale_transfer = On-chain whales
 kind-short-rule = My alerts
 alert-large-liq = { $side } liquidated: { $amount }
 alert-storm = { $side } liquidations: { $amount } in { $count } orders over { $window } s
@@ -34,6 +38,20 @@ pressure-bullish = Bullish
 pressure-bearish = Bearish
 pressure-mixed = Mixed
 entry = entry
+side-inflow = Inflow
+side-outflow = Outflow
+etf-inflow = Net inflow { $amount } on { $day }
+etf-outflow = Net outflow { $amount } on { $day }
+etf-flat = No net flow on { $day }
+etf-funds = { $reported } of { $listed } funds reported
+transfer-in = { $amount } onto { $exchange }
+transfer-out = { $amount } off { $exchange }
+transfer-between = { $amount } from { $from } to { $to }
+transfer-hint-in = Exchange inflow: coins moved onto an exchange can be sold there — possible sell pressure.
+transfer-hint-out = Exchange outflow: coins leaving an exchange are no longer on hand to sell there.
+transfer-hint-in-stable = Stablecoin exchange inflow: buying power arriving — possible buy pressure.
+transfer-hint-out-stable = Stablecoin exchange outflow: buying power leaving the exchange.
+transfer-hint-between = Between exchanges: the coins stay on exchanges.
 start =
     👋 Hi <b>{ $name }</b>! I read CoinGlass derivatives data for you and push whale and liquidation alerts.
 
@@ -59,6 +77,7 @@ help =
     /onchain SYMBOL — coins held on exchanges, 1d/7d/30d flows
     /calendar — today's and this week's high-importance macro releases, in your time zone
     /options [btc|eth] — max pain per expiry vs price, put/call, OI by exchange
+    /liqmap SYMBOL [12h|24h|3d|7d|30d] — liquidation heatmap, nearest large clusters above and below the price
 
     <b>Alerts</b>
     /subscribe [SYMBOL …|all] — pick kinds and minimum size
@@ -253,6 +272,21 @@ max-pain = max pain
 options-put-call = Put/call open interest
 options-oi-by-exchange = Options open interest by exchange
 usage-options = Usage: <code>/options [btc|eth]</code> — CoinGlass has options data for BTC and ETH.
+liqmap-title = liquidation map, { $range }, all exchanges
+liqmap-above = Above the price — nearest large clusters
+liqmap-below = Below the price — nearest large clusters
+liqmap-totals = Σ on the { $range } map: { $above } above · { $below } below
+liqmap-max-pain = CoinGlass max pain: long { $long } · short { $short }
+liqmap-max-pain-none = CoinGlass max pain: n/a
+liqmap-no-heatmap = ⚠️ The heatmap is unavailable right now, so there is no picture.
+liqmap-note = Cluster = the levels in a { $band }% price band, summed; shown at its largest level, distance from the price in brackets.
+liqmap-chart-title = liquidation heatmap
+liqmap-chart-subtitle = All exchanges · brighter = more to liquidate · Data: CoinGlass
+liqmap-chart-time = Time (UTC)
+liqmap-chart-price = Price (USD)
+liqmap-chart-amount = To liquidate (USD)
+liqmap-chart-now = Now
+usage-liqmap = Usage: <code>/liqmap SYMBOL [12h|24h|3d|7d|30d]</code>, e.g. <code>/liqmap BTC</code> or <code>/liqmap ETH 7d</code>
 indicators-title = Indicators ({ $interval } bars)
 coinbase-premium = Coinbase premium
 bitfinex-margin = Bitfinex margin

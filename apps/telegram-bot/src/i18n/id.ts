@@ -11,6 +11,8 @@ kind-whale_trade = Transaksi paus
 kind-whale_cluster = Klaster paus
 kind-whale_position = Paus Hyperliquid
 kind-radar = Radar
+kind-etf_flow = Arus ETF spot
+kind-whale_transfer = Transfer paus
 kind-rule = Alert saya
 kind-short-large_liquidation = Likuidasi
 kind-short-liquidation_storm = Badai
@@ -18,6 +20,8 @@ kind-short-whale_trade = Paus
 kind-short-whale_cluster = Klaster
 kind-short-whale_position = Posisi HL
 kind-short-radar = Radar
+kind-short-etf_flow = Arus ETF
+kind-short-whale_transfer = Paus on-chain
 kind-short-rule = Alert saya
 alert-large-liq = { $side } terlikuidasi: { $amount }
 alert-storm = Likuidasi { $side }: { $amount } dalam { $count } order selama { $window } dtk
@@ -34,6 +38,20 @@ pressure-bullish = bullish
 pressure-bearish = bearish
 pressure-mixed = campuran
 entry = entry
+side-inflow = Masuk
+side-outflow = Keluar
+etf-inflow = Arus masuk bersih { $amount } pada { $day }
+etf-outflow = Arus keluar bersih { $amount } pada { $day }
+etf-flat = Tanpa arus bersih pada { $day }
+etf-funds = { $reported } dari { $listed } dana melapor
+transfer-in = { $amount } masuk ke { $exchange }
+transfer-out = { $amount } keluar dari { $exchange }
+transfer-between = { $amount } dari { $from } ke { $to }
+transfer-hint-in = Arus masuk ke bursa: koin yang dipindah ke bursa bisa dijual di sana — kemungkinan tekanan jual.
+transfer-hint-out = Arus keluar dari bursa: koin yang meninggalkan bursa tidak lagi siap dijual di sana.
+transfer-hint-in-stable = Stablecoin masuk ke bursa: daya beli datang — kemungkinan tekanan beli.
+transfer-hint-out-stable = Stablecoin keluar dari bursa: daya beli meninggalkan bursa.
+transfer-hint-between = Antar bursa: koin tetap berada di bursa.
 start =
     👋 Halo <b>{ $name }</b>! Saya membaca data derivatif CoinGlass untuk Anda dan mengirim alert paus dan likuidasi.
 
@@ -59,6 +77,7 @@ help =
     /onchain SIMBOL — koin di bursa, arus 1h/7h/30h
     /calendar — rilis makro penting hari ini dan minggu ini, di zona waktu Anda
     /options [btc|eth] — max pain per jatuh tempo vs harga, put/call, OI per bursa
+    /liqmap SIMBOL [12h|24h|3d|7d|30d] — heatmap likuidasi, klaster besar terdekat di atas dan di bawah harga
 
     <b>Alert</b>
     /subscribe [SIMBOL …|all] — pilih jenis dan ukuran minimum
@@ -253,6 +272,21 @@ max-pain = max pain
 options-put-call = Open interest put/call
 options-oi-by-exchange = Open interest opsi per bursa
 usage-options = Cara pakai: <code>/options [btc|eth]</code> — CoinGlass punya data opsi untuk BTC dan ETH.
+liqmap-title = peta likuidasi, { $range }, semua bursa
+liqmap-above = Di atas harga — klaster besar terdekat
+liqmap-below = Di bawah harga — klaster besar terdekat
+liqmap-totals = Σ pada peta { $range }: { $above } di atas · { $below } di bawah
+liqmap-max-pain = Max pain CoinGlass: long { $long } · short { $short }
+liqmap-max-pain-none = Max pain CoinGlass: n/a
+liqmap-no-heatmap = ⚠️ Heatmap sedang tidak tersedia, jadi tidak ada gambar.
+liqmap-note = Klaster = jumlah level dalam satu pita harga { $band }%; ditampilkan di level terbesarnya, jarak dari harga dalam kurung.
+liqmap-chart-title = heatmap likuidasi
+liqmap-chart-subtitle = Semua bursa · makin terang = makin banyak yang akan dilikuidasi · Data: CoinGlass
+liqmap-chart-time = Waktu (UTC)
+liqmap-chart-price = Harga (USD)
+liqmap-chart-amount = Akan dilikuidasi (USD)
+liqmap-chart-now = Kini
+usage-liqmap = Cara pakai: <code>/liqmap SIMBOL [12h|24h|3d|7d|30d]</code>, mis. <code>/liqmap BTC</code> atau <code>/liqmap ETH 7d</code>
 indicators-title = Indikator (bar { $interval })
 coinbase-premium = Premi Coinbase
 bitfinex-margin = Margin Bitfinex

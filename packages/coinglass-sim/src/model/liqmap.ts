@@ -31,11 +31,15 @@ export const HEATMAP_RANGES: Readonly<Record<string, { stepMs: number; count: nu
 
 /** Leverage buckets and the share of new notional opened with each. */
 const LEVERAGES: ReadonlyArray<[number, number]> = [
-  [100, 0.12],
-  [50, 0.2],
-  [25, 0.3],
-  [10, 0.26],
-  [5, 0.12],
+  [100, 0.1],
+  [75, 0.06],
+  [50, 0.16],
+  [33, 0.08],
+  [25, 0.2],
+  [20, 0.1],
+  [15, 0.08],
+  [10, 0.14],
+  [5, 0.08],
 ];
 /** Price rows of the heatmap's y axis. */
 const ROWS = 160;
@@ -102,35 +106,54 @@ export function levelGrid(src: LevelSource, range: string, now: number): LevelGr
   const yAxis = Array.from({ length: ROWS }, (_, i) => roundSig(lo + i * step, 7));
   const rowOf = (p: number) => Math.round((p - lo) / step);
   const decay = 0.5 ** (stepMs / HALF_LIFE_MS);
+  // Amounts are kept in units of column 0 (added divided by decay^j, read multiplied by it), so
+  // fading costs nothing per column; a column only touches the rows its candle traded through.
   const live = LEVERAGES.map(() => new Float64Array(ROWS));
+  const total = new Float64Array(ROWS);
   const cells: Float64Array[] = [];
-  candles.forEach(([open, high, low, close], j) => {
+  candles.forEach(([, high, low], j) => {
     const t = times[j] as number;
-    for (const lev of live) {
-      for (let r = 0; r < ROWS; r++) {
-        const y = yAxis[r] as number;
-        // The candle traded through this level: its positions were liquidated.
-        if (y >= low && y <= high) lev[r] = 0;
-        else lev[r] = (lev[r] as number) * decay;
-      }
+    const scale = decay ** j;
+    // The candle traded through these levels: their positions were liquidated.
+    for (
+      let r = Math.max(0, Math.ceil((low - lo) / step));
+      r <= Math.min(ROWS - 1, (high - lo) / step);
+      r++
+    ) {
+      total[r] = 0;
+      for (const lev of live) lev[r] = 0;
     }
     // New positions: a share of open interest per candle, lumpier on some candles than others.
     const burst = 0.4 + 1.6 * hash01(src.key, 301, t / stepMs) ** 2;
-    const notional = src.oiUsd(t) * (stepMs / D) * 0.25 * burst;
+    const notional = (src.oiUsd(t) * (stepMs / D) * 0.25 * burst) / scale;
     LEVERAGES.forEach(([l, share], b) => {
       const lev = live[b] as Float64Array;
-      for (const entry of [open, close]) {
-        const jitter = 0.85 + 0.3 * hash01(src.key, 302 + b, t / stepMs + entry);
-        const amount = (notional * share * jitter) / 4;
-        for (const liq of [entry * (1 - 1 / l), entry * (1 + 1 / l)]) {
+      // Entries spread over the candle's range; sizes vary from candle to candle and side to side.
+      for (const [k, f] of [0.15, 0.5, 0.85].entries()) {
+        const entry = low + (high - low) * f;
+        const u = hash01(src.key, 302 + b * 3 + k, t / stepMs);
+        const amount = (notional * share * (0.2 + 1.6 * u * u)) / 6;
+        const longs = 0.5 + hash01(src.key, 330 + b, t / stepMs);
+        for (const [liq, size] of [
+          [entry * (1 - 1 / l), amount * longs],
+          [entry * (1 + 1 / l), amount * (2 - longs)],
+        ] as const) {
           const r = rowOf(liq);
-          if (r >= 0 && r < ROWS && (liq < low || liq > high)) lev[r] = (lev[r] as number) + amount;
+          if (r < 0 || r >= ROWS || (liq >= low && liq <= high)) continue;
+          lev[r] = (lev[r] as number) + size;
+          total[r] = (total[r] as number) + size;
         }
       }
     });
-    const col = new Float64Array(ROWS);
-    for (const lev of live) for (let r = 0; r < ROWS; r++) col[r] = (col[r] as number) + (lev[r] as number);
-    cells.push(col);
+    cells.push(total.map((v) => v * scale));
   });
-  return { yAxis, times, candles, cells, byLeverage: live, leverages: LEVERAGES.map(([l]) => l) };
+  const newest = decay ** (candles.length - 1);
+  return {
+    yAxis,
+    times,
+    candles,
+    cells,
+    byLeverage: live.map((lev) => lev.map((v) => v * newest)),
+    leverages: LEVERAGES.map(([l]) => l),
+  };
 }

@@ -14,7 +14,7 @@ const MAX_PAIN_RANGE = ["12h", "24h", "48h", "3d", "7d", "14d", "30d"] as const;
 /** Coins in the max-pain list (the docs' example: BTC, ETH, SOL, …). */
 const MAX_PAIN_COINS = 10;
 /** Cells and levels under this share of the largest are left out, as a sparse payload. */
-const FLOOR = 0.01;
+const FLOOR = 0.02;
 
 const str = (x: number) => String(roundSig(x, 7));
 

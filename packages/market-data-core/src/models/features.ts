@@ -26,6 +26,7 @@ export const PLAN_FEATURES: readonly PlanFeature[] = [
     plan: "startup",
   },
   { feature: "Funding arbitrage", command: "/arb", route: "/gpt/funding-arbitrage", plan: "startup" },
+  { feature: "Liquidation map", command: "/liqmap", route: "/gpt/liquidation-map", plan: "professional" },
 ];
 
 /** The features `plan` includes, and those it does not (each naming the plan it needs). */

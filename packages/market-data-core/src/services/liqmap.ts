@@ -24,7 +24,9 @@ const HEATMAP = `/api/futures/liquidation/aggregated-heatmap/model${HEATMAP_MODE
 
 /**
  * The nearest large clusters on one side of the price: levels summed into bands of BAND_PCT
- * (counted outwards from the price), the bands at LARGE_SHARE of that side's largest, nearest first.
+ * (counted outwards from the price); a cluster is a band at LARGE_SHARE of that side's largest
+ * band and at least as large as both neighbours (a peak, so one wide cluster is listed once).
+ * Nearest first.
  */
 export function nearestClusters(
   levels: LiquidationLevel[],
@@ -39,24 +41,26 @@ export function nearestClusters(
     const i = Math.floor(d / width);
     bands.set(i, [...(bands.get(i) ?? []), l]);
   }
-  const summed = [...bands.entries()].map(([i, list]) => {
-    const peak = list.reduce((a, b) => (b.liquidationUsd > a.liquidationUsd ? b : a));
-    const edges = [price + side * i * width, price + side * (i + 1) * width];
-    return {
-      i,
-      priceUsd: peak.priceUsd,
-      distancePct: (peak.priceUsd / price - 1) * 100,
-      liquidationUsd: list.reduce((s, l) => s + l.liquidationUsd, 0),
-      fromUsd: Math.min(...edges),
-      toUsd: Math.max(...edges),
-    };
-  });
-  const largest = Math.max(0, ...summed.map((b) => b.liquidationUsd));
-  return summed
-    .filter((b) => largest > 0 && b.liquidationUsd >= largest * LARGE_SHARE)
-    .sort((a, b) => a.i - b.i)
+  const sum = (i: number) => (bands.get(i) ?? []).reduce((s, l) => s + l.liquidationUsd, 0);
+  const largest = Math.max(0, ...[...bands.keys()].map(sum));
+  return [...bands.keys()]
+    .filter(
+      (i) => largest > 0 && sum(i) >= largest * LARGE_SHARE && sum(i) >= sum(i - 1) && sum(i) >= sum(i + 1),
+    )
+    .sort((a, b) => a - b)
     .slice(0, CLUSTERS)
-    .map(({ i: _i, ...c }) => c);
+    .map((i) => {
+      const list = bands.get(i) as LiquidationLevel[];
+      const peak = list.reduce((a, b) => (b.liquidationUsd > a.liquidationUsd ? b : a));
+      const edges = [price + side * i * width, price + side * (i + 1) * width];
+      return {
+        priceUsd: peak.priceUsd,
+        distancePct: (peak.priceUsd / price - 1) * 100,
+        liquidationUsd: sum(i),
+        fromUsd: Math.min(...edges),
+        toUsd: Math.max(...edges),
+      };
+    });
 }
 
 function maxPainOf(row: LiquidationMaxPainRow | undefined, price: number | null) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ALERT_KINDS, type Alert, type AlertKind, AlertKindSchema } from "../models/alert.js";
+import { type Alert, type AlertKind, AlertKindSchema, DEFAULT_ALERT_KINDS } from "../models/alert.js";
 import type { RouteStore } from "./routes.js";
 import type { RuleStore } from "./rules.js";
 
@@ -74,7 +74,7 @@ export function defaultSubscription(chatId: number, now: number): ChatSubscripti
   return {
     chatId,
     symbols: "all",
-    kinds: [...ALERT_KINDS],
+    kinds: [...DEFAULT_ALERT_KINDS],
     minUsd: 0,
     quietHours: null,
     mutedUntil: null,
