@@ -11,6 +11,7 @@ export {
 export { type AlertMatch, localClock, type MatchReason, matchesAlert, quietWindow } from "./match.js";
 export { memoryReceivedLog, type Received, type ReceivedLog, redisReceivedLog } from "./received.js";
 export { deleteByPrefix } from "./redis-script.js";
+export * from "./routes.js";
 export {
   type CreateRuleResult,
   DEFAULT_RULES_PER_CHAT,
