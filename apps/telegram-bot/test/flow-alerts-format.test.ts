@@ -110,7 +110,7 @@ describe("ETF flow and whale transfer alerts as a trader reads them", () => {
 });
 
 describe("opting in", () => {
-  it("a new subscription has both kinds off; the /alerts menu offers them as buttons", () => {
+  it("a new subscription has both kinds off; the /subscribe menu offers them as buttons", () => {
     const sub = defaultSubscription(1, now);
     expect(sub.kinds).not.toContain("etf_flow");
     expect(sub.kinds).not.toContain("whale_transfer");

@@ -26,7 +26,7 @@ export type PublicAlertKind = Exclude<(typeof ALERT_KINDS)[number], "rule">;
 export type AlertKind = z.infer<typeof AlertKindSchema>;
 
 /**
- * Kinds a chat receives only once it opts in (the /alerts menu): daily ETF flows and on-chain
+ * Kinds a chat receives only once it opts in (the /subscribe menu): daily ETF flows and on-chain
  * whale transfers are a different beat from the live derivatives alerts, and stablecoin moves
  * alone can be many a day.
  */
