@@ -153,8 +153,9 @@ describe("ETF flow and whale transfer alerts end to end (simulator, worker, Redi
     const menu = await tg.waitForMessage((m) => m.chat_id === ETF_CHAT && m.text.includes("Subscribed"));
     expect(JSON.stringify(menu.reply_markup)).toContain("▫️ ETF flows");
     tg.injectCallbackQuery({ userId: ETF_CHAT, messageId: menu.message_id, data: "sub:k:etf_flow" });
-    await until("the opt-in", async () =>
-      (await stores.subscriptions.get(ETF_CHAT))?.kinds.includes("etf_flow") ? true : undefined,
+    await waitFor(
+      async () => ((await stores.subscriptions.get(ETF_CHAT))?.kinds.includes("etf_flow") ? true : undefined),
+      "the opt-in",
     );
     const first = await startWorker("standard");
     const today = new Date().toISOString().slice(0, 10);
