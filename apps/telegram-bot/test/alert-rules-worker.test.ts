@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ALLOWED, type Harness, startHarness } from "./harness.js";
+import { ALLOWED, type Harness, startHarness, startWorker } from "./harness.js";
 
 let h: Harness | null = null;
 let stopWorker: (() => Promise<void>) | null = null;
@@ -14,19 +14,8 @@ describe("a personal alert set in the bot, fired by the worker", () => {
   it("/alert BTC price > level; the simulator's BTC crosses it; each chat gets its message once, in its language", {
     timeout: 60_000,
   }, async () => {
-    const { startAlertWorker } = await import("@teleglas/alert-worker/service");
-    const { loadWorkerConfig } = await import("../../alert-worker/src/config.js");
     h = await startHarness({ perChatPerSecond: 5, env: { BOT_USER_RATE: "40" } });
-    const { config } = loadWorkerConfig({ WORKER_PORT: "0", WORKER_WATCHLIST: "BTC", RULES_POLL_S: "5" });
-    const worker = await startAlertWorker({
-      config: { ...config, keyPrefix: h.prefix },
-      logger: (await import("pino")).default({ level: "silent" }),
-      core: h.core,
-      stores: h.stores,
-      redis: h.redis,
-      wsUrl: h.sim.wsUrl,
-      apiKey: "test-key",
-    });
+    const worker = await startWorker(h, { WORKER_WATCHLIST: "BTC", RULES_POLL_S: "5" });
     stopWorker = () => worker.stop();
     const [u, v] = [ALLOWED[57]!, ALLOWED[58]!];
     const now = h.sim.control.price("BTC");
