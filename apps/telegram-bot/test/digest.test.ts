@@ -68,7 +68,14 @@ describe("digests", () => {
     expect(skip?.text).toContain("In quiet hours: skip that digest");
     await h.ask(E, "/digest daily 06:00");
     await h.ask(G, "/digest every 4h");
-    await h.ask(I, "/digest every 4h");
+    // The guided way: /digest alone shows buttons; one press sets it, the menu edits in place.
+    const [menu] = await h.ask(I, "/digest");
+    expect(menu?.text).toContain("No digest in this chat.");
+    expect(JSON.stringify(menu?.reply_markup)).toContain('"callback_data":"dg:e:4"');
+    await h.press(I, menu!.message_id, "dg:e:4");
+    const shown = () => h.tg.messages(I).find((m) => m.message_id === menu!.message_id)?.text ?? "";
+    await h.tg.waitUntil(() => shown().includes("every 4 h (Asia/Jakarta)"), { what: "the menu edited" });
+    expect((await h.stores.subscriptions.get(I))?.digest?.schedule).toEqual({ type: "every", hours: 4 });
     const [bad] = await h.ask(H, "/digest every 5h");
     expect(bad?.text).toContain("Every 1, 2, 3, 4, 6, 8 or 12 hours, e.g.");
     const [badTime] = await h.ask(H, "/digest daily 25:00");
