@@ -106,6 +106,10 @@ describe("/alert one-line forms", () => {
     const [dump] = await h.ask(u, "/alert ETH dump 4% 15m");
     expect(dump?.text).toContain("ETH price moves −4% within 15m · once");
     expect((await rulesOf(u)).map((r) => r.condition.kind)).toEqual(["long_short", "move"]);
+    // The same alert again (another spelling) is not stored twice: it would fire twice.
+    const [again] = await h.ask(u, "/alert btc ratio below 0.8 once");
+    expect(again?.text).toBe("This chat already has this alert: BTC long/short ratio below 0.8 · once");
+    expect(await h.stores.rules.count(u)).toBe(2);
   });
 });
 

@@ -69,6 +69,7 @@ alert-bad-extra = I don't understand “{ $token }”.
 alert-for-example = For example:
 alert-created = ✅ <b>Alert set:</b> { $rule } · { $repeat }
 alert-created-where = I'll post here when it fires. /alerts lists this chat's alerts.
+alert-exists = This chat already has this alert: { $rule } · { $repeat }
 alert-updated = ✅ <b>Alert changed:</b> { $rule } · { $repeat }
 alert-limit = 🚫 This chat already has { $limit } alerts, the most it can have. Delete one in /alerts, then try again.
 alert-plan = 🔒 { $kind } alerts need the CoinGlass { $plan } plan or above; this bot uses { $current }.

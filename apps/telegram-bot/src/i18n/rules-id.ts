@@ -69,6 +69,7 @@ alert-bad-extra = Saya tidak mengerti “{ $token }”.
 alert-for-example = Contoh:
 alert-created = ✅ <b>Alert dipasang:</b> { $rule } · { $repeat }
 alert-created-where = Saya akan mengirim pesan di sini saat terpicu. /alerts menampilkan alert chat ini.
+alert-exists = Chat ini sudah punya alert ini: { $rule } · { $repeat }
 alert-updated = ✅ <b>Alert diubah:</b> { $rule } · { $repeat }
 alert-limit = 🚫 Chat ini sudah punya { $limit } alert, batas maksimalnya. Hapus satu di /alerts, lalu coba lagi.
 alert-plan = 🔒 Alert { $kind } perlu paket CoinGlass { $plan } atau lebih tinggi; bot ini memakai { $current }.
