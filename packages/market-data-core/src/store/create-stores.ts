@@ -9,6 +9,7 @@ import {
 } from "./kv.js";
 import { createMemoryAlertStore } from "./memory-alerts.js";
 import { createRedisAlertStore } from "./redis-alerts.js";
+import { memoryRouteStore, redisRouteStore } from "./routes.js";
 import { memoryRuleBackend, redisRuleBackend } from "./rule-backends.js";
 import { createRuleStore } from "./rules.js";
 import {
@@ -59,6 +60,7 @@ export function createStores(opts: StoresOptions = {}): Stores {
     cooldowns: cooldownStore(cooldownKeys),
     ledger: deliveryLedger(ledgerKeys),
     flags: redis ? redisFlagStore(redis, prefix) : memoryFlagStore(),
+    routes: redis ? redisRouteStore(redis, prefix) : memoryRouteStore(),
     rules: createRuleStore(redis ? redisRuleBackend(redis, prefix) : memoryRuleBackend(), now),
     close: () => alerts.close(),
   };

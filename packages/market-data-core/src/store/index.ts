@@ -2,6 +2,7 @@ export { MalformedQueueEntryError } from "./consumer-loop.js";
 export { createStores, type StoresOptions } from "./create-stores.js";
 export { type AlertMatch, localClock, type MatchReason, matchesAlert, quietWindow } from "./match.js";
 export { deleteByPrefix } from "./redis-script.js";
+export * from "./routes.js";
 export {
   type CreateRuleResult,
   DEFAULT_RULES_PER_CHAT,
