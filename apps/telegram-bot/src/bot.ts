@@ -11,6 +11,7 @@ import { calendarFeature } from "./features/calendar.js";
 import { channelFeature } from "./features/channel.js";
 import { chartFeature } from "./features/chart.js";
 import { runFeature } from "./features/common.js";
+import { connectFeature } from "./features/connect.js";
 import { digestFeature } from "./features/digest.js";
 import { etfFeature } from "./features/etf.js";
 import { fallbackFeature } from "./features/fallback.js";
@@ -95,6 +96,7 @@ export function createBot(deps: BotDeps, o: CreateBotOptions): Bot<BotContext> {
     settingsFeature,
     digestFeature,
     statusFeature,
+    connectFeature,
     adminFeature,
     routingFeature,
     channelFeature,

@@ -147,6 +147,11 @@ export async function startTelegramBot(
   const deliveryApi = consoleMode ? bot.api : new Api(token, { apiRoot: config.apiRoot });
   const onEvent = (e: DeliveryEvent) => {
     metrics.onDelivery(e);
+    // The person's own log of what they were sent (the API shows it after an OAuth login).
+    if (e.type === "sent")
+      deps.stores.received.note(e.chatId, e.alertId, e.kind, Date.now()).catch((err: unknown) => {
+        log.warn({ err }, "received log write failed");
+      });
     if (e.type === "sent" || e.type === "duplicate_skipped") log.debug(e, "alert delivery");
     else if (e.type === "failed" && e.final) log.error(e, "alert delivery gave up");
     else log.info(e, "alert delivery");

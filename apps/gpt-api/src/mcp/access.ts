@@ -1,14 +1,19 @@
 import { isIP } from "node:net";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ApiConfig } from "../config.js";
-import type { ProtectionOptions } from "../http/security.js";
+import { oauthChallenge, type ProtectionOptions } from "../http/security.js";
+import type { OAuth } from "../oauth/index.js";
 import { type Principal, publicPrincipal } from "../security/principal.js";
 
 /**
  * The one place a /mcp request without valid credentials is refused (401 in the envelope). OAuth
  * adds `WWW-Authenticate: Bearer resource_metadata="…"` here so clients can discover the login.
  */
-export function mcpUnauthorized(_request: FastifyRequest, _reply: FastifyReply): void {}
+export function mcpUnauthorized(oauth: OAuth | undefined) {
+  return (request: FastifyRequest, reply: FastifyReply): void => {
+    if (oauth !== undefined) oauthChallenge(oauth, request, reply);
+  };
+}
 
 /**
  * The address a public caller is counted by: an IPv4 address as it is (IPv4-mapped IPv6 too), an
@@ -35,11 +40,12 @@ export function addressBucket(ip: string): string {
  * credentials as a public principal limited per client address (MCP_PUBLIC_RATE_LIMIT). Public
  * callers reach CoinGlass only through the shared core, so its quota bounds them like everyone.
  */
-export function mcpProtection(config: ApiConfig): ProtectionOptions {
+export function mcpProtection(config: ApiConfig, oauth?: OAuth): ProtectionOptions {
   return {
     anonymous: config.mcpPublic ? (request) => publicPrincipal(addressBucket(request.ip)) : undefined,
     maxFor: (p: Principal | undefined) =>
       p?.kind === "public" ? config.mcpPublicRateLimit : config.rateLimitPerMinute,
-    onUnauthorized: mcpUnauthorized,
+    onUnauthorized: mcpUnauthorized(oauth),
+    oauth,
   };
 }

@@ -31,6 +31,7 @@ export const COMMANDS: Array<{ command: string; description: string }> = [
   { command: "route", description: "Send alert kinds to forum topics: /route here liquidations" },
   { command: "channel", description: "Post alerts to a channel: /channel link @name" },
   { command: "lang", description: "Language: /lang en|id" },
+  { command: "connect", description: "Login code for ChatGPT, Claude and other apps" },
   { command: "status", description: "Service health" },
   { command: "help", description: "All commands" },
 ];

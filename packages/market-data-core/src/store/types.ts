@@ -217,6 +217,10 @@ export interface Stores {
   cooldowns: CooldownStore;
   ledger: DeliveryLedger;
   flags: FlagStore;
+  /** One-time login codes of the bot's /connect (the API's OAuth login page redeems them). */
+  loginCodes: import("./login-codes.js").LoginCodeStore;
+  /** Which alerts each chat was sent in the last day. */
+  received: import("./received.js").ReceivedLog;
   /** Per-chat routing of alert kinds to forum topics and a linked channel. */
   routes: RouteStore;
   /** Personal alert rules per chat and their evaluation state (issue 15). */
