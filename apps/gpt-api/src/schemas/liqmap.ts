@@ -4,12 +4,10 @@ import { ms, pct, str, usd, usdReq } from "./fields.js";
 const ClusterSchema = z
   .object({
     price_usd: usdReq("The cluster's largest level", 84_945.68),
-    distance_pct: z
-      .number()
-      .meta({
-        description: "price_usd vs the current price, in percent (2.2 = 2.2 % above).",
-        examples: [2.2],
-      }),
+    distance_pct: z.number().meta({
+      description: "price_usd vs the current price, in percent (2.2 = 2.2 % above).",
+      examples: [2.2],
+    }),
     liquidation_usd: usdReq("Summed over the band", 446_180_000),
     from_usd: usdReq("Lower edge of the band", 84_532.04),
     to_usd: usdReq("Upper edge of the band", 84_948.46),
