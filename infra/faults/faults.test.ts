@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { waitFor } from "@teleglas/market-data-core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { until } from "./harness/processes.js";
 import {
   type FaultStack,
   injectStorm,
@@ -30,11 +30,10 @@ afterAll(async () => {
 
 /** Waits until every chat has exactly one message about each coin, then checks none gets a second. */
 async function expectDeliveredOnce(chats: number[], coins: string[], timeoutMs: number): Promise<number> {
-  await until(
-    `${chats.length} chats × ${coins.length} alerts delivered`,
+  await waitFor(
     () => (chats.every((c) => coins.every((s) => messagesAbout(stack.fake, c, s) >= 1)) ? true : undefined),
+    `${chats.length} chats × ${coins.length} alerts delivered`,
     timeoutMs,
-    200,
   );
   // Late duplicates (a redelivery after a restart) would arrive within a few seconds.
   await new Promise((r) => setTimeout(r, 3000));
@@ -63,9 +62,9 @@ describe("fault tolerance (three apps as separate processes, Redis, simulator, f
     await subscribeChats(stack.stores, chats, coins);
 
     await injectStorm(stack, "DOGE");
-    await until(
-      "the DOGE alert before the restart",
+    await waitFor(
       async () => ((await stormAlerts(["DOGE"])).DOGE! >= 1 ? true : undefined),
+      "the DOGE alert before the restart",
       30_000,
     );
     await stack.redis.stop("SIGTERM");
@@ -78,12 +77,12 @@ describe("fault tolerance (three apps as separate processes, Redis, simulator, f
     const alerts = await stormAlerts(coins);
     const apiHealth = (await fetch(`${stack.api.url}/health`)).status;
     // /ready pings Redis: 200 means the API's own connection came back.
-    const apiReady = await until("gpt-api /ready after the restart", async () => {
+    const apiReady = await waitFor(async () => {
       const status = (await fetch(`${stack.api.url}/ready`)).status;
       return status === 200 ? status : undefined;
-    });
+    }, "gpt-api /ready after the restart");
     const apiAlerts = await stack.api.get("/gpt/alerts?kind=liquidation_storm&limit=50");
-    await until("the worker's stream after the restart", () => workerConnected(stack.worker.url), 30_000);
+    await waitFor(() => workerConnected(stack.worker.url), "the worker's stream after the restart", 30_000);
     report([
       `storms injected: 3 (DOGE before, ADA while Redis was down, TRX after)`,
       `storm alerts published per coin: ${JSON.stringify(alerts)}`,
@@ -101,11 +100,10 @@ describe("fault tolerance (three apps as separate processes, Redis, simulator, f
     await subscribeChats(stack.stores, chats, ["LINK"]);
     const before = stack.fake.stats().sent;
     await injectStorm(stack, "LINK");
-    await until(
-      "the broadcast to be under way",
+    await waitFor(
       () => (stack.fake.stats().sent - before >= 25 ? true : undefined),
+      "the broadcast to be under way",
       60_000,
-      20,
     );
     const sentAtKill = stack.fake.stats().sent - before;
     await stack.bot.stop("SIGKILL");
@@ -280,10 +278,10 @@ describe("fault tolerance (three apps as separate processes, Redis, simulator, f
     const standby = await stack.startStandbyWorker();
     const killedAt = Date.now();
     await stack.worker.stop("SIGKILL");
-    await until(
-      "the standby to lead and stream",
+    await waitFor(
       async () =>
         (await workerRole(standby.url, "leader")) && (await workerConnected(standby.url)) ? true : undefined,
+      "the standby to lead and stream",
       30_000,
     );
     const takeoverMs = Date.now() - killedAt;

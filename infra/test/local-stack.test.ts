@@ -1,9 +1,9 @@
 import { PassThrough } from "node:stream";
 import { createSimulator } from "@teleglas/coinglass-sim";
 import { createFakeTelegram } from "@teleglas/fake-telegram";
+import { waitFor } from "@teleglas/market-data-core/testing";
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
-import { until } from "../faults/harness/processes.js";
 import { type LocalStack, startLocalStack } from "../src/local-stack.js";
 import { connectRedis, dropPrefix, uniquePrefix } from "./helpers/redis.js";
 
@@ -59,24 +59,26 @@ describe("local stack (npm start)", () => {
     expect(output()).toContain("Console chat");
     const mark = output().length;
     input.write("/raw BTC\n");
-    const answer = await until("the bot's /raw BTC answer", () => {
+    const answer = await waitFor(() => {
       const after = output().slice(mark);
       return /BTC/.test(after) && /\$\d/.test(after) ? after : undefined;
-    });
+    }, "the bot's /raw BTC answer");
     expect(answer).toMatch(/BTC/);
   });
 
   it("shows an alert in the console when the simulated market has a liquidation storm", async () => {
     const { stack, output } = await start();
-    await until("the worker's stream to connect", async () => {
+    await waitFor(async () => {
       const h = (await (await fetch(`${stack.workerUrl}/health`)).json()) as Record<string, unknown>;
       return JSON.stringify(h).includes('"connected":true') ? true : undefined;
-    });
+    }, "the worker's stream to connect");
     expect((await storm(stack.simulator!.restUrl, "ETH")).ok).toBe(true);
-    const line = await until("an ETH storm alert line", () =>
-      output()
-        .split("\n")
-        .find((l) => l.startsWith("[alert") && l.includes("liquidation_storm ETH")),
+    const line = await waitFor(
+      () =>
+        output()
+          .split("\n")
+          .find((l) => l.startsWith("[alert") && l.includes("liquidation_storm ETH")),
+      "an ETH storm alert line",
     );
     expect(line).toMatch(/liquidation_storm ETH long \$\d/);
   });
@@ -96,15 +98,15 @@ describe("local stack (npm start)", () => {
     const prefix = uniquePrefix("local-stack");
     try {
       const { stack } = await start({ REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379" }, prefix);
-      await until("the worker's stream to connect", async () => {
+      await waitFor(async () => {
         const h = await (await fetch(`${stack.workerUrl}/health`)).text();
         return h.includes('"connected":true') ? true : undefined;
-      });
+      }, "the worker's stream to connect");
       await storm(stack.simulator!.restUrl, "SOL");
-      const keys = await until("alert keys under the test prefix", async () => {
+      const keys = await waitFor(async () => {
         const found = await redis.keys(`${prefix}alerts:*`);
         return found.length > 0 ? found : undefined;
-      });
+      }, "alert keys under the test prefix");
       expect(keys.some((k) => k.endsWith("alerts:stream"))).toBe(true);
     } finally {
       for (const s of running.splice(0)) await s.stop();

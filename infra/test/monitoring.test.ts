@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { waitFor } from "@teleglas/market-data-core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { until } from "../faults/harness/processes.js";
 import {
   type FaultStack,
   injectStorm,
@@ -41,8 +41,9 @@ beforeAll(async () => {
   stack = await startFaultStack();
   await subscribeChats(stack.stores, [CHAT], ["BTC"]);
   await injectStorm(stack, "BTC");
-  await until("the storm alert at the subscriber", () =>
-    stack.fake.messages(CHAT).length > 0 ? true : undefined,
+  await waitFor(
+    () => (stack.fake.messages(CHAT).length > 0 ? true : undefined),
+    "the storm alert at the subscriber",
   );
   expect((await stack.api.get("/gpt/raw?symbol=BTC")).status).toBe(200);
   // One MCP tool call and one bot command, so their series exist too.
@@ -62,10 +63,11 @@ beforeAll(async () => {
   });
   expect(mcp.status).toBe(200);
   stack.fake.injectMessage({ userId: 4_242, text: "/help", firstName: "Ana" });
-  await until("the answer to /help", () => (stack.fake.messages(4_242).length > 0 ? true : undefined));
+  await waitFor(() => (stack.fake.messages(4_242).length > 0 ? true : undefined), "the answer to /help");
   const latency = 'teleglas_alert_latency_seconds_count{kind="liquidation_storm"} 1';
-  await until("the delivery counted in the bot's alert latency", async () =>
-    (await scrape(stack.bot.metricsUrl)).includes(latency) ? true : undefined,
+  await waitFor(
+    async () => ((await scrape(stack.bot.metricsUrl)).includes(latency) ? true : undefined),
+    "the delivery counted in the bot's alert latency",
   );
   text["gpt-api"] = await scrape(`${stack.api.url}/metrics`, true);
   text["alert-worker"] = await scrape(`${stack.worker.url}/metrics`);

@@ -5,6 +5,7 @@ import { request } from "node:https";
 import { type AddressInfo, createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { waitFor } from "@teleglas/market-data-core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { infraDir } from "./helpers/paths.js";
 
@@ -73,14 +74,6 @@ function httpsGet(port: number, path: string): Promise<number> {
     req.on("error", reject);
     req.end();
   });
-}
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > until) throw new Error("condition not reached in time");
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 /**

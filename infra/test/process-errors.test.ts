@@ -4,8 +4,9 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createFakeTelegram } from "@teleglas/fake-telegram";
+import { waitFor } from "@teleglas/market-data-core/testing";
 import { afterAll, describe, expect, it } from "vitest";
-import { appMain, freePort, type Managed, managed, until } from "../faults/harness/processes.js";
+import { appMain, freePort, type Managed, managed } from "../faults/harness/processes.js";
 import { infraDir, repoRoot } from "./helpers/paths.js";
 
 // Each app, as its own process on its sources, gets a promise rejected with nobody listening (the
@@ -49,7 +50,7 @@ async function ownRedis(): Promise<string> {
     command: "redis-server",
     args: ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
     logDir,
-    ready: (out) => until("redis", () => (/Ready to accept connections/.test(out()) ? true : undefined)),
+    ready: (out) => waitFor(() => (/Ready to accept connections/.test(out()) ? true : undefined), "redis"),
   });
   running.push(redis);
   await redis.start();
@@ -62,11 +63,14 @@ describe("an unhandled rejection never ends a process abruptly", () => {
   it("gpt-api logs it and keeps answering", async () => {
     const port = await freePort();
     const api = app("gpt-api", { PORT: String(port), HOST: "127.0.0.1" }, () =>
-      until("gpt-api /health", () => ok(`http://127.0.0.1:${port}/health`)),
+      waitFor(() => ok(`http://127.0.0.1:${port}/health`), "gpt-api /health"),
     );
     await api.start();
     api.child()?.kill("SIGUSR2");
-    await until("the log line", () => (api.out().includes("unhandled promise rejection") ? true : undefined));
+    await waitFor(
+      () => (api.out().includes("unhandled promise rejection") ? true : undefined),
+      "the log line",
+    );
     expect(api.out()).toContain("still serving");
     expect(await ok(`http://127.0.0.1:${port}/health`)).toBe(true);
     expect(api.crashes()).toEqual([]);
@@ -83,12 +87,14 @@ describe("an unhandled rejection never ends a process abruptly", () => {
           TELEGRAM_API_ROOT: tg.apiRoot,
           WORKER_HEALTH_URL: "http://127.0.0.1:9/health",
         },
-        () => until("the bot to poll", () => ((tg.stats().byMethod.getUpdates ?? 0) > 0 ? true : undefined)),
+        () =>
+          waitFor(() => ((tg.stats().byMethod.getUpdates ?? 0) > 0 ? true : undefined), "the bot to poll"),
       );
       await bot.start();
       bot.child()?.kill("SIGUSR2");
-      await until("the log line", () =>
-        bot.out().includes("unhandled promise rejection") ? true : undefined,
+      await waitFor(
+        () => (bot.out().includes("unhandled promise rejection") ? true : undefined),
+        "the log line",
       );
       tg.injectMessage({ userId: 55, text: "/help" });
       expect((await tg.waitForMessage((m) => m.chat_id === 55)).text).toContain("/raw SYMBOL");
@@ -102,7 +108,7 @@ describe("an unhandled rejection never ends a process abruptly", () => {
   it("alert-worker logs it and stops cleanly with exit code 1", async () => {
     const port = await freePort();
     const worker = app("alert-worker", { REDIS_URL: await ownRedis(), WORKER_PORT: String(port) }, () =>
-      until("worker /health", () => ok(`http://127.0.0.1:${port}/health`)),
+      waitFor(() => ok(`http://127.0.0.1:${port}/health`), "worker /health"),
     );
     await worker.start();
     const child = worker.child()!;
@@ -128,7 +134,7 @@ describe("a dead ingest thread", () => {
       ],
       env: { LOG_LEVEL: "info", REDIS_URL: await ownRedis(), WORKER_PORT: String(port) },
       logDir,
-      ready: () => until("worker /health", () => ok(`http://127.0.0.1:${port}/health`)),
+      ready: () => waitFor(() => ok(`http://127.0.0.1:${port}/health`), "worker /health"),
     });
     running.push(worker);
     await worker.start();

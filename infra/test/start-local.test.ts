@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
+import { waitFor } from "@teleglas/market-data-core/testing";
 import { describe, expect, it } from "vitest";
-import { until } from "../faults/harness/processes.js";
 import { repoRoot } from "./helpers/paths.js";
 
 describe("scripts/start-local.mjs (npm start)", () => {
@@ -31,9 +31,9 @@ describe("scripts/start-local.mjs (npm start)", () => {
     });
     const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
     try {
-      await until(
-        "the banner",
+      await waitFor(
         () => (out.includes("Console chat: you are talking to the bot") ? true : undefined),
+        "the banner",
         60_000,
       );
       expect(out).toMatch(/API docs\s+http:\/\/127\.0\.0\.1:\d+\/docs\//);

@@ -10,12 +10,11 @@ import {
   type MarketDataCore,
   type Stores,
 } from "@teleglas/market-data-core";
-import { connectTestRedis } from "@teleglas/market-data-core/testing";
+import { connectTestRedis, waitFor } from "@teleglas/market-data-core/testing";
 import { loadConfig, startTelegramBot } from "@teleglas/telegram-bot/service";
 import type { Redis } from "ioredis";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { until } from "../faults/harness/processes.js";
 import { dropPrefix, REDIS_URL, uniquePrefix } from "./helpers/redis.js";
 
 const CHATS = [301, 302, 303];
@@ -102,11 +101,11 @@ afterAll(async () => {
 
 describe("a liquidation storm end to end (simulator, worker, Redis, bot, fake Telegram, API)", () => {
   it("is one message per chat, edited as it grows, ending on the storm's whole totals — across a bot restart", async () => {
-    await until(
-      "the worker's stream",
+    await waitFor(
       async () =>
         ((await (await fetch(`${worker.url}/health`)).json()) as { connected: boolean }).connected ||
         undefined,
+      "the worker's stream",
       15_000,
     );
     let bot = await startBot();
@@ -130,14 +129,13 @@ describe("a liquidation storm end to end (simulator, worker, Redis, bot, fake Te
     // The bot restarts mid-storm: the one that takes over edits the same messages.
     await bot.stop();
     bot = await startBot();
-    const ended = await until(
-      "the storm to end",
+    const ended = await waitFor(
       async () => {
         const [a] = await stores.alerts.recent({ kind: "liquidation_storm", symbol: "ETH", limit: 1 });
         return a?.status === "ended" ? a : undefined;
       },
+      "the storm to end",
       90_000,
-      500,
     );
     expect(ended.count).toBe(30);
     expect(Math.abs(ended.usd - 9_000_000) / 9_000_000).toBeLessThan(0.01);
@@ -152,9 +150,9 @@ describe("a liquidation storm end to end (simulator, worker, Redis, bot, fake Te
     expect(body.data.alerts[0]?.usd).toBeCloseTo(ended.usd, 2);
     expect(body.data.alerts[0]?.updated_at).toBeGreaterThan(ended.first_at);
     // /gpt/alerts/stream: every state under the same SSE id, the last one the ended storm.
-    await until(
-      "the ended state on the stream",
+    await waitFor(
       () => (sse.events.at(-1)?.status === "ended" ? true : undefined),
+      "the ended state on the stream",
       10_000,
     );
     sse.close();

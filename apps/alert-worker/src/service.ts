@@ -11,6 +11,7 @@ import { createProblemLog } from "./ops/problem-log.js";
 import { loadRules } from "./rules/load.js";
 import { createTierLookup, TIER_NAMES } from "./rules/schema.js";
 import { fetchGapLiquidations } from "./run/backfill.js";
+import { createFlowPollers } from "./run/flow-pollers.js";
 import type { StreamTuning } from "./run/ingest.js";
 import { createLeaderLease } from "./run/leader.js";
 import { createPipeline, type Pipeline, type PipelineSink, preciseNow } from "./run/pipeline.js";
@@ -154,14 +155,18 @@ export async function startAlertWorker(deps: AlertWorkerDeps): Promise<AlertWork
     onError: (err) => log.warn({ err }, "whale-alert poll failed"),
   });
 
+  // Daily ETF flows and on-chain whale transfers: REST polls on the main thread, no stream.
+  const flows = createFlowPollers({ core, rules, log, submit: (d) => void publisher.submit(d) });
+
   const lead = async (on: boolean) => {
     leader = on;
     log.info({ role: on ? "leader" : "standby" }, on ? "leading: ingesting the stream" : "standing by");
     if (on) {
       pipeline.start();
       poller.start();
+      flows.start();
     } else {
-      await Promise.all([pipeline.stop(), poller.stop()]);
+      await Promise.all([pipeline.stop(), poller.stop(), flows.stop()]);
     }
   };
   let chain: Promise<void> = Promise.resolve();

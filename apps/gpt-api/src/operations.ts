@@ -184,7 +184,7 @@ export const OPERATIONS: Operation[] = [
     path: "/gpt/alerts",
     summary: "Recent whale and liquidation alerts",
     description:
-      "The latest alerts TELEGLAS raised (large liquidations, liquidation storms, whale trades and clusters, whale positions), newest first, optionally for one coin or kind.",
+      "The latest alerts TELEGLAS raised (large liquidations, liquidation storms, whale trades and clusters, whale positions, daily spot-ETF flows, on-chain whale transfers to and from exchanges), newest first, optionally for one coin or kind.",
     query: z.object({
       symbol: symbolParam.optional(),
       kind: kindParam.optional(),

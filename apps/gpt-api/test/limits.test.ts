@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { waitFor } from "@teleglas/market-data-core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ERROR_EXAMPLES } from "../src/schemas/error-responses.js";
 import { type Json, KEY, type Peers, startApi, startPeers } from "./harness.js";
@@ -93,15 +94,6 @@ describe("two replicas on one Redis", () => {
     }
   });
 });
-
-/** Poll until the condition holds (generous timeout: the machine is shared). */
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > until) throw new Error("condition not reached in time");
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 describe("IP allowlist and proxies", () => {
   it("refuses an address outside the allowlist, even with a spoofed X-Forwarded-For", async () => {

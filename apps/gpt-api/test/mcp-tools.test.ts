@@ -2,6 +2,7 @@ import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import { decodePng, inkStats } from "@teleglas/charts/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderGate } from "../src/mcp/chart.js";
 import { type Json, KEY, type Peers, sampleAlert, startApi, startPeers } from "./harness.js";
 import { connectMcp, MAX_ARGS, schemaErrors } from "./mcp-client.js";
 
@@ -131,5 +132,47 @@ describe("MCP resources", () => {
       code: -32002,
       message: expect.stringContaining("No resource teleglas://nope"),
     });
+  });
+});
+
+describe("getPriceChart refusals", () => {
+  const refusal = async (args: Json) => {
+    const result = await client.callTool({ name: "getPriceChart", arguments: args });
+    expect(result.isError).toBe(true);
+    return JSON.parse((result.content as Array<{ text: string }>)[0]?.text ?? "{}").error;
+  };
+
+  it("answers bad arguments in plain words", async () => {
+    expect(await refusal({ symbol: "BTC", interval: "2d" })).toMatchObject({
+      code: "INVALID_PARAM",
+      message: "interval must be one of 5m, 15m, 30m, 1h, 4h, 12h, 1d, e.g. 4h.",
+    });
+    expect((await refusal({ symbol: "BTC", limit: 500 })).message).toBe(
+      "limit must be a whole number from 24 to 168, e.g. 96.",
+    );
+    expect(await refusal({ symbol: "BTX" })).toMatchObject({ code: "UNKNOWN_SYMBOL" });
+  });
+
+  it("draws two charts at once, queues eight and refuses the rest instead of piling up", async () => {
+    const gate = renderGate(2, 8);
+    const release: Array<() => void> = [];
+    const started: number[] = [];
+    const work = (n: number) => () =>
+      new Promise<number>((resolve) => {
+        started.push(n);
+        release.push(() => resolve(n));
+      });
+    const runs = Array.from({ length: 10 }, (_, n) => gate(work(n)));
+    await expect(gate(work(10))).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+      message: "Too many charts are being drawn right now.",
+    });
+    expect(started).toEqual([0, 1]);
+    // Each finished render lets the next waiting one start, in order.
+    for (let n = 0; n < 10; n++) {
+      release.shift()?.();
+      expect(await runs[n]).toBe(n);
+    }
+    expect(started).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 });

@@ -1,7 +1,7 @@
 // What a client of the API sees when CoinGlass (or Redis) misbehaves: `stale` only when CoinGlass
 // failed, with the reason; every answer within the deadline and in the envelope; never a false
 // "unknown symbol" or an empty supported-coins list.
-import { type OwnRedis, startOwnRedis } from "@teleglas/market-data-core/testing";
+import { type OwnRedis, startOwnRedis, waitFor } from "@teleglas/market-data-core/testing";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Json, type Peers, startApi, startPeers } from "./harness.js";
@@ -12,16 +12,6 @@ async function timed(api: Awaited<ReturnType<typeof startApi>>, path: string) {
   const t = Date.now();
   const res = await api.get(path);
   return { status: res.status, body: (await res.json()) as Json, ms: Date.now() - t };
-}
-
-async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {
-  const end = Date.now() + 10_000;
-  for (;;) {
-    const v = await probe();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe("freshness and deadlines against the simulator", () => {
@@ -48,27 +38,36 @@ describe("freshness and deadlines against the simulator", () => {
     );
 
     // Healthy, long past every TTL: old answers may be served while refreshing, never "stale".
-    const later = await until(
-      () => timed(api, path),
-      (r) => Date.parse(r.body.meta.as_of) > asOf,
+    const later = await waitFor(
+      async () => {
+        const r = await timed(api, path);
+        return Date.parse(r.body.meta.as_of) > asOf && r;
+      },
       "a refreshed answer",
+      10_000,
     );
     expect(later.body.meta).toMatchObject({ stale: false, stale_reason: null });
 
     peers.sim.control.setFaults({ rate5xx: 1 });
-    const failing = await until(
-      () => timed(api, path),
-      (r) => r.body.meta.stale === true,
+    const failing = await waitFor(
+      async () => {
+        const r = await timed(api, path);
+        return r.body.meta.stale === true && r;
+      },
       "stale",
+      10_000,
     );
     expect(failing.status).toBe(200);
     expect(failing.body.meta.stale_reason).toBe("upstream_error");
 
     peers.sim.control.reset();
-    const back = await until(
-      () => timed(api, path),
-      (r) => r.body.meta.stale === false,
+    const back = await waitFor(
+      async () => {
+        const r = await timed(api, path);
+        return r.body.meta.stale === false && r;
+      },
       "recovery",
+      10_000,
     );
     expect(back.body.meta.stale_reason).toBeNull();
   });
@@ -77,10 +76,13 @@ describe("freshness and deadlines against the simulator", () => {
     await timed(api, "/gpt/liq?symbol=ETH&range=1h");
     peers.sim.control.setFaults({ hangMs: 30_000 });
     try {
-      const cached = await until(
-        () => timed(api, "/gpt/liq?symbol=ETH&range=1h"),
-        (r) => r.body.meta?.stale === true,
+      const cached = await waitFor(
+        async () => {
+          const r = await timed(api, "/gpt/liq?symbol=ETH&range=1h");
+          return r.body.meta?.stale === true && r;
+        },
         "the cached answer to go stale",
+        10_000,
       );
       expect(cached.ms).toBeLessThan(DEADLINE_MS + 500);
       expect(cached.body.meta.stale_reason).toBe("timeout");
@@ -145,10 +147,13 @@ describe("a Redis outage", () => {
   it("keeps answering uncached routes at once, and /ready names Redis and the quota share", async () => {
     expect((await timed(api, "/ready")).status).toBe(200);
     await own.stop();
-    await until(
-      async () => redis.status,
-      (s) => s === "reconnecting",
+    await waitFor(
+      async () => {
+        const s = await redis.status;
+        return s === "reconnecting" && s;
+      },
       "ioredis to notice",
+      10_000,
     );
     const oi = await timed(api, "/gpt/open-interest?symbol=ETH");
     expect(oi.status).toBe(200);
@@ -160,10 +165,13 @@ describe("a Redis outage", () => {
     // professional: 1,200/min, 1,140 after the safety margin, a third for this process.
     expect(ready.body.error.hint).toContain("own share of the quota (380 per minute)");
     await own.start();
-    await until(
-      () => timed(api, "/ready"),
-      (r) => r.status === 200,
+    await waitFor(
+      async () => {
+        const r = await timed(api, "/ready");
+        return r.status === 200 && r;
+      },
       "ready again",
+      10_000,
     );
   });
 });

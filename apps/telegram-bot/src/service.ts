@@ -62,8 +62,6 @@ export interface TelegramBotDeps {
     /** At most one edit of a live alert's message per this long (default 5000 ms). */
     editGapMs?: number;
   };
-  /** The personal rules of a chat that fired since a time, for its digest (rules engine). */
-  firedSince?: (chatId: number, since: number) => Promise<Array<{ text: string; at: number }>>;
 }
 
 /** Ask the worker's /health; null when it does not answer. */
@@ -207,7 +205,6 @@ export async function startTelegramBot(
     translate: (lang) => translatorFor(i18n, lang),
     log,
     ...(deps.redis && !consoleMode ? { redis: deps.redis, prefix } : {}),
-    ...(deps.firedSince ? { firedSince: deps.firedSince } : {}),
   });
   const stops: Array<() => Promise<void> | void> = [
     () => consoleChat?.stop(),

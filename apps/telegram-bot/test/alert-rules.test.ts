@@ -106,6 +106,10 @@ describe("/alert one-line forms", () => {
     const [dump] = await h.ask(u, "/alert ETH dump 4% 15m");
     expect(dump?.text).toContain("ETH price moves −4% within 15m · once");
     expect((await rulesOf(u)).map((r) => r.condition.kind)).toEqual(["long_short", "move"]);
+    // The same alert again (another spelling) is not stored twice: it would fire twice.
+    const [again] = await h.ask(u, "/alert btc ratio below 0.8 once");
+    expect(again?.text).toBe("This chat already has this alert: BTC long/short ratio below 0.8 · once");
+    expect(await h.stores.rules.count(u)).toBe(2);
   });
 });
 
@@ -254,13 +258,5 @@ describe("/alerts", () => {
     expect(deleted.text).not.toContain("BTC price");
     expect(h.tg.callbackAnswers().at(-1)?.text).toBe("🗑 Deleted.");
     expect(await h.stores.rules.count(u)).toBe(1);
-  });
-});
-
-describe("configuration", () => {
-  it("a bad PERSONAL_ALERTS_PER_CHAT stops the bot at start, naming the variable", async () => {
-    const { loadConfig } = await import("../src/config.js");
-    expect(() => loadConfig({ PERSONAL_ALERTS_PER_CHAT: "0" })).toThrow(/PERSONAL_ALERTS_PER_CHAT/);
-    expect(loadConfig({}).rulesPerChat).toBe(50);
   });
 });

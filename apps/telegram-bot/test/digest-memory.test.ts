@@ -12,6 +12,7 @@ import { createMemoryDelivery } from "../src/delivery/memory.js";
 import type { Delivery } from "../src/delivery/types.js";
 import { createMemoryDigests } from "../src/digest/memory.js";
 import { createDigestRunner } from "../src/digest/runner.js";
+import { pct, price, rate } from "../src/format/numbers.js";
 import { createI18n, translatorFor } from "../src/i18n/index.js";
 
 /** The in-memory twin (no Redis, `npm start`): same runner and periods, a clock we set. */
@@ -85,4 +86,19 @@ it("sends each period once, also when a new twin starts over the same stores; om
   await tg.waitUntil(() => tg.messages(78).length === 1, { what: "chat 78's digest (the barrier)" });
   expect(tg.messages(77)).toHaveLength(1);
   await second.close();
-});
+  // Below Standard there is no coins-markets: the figures come from pairs markets, as /raw's do.
+  const raw = (await core.market.getRaw("BTC")).data;
+  expect(text).toContain(`<b>BTC</b> ${price(raw.price.lastUsd)} (${pct(raw.price.changePct["24h"])})`);
+  expect(text).toContain(`Funding /8h ${rate(raw.funding.average.per8hPct)}`);
+  // The same period run again (a job taken over after its process died): nothing more is sent.
+  const again = createDigestRunner({
+    core,
+    stores,
+    delivery,
+    translate: (l) => translatorFor(i18n, l),
+    now: () => clock,
+  });
+  expect(await again(77, jkt("08:00"))).toEqual({ type: "queued", start: jkt("08:00") });
+  expect(await delivery.depth()).toBe(0);
+  expect(tg.messages(77)).toHaveLength(1);
+}, 60_000);

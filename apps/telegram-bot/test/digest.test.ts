@@ -1,4 +1,5 @@
 import type { SentMessage } from "@teleglas/fake-telegram";
+import { initialRuleState } from "@teleglas/market-data-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { pct, price, rate } from "../src/format/numbers.js";
 import { ALLOWED, type Harness, startHarness } from "./harness.js";
@@ -23,11 +24,18 @@ const [A, B, C, D, E, G, H, I] = ALLOWED.slice(0, 8) as [
   number,
 ];
 const WAIT = { timeoutMs: 15_000 };
-/** The chat's digests, as text without the HTML tags. */
+/** What Telegram shows of an HTML message: no tags, entities decoded. */
+const plain = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+/** The chat's digests, as Telegram shows them. */
 const digests = (h: Harness, chatId: number): SentMessage[] =>
   h.tg
     .messages(chatId)
-    .map((m) => ({ ...m, text: m.text.replace(/<[^>]+>/g, "") }))
+    .map((m) => ({ ...m, text: plain(m.text) }))
     .filter((m) => /^📰 (Digest|Ringkasan) ·/.test(m.text));
 
 describe("digests", () => {
@@ -89,6 +97,16 @@ describe("digests", () => {
     const old = local("07:59:00") - 86_400_000;
     const before = { first_at: old, last_at: old };
     await h.stores.alerts.publish(makeAlert({ kind: "large_liquidation", usd: 9e9, ...before }));
+    // A personal rule of A's that fired at 06:45, as the worker's evaluator records it.
+    const made = await h.stores.rules.create({
+      chatId: A,
+      condition: { kind: "price", symbol: "BTC", op: "above", level: 80_000 },
+      repeat: { mode: "once" },
+      note: "breakout",
+    });
+    if (!made.ok) throw new Error("rule not created");
+    const fired = { ruleId: made.rule.id, at: local("06:45:00"), value: 80_120, seq: 1 };
+    await h.stores.rules.saveState(A, made.rule.id, { ...initialRuleState(), fresh: false, seq: 1 }, fired);
     await h.stores.alerts.publish(liq);
     await h.stores.alerts.publish(whale);
     vi.setSystemTime(local("07:59:59"));
@@ -110,12 +128,13 @@ describe("digests", () => {
     expect(en).toContain("🐋 BTC · Buy $3.1M · 06:30");
     expect(en).not.toContain("$9B");
     expect(en).toContain("Next 24 h · high importance");
-    expect(en).not.toContain("rules that fired");
+    expect(en).toContain("🔔 Your rules that fired\n🔔 BTC price above $80,000 · breakout · 06:45");
     const id = digests(h, B)[0]!.text;
     expect(id).toContain("📰 Ringkasan · 08:00 (Asia/Jakarta)");
     expect(id).toContain("Daftar pantau");
     expect(id).toContain("Likuidasi terbesar");
     expect(id).toContain("Funding /8j");
+    expect(id).not.toContain("Aturanmu yang terpicu"); // B has no rules: no section
   }, 60_000);
 
   it("does not send a period again after a restart; off stops it; every 4 h goes on", async () => {

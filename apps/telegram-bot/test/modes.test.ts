@@ -5,6 +5,7 @@ import { PassThrough } from "node:stream";
 import { createSimulator, type Simulator } from "@teleglas/coinglass-sim";
 import { createFakeTelegram } from "@teleglas/fake-telegram";
 import { createMarketDataCore, createStores } from "@teleglas/market-data-core";
+import { waitFor } from "@teleglas/market-data-core/testing";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
@@ -19,14 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await sim.close();
 });
-
-async function until(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe("modes", () => {
   it("console chat (no token, no Redis): commands, alerts through the in-memory delivery, charts", async () => {
@@ -49,26 +42,29 @@ describe("modes", () => {
     try {
       expect(printed).toContain("› "); // a prompt before the first line
       input.write("/help\n");
-      await until(() => printed.includes("Console chat: buttons are numbered"), "the console note in /help");
+      await waitFor(
+        () => printed.includes("Console chat: buttons are numbered"),
+        "the console note in /help",
+      );
       input.write("/raw BTC\n");
-      await until(() => printed.includes("BTC — raw snapshot"), "the /raw reply");
+      await waitFor(() => printed.includes("BTC — raw snapshot"), "the /raw reply");
       expect(printed).toMatch(/Price \$[\d,.]+/);
       expect(printed).not.toContain("<b>");
       input.write("/subscribe\n");
-      await until(() => printed.includes("Subscribed"), "the /subscribe reply");
+      await waitFor(() => printed.includes("Subscribed"), "the /subscribe reply");
       // Buttons are numbered; typing the number presses it (whale trades toggle off here).
       const whales = /(\d+)\) ✅ Whales/.exec(printed)?.[1];
       expect(whales).toBeDefined();
       input.write(`${whales}\n`);
-      await until(() => printed.includes(`${whales}) ▫️ Whales`), "the whales button pressed by its number");
+      await waitFor(() => printed.includes(`${whales}) ▫️ Whales`), "the whales button pressed by its number");
       await stores.alerts.publish(makeAlert({ symbol: "DOGE" }));
-      await until(() => printed.includes("Liquidation storm — DOGE"), "the alert printed");
+      await waitFor(() => printed.includes("Liquidation storm — DOGE"), "the alert printed");
       // /status counts the console's own consumer group, which has just delivered everything.
       input.write("/status\n");
-      await until(() => printed.includes("alerts pending"), "the /status reply");
+      await waitFor(() => printed.includes("alerts pending"), "the /status reply");
       expect(printed).toContain("Alert queue: 0 alerts pending");
       input.write("/chart ETH 4h\n");
-      await until(() => /saved to (\S+\.png)/.test(printed), "the chart file");
+      await waitFor(() => /saved to (\S+\.png)/.test(printed), "the chart file");
       const file = /saved to (\S+\.png)/.exec(printed)![1]!;
       expect(dirname(file)).toBe(chartDir);
       expect(existsSync(file)).toBe(true);

@@ -142,6 +142,19 @@ describe("the fired-rule message", () => {
       { value: 2.5e6, level: null, symbol: "ETH", side: "short", walletEvent: "open", usd: 2.5e6 },
     );
     expect(line(wallet)).toBe("👛 Wallet <code>0x8c58…b9c9</code> opened a <b>$2.5M</b> ETH short");
+    // A closed position has no value left: the message does not invent one.
+    const closed = fired(
+      {
+        kind: "wallet",
+        address: "0x8c5865689eabe45645fa034e53d0c9995dccb9c9",
+        events: ["close"],
+        symbol: null,
+      },
+      { value: Number.NaN, level: null, symbol: "ETH", side: "long", walletEvent: "close" },
+    );
+    expect(line({ ...closed, detail: { ...closed.detail, value: null } })).toBe(
+      "👛 Wallet <code>0x8c58…b9c9</code> closed its ETH long",
+    );
     const noFigures = fired(
       { kind: "price", symbol: "BTC", op: "above", level: 1 },
       {

@@ -5,30 +5,6 @@ import { repoRoot } from "../../test/helpers/paths.js";
 
 export { freePort } from "@teleglas/market-data-core/testing";
 
-/** Polls until `probe` returns a value (not undefined), or fails naming what it waited for. */
-export async function until<T>(
-  what: string,
-  probe: () => T | undefined | Promise<T | undefined>,
-  timeoutMs = 30_000,
-  everyMs = 100,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline) {
-      const why = lastError instanceof Error ? ` (last error: ${lastError.message})` : "";
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${why}`);
-    }
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
-
 /** A child process whose output is appended to one log file across restarts. */
 export interface Managed {
   name: string;

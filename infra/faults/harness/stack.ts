@@ -3,9 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createFakeTelegram, type FakeTelegram } from "@teleglas/fake-telegram";
 import { type AlertKind, createStores, type Stores } from "@teleglas/market-data-core";
+import { waitFor } from "@teleglas/market-data-core/testing";
 import { Redis } from "ioredis";
 import { repoRoot } from "../../test/helpers/paths.js";
-import { appMain, freePort, type Managed, managed, stopAll, until } from "./processes.js";
+import { appMain, freePort, type Managed, managed, stopAll } from "./processes.js";
 
 /** Distinctive secrets, so a leak into any log line is found by a plain search. */
 export const SECRETS = {
@@ -80,9 +81,9 @@ export async function startFaultStack(): Promise<FaultStack> {
     ],
     logDir,
     ready: (out) =>
-      until(
-        "redis to accept connections",
+      waitFor(
         () => (/Ready to accept connections/.test(out()) ? true : undefined),
+        "redis to accept connections",
         15_000,
       ),
   });
@@ -104,7 +105,7 @@ export async function startFaultStack(): Promise<FaultStack> {
     ],
     logDir,
     ready: (out) =>
-      until("the simulator's URL line", () => (/rest=\S+ ws=\S+/.test(out()) ? true : undefined), 15_000),
+      waitFor(() => (/rest=\S+ ws=\S+/.test(out()) ? true : undefined), "the simulator's URL line", 15_000),
   });
   await simBase.start();
   started.push(simBase);
@@ -146,9 +147,9 @@ export async function startFaultStack(): Promise<FaultStack> {
     },
     logDir,
     ready: () =>
-      until(
-        "gpt-api /health",
+      waitFor(
         async () => ((await fetch(`http://127.0.0.1:${apiPort}/health`)).ok ? true : undefined),
+        "gpt-api /health",
         30_000,
       ),
   });
@@ -176,7 +177,7 @@ export async function startFaultStack(): Promise<FaultStack> {
     );
   };
   const worker = workerAt("alert-worker", workerPort, (url) =>
-    until("alert-worker streaming", () => workerConnected(url), 30_000),
+    waitFor(() => workerConnected(url), "alert-worker streaming", 30_000),
   );
 
   const botEnv = {
@@ -194,9 +195,9 @@ export async function startFaultStack(): Promise<FaultStack> {
     logDir,
     ready: async () => {
       const before = fake.stats().byMethod.getUpdates ?? 0;
-      await until(
-        "the bot to poll for updates",
+      await waitFor(
         () => ((fake.stats().byMethod.getUpdates ?? 0) > before ? true : undefined),
+        "the bot to poll for updates",
         30_000,
       );
     },
@@ -233,7 +234,7 @@ export async function startFaultStack(): Promise<FaultStack> {
     client,
     async startStandbyWorker() {
       const standby = workerAt("alert-worker-standby", await freePort(), (url) =>
-        until("the second worker to stand by", () => workerRole(url, "standby"), 30_000),
+        waitFor(() => workerRole(url, "standby"), "the second worker to stand by", 30_000),
       );
       await standby.start();
       extra.push(standby);
@@ -256,9 +257,9 @@ export async function startFaultStack(): Promise<FaultStack> {
         },
         logDir,
         ready: () =>
-          until(
-            "the webhook to be registered",
+          waitFor(
             () => (fake.webhook()?.url === url ? true : undefined),
+            "the webhook to be registered",
             30_000,
           ),
       });

@@ -27,7 +27,11 @@ export async function data<T = unknown>(sim: Simulator, path: string, query = ""
   return r.body.data as T;
 }
 
-/** Polls until `cond` holds (generous timeout: the machine is shared). */
+/**
+ * Polls until `cond` holds (generous timeout: the machine is shared). The simulator keeps its own
+ * copy of the suites' `waitFor` (@teleglas/market-data-core/testing): the core depends on the
+ * simulator for its tests, so the simulator cannot depend on the core.
+ */
 export async function waitFor(cond: () => boolean, timeoutMs = 10_000, what = "condition"): Promise<void> {
   const start = Date.now();
   while (!cond()) {

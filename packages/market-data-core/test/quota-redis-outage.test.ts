@@ -47,7 +47,7 @@ describe("shared quota while Redis is down", () => {
     expect(core.quota.stats().fallback).toBeNull();
 
     await own.stop();
-    await waitFor(() => redis.status === "reconnecting", 5_000, "ioredis to notice");
+    await waitFor(() => redis.status === "reconnecting", "ioredis to notice", 5_000);
     const t = Date.now();
     const during = await Promise.all([candles(11), candles(12), core.market.getOpenInterest("BTC")]);
     expect(Date.now() - t).toBeLessThan(2_000);
@@ -65,7 +65,7 @@ describe("shared quota while Redis is down", () => {
     });
 
     await own.start();
-    await waitFor(() => redis.status === "ready", 10_000, "ioredis to reconnect");
+    await waitFor(() => redis.status === "ready", "ioredis to reconnect", 10_000);
     expect((await candles(13)).value.length).toBe(13);
     expect(core.quota.stats().fallback).toBeNull();
     expect(

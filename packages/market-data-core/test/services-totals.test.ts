@@ -125,8 +125,8 @@ describe("malformed and impossible upstream values are missing, never 0 or passe
           mood = await env.core.market.getSentiment();
           return mood.data.fearGreed.value === null && mood.data.btc.priceUsd === null;
         },
-        5000,
         "fear & greed and the BTC price to read as missing",
+        5000,
       );
       expect(mood.meta.missing).toEqual(expect.arrayContaining(["fearGreed", "btc.priceUsd"]));
       // /raw has a second real source for the price (the Binance pair) and uses it.

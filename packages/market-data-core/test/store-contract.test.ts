@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from "vitest";
-import { ALERT_KINDS, type Alert } from "../src/index.js";
+import { type Alert, DEFAULT_ALERT_KINDS } from "../src/index.js";
 import { backends, makeAlert, makeStores, type StoreFixture, waitFor } from "./store-helpers.js";
 
 const fast = { blockMs: 100, claimIdleMs: 300 };
@@ -34,7 +34,7 @@ describe.each(backends)("stores on %s", (backend) => {
       expect(await s.subscriptions.get(1)).toBeNull();
       const created = await s.subscriptions.upsert(1, { symbols: ["btc", " eth", "BTC"], minUsd: 250_000 });
       expect(created).toMatchObject({ chatId: 1, symbols: ["BTC", "ETH"], minUsd: 250_000, language: "en" });
-      expect(created.kinds).toEqual([...ALERT_KINDS]);
+      expect(created.kinds).toEqual([...DEFAULT_ALERT_KINDS]);
       expect(await s.subscriptions.get(1)).toEqual(created);
     });
 
@@ -165,7 +165,7 @@ describe.each(backends)("stores on %s", (backend) => {
       const a = makeAlert();
       await s.alerts.publish(a);
       await s.alerts.publish(a); // duplicate: not fanned out again
-      await waitFor(() => seen.length === 1, 5000, "followed alert");
+      await waitFor(() => seen.length === 1, "followed alert", 5000);
       stop();
       const b = makeAlert();
       await s.alerts.publish(b);
@@ -175,7 +175,7 @@ describe.each(backends)("stores on %s", (backend) => {
       await marker.ready;
       const last = makeAlert();
       await s.alerts.publish(last);
-      await waitFor(() => markerSeen.includes(last.id), 5000, "marker alert");
+      await waitFor(() => markerSeen.includes(last.id), "marker alert", 5000);
       expect(seen).toEqual([a.id]);
       marker();
     });
@@ -189,7 +189,7 @@ describe.each(backends)("stores on %s", (backend) => {
       await Promise.all([bad.ready, good.ready]);
       const a = makeAlert();
       expect(await s.alerts.publish(a)).toBe(true);
-      await waitFor(() => seen.length === 1, 5000, "the good follower");
+      await waitFor(() => seen.length === 1, "the good follower", 5000);
       bad();
       good();
     });
@@ -204,8 +204,8 @@ describe.each(backends)("stores on %s", (backend) => {
       const c = s.alerts.consume("bot", "c1", async (a) => void handled.push(a.id), fast);
       const rest = [makeAlert(), makeAlert()];
       for (const a of rest) await s.alerts.publish(a);
-      await waitFor(() => handled.length === 3, 8000, "three deliveries");
-      await waitFor(async () => (await s.alerts.depth("bot")) === 0, 8000, "depth 0");
+      await waitFor(() => handled.length === 3, "three deliveries", 8000);
+      await waitFor(async () => (await s.alerts.depth("bot")) === 0, "depth 0", 8000);
       await c.stop();
       expect(handled).toEqual([first.id, ...rest.map((a) => a.id)]);
     });
@@ -225,8 +225,8 @@ describe.each(backends)("stores on %s", (backend) => {
       );
       const a = makeAlert();
       await s.alerts.publish(a);
-      await waitFor(() => attempts.length >= 2, 8000, "redelivery");
-      await waitFor(async () => (await s.alerts.depth("bot")) === 0, 8000, "ack after success");
+      await waitFor(() => attempts.length >= 2, "redelivery", 8000);
+      await waitFor(async () => (await s.alerts.depth("bot")) === 0, "ack after success", 8000);
       await c.stop();
       expect(attempts).toEqual([a.id, a.id]);
       expect(String(errors[0])).toMatch(/telegram 502/);
@@ -240,12 +240,12 @@ describe.each(backends)("stores on %s", (backend) => {
       const a = s.alerts.consume("bot", "A", hung.handler, fast);
       const alert = makeAlert();
       await s.alerts.publish(alert);
-      await waitFor(() => byA.length === 1, 8000, "A takes the alert");
+      await waitFor(() => byA.length === 1, "A takes the alert", 8000);
       expect(await s.alerts.depth("bot")).toBe(1);
       const b = fx.sibling(); // Redis: another Stores object, as in a second process
       const cB = b.alerts.consume("bot", "B", async (x) => void byB.push(x.id), fast);
-      await waitFor(() => byB.length === 1, 8000, "B reclaims it");
-      await waitFor(async () => (await s.alerts.depth("bot")) === 0, 8000, "acked by B");
+      await waitFor(() => byB.length === 1, "B reclaims it", 8000);
+      await waitFor(async () => (await s.alerts.depth("bot")) === 0, "acked by B", 8000);
       expect(byB).toEqual([alert.id]);
       hung.release();
       await Promise.all([a.stop(), cB.stop()]);
@@ -257,11 +257,11 @@ describe.each(backends)("stores on %s", (backend) => {
       const seen = gate.seen;
       const c = s.alerts.consume("bot", "c1", gate.handler, { ...fast, batch: 1 });
       for (let i = 0; i < 3; i++) await s.alerts.publish(makeAlert());
-      await waitFor(() => seen.length === 1, 8000, "first delivery");
+      await waitFor(() => seen.length === 1, "first delivery", 8000);
       expect(await s.alerts.depth("bot")).toBe(3);
       expect(await s.alerts.depth("api")).toBe(3); // a group that never consumed
       gate.release();
-      await waitFor(async () => (await s.alerts.depth("bot")) === 0, 8000, "drained");
+      await waitFor(async () => (await s.alerts.depth("bot")) === 0, "drained", 8000);
       await c.stop();
     });
 
@@ -270,10 +270,10 @@ describe.each(backends)("stores on %s", (backend) => {
       await s.alerts.publish(makeAlert());
       const seen: string[] = [];
       const c = s.alerts.consume("late", "c1", async (x) => void seen.push(x.id), { ...fast, from: "new" });
-      await waitFor(async () => (await s.alerts.depth("late")) === 0, 8000, "group created at the end");
+      await waitFor(async () => (await s.alerts.depth("late")) === 0, "group created at the end", 8000);
       const fresh = makeAlert();
       await s.alerts.publish(fresh);
-      await waitFor(() => seen.length === 1, 8000, "the new alert");
+      await waitFor(() => seen.length === 1, "the new alert", 8000);
       await c.stop();
       expect(seen).toEqual([fresh.id]);
     });
@@ -284,7 +284,7 @@ describe.each(backends)("stores on %s", (backend) => {
       const s = await open();
       const results = await Promise.all([1, 2, 3].map(() => s.cooldowns.tryAcquire("liq:BTC", 200)));
       expect(results.filter(Boolean)).toHaveLength(1);
-      await waitFor(() => s.cooldowns.tryAcquire("liq:BTC", 60_000), 5000, "expiry");
+      await waitFor(() => s.cooldowns.tryAcquire("liq:BTC", 60_000), "expiry", 5000);
       expect(await s.cooldowns.tryAcquire("liq:BTC", 60_000)).toBe(false);
       await s.cooldowns.clear("liq:BTC");
       expect(await s.cooldowns.tryAcquire("liq:BTC", 60_000)).toBe(true);

@@ -53,8 +53,8 @@ describe.each(backends)("guarded publish on %s", (backend) => {
         outcome = await s.alerts.publishGuarded(a, { cooldownKey: "radar:SOL", cooldownMs: 150 });
         return outcome !== "cooling";
       },
-      5000,
       "cooldown expiry",
+      5000,
     );
     expect(outcome).toBe("duplicate");
     expect(await s.cooldowns.tryAcquire("radar:SOL", HOUR)).toBe(false); // the duplicate took it
@@ -141,14 +141,14 @@ describe.each(backends)("alert updates on %s", (backend) => {
     expect(await s.alerts.latest(other.id)).toBeNull();
     const got: Alert[] = [];
     const c = s.alerts.consume("bot", "c1", async (a) => void got.push(a), { blockMs: 100 });
-    await waitFor(() => got.length === 3, 5000, "queue entries");
+    await waitFor(() => got.length === 3, "queue entries", 5000);
     await c.stop();
     expect(got.map((a) => [a.id, a.revision ?? 0])).toEqual([
       [first.id, 0],
       [other.id, 0],
       [first.id, 1],
     ]);
-    await waitFor(() => seen.length === 3, 5000, "followed states");
+    await waitFor(() => seen.length === 3, "followed states", 5000);
     expect(seen.at(-1)).toEqual(grown);
     unfollow();
   });

@@ -2,7 +2,7 @@ import type { Redis } from "ioredis";
 import { createStores, deleteByPrefix, type Stores, type StoresOptions } from "../src/index.js";
 import { connectTestRedis, testKeyPrefix } from "../src/testing/index.js";
 
-export { makeAlert } from "../src/testing/index.js";
+export { makeAlert, waitFor } from "../src/testing/index.js";
 
 export interface StoreFixture {
   stores: Stores;
@@ -44,17 +44,4 @@ export async function makeStores(
       await redis.quit();
     },
   };
-}
-
-/** Polls a condition (no fixed sleeps: the machine is shared and slow at times). */
-export async function waitFor(
-  check: () => boolean | Promise<boolean>,
-  timeoutMs = 10_000,
-  what = "condition",
-) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }

@@ -22,8 +22,8 @@ test("a consumer that died holding an entry loses it to another consumer of the 
     blockMs: 100,
     claimIdleMs: 300,
   });
-  await waitFor(() => got.length === 1, 8000, "reclaim");
-  await waitFor(async () => (await stores.alerts.depth("bot")) === 0, 8000, "ack");
+  await waitFor(() => got.length === 1, "reclaim", 8000);
+  await waitFor(async () => (await stores.alerts.depth("bot")) === 0, "ack", 8000);
   await c.stop();
   expect(got).toEqual([alert.id]);
 });
@@ -41,7 +41,7 @@ test("a consumer restarted under its old name redoes its unacknowledged entries 
     blockMs: 100,
     claimIdleMs: 3_600_000,
   });
-  await waitFor(() => got.length === 1, 8000, "own pending entry");
+  await waitFor(() => got.length === 1, "own pending entry", 8000);
   await c.stop();
   expect(await stores.alerts.depth("bot")).toBe(0);
 });
@@ -60,7 +60,7 @@ test("two processes share subscriptions, cooldowns and the live tail", async () 
   const alert = makeAlert({ symbol: "ETH" });
   expect(await worker.alerts.publish(alert)).toBe(true);
   expect(await bot.alerts.publish(alert)).toBe(false);
-  await waitFor(() => seen.length === 1, 5000, "live alert from the other process");
+  await waitFor(() => seen.length === 1, "live alert from the other process", 5000);
   expect((await bot.alerts.recent({ symbol: "ETH" }))[0]?.id).toBe(alert.id);
   stop();
 });
@@ -92,7 +92,7 @@ test("with Redis unreachable, consume reports errors and still stops; follow doe
   const errors: unknown[] = [];
   const c = stores.alerts.consume("bot", "c1", async () => {}, { onError: (e) => errors.push(e) });
   const f = stores.alerts.follow(() => {});
-  await waitFor(() => errors.length >= 1, 8000, "a reported error");
+  await waitFor(() => errors.length >= 1, "a reported error", 8000);
   await expect(f.ready).rejects.toThrow();
   await c.stop();
   await stores.close();

@@ -21,13 +21,13 @@ test("connects with the key in the query and subscribes with the documented mess
   server = await startLocalWsServer();
   client = createStreamClient({ url: server.url, apiKey: KEY, channels: ["liquidationOrders"] });
   client.start();
-  await waitFor(() => server!.latest()?.received.length === 1, 5000, "subscribe message");
+  await waitFor(() => server!.latest()?.received.length === 1, "subscribe message", 5000);
   const conn = server.latest()!;
   expect(new URL(conn.url, "http://x").searchParams.get("cg-api-key")).toBe(KEY);
   expect(JSON.parse(conn.received[0]!)).toEqual({ method: "subscribe", channels: ["liquidationOrders"] });
   client.subscribe(["futures_trades@OKX_ETHUSDT@5000"]);
   client.unsubscribe(["liquidationOrders"]);
-  await waitFor(() => conn.received.length === 3, 5000, "subscribe + unsubscribe");
+  await waitFor(() => conn.received.length === 3, "subscribe + unsubscribe", 5000);
   expect(conn.received.slice(1).map((t) => JSON.parse(t))).toEqual([
     { method: "subscribe", channels: ["futures_trades@OKX_ETHUSDT@5000"] },
     { method: "unsubscribe", channels: ["liquidationOrders"] },
@@ -40,7 +40,7 @@ test("snake_case items arrive as typed events, one batch per frame", async () =>
   client = createStreamClient({ url: server.url, apiKey: KEY, channels: ["liquidationOrders"] });
   const got = collect(client);
   client.start();
-  await waitFor(() => client!.state().connected, 5000, "connected");
+  await waitFor(() => client!.state().connected, "connected", 5000);
   const item = {
     exchange_name: "Bybit",
     symbol: "SOLUSDT",
@@ -51,7 +51,7 @@ test("snake_case items arrive as typed events, one batch per frame", async () =>
     vol_usd: 2e5,
   };
   server.push(JSON.stringify({ channel: "liquidationOrders", data: [item, { ...item, time: 2, side: 2 }] }));
-  await waitFor(() => got.events.length === 2, 5000, "events");
+  await waitFor(() => got.events.length === 2, "events", 5000);
   expect(got.batches).toHaveLength(1);
   expect(got.events[0]).toEqual({
     type: "liquidation",
@@ -76,12 +76,12 @@ test("garbage frames and a throwing listener are counted, and the socket carries
   });
   const got = collect(client);
   client.start();
-  await waitFor(() => client!.state().connected, 5000, "connected");
+  await waitFor(() => client!.state().connected, "connected", 5000);
   server.push("{oops");
   server.push(Buffer.from([0xff, 0x00, 0x12]).toString("latin1"));
   const item = { exName: "OKX", symbol: "BTCUSDT", baseAsset: "BTC", price: 1, side: 1, time: 5, volUsd: 10 };
   server.push(JSON.stringify({ channel: "liquidationOrders", data: [item] }));
-  await waitFor(() => got.events.length === 1, 5000, "event after garbage");
+  await waitFor(() => got.events.length === 1, "event after garbage", 5000);
   expect(client.state()).toMatchObject({ connected: true, malformedFrames: 2, reconnects: 0 });
   expect(problems.map((p) => p.kind).sort()).toEqual(["listener", "malformed_frame", "malformed_frame"]);
 });
@@ -93,14 +93,14 @@ test("an oversize frame closes the socket, is counted, and the client reconnects
   client.onProblem((p) => problems.push(p));
   const got = collect(client);
   client.start();
-  await waitFor(() => client!.state().connected, 5000, "connected");
+  await waitFor(() => client!.state().connected, "connected", 5000);
   const item = { exName: "OKX", symbol: "BTCUSDT", baseAsset: "BTC", price: 1, side: 1, time: 5, volUsd: 10 };
   // 3 MiB of valid items, over the 1 MiB default cap (the `ws` default would take 100 MiB).
   const big = JSON.stringify({ channel: "liquidationOrders", data: [item] }).padEnd(3 * 1024 * 1024, " ");
   server.push(big);
-  await waitFor(() => client!.state().reconnects >= 1 && client!.state().connected, 5000, "reconnect");
+  await waitFor(() => client!.state().reconnects >= 1 && client!.state().connected, "reconnect", 5000);
   server.push(JSON.stringify({ channel: "liquidationOrders", data: [{ ...item, time: 6 }] }));
-  await waitFor(() => got.events.length === 1, 5000, "event after the reconnect");
+  await waitFor(() => got.events.length === 1, "event after the reconnect", 5000);
   expect(got.events[0]?.time).toBe(6);
   expect(client.state()).toMatchObject({ oversizeFrames: 1, connected: true });
   expect(problems.filter((p) => p.kind === "oversize_frame")).toEqual([
@@ -122,12 +122,12 @@ test("a socket that stops answering pings is replaced and every channel resubscr
   client.onProblem((p) => problems.push(p));
   client.subscribe(["futures_trades@Binance_BTCUSDT@10000"]);
   client.start();
-  await waitFor(() => server!.latest()?.received.includes("ping") ?? false, 5000, "first ping");
+  await waitFor(() => server!.latest()?.received.includes("ping") ?? false, "first ping", 5000);
   server.setAnswerPings(false);
-  await waitFor(() => client!.state().reconnects >= 1 && client!.state().connected, 5000, "reconnect");
+  await waitFor(() => client!.state().reconnects >= 1 && client!.state().connected, "reconnect", 5000);
   server.setAnswerPings(true);
   const fresh = server.latest()!;
-  await waitFor(() => fresh.received.length >= 1, 5000, "resubscribe");
+  await waitFor(() => fresh.received.length >= 1, "resubscribe", 5000);
   expect(JSON.parse(fresh.received[0]!)).toEqual({
     method: "subscribe",
     channels: ["liquidationOrders", "futures_trades@Binance_BTCUSDT@10000"],
@@ -140,7 +140,7 @@ test("the key never appears in problems or state, even when the socket library q
   const problems: StreamProblem[] = [];
   client.onProblem((p) => problems.push(p));
   client.start();
-  await waitFor(() => problems.length >= 2, 5000, "failed attempts");
+  await waitFor(() => problems.length >= 2, "failed attempts", 5000);
   const exposed = JSON.stringify({ problems, state: client.state() });
   expect(exposed).toContain("***");
   expect(exposed).not.toContain(KEY);
@@ -152,7 +152,7 @@ test("an event the server sends again after a reconnect is yielded once", async 
   client = liquidationClient(server.url);
   const got = collect(client);
   client.start();
-  await waitFor(() => client!.state().connected, 5000, "connected");
+  await waitFor(() => client!.state().connected, "connected", 5000);
   const item = {
     exName: "OKX",
     symbol: "BTCUSDT",
@@ -165,12 +165,12 @@ test("an event the server sends again after a reconnect is yielded once", async 
   const frameOf = (time: number) =>
     JSON.stringify({ channel: "liquidationOrders", data: [{ ...item, time }] });
   server.push(frameOf(100));
-  await waitFor(() => got.events.length === 1, 5000, "first event");
+  await waitFor(() => got.events.length === 1, "first event", 5000);
   server.latest()!.ws.terminate();
-  await waitFor(() => client!.state().reconnects === 1 && client!.state().connected, 5000, "reconnected");
+  await waitFor(() => client!.state().reconnects === 1 && client!.state().connected, "reconnected", 5000);
   server.push(frameOf(100)); // the server replays what it sent before the drop
   server.push(frameOf(101));
-  await waitFor(() => got.events.length === 2, 5000, "the new event");
+  await waitFor(() => got.events.length === 2, "the new event", 5000);
   expect(got.events.map((e) => e.time)).toEqual([100, 101]);
   expect(client.state().duplicates).toBe(1);
 });
@@ -184,9 +184,9 @@ test("close stops the client for good, even while a reconnect is pending", async
     backoff: { initialMs: 300, maxMs: 300 },
   });
   client.start();
-  await waitFor(() => client!.state().connected, 5000, "connected");
+  await waitFor(() => client!.state().connected, "connected", 5000);
   server.latest()!.ws.terminate();
-  await waitFor(() => !client!.state().connected, 5000, "disconnected");
+  await waitFor(() => !client!.state().connected, "disconnected", 5000);
   await client.close();
   const connections = server.connections.length;
   await new Promise((r) => setTimeout(r, 600)); // longer than the pending reconnect delay

@@ -52,7 +52,7 @@ test("an injected storm arrives as typed liquidation events on the liquidation c
     count: 20,
     overSeconds: 1,
   });
-  await waitFor(() => injected(events, "ETH").length === 20, 8000, "20 storm events");
+  await waitFor(() => injected(events, "ETH").length === 20, "20 storm events", 8000);
   const storm = injected(events, "ETH");
   for (const e of storm) {
     expect(e).toMatchObject({ type: "liquidation", side: "long", coin: "ETH", channel: LIQUIDATION_CHANNEL });
@@ -80,7 +80,7 @@ test("only the subscribed channels arrive", async () => {
     count: 5,
     overSeconds: 0,
   });
-  await waitFor(() => events.filter((e) => e.usd >= 300_000).length >= 5, 8000, "whale trades");
+  await waitFor(() => events.filter((e) => e.usd >= 300_000).length >= 5, "whale trades", 8000);
   for (const e of events) {
     expect(e).toMatchObject({ type: "trade", exchange: "Binance", pair: "BTCUSDT", coin: "BTC", channel });
     expect(e.usd).toBeGreaterThanOrEqual(10_000);
@@ -93,7 +93,7 @@ test("only the subscribed channels arrive", async () => {
  * events proves the current connection is subscribed (injections before that would be lost).
  */
 async function subscribed(events: StreamEvent[], since = events.length) {
-  await waitFor(() => events.length > since, 8000, "first event on this connection");
+  await waitFor(() => events.length > since, "first event on this connection", 8000);
 }
 
 /** Waits for a fresh storm on `coin` to arrive, proving events flow on the current connection. */
@@ -107,26 +107,26 @@ async function flows(events: StreamEvent[], coin: string) {
     count: 3,
     overSeconds: 0,
   });
-  await waitFor(() => injected(events, coin).length === before + 3, 5000, `${coin} storm after reconnect`);
+  await waitFor(() => injected(events, coin).length === before + 3, `${coin} storm after reconnect`, 5000);
 }
 
 test("after the server drops the socket the client is back and resubscribed within 5 s", async () => {
   const { client, events } = open([LIQUIDATION_CHANNEL]);
-  await waitFor(() => client.state().connected, 5000, "connected");
+  await waitFor(() => client.state().connected, "connected", 5000);
   await flows(events, "SOL");
   sim.control.dropSockets();
-  await waitFor(() => client.state().reconnects === 1 && client.state().connected, 5000, "reconnected");
+  await waitFor(() => client.state().reconnects === 1 && client.state().connected, "reconnected", 5000);
   await flows(events, "XRP");
 });
 
 test("a server that stops answering pings is treated as dead and replaced", async () => {
   const { client, events } = open([LIQUIDATION_CHANNEL], { pingIntervalMs: 150, pongTimeoutMs: 300 });
-  await waitFor(() => client.state().connected, 5000, "connected");
+  await waitFor(() => client.state().connected, "connected", 5000);
   sim.control.setFaults({ silentPings: true });
-  await waitFor(() => client.state().reconnects >= 1, 5000, "pong watchdog reconnect");
+  await waitFor(() => client.state().reconnects >= 1, "pong watchdog reconnect", 5000);
   expect(client.state().lastError).toMatch(/no pong/);
   sim.control.setFaults({ silentPings: false });
-  await waitFor(() => client.state().connected, 5000, "connected again");
+  await waitFor(() => client.state().connected, "connected again", 5000);
   await flows(events, "DOGE");
 });
 
@@ -141,9 +141,9 @@ test("a server closing after a few messages: the client keeps reconnecting and n
     count: 40,
     overSeconds: 4,
   });
-  await waitFor(() => client.state().reconnects >= 3, 10_000, "several reconnects");
+  await waitFor(() => client.state().reconnects >= 3, "several reconnects", 10_000);
   sim.control.setFaults({ closeAfterMessages: null });
-  await waitFor(() => client.state().connected, 5000, "connected again");
+  await waitFor(() => client.state().connected, "connected again", 5000);
   await flows(events, "ETH");
   const keys = events.map(keyOf);
   expect(new Set(keys).size).toBe(keys.length);
@@ -157,6 +157,6 @@ test("a replay of 5000 events, 100 per frame, arrives complete in 50 batches", a
   const eventsBefore = events.length;
   const r = await sim.control.replay({ count: 5000, batchSize: 100 });
   expect(r.sent).toBe(5000);
-  await waitFor(() => batches.slice(before).filter((b) => b.length === 100).length === 50, 8000, "50 frames");
+  await waitFor(() => batches.slice(before).filter((b) => b.length === 100).length === 50, "50 frames", 8000);
   expect(events.length - eventsBefore).toBeGreaterThanOrEqual(5000);
 });

@@ -11,7 +11,7 @@ import { simAndCore, waitFor } from "./client-helpers.js";
 
 // Snapshot data: fresh 200 ms, then 200 ms more served while it refreshes (ttlScale 0.02).
 const FAST = { ttlScale: 0.02, retry: { retries: 1, minDelayMs: 10, maxDelayMs: 20 } };
-const pastRefresh = (asOf: number) => waitFor(() => Date.now() - asOf > 450, 5_000, "the refresh window");
+const pastRefresh = (asOf: number) => waitFor(() => Date.now() - asOf > 450, "the refresh window", 5_000);
 
 describe("freshness means CoinGlass failed, nothing else", () => {
   it("fresh, past its TTL while healthy, failing (with the reason), recovered", async () => {
@@ -21,7 +21,7 @@ describe("freshness means CoinGlass failed, nothing else", () => {
       expect(fresh.meta).toMatchObject({ stale: false, staleReason: null });
       expect(Math.abs(fresh.meta.asOf - (Date.now() - fresh.meta.ageMs))).toBeLessThan(50);
 
-      await waitFor(() => Date.now() - fresh.meta.asOf > 250, 5_000, "the TTL");
+      await waitFor(() => Date.now() - fresh.meta.asOf > 250, "the TTL", 5_000);
       const old = await env.core.market.getLiq("BTC", "1h");
       expect(old.meta.ageMs).toBeGreaterThan(200);
       expect(old.meta).toMatchObject({ stale: false, staleReason: null });
@@ -143,7 +143,7 @@ describe("answers over their size cap", () => {
       await expect(core.client.fetchWhaleAlerts()).rejects.toThrow(
         /unusable answer: more than 4194304 bytes/,
       );
-      await waitFor(() => closed, 5_000, "the endless answer to be cut");
+      await waitFor(() => closed, "the endless answer to be cut", 5_000);
       expect(sent).toBeLessThan(16 * 1024 * 1024);
       await expect(core.client.fetchSupportedCoins()).rejects.toThrow(/more than 1048576 bytes/);
       expect(Date.now() - t).toBeLessThan(3_000);
@@ -172,7 +172,7 @@ describe("an empty or malformed supported-coins list", () => {
       expect(good.data).toContain("BTC");
       env.sim.control.setFaults({ reference: "malformed" });
       // The reference TTL is 60 s × 0.02.
-      await waitFor(() => Date.now() - good.meta.asOf > 1_300, 5_000, "the list's TTL");
+      await waitFor(() => Date.now() - good.meta.asOf > 1_300, "the list's TTL", 5_000);
       let listed = good;
       await waitFor(async () => {
         listed = await env.core.market.listSymbols();

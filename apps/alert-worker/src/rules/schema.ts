@@ -1,3 +1,4 @@
+import { ETF_ASSETS, type EtfAsset } from "@teleglas/market-data-core";
 import { z } from "zod";
 
 const usd = z.number().nonnegative();
@@ -19,6 +20,8 @@ function tiered<T extends z.ZodRawShape>(shape: (d: number) => T) {
     })
     .prefault({});
 }
+
+const ETF_KEYS = Object.keys(ETF_ASSETS) as [EtfAsset, ...EtfAsset[]];
 
 /** Picks the default of tier `d` (0 majors, 1 large caps, 2 others). */
 const pick = (d: number, values: readonly [number, number, number]): number => values[d] ?? values[2];
@@ -82,6 +85,29 @@ export const RulesSchema = z.strictObject({
       cooldown_s: seconds.default(60),
       /** Rows older than this when polled are history, not news (e.g. the first poll after start). */
       max_age_s: seconds.default(180),
+    })
+    .prefault({}),
+  etf_flow: z
+    .strictObject({
+      /** US spot-ETF families polled: BTC, ETH, SOL, XRP (one cached call each per poll). */
+      assets: z.array(z.enum(ETF_KEYS)).default([...ETF_KEYS]),
+      /**
+       * How often the flow history is asked for (background quota lane). The answer is cached for
+       * an hour (the figure is daily), so a new day shows within an hour plus this.
+       */
+      poll_interval_s: seconds.default(600),
+      /** A day is announced until this long after its start (UTC): later it is history, not news. */
+      max_age_h: seconds.default(48),
+    })
+    .prefault({}),
+  whale_transfer: z
+    .strictObject({
+      /** CoinGlass lists transfers of $10M and more; a higher minimum alerts on fewer. */
+      min_usd: usd.default(10_000_000),
+      /** How often the whale-transfer endpoint is polled (background quota lane, Startup plan+). */
+      poll_interval_s: seconds.default(60),
+      /** Transfers older than this when first seen (e.g. the first poll after start) are history. */
+      max_age_s: seconds.default(3600),
     })
     .prefault({}),
   radar: z

@@ -8,22 +8,14 @@ import {
   type Stores,
 } from "@teleglas/market-data-core";
 import { connectTestRedis, testKeyPrefix } from "@teleglas/market-data-core/testing";
+
+export { waitFor } from "@teleglas/market-data-core/testing";
+
 import type { Redis } from "ioredis";
 import pino, { type Logger } from "pino";
 import { expandWatchlist, type WorkerConfig } from "../../src/config.js";
 import type { StreamTuning } from "../../src/run/ingest.js";
 import { type AlertWorker, startAlertWorker } from "../../src/service.js";
-
-/** Polls a condition until it holds (generous timeouts: the machine is shared). */
-export async function waitFor<T>(read: () => T | Promise<T>, what: string, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 export interface Fixture {
   sim: Simulator;

@@ -52,6 +52,10 @@ export async function installProtection(
 ): Promise<void> {
   const auth = createBearerAuth(config.apiKeys);
   const failures = createAuthFailureLimit({ max: config.authFailuresPerMinute, windowMs: 60_000 });
+  // One principal object per configured key, not one per request (the hot path allocates nothing).
+  const principals = new Map<string, Principal>();
+  const principalOf = (keyId: string): Principal =>
+    principals.get(keyId) ?? (principals.set(keyId, keyPrincipal(keyId)).get(keyId) as Principal);
   app.addHook("onRequest", (request, reply, done) => {
     if (!config.requireAuth) {
       request.keyId = `ip_${request.ip}`;
@@ -61,7 +65,7 @@ export async function installProtection(
     const result = auth.check(request.headers.authorization);
     if (result.ok) {
       request.keyId = result.keyId;
-      request.principal = keyPrincipal(result.keyId);
+      request.principal = principalOf(result.keyId);
       return done();
     }
     const anonymous = result.reason === "missing" ? opts.anonymous?.(request) : undefined;

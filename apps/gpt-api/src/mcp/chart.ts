@@ -15,12 +15,14 @@ const MAX_RENDERS = 2;
 const MAX_WAITING = 8;
 const PNG_WIDTH = 800;
 
+const MAX_CANDLES = 168;
+
 const query = z.object({
   symbol: symbolParam,
   interval: enumParam("interval", INTERVALS, "4h")
     .default("4h")
     .meta({ description: "Candle width: 5m, 15m, 30m, 1h, 4h, 12h or 1d (default 4h).", examples: ["4h"] }),
-  limit: numberParam("limit", { min: 24, max: 168, integer: true, example: 96 })
+  limit: numberParam("limit", { min: 24, max: MAX_CANDLES, integer: true, example: 96 })
     .default(96)
     .meta({ description: "Candles drawn, 24..168 (default 96).", examples: [96] }),
 });
@@ -46,13 +48,13 @@ const ChartDataSchema = z.object({
   }),
 });
 
-/** A counting gate: at most MAX_RENDERS PNGs at once, MAX_WAITING queued. */
-function renderGate() {
+/** A counting gate: at most `maxRunning` renders at once, `maxWaiting` waiting, the rest refused. */
+export function renderGate(maxRunning = MAX_RENDERS, maxWaiting = MAX_WAITING) {
   let running = 0;
   const waiting: Array<() => void> = [];
   return async <T>(work: () => Promise<T>): Promise<T> => {
-    if (running >= MAX_RENDERS) {
-      if (waiting.length >= MAX_WAITING) {
+    if (running >= maxRunning) {
+      if (waiting.length >= maxWaiting) {
         throw new ApiError("RATE_LIMITED", "Too many charts are being drawn right now.", {
           hint: "Retry in a few seconds.",
           retryAfterS: 3,
@@ -118,22 +120,28 @@ export function chartTool(): McpTool {
       const market = deps.core.market;
       const symbol = await market.resolveSymbol(String(args.symbol));
       const interval = args.interval as Interval;
-      const q = { interval, limit: args.limit as number };
+      // Always the longest window, cut here: one cached upstream answer per coin and interval
+      // however callers vary `limit`.
+      const q = { interval, limit: MAX_CANDLES };
       const [candles, liqs] = await Promise.allSettled([
         market.getPriceHistory(symbol, q),
         market.getLiquidationHistory(symbol, q),
       ]);
       if (candles.status === "rejected") throw candles.reason;
-      if (candles.value.data.length === 0) {
+      const limit = args.limit as number;
+      const bars = candles.value.data.slice(-limit);
+      if (bars.length === 0) {
         throw new ApiError("UPSTREAM_UNAVAILABLE", `CoinGlass has no candles of ${symbol} right now.`, {
           hint: "Retry later or try another interval.",
           retryAfterS: 5,
         });
       }
-      const liq = liqs.status === "fulfilled" ? liqs.value.data : null;
+      // The liquidation bars of the candles drawn (the sums cover what the picture shows).
+      const first = bars[0]?.time ?? 0;
+      const liq = liqs.status === "fulfilled" ? liqs.value.data.filter((b) => b.time >= first) : null;
       charts ??= import("@teleglas/charts");
       const { chartSpec, specToPng } = await charts;
-      const input = { symbol, interval, candles: candles.value.data, liquidations: liq ?? [] };
+      const input = { symbol, interval, candles: bars, liquidations: liq ?? [] };
       // The bot's chart at 800 px rather than 1000: the PNG (~65 KB) keeps the answer under
       // 100 KB in base64, and hosts scale images down for the model anyway.
       const png = await gate(() => specToPng(chartSpec(input), PNG_WIDTH));
@@ -143,7 +151,7 @@ export function chartTool(): McpTool {
         ...(liq === null ? ["liquidations_long_usd", "liquidations_short_usd"] : []),
       ];
       const data = {
-        ...chartData(symbol, interval, candles.value.data, liq),
+        ...chartData(symbol, interval, bars, liq),
         image: { mime_type: "image/png" as const, width: PNG_WIDTH, bytes: png.length },
       };
       // toSnake also cuts float noise of the sums to 10 significant digits, as on every answer.

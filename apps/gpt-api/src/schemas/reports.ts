@@ -1,4 +1,4 @@
-import { PUBLIC_ALERT_KINDS } from "@teleglas/market-data-core";
+import { ALERT_SIDES, PUBLIC_ALERT_KINDS } from "@teleglas/market-data-core";
 import { z } from "zod";
 import {
   ExchangeFundingRateSchema,
@@ -168,9 +168,10 @@ export const AlertOutSchema = z.object({
   id: str("Alert id (derived from its content)", "liq-BTC-1767225600000-ab12"),
   kind: z.enum(PUBLIC_ALERT_KINDS),
   symbol,
-  side: z
-    .enum(["long", "short", "buy", "sell", "mixed"])
-    .meta({ description: "Liquidations: long = longs were liquidated." }),
+  side: z.enum(ALERT_SIDES).meta({
+    description:
+      "Liquidations: long = longs were liquidated. Trades: the taker side. ETF flows: inflow/outflow of the funds; whale transfers: inflow = onto an exchange, outflow = off one, mixed = between two exchanges.",
+  }),
   usd: z.number().meta({
     description: "Size of the event, in US dollars (a storm: its whole total so far).",
     examples: [5_400_000],

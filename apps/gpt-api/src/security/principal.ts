@@ -7,9 +7,9 @@ export type Scope = (typeof SCOPES)[number];
 
 export interface Principal {
   /** Stable id for rate limits and person-scoped data: a key id, a user, or `ip:<address>`. */
-  subject: string;
-  scopes: readonly Scope[];
-  kind: "key" | "oauth" | "public";
+  readonly subject: string;
+  readonly scopes: readonly Scope[];
+  readonly kind: "key" | "oauth" | "public";
 }
 
 declare module "fastify" {

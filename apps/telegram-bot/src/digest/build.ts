@@ -5,6 +5,7 @@ import {
   type EconomicEvent,
   type MarketDataCore,
   PlanError,
+  type RuleCondition,
   type Stores,
   type WatchlistRow,
 } from "@teleglas/market-data-core";
@@ -16,6 +17,8 @@ export const DEFAULT_WATCHLIST = ["BTC", "ETH", "SOL"];
 export const MAX_WATCHLIST = 10;
 /** Liquidations and whale moves listed per section. */
 export const TOP_EVENTS = 3;
+/** Economic releases listed at most (a busy day has a dozen). */
+export const MAX_RELEASES = 5;
 const LIQUIDATIONS: readonly AlertKind[] = ["large_liquidation", "liquidation_storm"];
 const WHALES: readonly AlertKind[] = ["whale_trade", "whale_cluster", "whale_position"];
 const DAY = 86_400_000;
@@ -35,8 +38,8 @@ export interface DigestData {
   /** Biggest of the period, largest first (from the recent-alerts log). */
   liquidations: Alert[];
   whales: Alert[];
-  /** The chat's personal rules that fired in the period; null leaves the section out. */
-  fired: Array<{ text: string; at: number }> | null;
+  /** The chat's personal rules that fired in the period, newest first; null (no rules) leaves the section out. */
+  fired: FiredLine[] | null;
   /**
    * High-importance releases of the next 24 h; `omitted` on a plan without the calendar,
    * `unavailable` when CoinGlass did not answer.
@@ -44,11 +47,34 @@ export interface DigestData {
   calendar: EconomicEvent[] | "omitted" | "unavailable";
 }
 
+/** One firing of a personal rule: its condition (as it reads now), its note, when, the value. */
+export interface FiredLine {
+  condition: RuleCondition;
+  note: string | null;
+  at: number;
+  value: number | null;
+}
+
 export interface DigestSources {
   core: MarketDataCore;
   stores: Stores;
-  /** The chat's personal rules that fired since a time (rules engine); absent until it exists. */
-  firedSince?: (chatId: number, since: number) => Promise<Array<{ text: string; at: number }>>;
+}
+
+/** Firings listed at most (the rule store keeps a chat's last 50). */
+export const MAX_FIRED = 8;
+
+/**
+ * The chat's rules that fired in `[from, now]`, from the rule store's fired log, with their
+ * conditions; null when the chat has no rules (no section). A rule deleted since is left out.
+ */
+export async function firedIn(stores: Stores, chatId: number, from: number, now: number) {
+  if ((await stores.rules.count(chatId)) === 0) return null;
+  const fired = (await stores.rules.firedSince(chatId, from)).filter((f) => f.at <= now).slice(0, MAX_FIRED);
+  const rules = new Map((await stores.rules.list(chatId)).map((r) => [r.rule.id, r.rule]));
+  return fired.flatMap((f): FiredLine[] => {
+    const rule = rules.get(f.ruleId);
+    return rule ? [{ condition: rule.condition, note: rule.note, at: f.at, value: f.value }] : [];
+  });
 }
 
 const emptyRow = (symbol: string): WatchlistRow => ({
@@ -84,10 +110,10 @@ export async function gatherDigest(
       .then((r) => r.data.coins)
       .catch(() => symbols.map(emptyRow)),
     src.stores.alerts.recent({ limit: 1000 }).catch(() => [] as Alert[]),
-    src.firedSince ? src.firedSince(sub.chatId, period.from).catch(() => []) : Promise.resolve(null),
+    firedIn(src.stores, sub.chatId, period.from, now).catch(() => null),
     src.core.market
       .getCalendar({ days: 2, minImportance: 3 }, lane)
-      .then((r) => r.data.events.filter((e) => e.time >= now && e.time <= now + DAY))
+      .then((r) => r.data.events.filter((e) => e.time >= now && e.time <= now + DAY).slice(0, MAX_RELEASES))
       .catch((error: unknown): "omitted" | "unavailable" =>
         error instanceof PlanError ? "omitted" : "unavailable",
       ),

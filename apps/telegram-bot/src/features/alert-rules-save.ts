@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import {
   type CoinGlassPlan,
   planAllows,
@@ -143,6 +144,11 @@ export async function saveRule(
   }
   // A fired rule is written in the chat's language, which its record keeps (made here when
   // absent); and a chat writing to the bot is not gone, whatever an old failed send recorded.
+  // The same alert twice would fire twice: a double tap on the flow's last button, a line sent again.
+  const same = (await rules.list(chatId)).find(
+    (r) => isDeepStrictEqual(r.rule.condition, condition) && isDeepStrictEqual(r.rule.repeat, repeat),
+  );
+  if (same) return answer(ctx.t("alert-exists", vars), list);
   const sub = await chatRecord(ctx);
   if (!sub.active && sub.deactivatedReason && sub.deactivatedReason !== "unsubscribed")
     await updateChat(ctx, { deactivatedReason: undefined });

@@ -2,11 +2,11 @@ import type { RuleKind } from "@teleglas/market-data-core";
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../context.js";
 import { span } from "../format/common.js";
-import { escapeHtml, num, price, rate, usd } from "../format/numbers.js";
-import { describeCondition, signedPct } from "../format/rule.js";
-import type { T } from "../format/translate.js";
+import { escapeHtml, price } from "../format/numbers.js";
+import { describeCondition } from "../format/rule.js";
 import { conditionLine } from "./alert-rules-line.js";
-import { type AlertCondition, parseAlert } from "./alert-rules-parse.js";
+import { parseAlert } from "./alert-rules-parse.js";
+import { presetLabel, presets } from "./alert-rules-presets.js";
 import { fitsButton, planRefusal, replyProblem, saveRule } from "./alert-rules-save.js";
 import { KIND_WORDS } from "./alert-rules-words.js";
 import { defineCommand, replyHtml } from "./common.js";
@@ -31,96 +31,6 @@ const FLOW_KINDS: Array<[string, RuleKind]> = [
   ["liq", "liquidations"],
   ["ls", "long_short"],
 ];
-
-/** Three significant digits: presets read as levels a trader would pick ($101,000, not $101,234.5). */
-const nice = (n: number) => Number(n.toPrecision(3));
-
-/** Level presets of a kind; price ones around the current price (none when it is unknown). */
-function presets(symbol: string, kind: RuleKind, now: number | null): AlertCondition[] {
-  switch (kind) {
-    case "price":
-      if (now === null) return [];
-      return [1.02, 1.05, 1.1, 0.98, 0.95, 0.9].map((f) => ({
-        kind: "price",
-        symbol,
-        op: f > 1 ? "above" : "below",
-        level: nice(now * f),
-      }));
-    case "move":
-      return (
-        [
-          ["either", 3, "1h"],
-          ["either", 5, "1h"],
-          ["either", 5, "4h"],
-          ["up", 5, "15m"],
-          ["down", 5, "15m"],
-          ["either", 10, "24h"],
-        ] as const
-      ).map(([direction, pct, window]) => ({ kind: "move", symbol, direction, pct, window }));
-    case "oi":
-      return (
-        [
-          ["either", 3, "1h"],
-          ["either", 5, "4h"],
-          ["up", 5, "4h"],
-          ["down", 5, "4h"],
-          ["either", 10, "24h"],
-        ] as const
-      ).map(([direction, pct, window]) => ({ kind: "oi", symbol, direction, pct, window, exchange: null }));
-    case "funding":
-      return (
-        [
-          ["above", 0.05],
-          ["above", 0.1],
-          ["below", -0.01],
-          ["below", -0.05],
-          ["flip", 0],
-        ] as const
-      ).map(([op, level]) => ({ kind: "funding", symbol, op, level, exchange: null }));
-    case "liquidations":
-      return (
-        [
-          ["either", 1e6, "1h"],
-          ["either", 5e6, "1h"],
-          ["either", 10e6, "4h"],
-          ["longs", 5e6, "1h"],
-          ["shorts", 5e6, "1h"],
-          ["either", 50e6, "24h"],
-        ] as const
-      ).map(([side, amount, window]) => ({ kind: "liquidations", symbol, side, usd: amount, window }));
-    case "long_short":
-      return (
-        [
-          ["above", 1.5],
-          ["above", 2],
-          ["below", 0.8],
-          ["below", 0.6],
-        ] as const
-      ).map(([op, level]) => ({ kind: "long_short", symbol, op, level }));
-    case "wallet":
-      return [];
-  }
-}
-
-/** A preset's button: `▲ $101,000`, `±5% 1h`, `> 0.0500%`, `longs $5M 1h`, `< 0.8`. */
-function presetLabel(c: AlertCondition, t: T): string {
-  const arrow = (op: string) => (op === "above" ? "▲" : "▼");
-  switch (c.kind) {
-    case "price":
-      return `${arrow(c.op)} ${price(c.level)}`;
-    case "long_short":
-      return `${arrow(c.op)} ${num(c.level)}`;
-    case "move":
-    case "oi":
-      return `${signedPct(c.direction, c.pct)} ${span(c.window, t)}`;
-    case "funding":
-      return c.op === "flip" ? t("alert-button-flip") : `${arrow(c.op)} ${rate(c.level)}`;
-    case "liquidations":
-      return `${c.side === "either" ? "" : `${t(`alert-preset-${c.side}`)} `}${usd(c.usd)} ${span(c.window, t)}`;
-    case "wallet":
-      return "";
-  }
-}
 
 /** Replace the flow's message; pressing the same button twice changes nothing, and says so. */
 async function show(ctx: BotContext, html: string, kb?: InlineKeyboard): Promise<void> {
@@ -170,7 +80,9 @@ export async function levelStep(
       .catch(() => null);
     now = r?.data.at(-1)?.close ?? null;
   }
-  const list = presets(symbol, kind, now);
+  // The OI-weighted average comes with coins-markets (Standard); below it, one exchange's list.
+  const average = { kind: "funding", symbol, op: "flip", level: 0, exchange: null } as const;
+  const list = presets(symbol, kind, now, planRefusal(ctx, average) ? "Binance" : null);
   const kb = new InlineKeyboard();
   list.forEach((c, i) => {
     const data = `aw:${edit}:l:${conditionLine(c)}`;

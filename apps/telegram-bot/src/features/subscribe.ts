@@ -1,4 +1,9 @@
-import { type AlertKind, type ChatSubscription, PUBLIC_ALERT_KINDS } from "@teleglas/market-data-core";
+import {
+  type AlertKind,
+  type ChatSubscription,
+  DEFAULT_ALERT_KINDS,
+  PUBLIC_ALERT_KINDS,
+} from "@teleglas/market-data-core";
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { escapeHtml } from "../format/numbers.js";
@@ -30,7 +35,7 @@ defineCommand(subscribeFeature, ["subscribe"], async (ctx, inputs) => {
     }
     symbols = [...next];
   }
-  const kinds = current.active && current.kinds.length > 0 ? current.kinds : [...PUBLIC_ALERT_KINDS];
+  const kinds = current.active && current.kinds.length > 0 ? current.kinds : [...DEFAULT_ALERT_KINDS];
   const sub = await updateChat(ctx, {
     symbols,
     kinds,

@@ -1,4 +1,5 @@
 import type { Alert } from "@teleglas/market-data-core";
+import { flowHeadline, flowLines, flowMark } from "./alert-flows.js";
 import { ago, escapeHtml, price, usd, utc } from "./numbers.js";
 import type { Language, T } from "./translate.js";
 
@@ -9,6 +10,8 @@ export const KIND_EMOJI: Record<Alert["kind"], string> = {
   whale_cluster: "🐋🐋",
   whale_position: "🐳",
   radar: "📡",
+  etf_flow: "🏛️",
+  whale_transfer: "⛓️",
   rule: "🔔",
 };
 
@@ -19,6 +22,8 @@ const KIND_TAG: Record<Alert["kind"], string> = {
   whale_cluster: "#WhaleCluster",
   whale_position: "#Hyperliquid",
   radar: "#Radar",
+  etf_flow: "#ETFFlow",
+  whale_transfer: "#WhaleTransfer",
   rule: "#MyAlert",
 };
 
@@ -53,6 +58,9 @@ export function headline(a: Alert, t: T): string {
       const pressure = str(a.detail["pressure"]) ?? "mixed";
       return t("alert-radar", { pressure: t(`pressure-${pressure}`), amount, count: a.count });
     }
+    case "etf_flow":
+    case "whale_transfer":
+      return flowHeadline(a, t);
     case "rule": {
       // The plain form; the rules UI gives personal alerts their own message.
       const value = numOf(a.detail["value"]);
@@ -72,6 +80,9 @@ export function headline(a: Alert, t: T): string {
 export function formatAlert(a: Alert, t: T, now: number, lang: Language = "en"): string {
   const critical = a.severity === "critical" ? "🚨 " : "";
   const title = `${critical}${KIND_EMOJI[a.kind]} <b>${escapeHtml(t(`kind-${a.kind}`))} — ${escapeHtml(a.symbol)}</b>`;
+  const tags = `#${escapeHtml(a.symbol.replace(/[^A-Za-z0-9_]/g, ""))} ${KIND_TAG[a.kind]}`;
+  if (a.kind === "etf_flow" || a.kind === "whale_transfer")
+    return [title, `${flowMark(a)} ${headline(a, t)}`, ...flowLines(a, t, now, lang), tags].join("\n");
   const lines = [title, `${sideEmoji(a.side)} ${headline(a, t)}`];
   if (a.exchanges.length > 0) {
     lines.push(`🏦 ${escapeHtml(a.exchanges.slice(0, 6).join(", "))}${a.exchanges.length > 6 ? " …" : ""}`);
@@ -86,6 +97,6 @@ export function formatAlert(a: Alert, t: T, now: number, lang: Language = "en"):
   lines.push(`🕒 ${utc(a.last_at, true)} (${ago(a.last_at, now, lang)})`);
   if (a.status === "active") lines.push(t("storm-active", { time: utc(a.updated_at ?? now, true) }));
   else if (a.status === "ended") lines.push(t("storm-ended"));
-  lines.push(`#${escapeHtml(a.symbol.replace(/[^A-Za-z0-9_]/g, ""))} ${KIND_TAG[a.kind]}`);
+  lines.push(tags);
   return lines.join("\n");
 }

@@ -1,9 +1,10 @@
 import type { Alert, WatchlistRow } from "@teleglas/market-data-core";
-import type { DigestData } from "../digest/build.js";
+import type { DigestData, FiredLine } from "../digest/build.js";
 import { headline, KIND_EMOJI } from "./alert.js";
 import { localParts } from "./calendar.js";
 import { heading } from "./common.js";
 import { escapeHtml, NA, pct, price, rate } from "./numbers.js";
+import { describeCondition } from "./rule.js";
 import type { Language, T } from "./translate.js";
 
 /** A time in the chat's zone: `08:00` today, `Wed 02 Dec 08:00` on another day. */
@@ -21,6 +22,12 @@ function coin(r: WatchlistRow, t: T): string {
 
 function event(a: Alert, d: DigestData, t: T, lang: Language): string {
   return `${KIND_EMOJI[a.kind]} ${escapeHtml(a.symbol)} · ${headline(a, t)} · ${when(a.last_at, d, lang)}`;
+}
+
+/** A firing as `/alerts` words its rule (`BTC price above $80,000`), with its note and time. */
+function fired(f: FiredLine, d: DigestData, t: T, lang: Language): string {
+  const note = f.note ? ` · <i>${escapeHtml(f.note)}</i>` : "";
+  return `🔔 ${describeCondition(f.condition, t)}${note} · ${when(f.at, d, lang)}`;
 }
 
 /** A section: its heading, then its lines or what to say when there are none. */
@@ -58,7 +65,7 @@ export function formatDigest(d: DigestData, t: T, lang: Language): string {
     ),
   );
   if (d.fired !== null) {
-    const lines = d.fired.map((f) => `🔔 ${f.text} · ${when(f.at, d, lang)}`);
+    const lines = d.fired.map((f) => fired(f, d, t, lang));
     out.push(...section("🔔", t("digest-fired"), lines, t("digest-none")));
   }
   if (d.calendar !== "omitted") {

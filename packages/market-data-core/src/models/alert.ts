@@ -8,6 +8,8 @@ export const ALERT_KINDS = [
   "whale_cluster",
   "whale_position",
   "radar",
+  "etf_flow",
+  "whale_transfer",
   /** A chat's personal rule fired (issue 15); addressed to that one chat (`chat_id`). */
   "rule",
 ] as const;
@@ -24,10 +26,24 @@ export type PublicAlertKind = Exclude<(typeof ALERT_KINDS)[number], "rule">;
 export type AlertKind = z.infer<typeof AlertKindSchema>;
 
 /**
+ * Kinds a chat receives only once it opts in (the /subscribe menu): daily ETF flows and on-chain
+ * whale transfers are a different beat from the live derivatives alerts, and stablecoin moves
+ * alone can be many a day.
+ */
+export const OPT_IN_ALERT_KINDS: readonly PublicAlertKind[] = ["etf_flow", "whale_transfer"];
+/** What a new subscription receives (addressed `rule` alerts do not depend on it). */
+export const DEFAULT_ALERT_KINDS: readonly PublicAlertKind[] = PUBLIC_ALERT_KINDS.filter(
+  (k) => !OPT_IN_ALERT_KINDS.includes(k),
+);
+
+/**
  * Which side of the market an alert is about. Liquidations: `long` = longs were liquidated.
  * Trades and positions: `buy`/`sell`, `long`/`short` as the detector says in `detail`.
+ * Flows (`etf_flow`, `whale_transfer`): `inflow`/`outflow` — into or out of the ETFs, onto or off
+ * an exchange; `mixed` for a flat day or a move between two exchanges.
  */
-export const AlertSideSchema = z.enum(["long", "short", "buy", "sell", "mixed"]);
+export const ALERT_SIDES = ["long", "short", "buy", "sell", "mixed", "inflow", "outflow"] as const;
+export const AlertSideSchema = z.enum(ALERT_SIDES);
 export type AlertSide = z.infer<typeof AlertSideSchema>;
 
 export const AlertSeveritySchema = z.enum(["info", "high", "critical"]);

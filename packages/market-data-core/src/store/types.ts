@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ALERT_KINDS, type Alert, type AlertKind, AlertKindSchema } from "../models/alert.js";
+import { type Alert, type AlertKind, AlertKindSchema, DEFAULT_ALERT_KINDS } from "../models/alert.js";
 import type { RuleStore } from "./rules.js";
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -73,7 +73,7 @@ export function defaultSubscription(chatId: number, now: number): ChatSubscripti
   return {
     chatId,
     symbols: "all",
-    kinds: [...ALERT_KINDS],
+    kinds: [...DEFAULT_ALERT_KINDS],
     minUsd: 0,
     quietHours: null,
     mutedUntil: null,

@@ -3,3 +3,4 @@
 export * from "./fixtures.js";
 export * from "./redis.js";
 export * from "./redis-server.js";
+export * from "./wait.js";
