@@ -45,6 +45,10 @@ export const workerEnvSchema = commonEnvSchema.extend({
   WORKER_LEASE_TTL_MS: z.coerce.number().int().min(100).default(6_000),
   /** Stream + detectors in a worker thread; publishing stays responsive under a flood. */
   WORKER_INGEST_THREAD: bool.default(true),
+  /** Personal rules: seconds between source reads (one call per source per round). */
+  RULES_POLL_S: z.coerce.number().int().min(5).max(3600).default(30),
+  /** Personal rules: Hyperliquid wallets read per round at most (one call each). */
+  RULES_MAX_WALLETS: z.coerce.number().int().min(0).max(200).default(20),
 });
 
 export type WorkerEnv = z.infer<typeof workerEnvSchema>;
@@ -64,6 +68,8 @@ export interface WorkerConfig {
    * flood of frames cannot delay publishing. Off: everything in the caller's thread.
    */
   ingestThread?: boolean;
+  /** Personal rules (issue 15): source read cadence and the per-round wallet bound. */
+  personalRules?: { cadenceMs: number; maxWallets: number };
 }
 
 export function loadWorkerConfig(env: Record<string, string | undefined>): {
@@ -82,6 +88,7 @@ export function loadWorkerConfig(env: Record<string, string | undefined>): {
       leaseTtlMs: e.WORKER_LEASE_TTL_MS,
       keyPrefix: "teleglas:",
       ingestThread: e.WORKER_INGEST_THREAD,
+      personalRules: { cadenceMs: e.RULES_POLL_S * 1000, maxWallets: e.RULES_MAX_WALLETS },
     },
   };
 }

@@ -8,6 +8,7 @@ import type { Clock } from "./detect/types.js";
 import { startOpsServer } from "./ops/http.js";
 import { createWorkerMetrics } from "./ops/metrics.js";
 import { createProblemLog } from "./ops/problem-log.js";
+import { createRuleEvaluator } from "./personal/evaluator.js";
 import { loadRules } from "./rules/load.js";
 import { createTierLookup, TIER_NAMES } from "./rules/schema.js";
 import { fetchGapLiquidations } from "./run/backfill.js";
@@ -155,6 +156,15 @@ export async function startAlertWorker(deps: AlertWorkerDeps): Promise<AlertWork
     onError: (err) => log.warn({ err }, "whale-alert poll failed"),
   });
 
+  const personal = createRuleEvaluator({
+    stores,
+    client: core.client,
+    cadenceMs: config.personalRules?.cadenceMs,
+    maxWallets: config.personalRules?.maxWallets,
+    onFired: (chat_id, alert_id) => log.info({ chat_id, alert_id }, "personal rule fired"),
+    onError: (err, where) => log.warn({ err, where }, "personal rules problem"),
+  });
+
   // Daily ETF flows and on-chain whale transfers: REST polls on the main thread, no stream.
   const flows = createFlowPollers({ core, rules, log, submit: (d) => void publisher.submit(d) });
 
@@ -165,8 +175,9 @@ export async function startAlertWorker(deps: AlertWorkerDeps): Promise<AlertWork
       pipeline.start();
       poller.start();
       flows.start();
+      personal.start().catch((err: unknown) => log.error({ err }, "personal rules failed to load"));
     } else {
-      await Promise.all([pipeline.stop(), poller.stop(), flows.stop()]);
+      await Promise.all([pipeline.stop(), poller.stop(), flows.stop(), personal.stop()]);
     }
   };
   let chain: Promise<void> = Promise.resolve();

@@ -31,8 +31,10 @@ afterAll(async () => {
 const json = async (res: Response) => (await res.json()) as Json;
 async function tool(name: string, args: Record<string, unknown>): Promise<Json> {
   const result = await client.callTool({ name, arguments: args });
+  // An answer is the envelope as structured content; an error is the error envelope as text.
+  if (!result.isError) return { isError: false, ...(result.structuredContent as Json) };
   const content = result.content as Array<{ type: string; text: string }>;
-  return { isError: result.isError ?? false, ...JSON.parse(content[0]?.text ?? "{}") };
+  return { isError: true, ...JSON.parse(content[0]?.text ?? "{}") };
 }
 
 describe("/gpt/etf and getEtfFlows", () => {

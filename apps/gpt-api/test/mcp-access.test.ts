@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { liveMeta } from "../src/http/envelope.js";
+import { addressBucket } from "../src/mcp/access.js";
 import { callTool, visibleTools } from "../src/mcp/call.js";
 import { operationTool } from "../src/mcp/operation-tools.js";
 import type { ToolContext } from "../src/mcp/tool.js";
@@ -142,5 +143,16 @@ describe("tools by scope", () => {
     const error = JSON.parse((refused.content[0] as { text: string }).text).error;
     expect(error).toMatchObject({ code: "UNAUTHORIZED" });
     expect(error.message).toBe("The tool getMyAlertRules needs a login with the alerts:read scope.");
+  });
+});
+
+describe("public tier address buckets", () => {
+  it("counts IPv4 as is and IPv6 by its /64", () => {
+    expect(addressBucket("203.0.113.7")).toBe("203.0.113.7");
+    expect(addressBucket("::ffff:203.0.113.7")).toBe("203.0.113.7");
+    expect(addressBucket("2001:db8:aa:bb:1:2:3:4")).toBe("2001:db8:aa:bb::/64");
+    expect(addressBucket("2001:db8:aa:bb::9")).toBe("2001:db8:aa:bb::/64");
+    expect(addressBucket("2001:0db8::1")).toBe("2001:db8:0:0::/64");
+    expect(addressBucket("::1")).toBe("0:0:0:0::/64");
   });
 });

@@ -1,116 +1,21 @@
 /**
- * The control surface: the `SimControl` object returned by createSimulator and the same
- * operations over HTTP under `/__sim/*` (POST JSON, no key, not rate limited, not counted).
+ * The control surface: the `SimControl` object returned by createSimulator (the same operations
+ * over HTTP are in control-http.ts, their option types in control-types.ts).
  */
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { SimControl } from "./control-types.js";
 import { ETF_FAMILIES } from "./model/etf.js";
 import type { EventLog } from "./model/events.js";
-import { DAY_MS, type Market } from "./model/market.js";
+import { DAY_MS, type Market, type ModelCoin } from "./model/market.js";
+import type { OverrideControl } from "./model/overrides.js";
 import { roundSig } from "./model/prng.js";
+import type { WalletBook } from "./model/wallets.js";
 import { address, liqPriceOf } from "./model/whales.js";
-import type { Corruptions, CorruptOptions } from "./rest/corrupt.js";
+import type { Corruptions } from "./rest/corrupt.js";
 import type { Counters } from "./rest/limits.js";
 import type { Faults } from "./rest/router.js";
 import type { Flow } from "./ws/flow.js";
 import type { Hub } from "./ws/hub.js";
 import { replay } from "./ws/replay.js";
-
-export interface StormOptions {
-  /** Coin, e.g. "BTC". */
-  symbol: string;
-  /** The side liquidated. */
-  side: "long" | "short";
-  totalUsd: number;
-  count: number;
-  /** Spread over this many seconds (default 10; 0 = all at once). */
-  overSeconds?: number;
-  /** One exchange; default: spread across the coin's exchanges. */
-  exchange?: string;
-  /** Fault: date the orders this many ms from when they are sent (86400000 = a day ahead). */
-  timeShiftMs?: number;
-  /** Fault: send `time` in microseconds instead of milliseconds. */
-  timeUnit?: "ms" | "us";
-}
-
-export interface WhaleTradeOptions {
-  symbol: string;
-  side: "buy" | "sell";
-  totalUsd: number;
-  count: number;
-  /** Default 5 seconds. */
-  overSeconds?: number;
-  /** Default Binance. */
-  exchange?: string;
-  /** Fault: date the trades this many ms from when they are sent. */
-  timeShiftMs?: number;
-  /** Fault: send `time` in microseconds instead of milliseconds. */
-  timeUnit?: "ms" | "us";
-}
-
-export interface WhalePositionOptions {
-  /** Coin, e.g. "ETH" (1000PEPE becomes Hyperliquid's kPEPE). */
-  symbol: string;
-  action: "open" | "close";
-  direction: "long" | "short";
-  valueUsd: number;
-  user?: string;
-}
-
-export interface EtfFlowOptions {
-  /** BTC, ETH, SOL or XRP (US funds), or "HK" for the Hong Kong BTC funds. */
-  asset: string;
-  /** Net flow per fund ticker, USD; funds left out have no figure that day. */
-  flows: Record<string, number>;
-  /** Any time on the day (epoch ms, UTC); default: the simulator's today, published at once. */
-  day?: number;
-}
-
-export interface CalendarEventOptions {
-  name: string;
-  /** Epoch ms; default one hour from the simulator's now. */
-  time?: number;
-  /** 1..3, 3 = most important (default 3). */
-  importance?: number;
-  countryCode?: string;
-  countryName?: string;
-  forecast?: string;
-  previous?: string;
-  published?: string;
-}
-
-export interface WhaleTransferOptions {
-  /** Coin, e.g. "BTC". */
-  symbol: string;
-  usd: number;
-  /** Exchange name (e.g. "Coinbase") or omitted for an unknown wallet. */
-  from?: string;
-  to?: string;
-}
-
-export interface SimControl {
-  /** An on-chain transfer; one into or out of an exchange moves that exchange's balance. */
-  injectWhaleTransfer(o: WhaleTransferOptions): void;
-  /** Add an economic-calendar event. */
-  injectCalendarEvent(o: CalendarEventOptions): void;
-  /** Publish one day of ETF flows (the day's total is the sum of the funds given). */
-  injectEtfFlow(o: EtfFlowOptions): void;
-  injectLiquidationStorm(o: StormOptions): void;
-  injectWhaleTrades(o: WhaleTradeOptions): void;
-  injectWhalePosition(o: WhalePositionOptions): void;
-  setFaults(f: Partial<Faults>): void;
-  /** Overwrite a field of an endpoint's answers with a bad value until `reset`. */
-  corrupt(o: CorruptOptions): void;
-  dropSockets(): void;
-  /** Sends text frames as they are to every open socket, `repeat` times over; resolves how many went out. */
-  rawFrames(o: { frames: string[]; repeat?: number }): { sent: number };
-  replay(o: { count: number; batchSize?: number; channel?: string }): Promise<{ sent: number; ms: number }>;
-  counters(): Counters;
-  resetCounters(): void;
-  /** Clears faults, corruptions, counters, rate-limit windows, injected events and pending injections. */
-  reset(): void;
-  /** Current model price of a coin. */
-  price(symbol: string): number;
-}
 
 const ETF_SEGMENTS: Record<string, string> = {
   BTC: "bitcoin",
@@ -143,8 +48,22 @@ export function createControl(d: {
   resetLimits(): void;
   modelNow(): number;
   clock(): number;
+  overrides: OverrideControl;
+  wallets: WalletBook;
 }): SimControl {
   let whaleCount = 0;
+  const coinOf = (symbol: string): ModelCoin => {
+    const coin = d.market.coin(String(symbol ?? "").toUpperCase());
+    if (!coin) throw new Error(`unknown coin ${symbol}`);
+    return coin;
+  };
+  /** The level asked: `value` as given, or the current one moved by `movePct` %. */
+  const target = (current: number, value: number | undefined, movePct: number | undefined, what: string) => {
+    const v = movePct !== undefined ? current * (1 + movePct / 100) : value;
+    if (v === undefined || !Number.isFinite(v) || v <= 0)
+      throw new Error(`give ${what} (a positive number) or movePct (e.g. 5 or -3)`);
+    return v;
+  };
   return {
     injectWhaleTransfer(o) {
       const coin = d.market.coin(o.symbol);
@@ -237,71 +156,38 @@ export function createControl(d: {
       d.events.clear();
       d.flow.clear();
       d.corruptions.clear();
+      d.overrides.clear();
+      d.wallets.clear();
     },
     price(symbol) {
       const coin = d.market.coin(symbol);
       if (!coin) throw new Error(`unknown coin ${symbol}`);
       return roundSig(d.market.price(coin, d.modelNow()), 6);
     },
+    setPrice(o) {
+      const coin = coinOf(o.symbol);
+      const at = d.modelNow();
+      d.overrides.setPrice(coin, target(d.market.price(coin, at), o.price, o.movePct, "price"), at);
+      return { price: roundSig(d.market.price(coin, at), 6) };
+    },
+    setOpenInterest(o) {
+      const coin = coinOf(o.symbol);
+      const at = d.modelNow();
+      const only = o.exchange ? new Set([o.exchange]) : undefined;
+      const usd = target(d.market.coinOiUsd(coin, at, only), o.usd, o.movePct, "usd");
+      d.overrides.setOpenInterest(coin, usd, at, o.exchange);
+      return { usd: d.market.coinOiUsd(coin, at, only) };
+    },
+    setFunding(o) {
+      if (!Number.isFinite(o.ratePct) || Math.abs(o.ratePct) > 10)
+        throw new Error("ratePct must be a number of percent per interval, e.g. 0.01 or -0.05");
+      d.overrides.setFunding(coinOf(o.symbol), o.ratePct, o.exchange);
+    },
+    setLongShortRatio(o) {
+      if (!Number.isFinite(o.ratio) || o.ratio <= 0)
+        throw new Error("ratio must be a positive number, e.g. 1.8");
+      d.overrides.setLongShortRatio(coinOf(o.symbol), o.ratio);
+    },
+    setWallet: (o) => d.wallets.set(o.address, o.positions),
   };
-}
-
-const readJson = (req: IncomingMessage): Promise<Record<string, unknown>> =>
-  new Promise((resolve, reject) => {
-    let body = "";
-    req.setEncoding("utf8");
-    req.on("data", (c: string) => {
-      body += c;
-    });
-    req.on("end", () => {
-      try {
-        resolve(body ? JSON.parse(body) : {});
-      } catch (err) {
-        reject(err);
-      }
-    });
-    req.on("error", reject);
-  });
-
-/** `/__sim/{whale-transfer,calendar-event,etf-flow,storm,whale-trades,whale-position,faults,corrupt,drop-sockets,ws-raw,replay,counters,reset-counters,reset,price}`. */
-export async function handleControl(
-  control: SimControl,
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<void> {
-  const op = (req.url ?? "").split("?")[0]?.slice("/__sim/".length);
-  const reply = (status: number, body: unknown) => {
-    res.writeHead(status, { "Content-Type": "application/json" });
-    res.end(JSON.stringify(body));
-  };
-  try {
-    const b = req.method === "POST" ? await readJson(req) : {};
-    const ops: Record<string, () => unknown> = {
-      "whale-transfer": () => control.injectWhaleTransfer(b as unknown as WhaleTransferOptions),
-      "calendar-event": () => control.injectCalendarEvent(b as unknown as CalendarEventOptions),
-      "etf-flow": () => control.injectEtfFlow(b as unknown as EtfFlowOptions),
-      storm: () => control.injectLiquidationStorm(b as unknown as StormOptions),
-      "whale-trades": () => control.injectWhaleTrades(b as unknown as WhaleTradeOptions),
-      "whale-position": () => control.injectWhalePosition(b as unknown as WhalePositionOptions),
-      faults: () => control.setFaults(b as Partial<Faults>),
-      corrupt: () => control.corrupt(b as unknown as CorruptOptions),
-      "drop-sockets": () => control.dropSockets(),
-      "ws-raw": () => control.rawFrames(b as unknown as { frames: string[]; repeat?: number }),
-      replay: () => control.replay(b as unknown as { count: number }),
-      counters: () => control.counters(),
-      "reset-counters": () => control.resetCounters(),
-      reset: () => control.reset(),
-      price: () => ({
-        price: control.price(
-          String(b.symbol ?? new URL(req.url ?? "", "http://x").searchParams.get("symbol")),
-        ),
-      }),
-    };
-    const fn = op ? ops[op] : undefined;
-    if (!fn) return reply(404, { ok: false, error: `unknown control operation ${op}` });
-    const result = await fn();
-    reply(200, result === undefined ? { ok: true } : result);
-  } catch (err) {
-    reply(400, { ok: false, error: (err as Error).message });
-  }
 }

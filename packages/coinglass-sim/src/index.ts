@@ -5,10 +5,14 @@
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createControl, handleControl, NO_FAULTS, type SimControl } from "./control.js";
+import { createControl, NO_FAULTS } from "./control.js";
+import { handleControl } from "./control-http.js";
+import type { SimControl } from "./control-types.js";
 import { createEtfModel } from "./model/etf.js";
 import { createEventLog, type EventLog } from "./model/events.js";
 import { createMarket } from "./model/market.js";
+import { withOverrides } from "./model/overrides.js";
+import { createWalletBook, type WalletBook } from "./model/wallets.js";
 import { createWhales } from "./model/whales.js";
 import { registerArbitrage } from "./rest/arbitrage.js";
 import { registerCalendar } from "./rest/calendar.js";
@@ -27,16 +31,20 @@ import { registerOptions } from "./rest/options.js";
 import { registerOrderbook } from "./rest/orderbook.js";
 import { registerRatios } from "./rest/ratios.js";
 import { createRestHandler, type Faults } from "./rest/router.js";
+import { registerUserPosition } from "./rest/user-position.js";
 import { createFlow } from "./ws/flow.js";
 import { createHub } from "./ws/hub.js";
 
 export type {
   EtfFlowOptions,
+  OpenInterestOverride,
+  PriceOverride,
   SimControl,
   StormOptions,
   WhalePositionOptions,
   WhaleTradeOptions,
-} from "./control.js";
+} from "./control-types.js";
+export type { WalletPositionInput } from "./model/wallets.js";
 export type { Plan } from "./rest/context.js";
 export { PLAN_LIMITS, PLANS } from "./rest/context.js";
 export type { CorruptOptions } from "./rest/corrupt.js";
@@ -82,8 +90,14 @@ export interface Simulator {
 }
 
 /** Builds the REST route table. */
-function buildRoutes(market: ReturnType<typeof createMarket>, events: EventLog, seed: number): RouteTable {
+function buildRoutes(
+  market: ReturnType<typeof createMarket>,
+  events: EventLog,
+  seed: number,
+  wallets: WalletBook,
+): RouteTable {
   const routes: RouteTable = new Map();
+  registerUserPosition(routes, wallets);
   registerMarkets(routes);
   registerLiquidation(routes);
   registerLiquidationMaps(routes);
@@ -116,14 +130,15 @@ export async function createSimulator(opts: SimulatorOptions = {}): Promise<Simu
   const modelNow = background ? () => Math.floor(clock() / tickMs) * tickMs : () => startedAt;
   const keys = opts.keys ? new Set(opts.keys) : undefined;
 
-  const market = createMarket(seed);
+  const { market, overrides } = withOverrides(createMarket(seed));
+  const wallets = createWalletBook();
   const events = createEventLog();
   const faults: Faults = { ...NO_FAULTS };
   const counters = createCounters();
   const corruptions = createCorruptions();
   let limiter = createRateLimiter(PLAN_LIMITS[plan], opts.rateWindowMs ?? 60_000);
   const rest = createRestHandler({
-    routes: buildRoutes(market, events, seed),
+    routes: buildRoutes(market, events, seed, wallets),
     plan,
     keys,
     rateLimit: opts.rateLimit ?? true,
@@ -136,6 +151,7 @@ export async function createSimulator(opts: SimulatorOptions = {}): Promise<Simu
     market,
     events,
     corruptions,
+    handSet: () => overrides.version() + wallets.version(),
     modelNow,
     clock,
   });
@@ -152,6 +168,8 @@ export async function createSimulator(opts: SimulatorOptions = {}): Promise<Simu
     counters,
     modelNow,
     clock,
+    overrides,
+    wallets,
     resetLimits: () => {
       limiter = createRateLimiter(PLAN_LIMITS[plan], opts.rateWindowMs ?? 60_000);
     },

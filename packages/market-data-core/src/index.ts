@@ -6,6 +6,7 @@
 export { createMarketCache, type MarketCacheOptions } from "./cache/cache.js";
 export * from "./cache/types.js";
 export { type CoinGlassClientOptions, createCoinGlassClient } from "./client/client.js";
+export type { WalletPosition } from "./client/endpoints-wallet.js";
 export type { RetryOptions } from "./client/http.js";
 export { allowedInterval, planAllows, requiredPlan } from "./client/plans.js";
 export * from "./client/types.js";

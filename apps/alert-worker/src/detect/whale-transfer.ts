@@ -5,6 +5,11 @@ import type { Detection } from "./types.js";
 
 /** Keys of transfers already handled in this process, oldest dropped first. */
 const SEEN_CAP = 4096;
+/**
+ * A block dated further ahead of the clock than this is a bad time (e.g. microseconds read as
+ * ms), not news: it would show as "in 50,000 years". Minutes of slack for clock skew.
+ */
+const MAX_LEAD_MS = 5 * 60_000;
 
 const SIDE: Record<Exclude<WhaleTransfer["direction"], "other">, AlertSide> = {
   to_exchange: "inflow",
@@ -28,7 +33,7 @@ function transferKey(t: WhaleTransfer): string {
  * On-chain whale transfers onto, off or between exchanges at or above `whale_transfer.min_usd`
  * (CoinGlass names the exchange in the from/to label). Each transfer alerts once: ids come from
  * the transfer, rows already handled are skipped here and, through `seenKey`, across restarts;
- * rows older than `max_age_s` when first seen are history.
+ * rows older than `max_age_s` when first seen are history, rows dated ahead of the clock are bad.
  */
 export function createWhaleTransferDetector(rule: Rules["whale_transfer"]) {
   const seen = new Set<string>();
@@ -41,7 +46,7 @@ export function createWhaleTransferDetector(rule: Rules["whale_transfer"]) {
         if (seen.has(key)) continue;
         seen.add(key);
         if (seen.size > SEEN_CAP) seen.delete(seen.values().next().value as string);
-        if (now - t.time > rule.max_age_s * 1000) continue;
+        if (now - t.time > rule.max_age_s * 1000 || t.time - now > MAX_LEAD_MS) continue;
         const exchanges =
           t.direction === "to_exchange"
             ? [t.to]

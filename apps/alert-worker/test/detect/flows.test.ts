@@ -114,6 +114,9 @@ describe("whale transfers", () => {
   it("treats transfers older than max_age_s as history, and keys a hashless row on its fields", () => {
     const det = createWhaleTransferDetector(DEFAULT_RULES.whale_transfer);
     expect(det.onTransfers([transfer({ time: NOW - 2 * 3_600_000 })], NOW)).toHaveLength(0);
+    // A block time in microseconds (read as ms: tens of thousands of years ahead) is not news.
+    expect(det.onTransfers([transfer({ hash: "us", time: (NOW - 60_000) * 1000 })], NOW)).toHaveLength(0);
+    expect(det.onTransfers([transfer({ hash: "skew", time: NOW + 60_000 })], NOW)).toHaveLength(1);
     const a = det.onTransfers([transfer({ hash: "", quantity: null })], NOW);
     const b = det.onTransfers([transfer({ hash: "", quantity: null, to: "OKX" })], NOW);
     expect(a).toHaveLength(1);

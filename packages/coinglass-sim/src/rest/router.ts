@@ -48,6 +48,8 @@ export interface RestDeps {
   market: Market;
   events: EventLog;
   corruptions: Corruptions;
+  /** Changes with every figure set by hand (overrides, wallets), so cached answers follow them. */
+  handSet?: () => number;
   modelNow(): number;
   /** The simulator's wall clock (event times); the rate limiter always uses real time. */
   clock(): number;
@@ -139,7 +141,7 @@ export function createRestHandler(d: RestDeps): (req: IncomingMessage, res: Serv
 
     const now = d.modelNow();
     // Injected events are windowed by the simulator clock, which runs on when model time is frozen.
-    const stamp = `${now}|${d.events.version()}|${d.corruptions.version()}|${Math.floor(simNow / 1000)}`;
+    const stamp = `${now}|${d.events.version()}|${d.corruptions.version()}|${d.handSet?.() ?? 0}|${Math.floor(simNow / 1000)}`;
     if (stamp !== cacheStamp || cache.size > 1000) {
       cache = new Map();
       cacheStamp = stamp;

@@ -6,6 +6,7 @@ import { InvalidAnswerError } from "../models/errors.js";
 import type { Cached, CallOptions, CoreEvent, Lane } from "../models/result.js";
 import type { Quota } from "../quota/types.js";
 import { liquidationMapEndpoints } from "./endpoints-liqmap.js";
+import { walletEndpoints } from "./endpoints-wallet.js";
 import { createTransport, type RetryOptions } from "./http.js";
 import { REFERENCE_ENDPOINTS } from "./limits.js";
 import { mapAccumulatedFunding, mapFundingArbitrage } from "./map-arbitrage.js";
@@ -392,5 +393,6 @@ function table(call: Call): Omit<CoinGlassClient, "plan" | "with" | "stats" | "c
     fetchEtfNetAssets: (asset, o) =>
       call(`/api/etf/${ETF_ASSETS[asset]}/net-assets/history`, {}, POLICY.daily, mapEtfNetAssets, o),
     ...liquidationMapEndpoints(call),
+    ...walletEndpoints(call),
   };
 }

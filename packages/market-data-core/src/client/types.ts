@@ -37,6 +37,7 @@ import type { ExchangeBalance, WhaleTransfer } from "../models/onchain.js";
 import type { OptionChart, OptionExpiry, OptionVenue } from "../models/options.js";
 import type { Cached, CallOptions } from "../models/result.js";
 import type { LiquidationMapEndpoints } from "./endpoints-liqmap.js";
+import type { WalletEndpoints } from "./endpoints-wallet.js";
 
 /** A pair history query on one exchange (`pair` like `BTCUSDT`). */
 export interface PairHistoryQuery {
@@ -66,7 +67,7 @@ type R<T> = Promise<Cached<T>>;
  * the raw zod schemas, mapped to camelCase domain models, cached, coalesced and admitted by the
  * shared quota. Every answer says how fresh it is.
  */
-export interface CoinGlassClient extends LiquidationMapEndpoints {
+export interface CoinGlassClient extends LiquidationMapEndpoints, WalletEndpoints {
   readonly plan: CoinGlassPlan;
   /** The same client, its calls defaulting to these options (e.g. one request's `deadlineAt`). */
   with(defaults: CallOptions): CoinGlassClient;
