@@ -154,7 +154,7 @@ describe("ETF flow and whale transfer alerts end to end (simulator, worker, Redi
     expect(JSON.stringify(menu.reply_markup)).toContain("▫️ ETF flows");
     tg.injectCallbackQuery({ userId: ETF_CHAT, messageId: menu.message_id, data: "sub:k:etf_flow" });
     await waitFor(
-      async () => ((await stores.subscriptions.get(ETF_CHAT))?.kinds.includes("etf_flow") ? true : undefined),
+      async () => (await stores.subscriptions.get(ETF_CHAT))?.kinds.includes("etf_flow"),
       "the opt-in",
     );
     const first = await startWorker("standard");
@@ -191,11 +191,8 @@ describe("ETF flow and whale transfer alerts end to end (simulator, worker, Redi
     await waitFor(
       async () =>
         (await outcome(url, "etf_flow", "cooling")) >= 1 &&
-        (await outcome(url, "whale_transfer", "seen")) >= 1
-          ? true
-          : undefined,
+        (await outcome(url, "whale_transfer", "seen")) >= 1,
       "the restarted worker to poll both",
-      30_000,
     );
     expect(await outcome(url, "etf_flow", "published")).toBe(0);
     expect(await outcome(url, "whale_transfer", "published")).toBe(0);
@@ -226,11 +223,7 @@ describe("ETF flow and whale transfer alerts end to end (simulator, worker, Redi
     // Its own prefix: a fresh quota window (30 calls a minute on this plan) and lease.
     const own = uniquePrefix("flow-alerts-hobbyist");
     const w = await startWorker("hobbyist", pino({ level: "info" }, sink), own);
-    await waitFor(
-      () => (w.calls("/api/etf/bitcoin/flow-history") >= 3 ? true : undefined),
-      "three ETF polls",
-      30_000,
-    );
+    await waitFor(() => w.calls("/api/etf/bitcoin/flow-history") >= 3, "three ETF polls");
     const off = lines.filter((l) => l.includes("whale_transfer alerts are off"));
     expect(off).toHaveLength(1);
     expect(off[0]).toContain("startup");

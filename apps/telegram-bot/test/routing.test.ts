@@ -143,6 +143,39 @@ describe("routing alerts to forum topics", () => {
   }, 60_000);
 });
 
+describe("personal alerts and Indonesian", () => {
+  it("a chat in Indonesian routes its personal alerts (rules) to a topic; they keep their buttons", async () => {
+    const chat = await group();
+    await h.ask(ADMIN, "/lang id", { chatId: chat });
+    const topic = h.tg.createTopic(chat, "Alert saya");
+    const set = await inTopic(ADMIN, chat, topic, "/route here aturan");
+    expect(set.text).toBe("✅ 🎯 Aturan pribadi → topik “Alert saya”.");
+    await h.ask(ADMIN, "/alert BTC price > 100000", { chatId: chat });
+    const [row] = await h.stores.rules.list(chat);
+    const rule = row!.rule;
+    const at = Date.now();
+    await h.stores.alerts.publish({
+      ...makeAlert({
+        kind: "rule",
+        symbol: "BTC",
+        side: "mixed",
+        usd: 0,
+        price: 100_250,
+        first_at: at,
+        last_at: at,
+      }),
+      chat_id: chat,
+      rule_id: rule.id,
+      detail: { rule, seq: 1, value: 100_250, level: 100_000, previous: 99_870, change24hPct: 2.46 },
+    });
+    const fired = await h.tg.waitForMessage((m) => m.chat_id === chat && m.text.includes("#MyAlert"), {
+      timeoutMs: 30_000,
+    });
+    expect(fired.message_thread_id).toBe(topic);
+    expect(JSON.stringify(fired.reply_markup)).toContain("run:raw:BTC");
+  }, 60_000);
+});
+
 describe("a linked channel", () => {
   const CHANNEL = -1002000000500;
   beforeAll(() => {
