@@ -106,7 +106,20 @@ export const PERSONAL_OPERATIONS = [
       const user = personOf(principal);
       // A person's alerts go to their private chat with the bot, whose id is their user id.
       const sub = await need(stores.subscriptions).get(user);
-      return { data: { telegramUserId: user, subscription: sub }, meta: liveMeta() };
+      const subscription =
+        sub === null
+          ? null
+          : {
+              symbols: sub.symbols,
+              kinds: sub.kinds,
+              minUsd: sub.minUsd,
+              quietHours: sub.quietHours,
+              mutedUntil: sub.mutedUntil,
+              language: sub.language,
+              active: sub.active,
+              updatedAt: sub.updatedAt,
+            };
+      return { data: { telegramUserId: user, subscription }, meta: liveMeta() };
     },
   }),
   op({
