@@ -78,7 +78,10 @@ describe("/mcp with MCP_PUBLIC=true", () => {
     const { client } = await connectMcp(api.url, { headers: from("203.0.113.7") });
     try {
       const { tools } = await client.listTools(); // 4
-      expect(tools.map((t) => t.name)).toContain("getMarketSnapshot");
+      const names = tools.map((t) => t.name);
+      expect(names).toContain("getMarketSnapshot");
+      // The person-scoped tools need a login: not even listed.
+      expect(names.filter((n) => n.startsWith("getMy"))).toEqual([]);
       const answer = await client.callTool({ name: "getLiquidations", arguments: { symbol: "BTC" } }); // 5
       expect(answer.isError).toBeFalsy();
       expect((answer.structuredContent as Json).symbol).toBe("BTC");
@@ -103,6 +106,17 @@ describe("/mcp with MCP_PUBLIC=true", () => {
       authorization: "Bearer nope-0123456789",
     });
     expect(wrong.status).toBe(401);
+  });
+
+  it("refuses a person-scoped tool to a public caller, naming the scope it needs", async () => {
+    const call = { jsonrpc: "2.0", id: 3, method: "tools/call", params: { name: "getMySubscription" } };
+    const { status, body } = await post(api.url, call, from("203.0.113.11"));
+    expect(status).toBe(200);
+    expect(body.result.isError).toBe(true);
+    expect(JSON.parse(body.result.content[0].text).error).toMatchObject({
+      code: "UNAUTHORIZED",
+      message: "The tool getMySubscription needs a login with the alerts:read scope.",
+    });
   });
 
   it("keeps /gpt/* behind a key", async () => {
