@@ -175,6 +175,8 @@ export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<
       logger: deps.logger,
       cookieKeys: config.oauthCookieKeys,
       jwks: config.oauthJwks,
+      // Per client address: a person's whole login is about ten requests.
+      perIpPerMinute: Math.max(60, config.rateLimitPerMinute),
     });
   }
 

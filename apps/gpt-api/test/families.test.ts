@@ -108,6 +108,17 @@ describe("/gpt/funding-arbitrage and getFundingArbitrage", () => {
     }
   });
 
+  it("/gpt/liquidation-map and getLiquidationMap answer PLAN_REQUIRED naming professional", async () => {
+    const res = await api.get("/gpt/liquidation-map?symbol=BTC");
+    const body = await json(res);
+    expect(res.status).toBe(403);
+    expect(body.error.code).toBe("PLAN_REQUIRED");
+    expect(body.error.message).toContain("CoinGlass professional plan or above");
+    const mcp = await tool("getLiquidationMap", { symbol: "BTC" });
+    expect(mcp.isError).toBe(true);
+    expect(mcp.error.code).toBe("PLAN_REQUIRED");
+  });
+
   it("/info says which families the plan unlocks", async () => {
     const body = await json(await api.get("/info"));
     expect(body.data.features).toEqual(

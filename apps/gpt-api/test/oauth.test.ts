@@ -127,3 +127,180 @@ describe("OAuth 2.1 authorization server", () => {
     expect((await fetch(`${api.url}/gpt/raw?symbol=BTC`, { headers: auth })).status).toBe(200);
   });
 });
+
+/** A person's whole login: code from the store (as /connect gives it), approve, tokens. */
+async function login(userId: number, scope = "market:read alerts:read") {
+  const { code } = await peers.stores.loginCodes.issue(userId);
+  const client = await register();
+  const flow = await authorize(client.body.client_id, code, "approve", { scope });
+  const back = new URL(flow.done.left as string);
+  const t = await token({
+    grant_type: "authorization_code",
+    code: back.searchParams.get("code") as string,
+    redirect_uri: REDIRECT,
+    client_id: client.body.client_id,
+    code_verifier: flow.verifier,
+  });
+  return {
+    ...t.body,
+    clientId: client.body.client_id as string,
+    authCode: back.searchParams.get("code") as string,
+    verifier: flow.verifier,
+  };
+}
+const bearer = (t: string) => ({ authorization: `Bearer ${t}` });
+
+describe("OAuth: what is refused", () => {
+  it("user A never sees user B's settings or received alerts", async () => {
+    await peers.stores.subscriptions.upsert(7001, { symbols: ["SOL"] });
+    await peers.stores.subscriptions.upsert(7002, { symbols: ["DOGE"] });
+    await peers.stores.received.note(7002, "alert-for-b", "whale_trade", Date.now());
+    const a = await login(7001);
+    const subA = (await (
+      await fetch(`${api.url}/me/subscription`, { headers: bearer(a.access_token) })
+    ).json()) as Json;
+    expect(subA.data).toMatchObject({ telegram_user_id: 7001, subscription: { symbols: ["SOL"] } });
+    const alertsA = (await (
+      await fetch(`${api.url}/me/alerts`, { headers: bearer(a.access_token) })
+    ).json()) as Json;
+    expect(alertsA.data).toEqual({ telegram_user_id: 7001, alerts: [], count: 0 });
+    const b = await login(7002);
+    const alertsB = (await (
+      await fetch(`${api.url}/me/alerts`, { headers: bearer(b.access_token) })
+    ).json()) as Json;
+    expect(alertsB.data.alerts.map((x: Json) => x.alert_id)).toEqual(["alert-for-b"]);
+  });
+
+  it("personal routes need alerts:read: a bearer key or a market-only token gets 403 INSUFFICIENT_SCOPE", async () => {
+    const key = await fetch(`${api.url}/me/subscription`, { headers: bearer("test-key-0123456789abcdef") });
+    expect(key.status).toBe(403);
+    expect(((await key.json()) as Json).error.code).toBe("INSUFFICIENT_SCOPE");
+    const market = await login(7003, "market:read");
+    expect(market.scope).toBe("market:read");
+    const res = await fetch(`${api.url}/me/subscription`, { headers: bearer(market.access_token) });
+    expect(res.status).toBe(403);
+    expect(res.headers.get("www-authenticate")).toContain('scope="alerts:read"');
+    expect((await fetch(`${api.url}/gpt/sentiment`, { headers: bearer(market.access_token) })).status).toBe(
+      200,
+    );
+  });
+
+  it("unknown and wrong-audience tokens get 401 in the envelope with the metadata challenge", async () => {
+    const unknown = await fetch(`${api.url}/gpt/sentiment`, { headers: bearer("x".repeat(43)) });
+    expect(unknown.status).toBe(401);
+    expect(unknown.headers.get("www-authenticate")).toBe(
+      `Bearer resource_metadata="${ISSUER}/.well-known/oauth-protected-resource", error="invalid_token"`,
+    );
+    expect((await unknown.json()) as Json).toMatchObject({ success: false, error: { code: "UNAUTHORIZED" } });
+    const none = await fetch(`${api.url}/mcp`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(none.headers.get("www-authenticate")).toBe(
+      `Bearer resource_metadata="${ISSUER}/.well-known/oauth-protected-resource/mcp"`,
+    );
+    // Another server on the same Redis (another PUBLIC_URL) finds the token but not its audience.
+    const other = await startApi(peers, { oauthIssuer: "http://127.0.0.1:10" });
+    try {
+      const t = await login(7004);
+      const res = await fetch(`${other.url}/gpt/sentiment`, { headers: bearer(t.access_token) });
+      expect(res.status).toBe(401);
+      expect((await fetch(`${api.url}/gpt/sentiment`, { headers: bearer(t.access_token) })).status).toBe(200);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("a code is used once, only with its PKCE verifier; a resource other than this server is refused", async () => {
+    const t = await login(7005);
+    const again = await token({
+      grant_type: "authorization_code",
+      code: t.authCode,
+      redirect_uri: REDIRECT,
+      client_id: t.clientId,
+      code_verifier: t.verifier,
+    });
+    expect(again.body.error).toBe("invalid_grant");
+    // The reuse revoked the grant: its access token is gone too.
+    expect((await fetch(`${api.url}/gpt/sentiment`, { headers: bearer(t.access_token) })).status).toBe(401);
+    const client = await register();
+    const noPkce = await authorize(client.body.client_id, "unused", "approve", {
+      code_challenge: "",
+      code_challenge_method: "",
+    });
+    expect(new URL(noPkce.login.left as string).searchParams.get("error")).toBe("invalid_request");
+    const plain = await authorize(client.body.client_id, "unused", "approve", {
+      code_challenge_method: "plain",
+    });
+    expect(new URL(plain.login.left as string).searchParams.get("error")).toBe("invalid_request");
+    const elsewhere = await authorize(client.body.client_id, "unused", "approve", {
+      resource: "https://other.example.com",
+    });
+    expect(new URL(elsewhere.login.left as string).searchParams.get("error")).toBe("invalid_target");
+  });
+
+  it("redirect URIs: exact match only, http only on loopback", async () => {
+    expect((await register({ redirect_uris: ["http://evil.example.com/cb"] })).status).toBe(400);
+    expect((await register({ redirect_uris: ["https://claude.ai/api/mcp/auth_callback"] })).status).toBe(201);
+    expect(
+      (await register({ redirect_uris: ["https://chatgpt.com/connector_platform_oauth_redirect"] })).status,
+    ).toBe(201);
+    const client = await register();
+    const wrong = await authorize(client.body.client_id, "unused", "approve", {
+      redirect_uri: "http://127.0.0.1:33418/other",
+    });
+    expect(wrong.login.left).toBeUndefined();
+    expect(wrong.login.status).toBe(400);
+    expect(wrong.login.html).toContain("redirect_uri");
+  });
+
+  it("the pages: never framed, CSRF-checked, attempts limited per code, deny goes back as access_denied", async () => {
+    const { code } = await peers.stores.loginCodes.issue(7006);
+    const client = await register();
+    const b = testBrowser(toReal);
+    const { challenge } = (await import("./oauth-browser.js")).pkce();
+    const url = `${ISSUER}/oauth/authorize?${new URLSearchParams({ response_type: "code", client_id: client.body.client_id, redirect_uri: REDIRECT, scope: "market:read", code_challenge: challenge, code_challenge_method: "S256" })}`;
+    const page = await b.follow(url, ISSUER);
+    expect(page.headers?.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    const action = ISSUER + b.action(page.html);
+    const post = (body: Record<string, string>, site = "same-origin") =>
+      b.go(action, {
+        method: "POST",
+        body: new URLSearchParams(body),
+        headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": site },
+      });
+    expect((await post({ credential: code })).status).toBe(403); // no CSRF token
+    expect((await post({ credential: code, csrf: b.field(page.html, "csrf") }, "cross-site")).status).toBe(
+      403,
+    );
+    const wrong = `${code.slice(0, 5)}${code.slice(5).replace(/[2-9A-Z]/, (c) => (c === "2" ? "3" : "2"))}`;
+    for (let i = 0; i < 5; i++) {
+      const res = await post({ credential: wrong, csrf: b.field(page.html, "csrf") });
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain("not valid or has expired");
+    }
+    expect((await post({ credential: code, csrf: b.field(page.html, "csrf") })).status).toBe(400); // the code is gone
+    const fresh = await peers.stores.loginCodes.issue(7006);
+    const consent = await b.post(ISSUER, page.html, { credential: fresh.code });
+    const denied = await b.post(ISSUER, consent.html, { decision: "deny" });
+    expect(new URL(denied.left as string).searchParams.get("error")).toBe("access_denied");
+  });
+
+  it("speaks Indonesian when asked, and keeps tokens and codes out of the log", async () => {
+    const client = await register();
+    const { challenge } = (await import("./oauth-browser.js")).pkce();
+    const url = `${ISSUER}/oauth/authorize?${new URLSearchParams({ response_type: "code", client_id: client.body.client_id, redirect_uri: REDIRECT, code_challenge: challenge, code_challenge_method: "S256" })}`;
+    const b = testBrowser(toReal);
+    const first = await b.go(url);
+    const page = await b.go(`${new URL(first.headers.get("location") as string, ISSUER).href}?lang=id`);
+    const html = await page.text();
+    expect(html).toContain('lang="id"');
+    expect(html).toContain("Kode login atau API key");
+    const t = await login(7007);
+    await fetch(`${api.url}/gpt/raw?symbol=NOPE`, { headers: bearer(t.access_token) });
+    await fetch(`${api.url}/gpt/raw?symbol=BTC`, { headers: bearer(`${t.access_token}x`) });
+    const logs = api.logs();
+    for (const secret of [t.access_token, t.refresh_token, t.authCode]) expect(logs).not.toContain(secret);
+  });
+});
