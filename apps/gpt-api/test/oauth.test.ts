@@ -56,7 +56,7 @@ async function authorize(
     resource: ISSUER,
     ...extra,
   };
-  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+  for (const [k, v] of Object.entries(params)) if (v !== "") url.searchParams.set(k, v);
   const login = await b.follow(url.href, ISSUER);
   const consent = await b.post(ISSUER, login.html, { credential });
   const done = consent.left === undefined ? await b.post(ISSUER, consent.html, { decision }) : consent;
@@ -302,5 +302,31 @@ describe("OAuth: what is refused", () => {
     await fetch(`${api.url}/gpt/raw?symbol=BTC`, { headers: bearer(`${t.access_token}x`) });
     const logs = api.logs();
     for (const secret of [t.access_token, t.refresh_token, t.authCode]) expect(logs).not.toContain(secret);
+  });
+});
+
+describe("OAuth for GPT Actions (a confidential client, no resource parameter)", () => {
+  it("registers with client_secret_post, logs in, and gets a market:read token for this server", async () => {
+    const client = await register({ token_endpoint_auth_method: "client_secret_post", scope: "market:read" });
+    expect(client.status).toBe(201);
+    expect(client.body.client_secret).toEqual(expect.any(String));
+    const { code } = await peers.stores.loginCodes.issue(7100);
+    const flow = await authorize(client.body.client_id, code, "approve", {
+      scope: "market:read",
+      resource: "",
+    });
+    const back = new URL(flow.done.left as string);
+    const t = await token({
+      grant_type: "authorization_code",
+      code: back.searchParams.get("code") as string,
+      redirect_uri: REDIRECT,
+      client_id: client.body.client_id,
+      client_secret: client.body.client_secret,
+      code_verifier: flow.verifier,
+    });
+    expect(t.body).toMatchObject({ token_type: "Bearer", scope: "market:read" });
+    expect((await fetch(`${api.url}/gpt/sentiment`, { headers: bearer(t.body.access_token) })).status).toBe(
+      200,
+    );
   });
 });
