@@ -14,10 +14,13 @@ export function compactUsd(usd: number): string {
  * `[alert 12:00:05] liquidation_storm BTC long $12.3M — 48 orders in 60 s on Binance, OKX (high)`
  */
 export function formatAlertLine(a: Alert): string {
-  const time = new Date(a.last_at).toISOString().slice(11, 19);
+  // An ETF day is dated 00:00 UTC: print when it was announced, and which day it is.
+  const daily = a.kind === "etf_flow";
+  const time = new Date(daily ? (a.updated_at ?? a.last_at) : a.last_at).toISOString().slice(11, 19);
   const parts = [`[alert ${time}]`, a.kind, a.symbol];
   if (a.side) parts.push(a.side);
   parts.push(compactUsd(a.usd));
+  if (daily) return `${parts.join(" ")} — ${String(a.detail.day)}, ${a.count} funds reported (${a.severity})`;
   // A live storm prints each state: how long it has lasted, and whether it is still going.
   const seconds = a.status ? Math.max(1, Math.round((a.last_at - a.first_at) / 1000)) : a.window_s;
   const count = a.count > 1 ? `${a.count} events in ${seconds} s` : "1 event";

@@ -15,12 +15,11 @@ import {
   type MarketDataCore,
   type Stores,
 } from "@teleglas/market-data-core";
-import { connectTestRedis } from "@teleglas/market-data-core/testing";
+import { connectTestRedis, waitFor } from "@teleglas/market-data-core/testing";
 import { loadConfig, startTelegramBot } from "@teleglas/telegram-bot/service";
 import type { Redis } from "ioredis";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { until } from "../faults/harness/processes.js";
 import { dropPrefix, REDIS_URL, uniquePrefix } from "./helpers/redis.js";
 
 // Chats: one follows ETF flows, one whale transfers of LINK (a coin the simulator's own seeded
@@ -154,8 +153,9 @@ describe("ETF flow and whale transfer alerts end to end (simulator, worker, Redi
     const menu = await tg.waitForMessage((m) => m.chat_id === ETF_CHAT && m.text.includes("Subscribed"));
     expect(JSON.stringify(menu.reply_markup)).toContain("▫️ ETF flows");
     tg.injectCallbackQuery({ userId: ETF_CHAT, messageId: menu.message_id, data: "sub:k:etf_flow" });
-    await until("the opt-in", async () =>
-      (await stores.subscriptions.get(ETF_CHAT))?.kinds.includes("etf_flow") ? true : undefined,
+    await waitFor(
+      async () => (await stores.subscriptions.get(ETF_CHAT))?.kinds.includes("etf_flow"),
+      "the opt-in",
     );
     const first = await startWorker("standard");
     const today = new Date().toISOString().slice(0, 10);
@@ -188,14 +188,11 @@ describe("ETF flow and whale transfer alerts end to end (simulator, worker, Redi
     await first.stop();
     const second = await startWorker("standard");
     const url = second.worker.url;
-    await until(
-      "the restarted worker to poll both",
+    await waitFor(
       async () =>
         (await outcome(url, "etf_flow", "cooling")) >= 1 &&
-        (await outcome(url, "whale_transfer", "seen")) >= 1
-          ? true
-          : undefined,
-      30_000,
+        (await outcome(url, "whale_transfer", "seen")) >= 1,
+      "the restarted worker to poll both",
     );
     expect(await outcome(url, "etf_flow", "published")).toBe(0);
     expect(await outcome(url, "whale_transfer", "published")).toBe(0);
@@ -226,11 +223,7 @@ describe("ETF flow and whale transfer alerts end to end (simulator, worker, Redi
     // Its own prefix: a fresh quota window (30 calls a minute on this plan) and lease.
     const own = uniquePrefix("flow-alerts-hobbyist");
     const w = await startWorker("hobbyist", pino({ level: "info" }, sink), own);
-    await until(
-      "three ETF polls",
-      () => (w.calls("/api/etf/bitcoin/flow-history") >= 3 ? true : undefined),
-      30_000,
-    );
+    await waitFor(() => w.calls("/api/etf/bitcoin/flow-history") >= 3, "three ETF polls");
     const off = lines.filter((l) => l.includes("whale_transfer alerts are off"));
     expect(off).toHaveLength(1);
     expect(off[0]).toContain("startup");

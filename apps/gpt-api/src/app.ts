@@ -23,12 +23,15 @@ import { installIpAllowlist, installProtection } from "./http/security.js";
 import { API_SECURITY_HEADERS, DOCS_SECURITY_HEADERS } from "./http/security-headers.js";
 import { createOperationServer } from "./http/serve.js";
 import { registerMcp } from "./mcp/route.js";
+import { installOAuth, type OAuth } from "./oauth/index.js";
 import { swaggerDocument } from "./openapi.js";
 import { OPERATIONS } from "./operations.js";
+import { PERSONAL_OPERATIONS } from "./operations-personal.js";
 import { registerAlertStream } from "./routes/alerts-stream.js";
 import { registerOperationRoutes } from "./routes/data.js";
 import { registerDocuments } from "./routes/documents.js";
 import { createMetrics, registerMetrics } from "./routes/metrics.js";
+import { registerPersonalRoutes } from "./routes/personal.js";
 import { registerPublicRoutes } from "./routes/public.js";
 import { withErrorResponses } from "./schemas/error-responses.js";
 import { createBatchedRateStore } from "./security/rate-store.js";
@@ -155,6 +158,28 @@ export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<
     }),
   );
 
+  // OAuth 2.1 whenever Redis holds its state and the login codes are there to redeem.
+  const issuer = config.oauthIssuer;
+  const loginCodes = deps.stores.loginCodes;
+  let oauth: OAuth | undefined;
+  if (deps.redis !== undefined && loginCodes !== undefined && issuer !== undefined) {
+    oauth = await installOAuth(app, {
+      publicUrl: issuer,
+      redis: deps.redis,
+      prefix: `${opts.keyPrefix ?? "teleglas:"}oauth:`,
+      apiKeys: config.apiKeys,
+      redeemCode: async (code) => {
+        const r = await loginCodes.redeem(code);
+        return r.ok ? r.userId : undefined;
+      },
+      logger: deps.logger,
+      cookieKeys: config.oauthCookieKeys,
+      jwks: config.oauthJwks,
+      // Per client address: a person's whole login is about ten requests.
+      perIpPerMinute: Math.max(60, config.rateLimitPerMinute),
+    });
+  }
+
   // zod compilers only in this scope: plain JSON-schema routes elsewhere keep Fastify's defaults.
   await app.register(async (scope) => {
     scope.setValidatorCompiler(validatorCompiler);
@@ -164,13 +189,21 @@ export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<
     registerDocuments(scope, config);
 
     await scope.register(async (protectedScope) => {
-      await installProtection(protectedScope, config, rateStore);
+      await installProtection(protectedScope, config, rateStore, { oauth });
       registerOperationRoutes(protectedScope, OPERATIONS, serve);
+      registerPersonalRoutes(protectedScope, serve);
       metrics.watchStreams(registerAlertStream(protectedScope, deps));
       registerMetrics(protectedScope, metrics);
     });
     // Its own scope: the same auth, and the public tier when MCP_PUBLIC is on (mcp/access.ts).
-    await registerMcp(scope, deps, OPERATIONS, serve, metrics.toolCalled, rateStore);
+    await registerMcp(
+      scope,
+      { ...deps, oauth },
+      [...OPERATIONS, ...PERSONAL_OPERATIONS],
+      serve,
+      metrics.toolCalled,
+      rateStore,
+    );
   });
   return app;
 }

@@ -1,4 +1,5 @@
 import { bool, commonEnvSchema, csv, parseEnv } from "@teleglas/market-data-core";
+import type { JWK } from "jose";
 import { z } from "zod";
 import { createIpAllowlist } from "./security/ip-allowlist.js";
 
@@ -46,6 +47,27 @@ export const apiEnvSchema = commonEnvSchema.extend({
   PRIVACY_LOGGED: z.string().max(2000).optional(),
   MCP_PUBLIC: bool.default(false),
   MCP_PUBLIC_RATE_LIMIT: z.coerce.number().int().positive().default(30),
+  OAUTH_COOKIE_KEYS: csv
+    .optional()
+    .refine(
+      (keys) => keys === undefined || keys.every((k) => k.length >= 32),
+      "every key must be at least 32 characters",
+    ),
+  OAUTH_JWKS: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined) return undefined;
+      try {
+        const jwks = JSON.parse(s) as { keys?: unknown };
+        if (Array.isArray(jwks.keys) && jwks.keys.length > 0) return jwks as { keys: JWK[] };
+      } catch {}
+      ctx.addIssue({
+        code: "custom",
+        message: 'must be a JSON Web Key Set with private keys, e.g. {"keys":[{"kty":"EC",…}]}',
+      });
+      return z.NEVER;
+    }),
 });
 
 export interface PrivacyConfig {
@@ -92,6 +114,14 @@ export interface ApiConfig {
   mcpPublic: boolean;
   /** Requests per window of one address on the public MCP tier. */
   mcpPublicRateLimit: number;
+  /** Cookie-signing keys and signing keys of the authorization server; generated and kept in Redis when absent. */
+  /**
+   * Issuer of the OAuth authorization server, which runs when this is set and Redis is there:
+   * PUBLIC_URL, or http://HOST:PORT on a loopback host (loadApiConfig derives it).
+   */
+  oauthIssuer?: string;
+  oauthCookieKeys?: string[];
+  oauthJwks?: { keys: JWK[] };
 }
 
 /** Parse the process environment (main.ts only). Throws ConfigError naming the variable. */
@@ -109,6 +139,9 @@ export function loadApiConfig(env: Record<string, string | undefined>) {
     publicUrl: e.PUBLIC_URL,
     mcpPublic: e.MCP_PUBLIC,
     mcpPublicRateLimit: e.MCP_PUBLIC_RATE_LIMIT,
+    oauthIssuer: oauthIssuer(e.PUBLIC_URL, e.HOST, e.PORT),
+    oauthCookieKeys: e.OAUTH_COOKIE_KEYS,
+    oauthJwks: e.OAUTH_JWKS,
     privacy: {
       operator: e.PRIVACY_OPERATOR,
       contact: e.PRIVACY_CONTACT,
@@ -142,4 +175,14 @@ export function apiConfig(partial: Partial<ApiConfig> = {}): ApiConfig {
     mcpPublicRateLimit: 30,
     ...partial,
   };
+}
+
+/**
+ * The authorization server's issuer (and the only token audience): PUBLIC_URL, or the local
+ * address when the API listens on a fixed loopback port; undefined = no OAuth.
+ */
+export function oauthIssuer(publicUrl: string | undefined, host: string, port: number): string | undefined {
+  if (publicUrl !== undefined) return publicUrl.replace(/\/$/, "");
+  const h = host === "::1" ? "[::1]" : host;
+  return LOOPBACK.has(h) && port > 0 ? `http://${h}:${port}` : undefined;
 }

@@ -9,11 +9,14 @@ export interface ApiDeps {
   config: ApiConfig;
   logger: Logger;
   core: Pick<MarketDataCore, "market" | "stats">;
-  stores: Pick<Stores, "alerts">;
+  /** `loginCodes` turns the OAuth login on; `subscriptions` and `received` serve the person's own data. */
+  stores: Pick<Stores, "alerts"> & Partial<Pick<Stores, "loginCodes" | "subscriptions" | "received">>;
   /** Shared rate limits and readiness; in-process counters when absent. */
   redis?: Redis;
   /** The process registry (process and upstream metrics); the app makes its own when absent. */
   registry?: Registry;
+  /** The authorization server's token check, when OAuth runs (set by buildApp). */
+  oauth?: import("./oauth/index.js").OAuth;
   /** Service version shown by `/` and `/info`. */
   version: string;
 }

@@ -35,5 +35,9 @@ export async function buildOpenApiDocuments(config: ApiConfig & { publicUrl: str
   await app.ready();
   const openapi = app.swagger() as OpenAPIV3_1.Document;
   await app.close();
-  return { openapi, chatgpt: chatGptSchema(openapi, config.publicUrl) };
+  return {
+    openapi,
+    chatgpt: chatGptSchema(openapi, config.publicUrl),
+    chatgptOAuth: chatGptSchema(openapi, config.publicUrl, "oauth"),
+  };
 }

@@ -1,6 +1,25 @@
 import type { OpenAPIV3_1 } from "openapi-types";
 import type { ApiConfig } from "./config.js";
 import { OPERATIONS } from "./operations.js";
+import { SCOPE_TEXT, SCOPES } from "./security/principal.js";
+
+/** The OAuth 2.1 authorization-code flow of this server, as an OpenAPI security scheme. */
+export function oauthScheme(origin: string, scopes: readonly string[] = SCOPES) {
+  const base = origin.replace(/\/$/, "");
+  return {
+    type: "oauth2" as const,
+    description:
+      "OAuth 2.1 (authorization code + PKCE S256) on this server: log in with a code from the Telegram bot's /connect, or an operator key.",
+    flows: {
+      authorizationCode: {
+        authorizationUrl: `${base}/oauth/authorize`,
+        tokenUrl: `${base}/oauth/token`,
+        refreshUrl: `${base}/oauth/token`,
+        scopes: Object.fromEntries(scopes.map((s) => [s, SCOPE_TEXT[s as keyof typeof SCOPE_TEXT].en])),
+      },
+    },
+  };
+}
 
 /** Options of @fastify/swagger: OpenAPI 3.1 with the bearer scheme and `servers` from PUBLIC_URL. */
 export function swaggerDocument(config: ApiConfig, version: string) {
@@ -16,10 +35,12 @@ export function swaggerDocument(config: ApiConfig, version: string) {
     components: {
       securitySchemes: {
         bearerAuth: { type: "http", scheme: "bearer", description: "One of the keys in GPT_API_KEYS." },
+        oauth: oauthScheme(config.oauthIssuer ?? config.publicUrl ?? `http://${config.host}:${config.port}`),
       },
     },
     tags: [
       { name: "market", description: "Market data" },
+      { name: "personal", description: "The logged-in person's own data (OAuth, scope alerts:read)" },
       { name: "service", description: "Service status and metadata" },
     ],
   } satisfies Partial<OpenAPIV3_1.Document>;
@@ -59,7 +80,12 @@ function trimmed(value: unknown): unknown {
  * examples, response fields keep their descriptions but not their examples, and the error
  * responses are one shared `default`.
  */
-export function chatGptSchema(doc: OpenAPIV3_1.Document, publicUrl: string): OpenAPIV3_1.Document {
+export function chatGptSchema(
+  doc: OpenAPIV3_1.Document,
+  publicUrl: string,
+  /** `oauth`: the GPT's Actions sign in with OAuth (scope market:read) instead of an API key. */
+  auth: "bearer" | "oauth" = "bearer",
+): OpenAPIV3_1.Document {
   if (!publicUrl.startsWith("https://"))
     throw new Error("PUBLIC_URL must be an https:// URL for GPT Actions");
   const paths: OpenAPIV3_1.PathsObject = {};
@@ -71,6 +97,7 @@ export function chatGptSchema(doc: OpenAPIV3_1.Document, publicUrl: string): Ope
       get: {
         ...get,
         responses: { "200": trimmed(ok), default: GPT_ERROR_RESPONSE },
+        security: auth === "oauth" ? [{ oauth: ["market:read"] }] : get.security,
         "x-openai-isConsequential": false,
       },
     } as OpenAPIV3_1.PathItemObject;
@@ -87,6 +114,10 @@ export function chatGptSchema(doc: OpenAPIV3_1.Document, publicUrl: string): Ope
     paths,
     components: {
       ...components,
+      securitySchemes:
+        auth === "oauth"
+          ? { oauth: oauthScheme(publicUrl, ["market:read"]) }
+          : { bearerAuth: components.securitySchemes?.bearerAuth as OpenAPIV3_1.SecuritySchemeObject },
       schemas: schemas as NonNullable<OpenAPIV3_1.ComponentsObject["schemas"]>,
     },
   };

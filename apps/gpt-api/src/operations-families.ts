@@ -2,10 +2,13 @@ import {
   type EtfAsset,
   INDICATOR_COINS,
   type IndicatorCoin,
+  LIQUIDATION_MAP_RANGES,
+  type LiquidationMapRange,
   OPTION_COINS,
   OPTION_EXCHANGES,
   type OptionCoin,
   type OptionExchange,
+  summarizeHeatmap,
 } from "@teleglas/market-data-core";
 import { z } from "zod";
 import { type Operation, op, s } from "./operation.js";
@@ -13,13 +16,14 @@ import { FundingArbitrageReportSchema } from "./schemas/arbitrage.js";
 import { CalendarReportSchema } from "./schemas/calendar.js";
 import { EtfReportSchema } from "./schemas/etf.js";
 import { IndicatorsReportSchema } from "./schemas/indicators.js";
+import { LiquidationMapReportSchema } from "./schemas/liqmap.js";
 import { OnchainReportSchema, WhaleTransferReportSchema } from "./schemas/onchain.js";
 import { OptionsReportSchema } from "./schemas/options.js";
-import { symbolParam } from "./schemas/params.js";
+import { enumParam, symbolParam } from "./schemas/params.js";
 
 /**
  * The operations over CoinGlass's families beyond the futures core (ETFs, on-chain, indicators,
- * options, calendar, funding arbitrage), in the order they are listed in the OpenAPI documents.
+ * options, liquidation map, calendar, funding arbitrage), in the order they are listed in the OpenAPI documents.
  */
 export const FAMILY_OPERATIONS: Operation[] = [
   op({
@@ -126,6 +130,28 @@ export const FAMILY_OPERATIONS: Operation[] = [
     gpt: true,
     run: ({ core }, q) =>
       core.market.getOptions(q.symbol as OptionCoin, { exchange: q.exchange as OptionExchange }),
+  }),
+  op({
+    operationId: "getLiquidationMap",
+    path: "/gpt/liquidation-map",
+    summary: "Where liquidations cluster: nearest large levels above and below the price",
+    description:
+      "All exchanges: the nearest large liquidation clusters above and below the price (level, distance, USD), totals per side, CoinGlass max pain, heatmap extent and peak. Needs CoinGlass Professional.",
+    query: z.object({
+      symbol: symbolParam,
+      range: enumParam("range", LIQUIDATION_MAP_RANGES, "24h")
+        .default("24h")
+        .meta({ description: "Window: 12h, 24h, 3d, 7d or 30d (default 24h).", examples: ["24h"] }),
+    }),
+    data: LiquidationMapReportSchema,
+    withSymbol: true,
+    hold: true,
+    gpt: true,
+    // The heatmap's grid (tens of thousands of cells) is for pictures: the answer gives its figures.
+    run: async ({ core }, q) => {
+      const r = await core.market.getLiquidationMap(s(q), { range: q.range as LiquidationMapRange });
+      return { ...r, data: { ...r.data, heatmap: summarizeHeatmap(r.data.heatmap) } };
+    },
   }),
   op({
     operationId: "getEconomicCalendar",

@@ -6,7 +6,7 @@ import type { Registry } from "prom-client";
 import { buildApp } from "./app.js";
 import type { ApiConfig } from "./config.js";
 
-export { apiConfig } from "./config.js";
+export { apiConfig, oauthIssuer } from "./config.js";
 
 import { listen } from "./server.js";
 
@@ -19,7 +19,8 @@ export interface GptApiDeps {
   config: ApiConfig;
   logger: Logger;
   core: Pick<MarketDataCore, "market" | "stats">;
-  stores: Pick<Stores, "alerts">;
+  /** `loginCodes` turns the OAuth login on; `subscriptions` and `received` serve the person's own data. */
+  stores: Pick<Stores, "alerts"> & Partial<Pick<Stores, "loginCodes" | "subscriptions" | "received">>;
   redis?: Redis;
   /** The process registry /metrics serves (main.ts adds the upstream metrics to it). */
   registry?: Registry;

@@ -31,8 +31,10 @@ afterAll(async () => {
 const json = async (res: Response) => (await res.json()) as Json;
 async function tool(name: string, args: Record<string, unknown>): Promise<Json> {
   const result = await client.callTool({ name, arguments: args });
+  // An answer is the envelope as structured content; an error is the error envelope as text.
+  if (!result.isError) return { isError: false, ...(result.structuredContent as Json) };
   const content = result.content as Array<{ type: string; text: string }>;
-  return { isError: result.isError ?? false, ...JSON.parse(content[0]?.text ?? "{}") };
+  return { isError: true, ...JSON.parse(content[0]?.text ?? "{}") };
 }
 
 describe("/gpt/etf and getEtfFlows", () => {
@@ -104,6 +106,17 @@ describe("/gpt/funding-arbitrage and getFundingArbitrage", () => {
       expect(res.status, path).toBe(403);
       expect((await json(res)).error.message).toContain("CoinGlass startup plan or above");
     }
+  });
+
+  it("/gpt/liquidation-map and getLiquidationMap answer PLAN_REQUIRED naming professional", async () => {
+    const res = await api.get("/gpt/liquidation-map?symbol=BTC");
+    const body = await json(res);
+    expect(res.status).toBe(403);
+    expect(body.error.code).toBe("PLAN_REQUIRED");
+    expect(body.error.message).toContain("CoinGlass professional plan or above");
+    const mcp = await tool("getLiquidationMap", { symbol: "BTC" });
+    expect(mcp.isError).toBe(true);
+    expect(mcp.error.code).toBe("PLAN_REQUIRED");
   });
 
   it("/info says which families the plan unlocks", async () => {

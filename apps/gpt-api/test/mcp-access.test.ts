@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { liveMeta } from "../src/http/envelope.js";
+import { addressBucket } from "../src/mcp/access.js";
 import { callTool, visibleTools } from "../src/mcp/call.js";
 import { operationTool } from "../src/mcp/operation-tools.js";
 import type { ToolContext } from "../src/mcp/tool.js";
@@ -77,7 +78,10 @@ describe("/mcp with MCP_PUBLIC=true", () => {
     const { client } = await connectMcp(api.url, { headers: from("203.0.113.7") });
     try {
       const { tools } = await client.listTools(); // 4
-      expect(tools.map((t) => t.name)).toContain("getMarketSnapshot");
+      const names = tools.map((t) => t.name);
+      expect(names).toContain("getMarketSnapshot");
+      // The person-scoped tools need a login: not even listed.
+      expect(names.filter((n) => n.startsWith("getMy"))).toEqual([]);
       const answer = await client.callTool({ name: "getLiquidations", arguments: { symbol: "BTC" } }); // 5
       expect(answer.isError).toBeFalsy();
       expect((answer.structuredContent as Json).symbol).toBe("BTC");
@@ -102,6 +106,17 @@ describe("/mcp with MCP_PUBLIC=true", () => {
       authorization: "Bearer nope-0123456789",
     });
     expect(wrong.status).toBe(401);
+  });
+
+  it("refuses a person-scoped tool to a public caller, naming the scope it needs", async () => {
+    const call = { jsonrpc: "2.0", id: 3, method: "tools/call", params: { name: "getMySubscription" } };
+    const { status, body } = await post(api.url, call, from("203.0.113.11"));
+    expect(status).toBe(200);
+    expect(body.result.isError).toBe(true);
+    expect(JSON.parse(body.result.content[0].text).error).toMatchObject({
+      code: "UNAUTHORIZED",
+      message: "The tool getMySubscription needs a login with the alerts:read scope.",
+    });
   });
 
   it("keeps /gpt/* behind a key", async () => {
@@ -142,5 +157,16 @@ describe("tools by scope", () => {
     const error = JSON.parse((refused.content[0] as { text: string }).text).error;
     expect(error).toMatchObject({ code: "UNAUTHORIZED" });
     expect(error.message).toBe("The tool getMyAlertRules needs a login with the alerts:read scope.");
+  });
+});
+
+describe("public tier address buckets", () => {
+  it("counts IPv4 as is and IPv6 by its /64", () => {
+    expect(addressBucket("203.0.113.7")).toBe("203.0.113.7");
+    expect(addressBucket("::ffff:203.0.113.7")).toBe("203.0.113.7");
+    expect(addressBucket("2001:db8:aa:bb:1:2:3:4")).toBe("2001:db8:aa:bb::/64");
+    expect(addressBucket("2001:db8:aa:bb::9")).toBe("2001:db8:aa:bb::/64");
+    expect(addressBucket("2001:0db8::1")).toBe("2001:db8:0:0::/64");
+    expect(addressBucket("::1")).toBe("0:0:0:0::/64");
   });
 });

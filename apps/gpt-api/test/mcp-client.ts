@@ -49,6 +49,7 @@ export const MAX_ARGS: Record<string, Record<string, unknown>> = {
   getWhaleTransfers: { limit: 100 },
   getMarketIndicators: { symbol: "BTC" },
   getOptions: { symbol: "BTC", exchange: "Deribit" },
+  getLiquidationMap: { symbol: "BTC", range: "30d" },
   getEconomicCalendar: { days: 14, importance: 1 },
   getFundingArbitrage: { limit: 50 },
   getRecentAlerts: { limit: 100 },

@@ -8,10 +8,15 @@ import type { Json } from "./harness.js";
 
 type Doc = Awaited<ReturnType<typeof buildOpenApiDocuments>>["openapi"];
 let openapi: Doc;
-let chatgpt: Doc;
+let chatgptBearer: Doc;
+let chatgptOAuth: Doc;
 
 beforeAll(async () => {
-  ({ openapi, chatgpt } = await buildOpenApiDocuments({
+  ({
+    openapi,
+    chatgpt: chatgptBearer,
+    chatgptOAuth,
+  } = await buildOpenApiDocuments({
     ...apiConfig(),
     publicUrl: "https://teleglas.example.com",
   }));
@@ -81,7 +86,12 @@ describe("OpenAPI document", () => {
   });
 });
 
-describe("ChatGPT Actions schema", () => {
+describe.each(["bearer", "oauth"] as const)("ChatGPT Actions schema (%s)", (auth) => {
+  let chatgpt: Doc;
+  beforeAll(() => {
+    chatgpt = auth === "oauth" ? chatgptOAuth : chatgptBearer;
+  });
+
   it("is valid OpenAPI 3.1.0 with one https server and at most 30 read-only operations", async () => {
     const result = await validate(structuredClone(chatgpt) as never);
     expect(result.valid, result.valid ? "" : compileErrors(result)).toBe(true);
@@ -94,8 +104,26 @@ describe("ChatGPT Actions schema", () => {
     for (const { path, method, op } of ops) {
       expect(method, path).toBe("get");
       expect(op["x-openai-isConsequential"], path).toBe(false);
-      expect(path).not.toMatch(/stream|metrics|mcp|health|ready|openapi/);
+      expect(path).not.toMatch(/stream|metrics|mcp|health|ready|openapi|\/me\//);
+      expect(op.security, path).toEqual(
+        auth === "oauth" ? [{ oauth: ["market:read"] }] : [{ bearerAuth: [] }],
+      );
     }
+    const schemes = chatgpt.components?.securitySchemes ?? {};
+    if (auth === "bearer") expect(Object.keys(schemes)).toEqual(["bearerAuth"]);
+    else
+      expect(schemes).toEqual({
+        oauth: expect.objectContaining({
+          type: "oauth2",
+          flows: {
+            authorizationCode: expect.objectContaining({
+              authorizationUrl: "https://teleglas.example.com/oauth/authorize",
+              tokenUrl: "https://teleglas.example.com/oauth/token",
+              scopes: { "market:read": expect.any(String) },
+            }),
+          },
+        }),
+      });
   });
 
   it("is small: examples only on parameters, one shared error response", () => {

@@ -8,8 +8,10 @@ import { alertRulesFeature } from "./features/alert-rules.js";
 import { alertRulesListFeature } from "./features/alert-rules-list.js";
 import { arbFeature } from "./features/arb.js";
 import { calendarFeature } from "./features/calendar.js";
+import { channelFeature } from "./features/channel.js";
 import { chartFeature } from "./features/chart.js";
 import { runFeature } from "./features/common.js";
+import { connectFeature } from "./features/connect.js";
 import { digestFeature } from "./features/digest.js";
 import { etfFeature } from "./features/etf.js";
 import { fallbackFeature } from "./features/fallback.js";
@@ -17,6 +19,7 @@ import { liqmapFeature } from "./features/liqmap.js";
 import { marketFeature } from "./features/market.js";
 import { membershipFeature } from "./features/membership.js";
 import { optionsFeature } from "./features/options.js";
+import { routingFeature } from "./features/routing.js";
 import { settingsFeature } from "./features/settings.js";
 import { startFeature } from "./features/start.js";
 import { statusFeature } from "./features/status.js";
@@ -93,7 +96,10 @@ export function createBot(deps: BotDeps, o: CreateBotOptions): Bot<BotContext> {
     settingsFeature,
     digestFeature,
     statusFeature,
+    connectFeature,
     adminFeature,
+    routingFeature,
+    channelFeature,
     fallbackFeature,
   );
   bot.catch((err) =>

@@ -23,11 +23,13 @@ import { createBullDelivery } from "./delivery/bullmq.js";
 import { BOT_GROUP, startDispatcher } from "./delivery/dispatcher.js";
 import { memoryLiveMessages, redisLiveMessages } from "./delivery/live.js";
 import { createMemoryDelivery } from "./delivery/memory.js";
+import type { RouteNotice } from "./delivery/route.js";
 import type { Delivery, DeliveryEvent } from "./delivery/types.js";
 import { startDigests } from "./digest/start.js";
 import type { DigestScheduler } from "./digest/types.js";
 import { COMMANDS } from "./features/start.js";
 import { formatAlert } from "./format/alert.js";
+import { formatRouteNotice } from "./format/routes.js";
 import type { Language } from "./format/translate.js";
 import { createI18n, translatorFor } from "./i18n/index.js";
 import { createBotMetrics } from "./metrics.js";
@@ -145,6 +147,11 @@ export async function startTelegramBot(
   const deliveryApi = consoleMode ? bot.api : new Api(token, { apiRoot: config.apiRoot });
   const onEvent = (e: DeliveryEvent) => {
     metrics.onDelivery(e);
+    // The person's own log of what they were sent (the API shows it after an OAuth login).
+    if (e.type === "sent")
+      deps.stores.received.note(e.chatId, e.alertId, e.kind, Date.now()).catch((err: unknown) => {
+        log.warn({ err }, "received log write failed");
+      });
     if (e.type === "sent" || e.type === "duplicate_skipped") log.debug(e, "alert delivery");
     else if (e.type === "failed" && e.final) log.error(e, "alert delivery gave up");
     else log.info(e, "alert delivery");
@@ -158,8 +165,19 @@ export async function startTelegramBot(
       ? { text: formatAlert(a, translatorFor(i18n, lang), Date.now(), lang), revision: a.revision ?? 0 }
       : null;
   };
+  // A topic or channel that stops taking alerts: the chat's admin is told once, in its language,
+  // through the same queue (paced, retried, exactly once).
+  const notify = async (n: RouteNotice) => {
+    const lang = (await deps.stores.subscriptions.get(n.chatId))?.language ?? "en";
+    const where = n.type === "topic_gone" ? n.threadId : n.channel.id;
+    const text = formatRouteNotice(n, translatorFor(i18n, lang));
+    await delivery?.enqueue([
+      { alertId: `route-${n.type}-${where}-${Date.now()}`, chatId: n.chatId, text, silent: false },
+    ]);
+  };
   const common = {
     api: deliveryApi,
+    routes: { store: deps.stores.routes, notify },
     live:
       deps.redis && !consoleMode ? redisLiveMessages(deps.redis, prefix, render) : memoryLiveMessages(render),
     ...(deps.delivery?.editGapMs ? { editGapMs: deps.delivery.editGapMs } : {}),

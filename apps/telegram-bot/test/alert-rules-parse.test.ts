@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { conditionLine, repeatLine } from "../src/features/alert-rules-line.js";
 import { parseAlert } from "../src/features/alert-rules-parse.js";
+import { presets } from "../src/features/alert-rules-presets.js";
 
 const NOW = Date.UTC(2026, 11, 3, 7, 0);
 const ok = (text: string) => {
@@ -214,5 +215,16 @@ describe("the one-line /alert forms", () => {
       expect(again.repeat).toEqual(a.repeat);
     }
     expect(conditionLine(ok("PEPE price < 0.0000001").condition)).toBe("PEPE price < 0.0000001");
+  });
+
+  it("every preset button of the guided flow reads back as the alert it shows", () => {
+    const kinds = ["price", "move", "oi", "funding", "liquidations", "long_short"] as const;
+    for (const kind of kinds)
+      for (const exchange of [null, "Binance"])
+        for (const c of presets("1000PEPE", kind, 0.012345, exchange)) {
+          const line = conditionLine(c);
+          expect(ok(line).condition).toEqual(c);
+          expect(Buffer.byteLength(`aw:-:r:${line} every 60m`)).toBeLessThanOrEqual(64);
+        }
   });
 });

@@ -260,3 +260,29 @@ describe("/alerts", () => {
     expect(await h.stores.rules.count(u)).toBe(1);
   });
 });
+
+describe("/alerts pages", () => {
+  it("eight alerts a page, with arrows between pages", async () => {
+    const u = user();
+    for (let i = 1; i <= 10; i++)
+      await h.stores.rules.create(
+        {
+          chatId: u,
+          condition: { kind: "price", symbol: "BTC", op: "above", level: i * 10_000 },
+          repeat: { mode: "once" },
+        },
+        { maxPerChat: 50 },
+      );
+    const [list] = await h.ask(u, "/alerts");
+    expect(list?.text).toContain("(10/3)");
+    // Made within a millisecond or two, their order among themselves is the store's (id) order.
+    expect(list?.text).toMatch(/\n8\. BTC price above \$\d+,000 · once/);
+    expect(list?.text).not.toContain("\n9. ");
+    expect(list?.text).toContain("<i>Page 1 of 2</i>");
+    expect(buttons(list).map((b) => b.text)).toContain("▶️");
+    const second = await pressUntil(u, list!, "rl:g:1", "Page 2 of 2");
+    expect(second.text).toMatch(/\n9\. BTC price above \$\d+,000 · once\n10\. BTC price above/);
+    expect(second.text).not.toContain("\n8. ");
+    expect(buttons(second).map((b) => b.callback_data)).toContain("rl:g:0");
+  });
+});

@@ -1,6 +1,6 @@
-import type { QuietHours } from "@teleglas/market-data-core";
+import { createStores, type QuietHours } from "@teleglas/market-data-core";
 import { describe, expect, it } from "vitest";
-import type { DigestData } from "../src/digest/build.js";
+import { type DigestData, sharedRecent } from "../src/digest/build.js";
 import { parseDigest } from "../src/digest/parse.js";
 import { cronPattern, decide, latestRun, periodOf } from "../src/digest/period.js";
 import { formatDigest } from "../src/format/digest.js";
@@ -62,6 +62,28 @@ describe("/digest one-line forms", () => {
     expect(parseDigest(["every", "5h"], null)).toEqual({ type: "error", key: "digest-bad-hours" });
     expect(parseDigest(["every", "0x4"], null)).toEqual({ type: "error", key: "digest-bad-hours" });
     expect(parseDigest(["weekly"], null)).toEqual({ type: "error", key: "digest-bad" });
+  });
+});
+
+describe("the recent-alerts log", () => {
+  it("is read once for the digests due together, and again a few seconds later", async () => {
+    const stores = createStores();
+    let clock = 0;
+    let reads = 0;
+    const recent = stores.alerts.recent.bind(stores.alerts);
+    stores.alerts.recent = (q) => {
+      reads++;
+      return recent(q);
+    };
+    const read = sharedRecent(stores, () => clock);
+    await Promise.all([read(), read(), read()]);
+    clock += 4_000;
+    await read();
+    expect(reads).toBe(1);
+    clock += 2_000;
+    await read();
+    expect(reads).toBe(2);
+    await stores.close();
   });
 });
 

@@ -23,6 +23,10 @@ const [A, B, C, D, E, G, H, I] = ALLOWED.slice(0, 8) as [
   number,
   number,
 ];
+/** A forum group whose digests an admin routes to a topic, and its owner. */
+const FORUM = -1002000000500;
+const OWNER = ALLOWED[20] as number;
+let digestTopic = 0;
 const WAIT = { timeoutMs: 15_000 };
 /** What Telegram shows of an HTML message: no tags, entities decoded. */
 const plain = (html: string) =>
@@ -56,6 +60,20 @@ describe("digests", () => {
   it("sets digests by one line and answers bad input with an example", async () => {
     for (const id of [A, B, C, D, G, H, I]) await h.ask(id, "/settings tz Asia/Jakarta"); // quiet 22–07
     await h.ask(E, "/settings quiet 01:00 02:00 silent Asia/Jakarta");
+    // A forum whose admin sends digests to a topic of their own ("digest" is a routing kind).
+    h.tg.addChat({
+      id: FORUM,
+      type: "supergroup",
+      title: "Desk",
+      forum: true,
+      members: { [OWNER]: "creator" },
+    });
+    await h.ask(OWNER, "/settings tz Asia/Jakarta", { chatId: FORUM });
+    digestTopic = h.tg.createTopic(FORUM, "Digests");
+    const before = h.tg.messages(FORUM).length;
+    h.tg.injectMessage({ userId: OWNER, chatId: FORUM, text: "/route here digest", threadId: digestTopic });
+    await h.tg.waitUntil(() => h.tg.messages(FORUM).length > before, { what: "the /route answer" });
+    await h.ask(OWNER, "/digest daily 08:00", { chatId: FORUM });
     await h.ask(B, "/lang id");
     const [set] = await h.ask(A, "/digest daily 08:00");
     expect(set?.text).toContain("daily at 08:00 (Asia/Jakarta)");
@@ -68,7 +86,14 @@ describe("digests", () => {
     expect(skip?.text).toContain("In quiet hours: skip that digest");
     await h.ask(E, "/digest daily 06:00");
     await h.ask(G, "/digest every 4h");
-    await h.ask(I, "/digest every 4h");
+    // The guided way: /digest alone shows buttons; one press sets it, the menu edits in place.
+    const [menu] = await h.ask(I, "/digest");
+    expect(menu?.text).toContain("No digest in this chat.");
+    expect(JSON.stringify(menu?.reply_markup)).toContain('"callback_data":"dg:e:4"');
+    await h.press(I, menu!.message_id, "dg:e:4");
+    const shown = () => h.tg.messages(I).find((m) => m.message_id === menu!.message_id)?.text ?? "";
+    await h.tg.waitUntil(() => shown().includes("every 4 h (Asia/Jakarta)"), { what: "the menu edited" });
+    expect((await h.stores.subscriptions.get(I))?.digest?.schedule).toEqual({ type: "every", hours: 4 });
     const [bad] = await h.ask(H, "/digest every 5h");
     expect(bad?.text).toContain("Every 1, 2, 3, 4, 6, 8 or 12 hours, e.g.");
     const [badTime] = await h.ask(H, "/digest daily 25:00");
@@ -113,6 +138,8 @@ describe("digests", () => {
     await until(A, 1, "A's 08:00 digest");
     await until(B, 1, "B's 08:00 digest");
     await until(G, 1, "G's 08:00 digest (every 4 h)");
+    await until(FORUM, 1, "the forum's 08:00 digest");
+    expect(digests(h, FORUM).map((m) => m.message_thread_id)).toEqual([digestTopic]);
     const en = digests(h, A)[0]!.text;
     expect(en).toContain("📰 Digest · 08:00 (Asia/Jakarta)");
     expect(en).toContain("Since Thu 03 Dec 08:00");
@@ -142,7 +169,7 @@ describe("digests", () => {
     await h.ask(H, "/digest daily 08:01");
     vi.setSystemTime(local("08:00:59"));
     await until(H, 1, "H's 08:01 digest from the restarted bot");
-    for (const id of [A, B, C, E, G, I]) expect(digests(h, id)).toHaveLength(1);
+    for (const id of [A, B, C, E, G, I, FORUM]) expect(digests(h, id)).toHaveLength(1);
     const [off] = await h.ask(I, "/digest off");
     expect(off?.text).toContain("No digest in this chat.");
     vi.setSystemTime(local("11:59:59"));

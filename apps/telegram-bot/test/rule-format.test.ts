@@ -92,7 +92,7 @@ describe("the fired-rule message", () => {
         "💲 Sekarang $100,250.5 · 24j +3.21%",
         "📝 take profit &lt;50%",
         "🕒 2026-12-03 07:30:05 UTC (1 mnt lalu)",
-        "<i>Aturan: Harga BTC di atas $100,000 · tiap persilangan</i>",
+        "<i>Aturan: Harga BTC di atas $100,000 · setiap kali menembus</i>",
         "#BTC #MyAlert",
       ].join("\n"),
     );

@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defaultSubscription } from "@teleglas/market-data-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { ALLOWED, type Harness, startHarness } from "./harness.js";
+import { ALLOWED, type Harness, startHarness, startWorker } from "./harness.js";
 import { makeAlert } from "./helpers.js";
 
 let h: Harness | null = null;
@@ -51,21 +51,10 @@ describe("subscriptions end to end", () => {
   it("a storm injected in the simulator reaches a subscriber through the worker, and /status sees the worker", {
     timeout: 45_000,
   }, async () => {
-    const { startAlertWorker } = await import("@teleglas/alert-worker/service");
-    const { loadWorkerConfig } = await import("../../alert-worker/src/config.js");
     let workerUrl = "";
     const { httpWorkerStatus } = await import("../src/service.js");
     h = await startHarness({ workerStatus: () => httpWorkerStatus(`${workerUrl}/health`)() });
-    const { config } = loadWorkerConfig({ WORKER_PORT: "0", WORKER_WATCHLIST: "BTC" });
-    const worker = await startAlertWorker({
-      config: { ...config, keyPrefix: h.prefix },
-      logger: (await import("pino")).default({ level: "silent" }),
-      core: h.core,
-      stores: h.stores,
-      redis: h.redis,
-      wsUrl: h.sim.wsUrl,
-      apiKey: "test-key",
-    });
+    const worker = await startWorker(h, { WORKER_WATCHLIST: "BTC" });
     workerUrl = worker.url;
     const cleanups: Array<() => void> = [];
     const after = (fn: () => void) => cleanups.push(fn);

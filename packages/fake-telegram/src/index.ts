@@ -5,34 +5,27 @@
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { addTopic } from "./chat-methods.js";
+import { type ChatSetup, chatObject, type Member, type MemberStatus, makeChat } from "./chats.js";
 import { readParams, sendJson } from "./http.js";
 import { createLimiter, type LimitOptions } from "./limits.js";
 import { type ChatState, callMethod, type FakeState } from "./methods.js";
-import type { CallbackAnswer, FakeStats, FakeTelegramOptions, FakeUser, SentMessage } from "./types.js";
+import type {
+  CallbackAnswer,
+  FakeStats,
+  FakeTelegramOptions,
+  FakeUser,
+  InjectCallbackOptions,
+  InjectMessageOptions,
+  SentMessage,
+} from "./types.js";
 import { createUpdateQueue, type Update } from "./updates.js";
 
+export { BOT_ID, type ChatSetup, type Member, type MemberStatus } from "./chats.js";
 export type { LimitOptions } from "./limits.js";
 export type { ChatState } from "./methods.js";
 export type * from "./types.js";
 export type { Update } from "./updates.js";
-
-export interface InjectMessageOptions {
-  /** The sender; the chat is the same id (a private chat) unless chatId is given. */
-  userId: number;
-  text: string;
-  chatId?: number;
-  firstName?: string;
-  username?: string;
-  languageCode?: string;
-}
-
-export interface InjectCallbackOptions {
-  userId: number;
-  /** The bot message the button belongs to. */
-  messageId: number;
-  data: string;
-  firstName?: string;
-}
 
 /** A running fake Bot API. */
 export interface FakeTelegram {
@@ -53,6 +46,14 @@ export interface FakeTelegram {
   callbackAnswers(): CallbackAnswer[];
   commands(): unknown[];
   chatActions(): Array<{ chat_id: number; action: string }>;
+  /** Registers a group, forum or channel with its members (the bot is an administrator unless given). */
+  addChat(setup: ChatSetup): void;
+  /** Changes a member's status or rights (e.g. demote the bot in a channel). */
+  setMember(chatId: number, userId: number, member: MemberStatus | Member): void;
+  /** A person creates a topic in a forum; resolves to its `message_thread_id`. */
+  createTopic(chatId: number, name: string): number;
+  /** A person closes, reopens or deletes a topic. */
+  setTopic(chatId: number, threadId: number, change: "close" | "reopen" | "delete"): void;
   /** Make sends to a chat fail as Telegram would (blocked, kicked, deactivated, not found, migrated). */
   setChatState(chatId: number, state: ChatState | null): void;
   block(chatId: number): void;
@@ -75,6 +76,7 @@ export async function createFakeTelegram(opts: FakeTelegramOptions = {}): Promis
     limiter: createLimiter(opts),
     updates: createUpdateQueue(),
     chats: new Map(),
+    known: new Map(),
     messages: [],
     callbackAnswers: [],
     commands: [],
@@ -118,10 +120,36 @@ export async function createFakeTelegram(opts: FakeTelegramOptions = {}): Promis
     ...(username ? { username } : {}),
     ...(lang ? { language_code: lang } : {}),
   });
-  const chatOf = (chatId: number, firstName: string) =>
-    chatId < 0
+  const chatOf = (chatId: number, firstName: string) => {
+    const known = state.known.get(chatId);
+    if (known) return chatObject(known);
+    return chatId < 0
       ? { id: chatId, type: "supergroup", title: `Group ${chatId}` }
       : { id: chatId, type: "private", first_name: firstName };
+  };
+  const knownChat = (chatId: number) => {
+    const c = state.known.get(chatId);
+    if (!c) throw new Error(`fake-telegram: chat ${chatId} was never added (addChat)`);
+    return c;
+  };
+  /** A message inside a topic, as Telegram shapes it: thread id, flag, and the topic's service message. */
+  const inTopic = (chatId: number, threadId: number | undefined) => {
+    const topic = threadId === undefined ? undefined : state.known.get(chatId)?.topics.get(threadId);
+    if (!topic) return {};
+    const created = { name: topic.name, icon_color: topic.icon_color };
+    return {
+      message_thread_id: topic.message_thread_id,
+      is_topic_message: true,
+      reply_to_message: {
+        message_id: topic.message_thread_id,
+        message_thread_id: topic.message_thread_id,
+        date: Math.floor(Date.now() / 1000),
+        chat: chatOf(chatId, ""),
+        forum_topic_created: created,
+        is_topic_message: true,
+      },
+    };
+  };
 
   const waitUntil: FakeTelegram["waitUntil"] = (check, o = {}) =>
     new Promise((resolve, reject) => {
@@ -153,12 +181,17 @@ export async function createFakeTelegram(opts: FakeTelegramOptions = {}): Promis
       const from = user(o.userId, o.firstName, o.username, o.languageCode);
       const chatId = o.chatId ?? o.userId;
       const command = /^\/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?/.exec(o.text);
+      const chat = chatOf(chatId, from.first_name);
       return state.updates.push({
         message: {
           message_id: state.nextMessageId++,
           date: Math.floor(Date.now() / 1000),
-          from,
-          chat: chatOf(chatId, from.first_name),
+          ...(o.anonymousAdmin
+            ? { from: { id: 1087968824, is_bot: true, first_name: "Group", username: "GroupAnonymousBot" } }
+            : { from }),
+          ...(o.anonymousAdmin ? { sender_chat: chat } : {}),
+          ...inTopic(chatId, o.threadId),
+          chat,
           text: o.text,
           ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {}),
         },
@@ -179,6 +212,9 @@ export async function createFakeTelegram(opts: FakeTelegramOptions = {}): Promis
             message_id: message.message_id,
             date: Math.floor(message.at / 1000),
             chat: chatOf(message.chat_id, from.first_name),
+            ...(message.message_thread_id !== undefined
+              ? { message_thread_id: message.message_thread_id, is_topic_message: true }
+              : {}),
             text: message.text,
             ...(message.reply_markup ? { reply_markup: message.reply_markup } : {}),
           },
@@ -202,6 +238,17 @@ export async function createFakeTelegram(opts: FakeTelegramOptions = {}): Promis
     callbackAnswers: () => [...state.callbackAnswers],
     commands: () => state.commands,
     chatActions: () => [...state.chatActions],
+    addChat: (setup) => state.known.set(setup.id, makeChat(setup)),
+    setMember(chatId, userId, member) {
+      knownChat(chatId).members.set(userId, typeof member === "string" ? { status: member } : member);
+    },
+    createTopic: (chatId, name) => addTopic(state, knownChat(chatId), name).message_thread_id,
+    setTopic(chatId, threadId, change) {
+      const topic = knownChat(chatId).topics.get(threadId);
+      if (!topic) throw new Error(`fake-telegram: no topic ${threadId} in chat ${chatId}`);
+      if (change === "delete") topic.deleted = true;
+      else topic.closed = change === "close";
+    },
     setChatState(chatId, s) {
       if (s === null) state.chats.delete(chatId);
       else state.chats.set(chatId, s);

@@ -1,4 +1,6 @@
-import { apiError, asBool, maybeJson, type Params } from "./http.js";
+import { type ChatRegistry, callChatMethod, fail, lookupChat, ok, type Reply } from "./chat-methods.js";
+import { BOT_ID, sendRefusal } from "./chats.js";
+import { asBool, maybeJson, type Params } from "./http.js";
 import type { Limiter } from "./limits.js";
 import type { CallbackAnswer, FakeStats, SentMessage } from "./types.js";
 import type { UpdateQueue } from "./updates.js";
@@ -11,7 +13,7 @@ export type ChatState =
   | { kind: "not_found" }
   | { kind: "migrated"; to: number };
 
-export interface FakeState {
+export interface FakeState extends ChatRegistry {
   limiter: Limiter;
   updates: UpdateQueue;
   chats: Map<number, ChatState>;
@@ -25,13 +27,7 @@ export interface FakeState {
   nextMessageId: number;
 }
 
-export type Reply = { status: number; body: unknown };
-
-const ok = (result: unknown): Reply => ({ status: 200, body: { ok: true, result } });
-const fail = (code: number, description: string, parameters?: Record<string, number>): Reply => ({
-  status: code,
-  body: apiError(code, description, parameters),
-});
+export type { Reply };
 
 function chatError(state: ChatState | undefined): Reply | null {
   switch (state?.kind) {
@@ -53,14 +49,23 @@ function chatError(state: ChatState | undefined): Reply | null {
 }
 
 function send(state: FakeState, method: SentMessage["method"], p: Params): Reply {
-  const chatId = Number(p["chat_id"]);
-  if (!Number.isFinite(chatId)) return fail(400, "Bad Request: chat_id is empty");
+  const target = lookupChat(state, p["chat_id"]);
+  if (target === null)
+    return fail(
+      400,
+      p["chat_id"] === undefined ? "Bad Request: chat_id is empty" : "Bad Request: chat not found",
+    );
+  const known = typeof target === "number" ? undefined : target;
+  const chatId = known?.id ?? (target as number);
+  const thread = p["message_thread_id"] === undefined ? undefined : Number(p["message_thread_id"]);
   const text = String((method === "sendMessage" ? p["text"] : p["caption"]) ?? "");
   if (method === "sendMessage" && text.trim() === "") return fail(400, "Bad Request: message text is empty");
   if (method === "sendMessage" && text.length > 4096) return fail(400, "Bad Request: message is too long");
   if (method === "sendPhoto" && p["photo"] === undefined) return fail(400, "Bad Request: there is no photo");
   const refused = chatError(state.chats.get(chatId));
   if (refused) return refused;
+  const denied = known ? sendRefusal(known, thread) : null;
+  if (denied) return fail(...denied);
   const now = Date.now();
   const retryAfter = state.limiter.admit(chatId, now);
   if (retryAfter !== null) {
@@ -71,6 +76,8 @@ function send(state: FakeState, method: SentMessage["method"], p: Params): Reply
     chat_id: chatId,
     method,
     text,
+    // In a forum, a message without a thread lands in General and carries none.
+    ...(thread !== undefined && (known?.is_forum ?? true) ? { message_thread_id: thread } : {}),
     ...(p["parse_mode"] !== undefined ? { parse_mode: String(p["parse_mode"]) } : {}),
     ...(p["reply_markup"] !== undefined ? { reply_markup: maybeJson(p["reply_markup"]) } : {}),
     ...(p["disable_notification"] !== undefined
@@ -87,7 +94,12 @@ function send(state: FakeState, method: SentMessage["method"], p: Params): Reply
   return ok({
     message_id: message.message_id,
     date: Math.floor(now / 1000),
-    chat: { id: chatId, type: chatId < 0 ? "supergroup" : "private" },
+    chat: known
+      ? { id: chatId, type: known.type, title: known.title }
+      : { id: chatId, type: chatId < 0 ? "supergroup" : "private" },
+    ...(message.message_thread_id !== undefined
+      ? { message_thread_id: message.message_thread_id, is_topic_message: true }
+      : {}),
     ...(method === "sendMessage" ? { text } : { caption: text, photo: [] }),
   });
 }
@@ -97,7 +109,7 @@ export async function callMethod(state: FakeState, method: string, p: Params): P
   switch (method) {
     case "getMe":
       return ok({
-        id: 1_000_001,
+        id: BOT_ID,
         is_bot: true,
         first_name: "Teleglas Test",
         username: state.botUsername,
@@ -181,6 +193,6 @@ export async function callMethod(state: FakeState, method: string, p: Params): P
     case "getWebhookInfo":
       return ok({ url: state.updates.webhook?.url ?? "", pending_update_count: 0 });
     default:
-      return fail(404, "Not Found");
+      return callChatMethod(state, method, p, state.botUsername) ?? fail(404, "Not Found");
   }
 }

@@ -19,6 +19,8 @@ export interface SentMessage {
   message_id: number;
   chat_id: number;
   method: "sendMessage" | "sendPhoto";
+  /** The forum topic it was posted in (`message_thread_id`); absent in General and other chats. */
+  message_thread_id?: number;
   /** Message text, or the photo caption. */
   text: string;
   parse_mode?: string;
@@ -65,4 +67,26 @@ export interface FakeTelegramOptions {
   groupPerMinute?: number;
   /** The bot getMe returns. */
   botUsername?: string;
+}
+
+export interface InjectMessageOptions {
+  /** The sender; the chat is the same id (a private chat) unless chatId is given. */
+  userId: number;
+  text: string;
+  chatId?: number;
+  firstName?: string;
+  username?: string;
+  languageCode?: string;
+  /** Posted inside this forum topic (`message_thread_id`) of a registered forum. */
+  threadId?: number;
+  /** Sent by an anonymous group admin (from GroupAnonymousBot, sender_chat = the group). */
+  anonymousAdmin?: boolean;
+}
+
+export interface InjectCallbackOptions {
+  userId: number;
+  /** The bot message the button belongs to. */
+  messageId: number;
+  data: string;
+  firstName?: string;
 }

@@ -33,6 +33,7 @@ export { createQuota, type QuotaOptions } from "./quota/quota.js";
 export * from "./quota/types.js";
 export { planNeededFor, type RuleSource, SOURCE_ENDPOINT, sourceOf } from "./rules/plan.js";
 export { INDICATOR_COINS } from "./services/indicators.js";
+export { summarizeHeatmap } from "./services/liqmap.js";
 export { createMarketData, type MarketDataOptions, type MarketDataService } from "./services/market.js";
 export { OPTION_COINS, OPTION_EXCHANGES } from "./services/options.js";
 export * from "./services/types.js";

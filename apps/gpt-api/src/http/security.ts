@@ -1,10 +1,11 @@
 import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ApiConfig } from "../config.js";
+import type { OAuth } from "../oauth/index.js";
 import { createBearerAuth } from "../security/auth.js";
 import { createAuthFailureLimit } from "../security/auth-failures.js";
 import { createIpAllowlist } from "../security/ip-allowlist.js";
-import { keyPrincipal, type Principal } from "../security/principal.js";
+import { keyPrincipal, type Principal, publicPrincipal } from "../security/principal.js";
 import { type BatchedRateStore, storeConstructor } from "../security/rate-store.js";
 import { ApiError } from "./errors.js";
 
@@ -37,6 +38,17 @@ export interface ProtectionOptions {
   maxFor?: (principal: Principal | undefined) => number;
   /** Called with the 401 before it is sent, to add headers (WWW-Authenticate). */
   onUnauthorized?: (request: FastifyRequest, reply: FastifyReply) => void;
+  /** Access tokens are accepted too when the authorization server runs (Redis and an issuer). */
+  oauth?: OAuth;
+}
+
+/** `WWW-Authenticate` of a 401 with OAuth on (RFC 9728 §5.1): where a client starts discovery. */
+export function oauthChallenge(oauth: OAuth, request: FastifyRequest, reply: FastifyReply): void {
+  const invalid = /^bearer \S/i.test(request.headers.authorization ?? "") ? ', error="invalid_token"' : "";
+  reply.header(
+    "www-authenticate",
+    `Bearer resource_metadata="${oauth.resourceMetadataUrl(request.url)}"${invalid}`,
+  );
 }
 
 /**
@@ -52,26 +64,21 @@ export async function installProtection(
 ): Promise<void> {
   const auth = createBearerAuth(config.apiKeys);
   const failures = createAuthFailureLimit({ max: config.authFailuresPerMinute, windowMs: 60_000 });
-  // One principal object per configured key, not one per request (the hot path allocates nothing).
-  const principals = new Map<string, Principal>();
-  const principalOf = (keyId: string): Principal =>
-    principals.get(keyId) ?? (principals.set(keyId, keyPrincipal(keyId)).get(keyId) as Principal);
-  app.addHook("onRequest", (request, reply, done) => {
+  const { oauth } = opts;
+  // One principal object per key, made once: the bearer path allocates nothing for it.
+  const keyPrincipals = new Map<string, Principal>();
+  const admit = (request: FastifyRequest, principal: Principal) => {
+    request.keyId = principal.subject;
+    request.principal = principal;
+  };
+  const refuse = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    done: (e?: Error) => void,
+    reason: string,
+  ) => {
     if (!config.requireAuth) {
-      request.keyId = `ip_${request.ip}`;
-      request.principal = keyPrincipal(request.keyId);
-      return done();
-    }
-    const result = auth.check(request.headers.authorization);
-    if (result.ok) {
-      request.keyId = result.keyId;
-      request.principal = principalOf(result.keyId);
-      return done();
-    }
-    const anonymous = result.reason === "missing" ? opts.anonymous?.(request) : undefined;
-    if (anonymous !== undefined) {
-      request.keyId = anonymous.subject;
-      request.principal = anonymous;
+      admit(request, publicPrincipal(request.ip));
       return done();
     }
     if (!failures.allow(request.ip)) {
@@ -83,10 +90,54 @@ export async function installProtection(
         }),
       );
     }
-    const message =
-      result.reason === "missing" ? "A bearer API key is required." : "The API key is not valid.";
     opts.onUnauthorized?.(request, reply);
-    done(new ApiError("UNAUTHORIZED", message, { hint: "Send Authorization: Bearer <key>." }));
+    if (oauth === undefined) {
+      const message = reason === "missing" ? "A bearer API key is required." : "The API key is not valid.";
+      return done(new ApiError("UNAUTHORIZED", message, { hint: "Send Authorization: Bearer <key>." }));
+    }
+    if (!reply.hasHeader("www-authenticate")) oauthChallenge(oauth, request, reply);
+    const message =
+      reason === "missing"
+        ? "A bearer API key or OAuth access token is required."
+        : "The API key or access token is not valid (unknown, expired, revoked, or issued for another server).";
+    done(
+      new ApiError("UNAUTHORIZED", message, {
+        hint: `Send Authorization: Bearer <key or token>; OAuth clients start from ${oauth.resourceMetadataUrl(request.url)}.`,
+      }),
+    );
+  };
+  app.addHook("onRequest", (request, reply, done) => {
+    const header = request.headers.authorization;
+    if (!config.requireAuth && (header === undefined || oauth === undefined)) {
+      request.keyId = `ip_${request.ip}`;
+      request.principal = keyPrincipal(request.keyId);
+      return done();
+    }
+    // Keys first and in process: the bearer path makes no Redis call.
+    const result = auth.check(header);
+    if (result.ok) {
+      let principal = keyPrincipals.get(result.keyId);
+      if (principal === undefined) {
+        principal = keyPrincipal(result.keyId);
+        keyPrincipals.set(result.keyId, principal);
+      }
+      admit(request, principal);
+      return done();
+    }
+    const anonymous = result.reason === "missing" ? opts.anonymous?.(request) : undefined;
+    if (anonymous !== undefined) {
+      admit(request, anonymous);
+      return done();
+    }
+    if (result.reason === "invalid" && oauth !== undefined) {
+      oauth.verify((header as string).slice(7).trim()).then((principal) => {
+        if (principal === undefined) return refuse(request, reply, done, "invalid");
+        admit(request, principal);
+        done();
+      }, done);
+      return;
+    }
+    refuse(request, reply, done, result.reason);
   });
   await app.register(rateLimit, {
     global: true,

@@ -1,8 +1,8 @@
-import type { Candle, Interval, LiquidationBar, MarketResult } from "@teleglas/market-data-core";
+import type { Candle, Interval, LiquidationBar, ResultMeta } from "@teleglas/market-data-core";
 import { z } from "zod";
 import { successBody } from "../http/envelope.js";
 import { ApiError } from "../http/errors.js";
-import { snakePath, toSnake } from "../http/snake-case.js";
+import { toSnake } from "../http/snake-case.js";
 import { successEnvelope } from "../schemas/envelope.js";
 import { msReq, pct, str, usd } from "../schemas/fields.js";
 import { enumParam, numberParam, symbolParam } from "../schemas/params.js";
@@ -94,6 +94,19 @@ function chartData(symbol: string, interval: string, candles: Candle[], liq: Liq
   };
 }
 
+/** The freshness of both series drawn: cached if both are, stale if either is, as old as the older. */
+function bothMeta(a: ResultMeta, b: ResultMeta | undefined): ResultMeta {
+  if (b === undefined) return a;
+  return {
+    cached: a.cached && b.cached,
+    stale: a.stale || b.stale,
+    staleReason: a.staleReason ?? b.staleReason,
+    ageMs: Math.max(a.ageMs, b.ageMs),
+    asOf: Math.min(a.asOf, b.asOf),
+    missing: [],
+  };
+}
+
 /**
  * `getPriceChart`: the PNG the bot's /chart draws (packages/charts) as MCP image content, with its
  * figures as structured content. The charts package is loaded on first use (vega and resvg weigh
@@ -145,17 +158,15 @@ export function chartTool(): McpTool {
       // The bot's chart at 800 px rather than 1000: the PNG (~65 KB) keeps the answer under
       // 100 KB in base64, and hosts scale images down for the model anyway.
       const png = await gate(() => specToPng(chartSpec(input), PNG_WIDTH));
-      const r: MarketResult<unknown> = candles.value;
-      const missing = [
-        ...r.meta.missing.map(snakePath),
-        ...(liq === null ? ["liquidations_long_usd", "liquidations_short_usd"] : []),
-      ];
+      const meta = bothMeta(candles.value.meta, liqs.status === "fulfilled" ? liqs.value.meta : undefined);
+      // Missing names the chart's own fields: the sums when the liquidation history failed.
+      const missing = liq === null ? ["liquidations_long_usd", "liquidations_short_usd"] : [];
       const data = {
         ...chartData(symbol, interval, bars, liq),
         image: { mime_type: "image/png" as const, width: PNG_WIDTH, bytes: png.length },
       };
       // toSnake also cuts float noise of the sums to 10 significant digits, as on every answer.
-      const result = envelopeResult(title, successBody(toSnake(data), { ...r.meta, missing }, symbol));
+      const result = envelopeResult(title, successBody(toSnake(data), { ...meta, missing }, symbol));
       result.content.push({ type: "image", data: png.toString("base64"), mimeType: "image/png" });
       return result;
     },

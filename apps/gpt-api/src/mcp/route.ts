@@ -48,7 +48,7 @@ export async function registerMcp(
   store: BatchedRateStore,
 ): Promise<void> {
   const { config } = deps;
-  const access = mcpProtection(config);
+  const access = mcpProtection(config, deps.oauth);
   const tools = mcpTools(ops);
   // The SDK is loaded on the first MCP request: it weighs about 20 MB of memory.
   let sdk: Promise<Sdk> | undefined;

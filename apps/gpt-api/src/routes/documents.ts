@@ -50,15 +50,17 @@ export function registerDocuments(app: FastifyInstance, config: ApiConfig): void
     return reply.type("text/html; charset=utf-8").send(page);
   });
 
-  let schema: string | undefined;
-  app.get("/openapi.gpt.json", { schema: { hide: true } }, async (_request, reply) => {
+  const schemas: { bearer?: string; oauth?: string } = {};
+  app.get("/openapi.gpt.json", { schema: { hide: true } }, async (request, reply) => {
     const url = config.publicUrl;
     if (url === undefined || !url.startsWith("https://")) {
       throw new ApiError("NOT_FOUND", "The GPT Actions schema needs this server's public https origin.", {
         hint: "The operator sets PUBLIC_URL=https://your.domain.",
       });
     }
-    schema ??= JSON.stringify(chatGptSchema(app.swagger() as OpenAPIV3_1.Document, url));
-    return reply.type("application/json; charset=utf-8").send(schema);
+    // `?auth=oauth`: the schema for Actions that sign in with OAuth rather than an API key.
+    const auth = (request.query as { auth?: unknown }).auth === "oauth" ? "oauth" : "bearer";
+    schemas[auth] ??= JSON.stringify(chatGptSchema(app.swagger() as OpenAPIV3_1.Document, url, auth));
+    return reply.type("application/json; charset=utf-8").send(schemas[auth]);
   });
 }

@@ -34,3 +34,28 @@ export const publicPrincipal = (ip: string): Principal => ({
 
 export const hasScope = (p: Principal | undefined, scope: Scope): boolean =>
   p?.scopes.includes(scope) ?? false;
+
+/** What each scope lets a client see (consent page, OpenAPI, docs). */
+export const SCOPE_TEXT: Record<Scope, { en: string; id: string }> = {
+  "market:read": {
+    en: "Read market data (prices, liquidations, funding, open interest, alerts feed)",
+    id: "Membaca data pasar (harga, likuidasi, funding, open interest, umpan alert)",
+  },
+  "alerts:read": {
+    en: "Read your own Telegram alert settings and the alerts you received",
+    id: "Membaca pengaturan alert Telegram Anda dan alert yang Anda terima",
+  },
+};
+
+/** The principal of a person logged in through OAuth with a /connect code (subject `tg_<id>`). */
+export const telegramPrincipal = (userId: number, scopes: readonly Scope[]): Principal => ({
+  subject: `tg_${userId}`,
+  scopes,
+  kind: "oauth",
+});
+
+/** The Telegram user id of a subject logged in with a /connect code; undefined for anyone else. */
+export function telegramUserOf(principal: Principal | undefined): number | undefined {
+  const m = principal?.subject.match(/^tg_(\d{1,20})$/);
+  return m === null || m === undefined ? undefined : Number(m[1]);
+}

@@ -39,7 +39,7 @@ export async function tryEdit(
   if (paced > 0) return { type: "later", delayMs: paced, job };
   const wait = await live.claimEdit(job.alertId, job.chatId, gap);
   if (wait > 0) return { type: "later", delayMs: wait, job };
-  const outcome = await editOnce(deps.api, job.chatId, message.messageId, latest.text);
+  const outcome = await editOnce(deps.api, message.chatId ?? job.chatId, message.messageId, latest.text);
   if (outcome.type === "rate_limited") {
     stats.rateLimited++;
     deps.onEvent?.({ type: "rate_limited", retryAfterMs: outcome.retryAfterMs });

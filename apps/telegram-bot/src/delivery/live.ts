@@ -6,6 +6,8 @@ export interface LiveMessage {
   messageId: number;
   /** The alert revision the message shows. */
   revision: number;
+  /** The chat the message is in, when routing put it elsewhere (a linked channel). */
+  chatId?: number;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { tryEdit } from "./edit.js";
-import { sendOnce } from "./sender.js";
+import { sendRouted } from "./route.js";
 import type { DeliveryDeps, DeliveryJob, DeliveryStats } from "./types.js";
 
 const WEEK_MS = 7 * 24 * 3_600_000;
@@ -41,19 +41,23 @@ export async function tryDeliver(
   const fresh = latest && latest.revision > (job.revision ?? 0) ? latest : null;
   const text = fresh?.text ?? job.text;
   let chatId = job.chatId;
-  const message = { text, silent: job.silent, ...(job.replyMarkup ? { replyMarkup: job.replyMarkup } : {}) };
-  let outcome = await sendOnce(deps.api, { chatId, ...message });
+  // Where it goes (a forum topic, a linked channel, or the chat) is resolved at send time.
+  let { outcome, dest } = await sendRouted(deps, job, chatId, text);
   if (outcome.type === "migrated") {
     await deps.subscriptions.migrate(chatId, outcome.toChatId);
+    await deps.routes?.store.migrate(chatId, outcome.toChatId);
     stats.migrated++;
     deps.onEvent?.({ type: "migrated", chatId, toChatId: outcome.toChatId });
     chatId = outcome.toChatId;
-    outcome = await sendOnce(deps.api, { chatId, ...message });
+    ({ outcome, dest } = await sendRouted(deps, job, chatId, text));
   }
   switch (outcome.type) {
     case "sent":
       await markDelivered(deps, key);
-      if (job.live) await rememberMessage(deps, job, chatId, outcome.messageId, fresh?.revision);
+      if (job.live) {
+        const where = dest.chatId === chatId ? {} : { chatId: dest.chatId };
+        await rememberMessage(deps, job, chatId, { messageId: outcome.messageId, ...where }, fresh?.revision);
+      }
       stats.sent++;
       deps.onEvent?.({ type: "sent", alertId: job.alertId, chatId, kind: job.kind, eventAt: job.eventAt });
       return { type: "done" };
@@ -68,6 +72,13 @@ export async function tryDeliver(
       return { type: "done" };
     case "migrated":
       // Migrated twice in a row: give up on this alert rather than chase ids.
+      return { type: "done" };
+    case "thread_gone":
+    case "no_rights":
+      // The chat's own General topic is closed, or the bot may not post in the chat: retrying
+      // cannot help, and the chat stays subscribed for when an admin fixes it.
+      stats.failed++;
+      deps.onEvent?.({ type: "failed", alertId: job.alertId, chatId, error: outcome.reason, final: true });
       return { type: "done" };
   }
 }
@@ -96,11 +107,12 @@ async function rememberMessage(
   deps: DeliveryDeps,
   job: DeliveryJob,
   chatId: number,
-  messageId: number,
+  /** The message, and the chat it is in when that is not `chatId` (a linked channel). */
+  sent: { messageId: number; chatId?: number },
   revision = job.revision ?? 0,
 ): Promise<void> {
   try {
-    await deps.live?.set(job.alertId, chatId, { messageId, revision });
+    await deps.live?.set(job.alertId, chatId, { ...sent, revision });
   } catch (error) {
     deps.onEvent?.({
       type: "failed",

@@ -9,7 +9,11 @@ export type SendOutcome =
   /** 403 blocked/kicked/deactivated, or 400 chat not found: stop sending to this chat. */
   | { type: "gone"; reason: string }
   /** 400 with migrate_to_chat_id: the group became a supergroup with a new id. */
-  | { type: "migrated"; toChatId: number };
+  | { type: "migrated"; toChatId: number }
+  /** 400: the forum topic was deleted or closed; the message was not sent. */
+  | { type: "thread_gone"; reason: string }
+  /** 400: the bot may not post there (a channel admin without "post messages", a muted bot). */
+  | { type: "no_rights"; reason: string };
 
 /** One message of the delivery queue. */
 export interface OutgoingMessage {
@@ -17,6 +21,8 @@ export interface OutgoingMessage {
   text: string;
   /** Quiet hours in `silent` mode: deliver without a notification sound. */
   silent: boolean;
+  /** The forum topic to post in (`message_thread_id`); absent = General or a chat without topics. */
+  threadId?: number;
   replyMarkup?: InlineKeyboardMarkup;
 }
 
@@ -30,6 +36,7 @@ export async function sendOnce(api: Api, m: OutgoingMessage): Promise<SendOutcom
       parse_mode: "HTML",
       disable_notification: m.silent,
       link_preview_options: { is_disabled: true },
+      ...(m.threadId !== undefined ? { message_thread_id: m.threadId } : {}),
       ...(m.replyMarkup ? { reply_markup: m.replyMarkup } : {}),
     });
     return { type: "sent", messageId: sent.message_id };
@@ -51,6 +58,13 @@ export function classify(error: unknown): SendOutcome | null {
   if (error.error_code === 400 && /chat not found/i.test(error.description)) {
     return { type: "gone", reason: error.description };
   }
+  if (
+    error.error_code === 400 &&
+    /message thread not found|TOPIC_CLOSED|TOPIC_DELETED/i.test(error.description)
+  )
+    return { type: "thread_gone", reason: error.description };
+  if (error.error_code === 400 && /need administrator rights|not enough rights/i.test(error.description))
+    return { type: "no_rights", reason: error.description };
   return null;
 }
 

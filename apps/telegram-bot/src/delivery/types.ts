@@ -3,6 +3,7 @@ import type { Api } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Language } from "../format/translate.js";
 import type { LiveAlerts } from "./live.js";
+import type { RouteDeps } from "./route.js";
 
 /** One alert for one chat: the unit the queue delivers, at most once per (alert, chat). */
 export interface DeliveryJob {
@@ -89,6 +90,8 @@ export interface DeliveryDeps {
   live?: LiveAlerts;
   /** At most one edit per message per this long (default 5000 ms); edits in between coalesce. */
   editGapMs?: number;
+  /** Per-chat routing to forum topics and linked channels; without it every alert goes to its chat. */
+  routes?: RouteDeps;
 }
 
 export function emptyStats(): DeliveryStats {

@@ -58,6 +58,27 @@ export interface FiredLine {
 export interface DigestSources {
   core: MarketDataCore;
   stores: Stores;
+  /** The recent-alerts log (default: read it); the runner shares one read among the chats due together. */
+  recent?: () => Promise<Alert[]>;
+}
+
+/** How long one read of the recent-alerts log serves every digest due at the same time. */
+const RECENT_SHARE_MS = 5_000;
+
+/** Reads of the log shared for a few seconds: 100,000 chats due at 08:00 read it a handful of times. */
+export function sharedRecent(stores: Stores, now: () => number = Date.now): () => Promise<Alert[]> {
+  let last: { at: number; alerts: Promise<Alert[]> } | null = null;
+  return () => {
+    if (!last || now() - last.at > RECENT_SHARE_MS) {
+      const alerts = stores.alerts.recent({ limit: 1000 });
+      last = { at: now(), alerts };
+      // A failed read is not kept: the next digest tries again.
+      alerts.catch(() => {
+        if (last?.alerts === alerts) last = null;
+      });
+    }
+    return last.alerts;
+  };
 }
 
 /** Firings listed at most (the rule store keeps a chat's last 50). */
@@ -109,7 +130,7 @@ export async function gatherDigest(
       .getWatchlist(symbols, lane)
       .then((r) => r.data.coins)
       .catch(() => symbols.map(emptyRow)),
-    src.stores.alerts.recent({ limit: 1000 }).catch(() => [] as Alert[]),
+    (src.recent ?? (() => src.stores.alerts.recent({ limit: 1000 })))().catch(() => [] as Alert[]),
     firedIn(src.stores, sub.chatId, period.from, now).catch(() => null),
     src.core.market
       .getCalendar({ days: 2, minImportance: 3 }, lane)

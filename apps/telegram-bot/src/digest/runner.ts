@@ -1,7 +1,7 @@
 import type { Delivery } from "../delivery/types.js";
 import { formatDigest } from "../format/digest.js";
 import type { Language, T } from "../format/translate.js";
-import { type DigestSources, gatherDigest } from "./build.js";
+import { type DigestSources, gatherDigest, sharedRecent } from "./build.js";
 import { decide, digestOf, latestRun, periodOf, timeZoneOf } from "./period.js";
 
 /** What became of one due period of one chat. */
@@ -35,6 +35,7 @@ export const digestId = (start: number) => `digest-${start}`;
  */
 export function createDigestRunner(d: DigestRunnerDeps): DigestRun {
   const now = d.now ?? Date.now;
+  const src = { ...d, recent: d.recent ?? sharedRecent(d.stores) };
   return async (chatId, scheduledAt) => {
     const sub = await d.stores.subscriptions.get(chatId);
     const digest = digestOf(sub);
@@ -45,7 +46,7 @@ export function createDigestRunner(d: DigestRunnerDeps): DigestRun {
     const period = periodOf(digest.schedule, timeZone, start);
     const decision = decide(period, sub.quietHours, digest.quiet, sub.mutedUntil, at);
     if (decision.type !== "send") return report(d, chatId, decision);
-    const data = await gatherDigest(d, sub, period, timeZone, at);
+    const data = await gatherDigest(src, sub, period, timeZone, at);
     const text = formatDigest(data, d.translate(sub.language), sub.language);
     await d.delivery.enqueue([{ alertId: digestId(start), chatId, text, silent: false, kind: "digest" }]);
     return report(d, chatId, { type: "queued", start });

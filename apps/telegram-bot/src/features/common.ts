@@ -33,6 +33,19 @@ export async function replyHtml(
   }
 }
 
+/** Re-render a menu message in place; pressing the same choice twice changes nothing, which is fine. */
+export async function editHtml(
+  ctx: BotContext,
+  html: string,
+  keyboard?: InlineKeyboardMarkup,
+): Promise<void> {
+  await ctx
+    .editMessageText(html, { parse_mode: "HTML", ...(keyboard ? { reply_markup: keyboard } : {}) })
+    .catch((error: unknown) => {
+      if (!String(error).includes("message is not modified")) throw error;
+    });
+}
+
 /**
  * Resolve the symbol argument: usage when missing, "Unknown symbol XYZ — did you mean …?" with a
  * button per suggestion when unknown. Null when the command should stop.

@@ -21,5 +21,6 @@ membershipFeature.on("my_chat_member", async (ctx) => {
 
 membershipFeature.on("message:migrate_to_chat_id", async (ctx) => {
   await ctx.deps.stores.subscriptions.migrate(ctx.chat.id, ctx.message.migrate_to_chat_id);
+  await ctx.deps.stores.routes.migrate(ctx.chat.id, ctx.message.migrate_to_chat_id);
   ctx.log.info({ to: ctx.message.migrate_to_chat_id }, "group migrated; subscription moved");
 });

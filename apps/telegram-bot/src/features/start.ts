@@ -28,7 +28,10 @@ export const COMMANDS: Array<{ command: string; description: string }> = [
   { command: "alerts", description: "This chat's alerts: pause, edit, delete" },
   { command: "digest", description: "Summary daily at HH:MM or every N hours" },
   { command: "settings", description: "Minimum size, quiet hours, mute, language" },
+  { command: "route", description: "Send alert kinds to forum topics: /route here liquidations" },
+  { command: "channel", description: "Post alerts to a channel: /channel link @name" },
   { command: "lang", description: "Language: /lang en|id" },
+  { command: "connect", description: "Login code for ChatGPT, Claude and other apps" },
   { command: "status", description: "Service health" },
   { command: "help", description: "All commands" },
 ];
@@ -55,7 +58,13 @@ defineCommand(startFeature, ["help"], async (ctx) => {
   const { included, locked } = featuresOf(plan);
   const list = (fs: PlanFeature[], withPlan: boolean) =>
     fs.map((f) => (withPlan ? `${f.command} (${f.plan}+)` : f.command)).join(", ");
-  const lines = [ctx.t("help"), "", ctx.t("help-plan", { plan, included: list(included, false) })];
+  const lines = [
+    ctx.t("help"),
+    "",
+    ctx.t("help-routing"),
+    "",
+    ctx.t("help-plan", { plan, included: list(included, false) }),
+  ];
   if (locked.length > 0) lines.push(ctx.t("help-plan-locked", { locked: list(locked, true) }));
   // The console chat (no token) has no buttons to tap: say how to press them.
   if (!ctx.deps.config.token) lines.push("", ctx.t("help-console"));

@@ -88,6 +88,7 @@ help =
     /digest — a summary daily at your time or every N hours
     /lang en|id
 
+    /connect — a one-time login code for ChatGPT, Claude and other apps
     /status — live service figures
 help-console = ⌨️ Console chat: buttons are numbered under each message; type a number to press that button of the last message (or <code>#data</code>, the button's data).
 usage-raw = Usage: <code>/raw SYMBOL</code>, e.g. <code>/raw BTC</code>
@@ -309,4 +310,10 @@ transfers-title = On-chain whale transfers ≥ $10M, last 24 h
 transfers-to-exchanges = Onto exchanges
 transfers-from-exchanges = off exchanges
 usage-transfers = Usage: <code>/transfers [SYMBOL]</code>, e.g. <code>/transfers BTC</code>
+connect-code =
+    🔑 Your TELEGLAS login code: <code>{ $code }</code>
+
+    Type it on the TELEGLAS login page that ChatGPT, Claude or another app opens when you connect it. It works once, for { $minutes } minutes; a new /connect replaces it.
+    The app can then read market data, your alert settings and the alerts you received here — nothing else, and it can change nothing. Never share this code.
+connect-private = 🔒 Send /connect to me in a private chat: a login code must never be shown in a group.
 `;

@@ -88,6 +88,7 @@ help =
     /digest — ringkasan harian pada jam pilihanmu atau setiap N jam
     /lang en|id
 
+    /connect — kode login sekali pakai untuk ChatGPT, Claude dan aplikasi lain
     /status — angka layanan terkini
 help-console = ⌨️ Chat konsol: tombol diberi nomor di bawah tiap pesan; ketik nomornya untuk menekan tombol pesan terakhir (atau <code>#data</code>, data tombolnya).
 usage-raw = Cara pakai: <code>/raw SIMBOL</code>, mis. <code>/raw BTC</code>
@@ -309,4 +310,10 @@ transfers-title = Transfer paus on-chain ≥ $10M, 24 jam terakhir
 transfers-to-exchanges = Masuk ke bursa
 transfers-from-exchanges = keluar dari bursa
 usage-transfers = Cara pakai: <code>/transfers [SIMBOL]</code>, mis. <code>/transfers BTC</code>
+connect-code =
+    🔑 Kode login TELEGLAS Anda: <code>{ $code }</code>
+
+    Ketik kode ini di halaman login TELEGLAS yang dibuka ChatGPT, Claude atau aplikasi lain saat Anda menghubungkannya. Berlaku sekali, selama { $minutes } menit; /connect baru menggantikannya.
+    Aplikasi itu lalu dapat membaca data pasar, pengaturan alert Anda dan alert yang Anda terima di sini — tidak lebih, dan tidak dapat mengubah apa pun. Jangan pernah membagikan kode ini.
+connect-private = 🔒 Kirim /connect kepada saya di chat pribadi: kode login tidak boleh terlihat di grup.
 `;

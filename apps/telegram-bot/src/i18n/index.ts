@@ -4,6 +4,8 @@ import type { Language, T } from "../format/translate.js";
 import { digestEn, digestId } from "./digest.js";
 import { en } from "./en.js";
 import { id } from "./id.js";
+import { routingEn } from "./routing-en.js";
+import { routingId } from "./routing-id.js";
 import { rulesEn } from "./rules-en.js";
 import { rulesId } from "./rules-id.js";
 
@@ -20,9 +22,9 @@ export function createI18n<C extends Context>(
     fluentBundleOptions: { useIsolating: false },
     ...(negotiate ? { localeNegotiator: negotiate } : {}),
   });
-  // Digests and personal alerts keep their strings in files of their own.
-  i18n.loadLocaleSync("en", { source: en + digestEn + rulesEn, isDefault: true });
-  i18n.loadLocaleSync("id", { source: id + digestId + rulesId });
+  // Digests, personal alerts and routing keep their strings in files of their own.
+  i18n.loadLocaleSync("en", { source: en + digestEn + rulesEn + routingEn, isDefault: true });
+  i18n.loadLocaleSync("id", { source: id + digestId + rulesId + routingId });
   return i18n;
 }
 

@@ -28,9 +28,9 @@ rule-event-add = menambah
 rule-on-exchange = { " " }di { $exchange }
 rule-oi-weighted = { " " }(rata-rata tertimbang OI)
 repeat-once = sekali
-repeat-every = tiap persilangan
+repeat-every = setiap kali menembus
 repeat-every-wallet = tiap perubahan
-repeat-at_most = paling sering tiap { $every }
+repeat-at_most = maksimal sekali tiap { $every }
 rule-until = sampai { $time }
 rule-paused = ⏸ dijeda
 rule-done = ✔️ selesai
@@ -45,7 +45,7 @@ alert-forms =
     <code>/alert BTC liq &gt; 10m 1h longs</code>
     <code>/alert BTC ls &lt; 0.8</code> (rasio long/short)
     <code>/alert 0x… wallet</code> (dompet Hyperliquid)
-    Tambahkan <code>once</code> (bawaan), <code>every</code> (tiap persilangan) atau <code>every 30m</code>; <code>for 7d</code> atau <code>until 2026-12-31</code>; <code>note …</code> paling akhir.
+    Tambahkan <code>once</code> (bawaan), <code>every</code> (setiap kali menembus) atau <code>every 30m</code>; <code>for 7d</code> atau <code>until 2026-12-31</code>; <code>note …</code> paling akhir.
 alert-example-price = <code>/alert BTC price &gt; 100000</code> atau <code>/alert BTC price &lt; 90k</code>
 alert-example-move = <code>/alert ETH move 5% 1h</code> — jendela 5m, 15m, 1h, 4h, 24h; <code>+5%</code> hanya naik, <code>-5%</code> hanya turun
 alert-example-oi = <code>/alert BTC oi +3% 4h</code> — jendela 1h, 4h, 24h; tambahkan <code>on binance</code> untuk satu bursa
@@ -83,8 +83,8 @@ alert-pick-repeat = 🔔 <b>{ $rule }</b> — seberapa sering?
 alert-type-level = Level lain: kirim { $example }
 alert-button-other = ✏️ Level lain
 alert-button-once = Sekali
-alert-button-every = Tiap persilangan
-alert-button-at-most = Paling sering tiap { $every }
+alert-button-every = Setiap kali menembus
+alert-button-at-most = Maks. sekali tiap { $every }
 alert-button-list = 📋 Alert saya
 alert-button-new = Alert baru
 alert-button-flip = Berbalik tanda

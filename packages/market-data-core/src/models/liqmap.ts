@@ -72,3 +72,18 @@ export interface LiquidationMapReport {
   maxPain: { long: MaxPainLevel; short: MaxPainLevel } | null;
   heatmap: LiquidationHeatmap | null;
 }
+
+/** A heatmap in a few figures (the API's answer: the grid itself is for pictures). */
+export interface LiquidationHeatmapSummary {
+  /** Open time of the first and last candle, epoch ms. */
+  fromTime: number | null;
+  toTime: number | null;
+  candles: number;
+  priceRows: number;
+  /** Cells with an amount. */
+  cells: number;
+  minPriceUsd: number | null;
+  maxPriceUsd: number | null;
+  /** The largest cell: where and when the most was waiting to be liquidated. */
+  peak: { priceUsd: number; liquidationUsd: number; time: number | null } | null;
+}

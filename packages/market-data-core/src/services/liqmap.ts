@@ -2,6 +2,8 @@ import { assertPlan } from "../client/plans.js";
 import type { CoinGlassClient } from "../client/types.js";
 import type {
   LiquidationCluster,
+  LiquidationHeatmap,
+  LiquidationHeatmapSummary,
   LiquidationLevel,
   LiquidationMapRange,
   LiquidationMapReport,
@@ -61,6 +63,27 @@ export function nearestClusters(
         toUsd: Math.max(...edges),
       };
     });
+}
+
+/** The heatmap's extent and its largest cell, from CoinGlass's figures only. */
+export function summarizeHeatmap(h: LiquidationHeatmap | null): LiquidationHeatmapSummary | null {
+  if (!h) return null;
+  const times = h.times.filter((t): t is number => t !== null);
+  const prices = h.prices.filter((p): p is number => p !== null);
+  let peak: LiquidationHeatmapSummary["peak"] = null;
+  for (const [x, y, v] of h.cells)
+    if (!peak || v > peak.liquidationUsd)
+      peak = { priceUsd: h.prices[y] as number, liquidationUsd: v, time: h.times[x] ?? null };
+  return {
+    fromTime: times[0] ?? null,
+    toTime: times.at(-1) ?? null,
+    candles: h.times.length,
+    priceRows: h.prices.length,
+    cells: h.cells.length,
+    minPriceUsd: prices.length ? Math.min(...prices) : null,
+    maxPriceUsd: prices.length ? Math.max(...prices) : null,
+    peak,
+  };
 }
 
 function maxPainOf(row: LiquidationMaxPainRow | undefined, price: number | null) {

@@ -7,8 +7,11 @@ import {
   redisFlagStore,
   redisTtlKeys,
 } from "./kv.js";
+import { memoryLoginCodes, redisLoginCodes } from "./login-codes.js";
 import { createMemoryAlertStore } from "./memory-alerts.js";
+import { memoryReceivedLog, redisReceivedLog } from "./received.js";
 import { createRedisAlertStore } from "./redis-alerts.js";
+import { memoryRouteStore, redisRouteStore } from "./routes.js";
 import { memoryRuleBackend, redisRuleBackend } from "./rule-backends.js";
 import { createRuleStore } from "./rules.js";
 import {
@@ -59,6 +62,9 @@ export function createStores(opts: StoresOptions = {}): Stores {
     cooldowns: cooldownStore(cooldownKeys),
     ledger: deliveryLedger(ledgerKeys),
     flags: redis ? redisFlagStore(redis, prefix) : memoryFlagStore(),
+    loginCodes: redis ? redisLoginCodes(redis, prefix, { now }) : memoryLoginCodes({ now }),
+    received: redis ? redisReceivedLog(redis, prefix) : memoryReceivedLog(now),
+    routes: redis ? redisRouteStore(redis, prefix) : memoryRouteStore(),
     rules: createRuleStore(redis ? redisRuleBackend(redis, prefix) : memoryRuleBackend(), now),
     close: () => alerts.close(),
   };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type Alert, type AlertKind, AlertKindSchema, DEFAULT_ALERT_KINDS } from "../models/alert.js";
+import type { RouteStore } from "./routes.js";
 import type { RuleStore } from "./rules.js";
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -216,6 +217,12 @@ export interface Stores {
   cooldowns: CooldownStore;
   ledger: DeliveryLedger;
   flags: FlagStore;
+  /** One-time login codes of the bot's /connect (the API's OAuth login page redeems them). */
+  loginCodes: import("./login-codes.js").LoginCodeStore;
+  /** Which alerts each chat was sent in the last day. */
+  received: import("./received.js").ReceivedLog;
+  /** Per-chat routing of alert kinds to forum topics and a linked channel. */
+  routes: RouteStore;
   /** Personal alert rules per chat and their evaluation state (issue 15). */
   rules: RuleStore;
   /** Stops consumers and followers. Does not quit the Redis connection it was given. */

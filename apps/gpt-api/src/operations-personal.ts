@@ -1,0 +1,155 @@
+import { z } from "zod";
+import type { ApiDeps } from "./deps.js";
+import { liveMeta } from "./http/envelope.js";
+import { ApiError } from "./http/errors.js";
+import { op } from "./operation.js";
+import { numberParam } from "./schemas/params.js";
+import { AlertOutSchema } from "./schemas/reports.js";
+import { type Principal, telegramUserOf } from "./security/principal.js";
+
+const DAY_MS = 24 * 3_600_000;
+
+/**
+ * The Telegram user behind the request. Only a person logged in with a /connect code has one:
+ * an operator key or an anonymous visitor has no alerts of their own.
+ */
+function personOf(principal: Principal | undefined): number {
+  const user = telegramUserOf(principal);
+  if (user === undefined) {
+    throw new ApiError(
+      "NOT_FOUND",
+      "This request is not from a Telegram user, so there is no personal data.",
+      {
+        hint: "Log in through OAuth with a code from the bot's /connect command (scope alerts:read).",
+      },
+    );
+  }
+  return user;
+}
+
+function need<T>(store: T | undefined): T {
+  if (store === undefined) throw new ApiError("NOT_FOUND", "Personal data is not served by this server.");
+  return store;
+}
+
+const telegramUser = z
+  .number()
+  .int()
+  .meta({ description: "Your Telegram user id.", examples: [123456789] });
+
+const MySubscriptionSchema = z.object({
+  telegram_user_id: telegramUser,
+  subscription: z
+    .object({
+      symbols: z
+        .union([z.literal("all"), z.array(z.string())])
+        .meta({ description: 'Coins followed, or "all".', examples: [["BTC", "ETH"]] }),
+      kinds: z
+        .array(z.string())
+        .meta({ description: "Alert kinds received.", examples: [["liquidation_storm"]] }),
+      min_usd: z
+        .number()
+        .meta({ description: "Smallest alert delivered, in US dollars.", examples: [1_000_000] }),
+      quiet_hours: z
+        .object({
+          start: z.string(),
+          end: z.string(),
+          time_zone: z.string(),
+          mode: z.enum(["silent", "hold"]),
+        })
+        .nullable()
+        .meta({ description: "Local quiet hours (HH:MM, IANA time zone); null when none." }),
+      muted_until: z
+        .number()
+        .nullable()
+        .meta({ description: "Muted until (epoch ms); null when not muted." }),
+      language: z.enum(["en", "id"]),
+      active: z.boolean().meta({ description: "False when alerts stopped (e.g. the bot was blocked)." }),
+      updated_at: z.number().meta({ description: "Last change, epoch ms." }),
+    })
+    .nullable()
+    .meta({ description: "Your private chat's alert settings; null when you never subscribed." }),
+});
+
+const MyAlertsSchema = z.object({
+  telegram_user_id: telegramUser,
+  alerts: z
+    .array(
+      z.object({
+        alert_id: z.string(),
+        kind: z.string().nullable().meta({ description: "Alert kind; null when not recorded." }),
+        received_at: z.number().meta({ description: "When the bot sent it to you, epoch ms." }),
+        alert: AlertOutSchema.nullable().meta({
+          description: "The alert as raised; null when it has left the recent-alerts log.",
+        }),
+      }),
+    )
+    .meta({ description: "Alerts the bot sent you in the last 24 hours, newest first." }),
+  count: z.number().int(),
+});
+
+/** Read-only operations about the logged-in person (scope alerts:read); never anyone else's. */
+export const PERSONAL_OPERATIONS = [
+  op({
+    operationId: "getMySubscription",
+    path: "/me/subscription",
+    summary: "My alert settings",
+    description:
+      "The logged-in person's own Telegram alert settings: coins, kinds, minimum size, quiet hours, mute. Read-only; change them in the bot.",
+    query: z.object({}),
+    data: MySubscriptionSchema,
+    withSymbol: false,
+    hold: false,
+    gpt: false,
+    scope: "alerts:read",
+    run: async ({ stores }: ApiDeps, _q, principal) => {
+      const user = personOf(principal);
+      // A person's alerts go to their private chat with the bot, whose id is their user id.
+      const sub = await need(stores.subscriptions).get(user);
+      const subscription =
+        sub === null
+          ? null
+          : {
+              symbols: sub.symbols,
+              kinds: sub.kinds,
+              minUsd: sub.minUsd,
+              quietHours: sub.quietHours,
+              mutedUntil: sub.mutedUntil,
+              language: sub.language,
+              active: sub.active,
+              updatedAt: sub.updatedAt,
+            };
+      return { data: { telegramUserId: user, subscription }, meta: liveMeta() };
+    },
+  }),
+  op({
+    operationId: "getMyReceivedAlerts",
+    path: "/me/alerts",
+    summary: "Alerts I received",
+    description:
+      "The alerts the TELEGLAS bot sent the logged-in person in the last 24 hours, newest first, with each alert's details while they are still in the recent log.",
+    query: z.object({
+      limit: numberParam("limit", { min: 1, max: 100, integer: true, example: 20 })
+        .default(50)
+        .meta({ description: "Maximum alerts returned, 1..100 (default 50).", examples: [20] }),
+    }),
+    data: MyAlertsSchema,
+    withSymbol: false,
+    hold: false,
+    gpt: false,
+    scope: "alerts:read",
+    run: async ({ stores }: ApiDeps, q, principal) => {
+      const user = personOf(principal);
+      const got = (await need(stores.received).list(user, Date.now() - DAY_MS)).slice(0, q.limit as number);
+      const recent = got.length === 0 ? [] : await stores.alerts.recent({ limit: 1000 });
+      const byId = new Map(recent.map((a) => [a.id, a]));
+      const alerts = got.map((r) => ({
+        alertId: r.alertId,
+        kind: r.kind,
+        receivedAt: r.at,
+        alert: byId.get(r.alertId) ?? null,
+      }));
+      return { data: { telegramUserId: user, alerts, count: alerts.length }, meta: liveMeta() };
+    },
+  }),
+];
