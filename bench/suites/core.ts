@@ -5,7 +5,8 @@
 //    should take about as long as the slowest single upstream call (goal: within 1.5x). The same
 //    for the issue-17 families: a cold getEtf and getOptions (goal: within 1.5x each).
 // 3) Warm calls of the new services (ETF, options, funding arbitrage, indicators, exchange
-//    balances, whale transfers, calendar) inside their TTLs make no upstream request (goal: 0).
+//    balances, whale transfers, calendar, liquidation map) inside their TTLs make no upstream
+//    request (goal: 0).
 import { createSimulator } from "@teleglas/coinglass-sim";
 import { type CoreEvent, createMarketDataCore, type MarketDataCore } from "@teleglas/market-data-core";
 
@@ -78,6 +79,7 @@ async function warmNewServices() {
       core.market.getOnchain("BTC"),
       core.market.getWhaleTransfers({ limit: 50 }),
       core.market.getCalendar({ days: 7 }),
+      core.market.getLiquidationMap("BTC"),
     ]);
   await round();
   sim.control.resetCounters();
