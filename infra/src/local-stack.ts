@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Readable, Writable } from "node:stream";
 import { startAlertWorker } from "@teleglas/alert-worker/service";
 import { startUpstream } from "@teleglas/coinglass-sim";
-import { apiConfig as gptApiConfig, startGptApi } from "@teleglas/gpt-api/service";
+import { apiConfig as gptApiConfig, oauthIssuer, startGptApi } from "@teleglas/gpt-api/service";
 import { listenError } from "@teleglas/market-data-core";
 import { openRuntime } from "@teleglas/runtime";
 import {
@@ -155,6 +155,8 @@ function apiConfig(env: LocalStackEnv, keys: string[]): ApiConfig {
     rateLimitPerMinute: env.GPT_API_RATE_LIMIT,
     corsOrigins: env.GPT_API_CORS_ORIGINS,
     publicUrl: env.PUBLIC_URL,
+    // OAuth runs when REDIS_URL is set too (its state lives in Redis), as in the API's own process.
+    oauthIssuer: oauthIssuer(env.PUBLIC_URL, env.HOST, env.PORT),
   });
 }
 

@@ -181,7 +181,7 @@ export function apiConfig(partial: Partial<ApiConfig> = {}): ApiConfig {
  * The authorization server's issuer (and the only token audience): PUBLIC_URL, or the local
  * address when the API listens on a fixed loopback port; undefined = no OAuth.
  */
-function oauthIssuer(publicUrl: string | undefined, host: string, port: number): string | undefined {
+export function oauthIssuer(publicUrl: string | undefined, host: string, port: number): string | undefined {
   if (publicUrl !== undefined) return publicUrl.replace(/\/$/, "");
   const h = host === "::1" ? "[::1]" : host;
   return LOOPBACK.has(h) && port > 0 ? `http://${h}:${port}` : undefined;

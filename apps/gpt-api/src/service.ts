@@ -6,7 +6,7 @@ import type { Registry } from "prom-client";
 import { buildApp } from "./app.js";
 import type { ApiConfig } from "./config.js";
 
-export { apiConfig } from "./config.js";
+export { apiConfig, oauthIssuer } from "./config.js";
 
 import { listen } from "./server.js";
 

@@ -1,6 +1,6 @@
 import { ConfigError } from "@teleglas/market-data-core";
 import { describe, expect, it } from "vitest";
-import { loadApiConfig } from "../src/config.js";
+import { loadApiConfig, oauthIssuer } from "../src/config.js";
 
 describe("config", () => {
   it("has the documented defaults", () => {
@@ -66,5 +66,19 @@ describe("config", () => {
     expect(loadApiConfig({ PUBLIC_URL: "http://localhost:8000" }).config.publicUrl).toBe(
       "http://localhost:8000",
     );
+  });
+});
+
+describe("OAuth issuer", () => {
+  it("is PUBLIC_URL, or the loopback address on a fixed port, and nothing elsewhere", () => {
+    expect(oauthIssuer("https://api.example.com/", "0.0.0.0", 8000)).toBe("https://api.example.com");
+    expect(oauthIssuer(undefined, "127.0.0.1", 8000)).toBe("http://127.0.0.1:8000");
+    expect(oauthIssuer(undefined, "127.0.0.1", 0)).toBeUndefined();
+    expect(oauthIssuer(undefined, "0.0.0.0", 8000)).toBeUndefined();
+    expect(loadApiConfig({ PUBLIC_URL: "https://api.example.com" }).config.oauthIssuer).toBe(
+      "https://api.example.com",
+    );
+    expect(() => loadApiConfig({ PUBLIC_URL: "http://api.example.com" })).toThrow(/PUBLIC_URL/);
+    expect(() => loadApiConfig({ OAUTH_JWKS: "not json" })).toThrow(/OAUTH_JWKS/);
   });
 });
