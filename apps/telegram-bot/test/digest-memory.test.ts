@@ -102,3 +102,19 @@ it("sends each period once, also when a new twin starts over the same stores; om
   expect(await delivery.depth()).toBe(0);
   expect(tg.messages(77)).toHaveLength(1);
 }, 60_000);
+
+it("moves a chat's schedule when its time zone changes", async () => {
+  const digest = { schedule: { type: "daily" as const, at: "09:00" }, quiet: "wait" as const };
+  const quietHours = { start: "23:00", end: "06:00", timeZone: "Asia/Jakarta", mode: "silent" as const };
+  await stores.subscriptions.upsert(79, { active: false, quietHours, digest });
+  const s = twin();
+  await s.sync(79);
+  // The chat moves to UTC (quiet hours off): 09:00 is now 16:00 in Jakarta.
+  await stores.subscriptions.upsert(79, { quietHours: null });
+  await s.sync(79);
+  // Had the schedule stayed on Jakarta time, its 09:00 (02:00 UTC) would be the period due.
+  clock = new Date("2026-12-04T09:00:01Z").getTime();
+  await tg.waitUntil(() => tg.messages(79).length === 1, { what: "the 09:00 UTC digest" });
+  expect(tg.messages(79)[0]!.text).toContain("· 09:00 (UTC)");
+  await s.close();
+}, 30_000);

@@ -11,6 +11,8 @@ export interface LiqmapLabels {
   price: string;
   amount: string;
   now: string;
+  /** The window as the reader writes it (`24h`, `24j`); the report's own when absent. */
+  range?: string;
 }
 
 const ENGLISH: LiqmapLabels = {
@@ -141,8 +143,10 @@ export function liqmapSpec(r: LiquidationMapReport, labels: Partial<LiqmapLabels
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
     background: "#ffffff",
     title: {
-      text: `${r.symbol} ${l.title} · ${r.range}`,
+      text: `${r.symbol} ${l.title} · ${l.range ?? r.range}`,
       subtitle: l.subtitle,
+      // A long translation is cut short rather than widening the picture (which shrinks the map).
+      limit: WIDTH + 160,
       anchor: "start",
       fontSize: 24,
       subtitleFontSize: 15,

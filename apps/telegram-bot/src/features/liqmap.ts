@@ -9,7 +9,8 @@ import { defineCommand, replyHtml, replyMarketError, symbolArg } from "./common.
 const CAPTION_MAX = 1024;
 
 /** The chart's words in the reader's language. */
-const chartLabels = (ctx: BotContext) => ({
+const chartLabels = (ctx: BotContext, range: string) => ({
+  range: span(range, ctx.t.bind(ctx)),
   title: ctx.t("liqmap-chart-title"),
   subtitle: ctx.t("liqmap-chart-subtitle"),
   time: ctx.t("liqmap-chart-time"),
@@ -38,7 +39,7 @@ defineCommand(liqmapFeature, ["liqmap"], async (ctx, [input, rangeArg]) => {
   }
   const caption = formatLiqmap(report, { t: ctx.t.bind(ctx), now: Date.now(), lang: ctx.lang });
   if (report.data.heatmap === null || report.data.heatmap.cells.length === 0) return replyHtml(ctx, caption);
-  const png = await ctx.deps.renderLiqmapChart(report.data, chartLabels(ctx));
+  const png = await ctx.deps.renderLiqmapChart(report.data, chartLabels(ctx, range));
   const file = new InputFile(png, `${report.symbol}-liquidation-map-${range}.png`);
   if (caption.length <= CAPTION_MAX)
     return void (await ctx.replyWithPhoto(file, { caption, parse_mode: "HTML" }));

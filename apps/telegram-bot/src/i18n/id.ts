@@ -282,7 +282,7 @@ liqmap-max-pain-none = Max pain CoinGlass: n/a
 liqmap-no-heatmap = ⚠️ Heatmap sedang tidak tersedia, jadi tidak ada gambar.
 liqmap-note = Klaster = jumlah level dalam satu pita harga { $band }%; ditampilkan di level terbesarnya, jarak dari harga dalam kurung.
 liqmap-chart-title = heatmap likuidasi
-liqmap-chart-subtitle = Semua bursa · makin terang = makin banyak yang akan dilikuidasi · Data: CoinGlass
+liqmap-chart-subtitle = Semua bursa · makin terang = makin besar · Data: CoinGlass
 liqmap-chart-time = Waktu (UTC)
 liqmap-chart-price = Harga (USD)
 liqmap-chart-amount = Akan dilikuidasi (USD)
