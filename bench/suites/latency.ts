@@ -10,7 +10,7 @@
 // alerts queued behind each other would measure the queue, not the path. How long the queue took
 // to drain after each kind is reported as `queue_drained_s`.
 import type { Alert, AlertKind } from "@teleglas/market-data-core";
-import { until } from "../../infra/faults/harness/processes.js";
+import { waitFor } from "@teleglas/market-data-core/testing";
 import { startFaultStack, subscribeChats } from "../../infra/faults/harness/stack.js";
 
 const SUBSCRIBERS = Number(process.env["BENCH_SUBSCRIBERS"] ?? 1_000);
@@ -68,7 +68,7 @@ const countOf = (id: number) => byChat.get(id)?.length ?? 0;
 // running processes (compiled code paths, open connections), not of their first alert after start.
 for (const [i, kind] of KINDS.entries()) {
   await inject(kind, WARM_COIN);
-  await until(`the warm-up ${kind}`, () => (stack.fake.messages(WARM_CHAT).length > i ? true : undefined));
+  await waitFor(() => (stack.fake.messages(WARM_CHAT).length > i ? true : undefined), `the warm-up ${kind}`);
 }
 
 const samples: Record<string, { first: number[]; last: number[]; drained: number[] }> = Object.fromEntries(
@@ -88,18 +88,20 @@ for (let round = 0; round < ROUNDS * KINDS.length; round++) {
   const before = new Map(chats.map((id) => [id, countOf(id)]));
   const startedAt = Date.now();
   await inject(kind, coin);
-  const alert = await until(`the ${kind} alert on ${coin}`, () =>
-    [...firstSeen.values()].find(
-      (a) => a.kind === kind && a.symbol === coin && a.last_at >= startedAt - 5_000,
-    ),
+  const alert = await waitFor(
+    () =>
+      [...firstSeen.values()].find(
+        (a) => a.kind === kind && a.symbol === coin && a.last_at >= startedAt - 5_000,
+      ),
+    `the ${kind} alert on ${coin}`,
   );
   const delivered = () => {
     index();
     return chats.filter((id) => countOf(id) > (before.get(id) ?? 0)).length;
   };
-  await until(
-    `${kind} ${coin} at every subscriber`,
+  await waitFor(
     () => (delivered() >= SUBSCRIBERS ? true : undefined),
+    `${kind} ${coin} at every subscriber`,
     lastGoalS * 3_000,
   ).catch((error: unknown) => console.error(String(error)));
   await new Promise((r) => setTimeout(r, 1_000)); // late duplicates would land by now
@@ -113,8 +115,8 @@ for (let round = 0; round < ROUNDS * KINDS.length; round++) {
   const s = samples[kind]!;
   // A storm is edited until it ends (its window quiets): wait for its last state, then the queue.
   if (alert.status !== undefined)
-    await until("the storm's end", () => (ended.has(alert.id) ? true : undefined), 300_000);
-  await until("the delivery queue to drain (storm edits included)", queueEmpty, 600_000, 500);
+    await waitFor(() => (ended.has(alert.id) ? true : undefined), "the storm's end", 300_000);
+  await waitFor(queueEmpty, "the delivery queue to drain (storm edits included)", 600_000);
   const drained = Date.now() - startedAt;
   if (times.length === 0) continue;
   const first = Math.min(...times) - alert.last_at;

@@ -9,8 +9,9 @@ export interface ApiDeps {
   config: ApiConfig;
   logger: Logger;
   core: Pick<MarketDataCore, "market" | "stats">;
-  /** `loginCodes` turns the OAuth login on; `subscriptions` and `received` serve the person's own data. */
-  stores: Pick<Stores, "alerts"> & Partial<Pick<Stores, "loginCodes" | "subscriptions" | "received">>;
+  /** `loginCodes` turns the OAuth login on; `subscriptions`, `rules` and `received` serve the person's own data. */
+  stores: Pick<Stores, "alerts"> &
+    Partial<Pick<Stores, "loginCodes" | "subscriptions" | "received" | "rules">>;
   /** Shared rate limits and readiness; in-process counters when absent. */
   redis?: Redis;
   /** The process registry (process and upstream metrics); the app makes its own when absent. */

@@ -1,8 +1,9 @@
+import { RULE_KINDS } from "@teleglas/market-data-core";
 import { z } from "zod";
 import type { ApiDeps } from "./deps.js";
 import { liveMeta } from "./http/envelope.js";
 import { ApiError } from "./http/errors.js";
-import { op } from "./operation.js";
+import { type Operation, op } from "./operation.js";
 import { numberParam } from "./schemas/params.js";
 import { AlertOutSchema } from "./schemas/reports.js";
 import { type Principal, telegramUserOf } from "./security/principal.js";
@@ -88,9 +89,43 @@ const MyAlertsSchema = z.object({
   count: z.number().int(),
 });
 
+const MyRulesSchema = z.object({
+  telegram_user_id: telegramUser,
+  rules: z
+    .array(
+      z.object({
+        id: z.string().meta({ description: "The rule's id (as in the bot's /alerts)." }),
+        condition: z.looseObject({ kind: z.enum(RULE_KINDS) }).meta({
+          description:
+            "What the rule watches: kind (price, move, oi, funding, liquidations, long_short, wallet) and its fields (symbol, op, level, window, direction, pct, exchange, side, usd, address, events). Funding in % per 8 h.",
+          examples: [{ kind: "price", symbol: "BTC", op: "above", level: 100000 }],
+        }),
+        repeat: z.looseObject({ mode: z.enum(["once", "every", "at_most"]) }).meta({
+          description: "once; every crossing (re-armed past band); or at most every `minutes`.",
+        }),
+        expires_at: z.number().nullable().meta({ description: "Epoch ms; null = never." }),
+        note: z.string().nullable(),
+        paused: z.boolean(),
+        created_at: z.number(),
+        fired_count: z.number().int().meta({ description: "Crossings fired so far." }),
+        last_fired_at: z.number().nullable().meta({ description: "Epoch ms; null before the first." }),
+        last_value: z
+          .number()
+          .nullable()
+          .meta({ description: "The value that crossed at the last firing; null before the first." }),
+      }),
+    )
+    .meta({ description: "Your private chat's personal alert rules, oldest first." }),
+  count: z.number().int(),
+});
+
+/** A person's own data: computed per call (never held), not in the GPT schema, scope alerts:read. */
+const personal = (o: Omit<Operation, "withSymbol" | "hold" | "gpt" | "scope">) =>
+  op({ ...o, withSymbol: false, hold: false, gpt: false, scope: "alerts:read" });
+
 /** Read-only operations about the logged-in person (scope alerts:read); never anyone else's. */
 export const PERSONAL_OPERATIONS = [
-  op({
+  personal({
     operationId: "getMySubscription",
     path: "/me/subscription",
     summary: "My alert settings",
@@ -98,10 +133,6 @@ export const PERSONAL_OPERATIONS = [
       "The logged-in person's own Telegram alert settings: coins, kinds, minimum size, quiet hours, mute. Read-only; change them in the bot.",
     query: z.object({}),
     data: MySubscriptionSchema,
-    withSymbol: false,
-    hold: false,
-    gpt: false,
-    scope: "alerts:read",
     run: async ({ stores }: ApiDeps, _q, principal) => {
       const user = personOf(principal);
       // A person's alerts go to their private chat with the bot, whose id is their user id.
@@ -122,7 +153,7 @@ export const PERSONAL_OPERATIONS = [
       return { data: { telegramUserId: user, subscription }, meta: liveMeta() };
     },
   }),
-  op({
+  personal({
     operationId: "getMyReceivedAlerts",
     path: "/me/alerts",
     summary: "Alerts I received",
@@ -134,10 +165,6 @@ export const PERSONAL_OPERATIONS = [
         .meta({ description: "Maximum alerts returned, 1..100 (default 50).", examples: [20] }),
     }),
     data: MyAlertsSchema,
-    withSymbol: false,
-    hold: false,
-    gpt: false,
-    scope: "alerts:read",
     run: async ({ stores }: ApiDeps, q, principal) => {
       const user = personOf(principal);
       const got = (await need(stores.received).list(user, Date.now() - DAY_MS)).slice(0, q.limit as number);
@@ -150,6 +177,31 @@ export const PERSONAL_OPERATIONS = [
         alert: byId.get(r.alertId) ?? null,
       }));
       return { data: { telegramUserId: user, alerts, count: alerts.length }, meta: liveMeta() };
+    },
+  }),
+  personal({
+    operationId: "getMyAlertRules",
+    path: "/me/rules",
+    summary: "My personal alert rules",
+    description:
+      "The logged-in person's own personal alert rules (price, move, OI, funding, liquidations, long/short, wallet) with how often each fired. Read-only; set them in the bot with /alert.",
+    query: z.object({}),
+    data: MyRulesSchema,
+    run: async ({ stores }: ApiDeps, _q, principal) => {
+      const user = personOf(principal);
+      const rules = (await need(stores.rules).list(user)).map(({ rule, state }) => ({
+        id: rule.id,
+        condition: rule.condition,
+        repeat: rule.repeat,
+        expiresAt: rule.expiresAt,
+        note: rule.note,
+        paused: rule.paused,
+        createdAt: rule.createdAt,
+        firedCount: state.seq,
+        lastFiredAt: state.lastFiredAt,
+        lastValue: state.lastValue,
+      }));
+      return { data: { telegramUserId: user, rules, count: rules.length }, meta: liveMeta() };
     },
   }),
 ];

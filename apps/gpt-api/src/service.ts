@@ -20,7 +20,8 @@ export interface GptApiDeps {
   logger: Logger;
   core: Pick<MarketDataCore, "market" | "stats">;
   /** `loginCodes` turns the OAuth login on; `subscriptions` and `received` serve the person's own data. */
-  stores: Pick<Stores, "alerts"> & Partial<Pick<Stores, "loginCodes" | "subscriptions" | "received">>;
+  stores: Pick<Stores, "alerts"> &
+    Partial<Pick<Stores, "loginCodes" | "subscriptions" | "received" | "rules">>;
   redis?: Redis;
   /** The process registry /metrics serves (main.ts adds the upstream metrics to it). */
   registry?: Registry;

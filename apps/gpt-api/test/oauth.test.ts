@@ -151,8 +151,14 @@ async function login(userId: number, scope = "market:read alerts:read") {
 const bearer = (t: string) => ({ authorization: `Bearer ${t}` });
 
 describe("OAuth: what is refused", () => {
-  it("user A never sees user B's settings or received alerts", async () => {
+  it("user A never sees user B's settings, personal rules or received alerts", async () => {
     await peers.stores.subscriptions.upsert(7001, { symbols: ["SOL"] });
+    await peers.stores.rules.create({
+      chatId: 7002,
+      condition: { kind: "price", symbol: "ETH", op: "above", level: 5000 },
+      repeat: { mode: "once" },
+      note: "B's own",
+    });
     await peers.stores.subscriptions.upsert(7002, { symbols: ["DOGE"] });
     await peers.stores.received.note(7002, "alert-for-b", "whale_trade", Date.now());
     const a = await login(7001);
@@ -169,6 +175,19 @@ describe("OAuth: what is refused", () => {
       await fetch(`${api.url}/me/alerts`, { headers: bearer(b.access_token) })
     ).json()) as Json;
     expect(alertsB.data.alerts.map((x: Json) => x.alert_id)).toEqual(["alert-for-b"]);
+    const rulesOf = async (token: string) =>
+      ((await (await fetch(`${api.url}/me/rules`, { headers: bearer(token) })).json()) as Json).data;
+    expect(await rulesOf(a.access_token)).toEqual({ telegram_user_id: 7001, rules: [], count: 0 });
+    const rulesB = await rulesOf(b.access_token);
+    expect(rulesB.count).toBe(1);
+    expect(rulesB.rules[0]).toMatchObject({
+      condition: { kind: "price", symbol: "ETH", op: "above", level: 5000 },
+      repeat: { mode: "once" },
+      note: "B's own",
+      paused: false,
+      fired_count: 0,
+      last_fired_at: null,
+    });
   });
 
   it("personal routes need alerts:read: a bearer key or a market-only token gets 403 INSUFFICIENT_SCOPE", async () => {

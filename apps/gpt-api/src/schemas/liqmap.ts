@@ -18,11 +18,13 @@ const ClusterSchema = z
       "A price band (band_pct of the price wide) with a large amount to liquidate, at a local peak.",
   });
 
-const MaxPainSideSchema = z.object({
-  price_usd: usd("Max-pain price", 87_327.98),
-  liquidation_usd: usd("Amount to liquidate at that price", 172_300_000),
-  distance_pct: pct("price_usd vs the current price", 5.1),
-});
+const MaxPainSideSchema = z
+  .object({
+    price_usd: usd("Max-pain price", 87_327.98),
+    liquidation_usd: usd("Amount to liquidate at that price", 172_300_000),
+    distance_pct: pct("price_usd vs the current price", 5.1),
+  })
+  .meta({ id: "LiquidationMaxPainSide" });
 
 /** `/gpt/liquidation-map`. */
 export const LiquidationMapReportSchema = z.object({
