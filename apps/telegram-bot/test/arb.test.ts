@@ -65,6 +65,7 @@ describe("/arb (startup plan, simulator + fake Bot API)", () => {
     expect(help?.text).toContain(
       "includes /etf, /options, /onchain, /sentiment, /calendar, /transfers, /arb",
     );
-    expect(help?.text).not.toContain("Needs a higher plan");
+    // Only the liquidation map needs more than Startup (Professional).
+    expect(help?.text).toContain("Needs a higher plan: /liqmap");
   });
 });

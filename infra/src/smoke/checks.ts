@@ -164,6 +164,17 @@ export async function runSmoke(opts: SmokeOptions): Promise<SmokeReport> {
     for (const symbol of takesSymbol ? symbols : [null]) {
       const a = await get(symbol ? `${path}?symbol=${encodeURIComponent(symbol)}` : path, auth);
       const e = env(a);
+      // A person's own data needs their OAuth login: a bearer key must be refused for scope.
+      if (path.startsWith("/me/")) {
+        const refused = a.status === 403 && e.error?.code === "INSUFFICIENT_SCOPE";
+        record(`personal GET ${path} with a key -> 403`, a, refused, `code ${e.error?.code ?? "?"}`);
+        continue;
+      }
+      // An endpoint above the configured CoinGlass plan answers in plain words, naming the plan.
+      if (a.status === 403 && e.error?.code === "PLAN_REQUIRED") {
+        record(`data GET ${path}${symbol ? ` ${symbol}` : ""}`, a, true, "needs a higher CoinGlass plan");
+        continue;
+      }
       const ok =
         a.status === 200 &&
         e.success === true &&

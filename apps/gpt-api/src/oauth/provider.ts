@@ -1,7 +1,13 @@
 import type { Redis } from "ioredis";
 import type { JWK } from "jose";
-import Provider, { type Configuration, errors, type KoaContextWithOIDC } from "oidc-provider";
+import type {
+  Configuration,
+  KoaContextWithOIDC,
+  errors as OidcErrors,
+  default as Provider,
+} from "oidc-provider";
 import { SCOPES } from "../security/principal.js";
+import { loadOidcProvider } from "./oidc-import.js";
 import { redisAdapterFactory } from "./redis-adapter.js";
 import { loadSecrets } from "./secrets.js";
 
@@ -37,7 +43,7 @@ const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
  * Redirect URIs: https anywhere, plain http only to this machine (desktop clients listening on a
  * loopback port). oidc-provider would accept http to any host for web clients.
  */
-function checkRedirects(metadata: { redirect_uris?: unknown }): void {
+function checkRedirects(errors: typeof OidcErrors, metadata: { redirect_uris?: unknown }): void {
   const uris = Array.isArray(metadata.redirect_uris) ? metadata.redirect_uris : [];
   for (const uri of uris) {
     const url = typeof uri === "string" && URL.canParse(uri) ? new URL(uri) : undefined;
@@ -69,6 +75,7 @@ export interface ProviderOptions {
  * offered beyond what OAuth clients need; the interaction pages are ours (interaction.ts).
  */
 export async function createProvider(opts: ProviderOptions): Promise<Provider> {
+  const { default: Provider, errors } = await loadOidcProvider();
   const secrets = await loadSecrets(opts.redis, `${opts.prefix}secret:`, opts);
   const audience = opts.issuer;
   const resources = new Set([audience, `${audience}/`, `${audience}/mcp`]);
@@ -99,7 +106,7 @@ export async function createProvider(opts: ProviderOptions): Promise<Provider> {
     clientBasedCORS: () => true,
     extraClientMetadata: {
       properties: ["software_id"],
-      validator: (_ctx, _key, _value, metadata) => checkRedirects(metadata),
+      validator: (_ctx, _key, _value, metadata) => checkRedirects(errors, metadata),
     },
     ttl: {
       AccessToken: TTL.accessToken,
