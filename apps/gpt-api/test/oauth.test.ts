@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Json, type Peers, startApi, startPeers } from "./harness.js";
-import { pkce, testBrowser } from "./oauth-browser.js";
+import { pkce, registerClient, testBrowser } from "./oauth-browser.js";
 
 let peers: Peers;
 let api: Awaited<ReturnType<typeof startApi>>;
@@ -18,22 +18,8 @@ afterAll(async () => {
   await peers?.close();
 });
 
-async function register(over: Record<string, unknown> = {}) {
-  const res = await fetch(`${api.url}/oauth/register`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      client_name: "Test Agent",
-      redirect_uris: [REDIRECT],
-      grant_types: ["authorization_code", "refresh_token"],
-      response_types: ["code"],
-      token_endpoint_auth_method: "none",
-      scope: "market:read alerts:read",
-      ...over,
-    }),
-  });
-  return { status: res.status, body: (await res.json()) as Json };
-}
+const register = (over: Record<string, unknown> = {}) =>
+  registerClient(api.url, { redirect_uris: [REDIRECT], ...over });
 
 /** Authorization request → login with `credential` → consent `decision`; the callback URL. */
 async function authorize(
