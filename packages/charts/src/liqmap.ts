@@ -146,7 +146,9 @@ export function liqmapSpec(r: LiquidationMapReport, labels: Partial<LiqmapLabels
       text: `${r.symbol} ${l.title} · ${l.range ?? r.range}`,
       subtitle: l.subtitle,
       // A long translation is cut short rather than widening the picture (which shrinks the map).
-      limit: WIDTH + 160,
+      // Vega measures text without a canvas by estimate, well above what resvg draws (a 62-character
+      // subtitle "measures" ~740 px and draws ~490), hence the margin.
+      limit: WIDTH + 420,
       anchor: "start",
       fontSize: 24,
       subtitleFontSize: 15,
