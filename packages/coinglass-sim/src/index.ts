@@ -75,9 +75,11 @@ export interface SimulatorOptions {
   httpStatusMirrorsCode?: boolean;
   /**
    * The simulator's clock (default Date.now) for model time and event times; a fixed clock makes
-   * two simulators answer identically. Rate-limit windows always use real time.
+   * two simulators answer identically. Rate-limit windows use `rateClock`.
    */
   clock?: () => number;
+  /** The rate-limit windows' clock (default real time): tests move it instead of waiting a window out. */
+  rateClock?: () => number;
 }
 
 export interface Simulator {
@@ -154,6 +156,7 @@ export async function createSimulator(opts: SimulatorOptions = {}): Promise<Simu
     handSet: () => overrides.version() + wallets.version(),
     modelNow,
     clock,
+    rateClock: opts.rateClock ?? Date.now,
   });
   const hub = createHub({ keys, planAllowsWs: PLANS.indexOf(plan) >= PLANS.indexOf("standard"), faults });
   const flow = createFlow({ market, events, hub, seed, background, clock });
