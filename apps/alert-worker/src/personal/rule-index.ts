@@ -103,20 +103,17 @@ export class RuleIndex {
     this.expiring.sort((a, b) => (e[b] as number) - (e[a] as number));
   }
 
-  /** Many rules at once (start-up): appended, then each touched book sorted once. */
+  /** Many rules at once (start-up): appended, sorted in when their book is next searched. */
   load(rules: LiveRule[]): void {
-    const touched = new Set<Book>();
     for (const rule of rules) {
       if (rule.triggers.length === 0) continue;
       const s = this.place(rule);
       for (let i = 2 * s; i < 2 * s + (this.slots.triggers[s] as number); i++) {
-        const [b, fire, rearm] = this.lists(i);
+        const [, fire, rearm] = this.lists(i);
         fire.push(this.slots.fire[i] as number, i);
         rearm.push(this.slots.rearm[i] as number, i);
-        touched.add(b);
       }
     }
-    for (const b of touched) for (const l of [b.upFire, b.upRearm, b.downFire, b.downRearm]) l.sort();
     this.sortExpiring();
   }
 
@@ -177,6 +174,7 @@ export class RuleIndex {
   /** Every rule of the series, once: fresh ones start, the others decide from no previous value. */
   private firstLook(b: Book, value: number, now: number): void {
     for (const l of [b.upFire, b.downFire]) {
+      l.settle(); // in level order, as a later tick would see them
       for (let j = 0; j < l.n; j++) {
         const i = l.ids[j] as number;
         const s = i >> 1;

@@ -18,11 +18,10 @@ const grown = <T extends Column>(a: T, size: number): T => {
   return b;
 };
 
-/** An id that reads back exactly from base 36 (the store's 48-bit ids do), as a number; else NaN. */
-const idNumberOf = (id: string): number => {
-  const n = id.length <= 10 ? Number.parseInt(id, 36) : Number.NaN;
-  return Number.isSafeInteger(n) && n.toString(36) === id ? n : Number.NaN;
-};
+/** Base 36 without leading zeros, at most 10 digits (< 2^53): the store's 48-bit ids are. */
+const NUMERIC_ID = /^(?:0|[1-9a-z][0-9a-z]{0,9})$/;
+/** An id that reads back exactly from base 36, as a number; else NaN (kept as text instead). */
+const idNumberOf = (id: string): number => (NUMERIC_ID.test(id) ? Number.parseInt(id, 36) : Number.NaN);
 const orNull = (x: number) => (Number.isNaN(x) ? null : x);
 
 /**

@@ -7,9 +7,12 @@ export class SortedIds {
   keys = new Float64Array(8);
   ids = new Int32Array(8);
   n = 0;
+  /** Entries [0, sorted) are in order; the rest were pushed since and wait for `settle`. */
+  private sorted = 0;
 
   /** First index whose key is >= k (or > k when `strict`). */
   bound(k: number, strict: boolean): number {
+    if (this.sorted !== this.n) this.settle();
     let lo = 0;
     let hi = this.n;
     const keys = this.keys;
@@ -32,7 +35,7 @@ export class SortedIds {
     this.ids = ids;
   }
 
-  /** Appends unsorted (a bulk load, sorted once after). */
+  /** Appends out of order (a bulk load); sorted in when next searched. */
   push(k: number, id: number): void {
     this.room();
     this.keys[this.n] = k;
@@ -42,33 +45,40 @@ export class SortedIds {
 
   /** Inserts in order, after any equal keys. */
   insert(k: number, id: number): void {
-    this.room();
     const at = this.bound(k, true);
+    this.room();
     this.keys.copyWithin(at + 1, at, this.n);
     this.ids.copyWithin(at + 1, at, this.n);
     this.keys[at] = k;
     this.ids[at] = id;
-    this.n++;
+    this.sorted = ++this.n;
   }
 
-  /** Sorts by key (stable: equal keys keep their order). */
-  sort(): void {
-    const { keys, ids, n } = this;
-    const order = Array.from({ length: n }, (_, i) => i).sort(
-      (a, b) => (keys[a] as number) - (keys[b] as number),
-    );
+  /**
+   * Sorts what was pushed and merges it into the sorted part: a start-up's batches cost one sort
+   * each, not a re-sort of everything loaded so far. Stable: equal keys keep their order.
+   */
+  settle(): void {
+    const { keys, ids, sorted, n } = this;
+    if (sorted === n) return;
+    const at = (j: number) => keys[j] as number;
+    const tail = Array.from({ length: n - sorted }, (_, j) => sorted + j).sort((x, y) => at(x) - at(y));
     const k2 = new Float64Array(keys.length);
     const i2 = new Int32Array(ids.length);
-    order.forEach((from, to) => {
-      k2[to] = keys[from] as number;
-      i2[to] = ids[from] as number;
-    });
+    for (let i = 0, j = 0, w = 0; w < n; w++) {
+      const from =
+        j >= tail.length || (i < sorted && at(i) <= at(tail[j] as number)) ? i++ : (tail[j++] as number);
+      k2[w] = at(from);
+      i2[w] = ids[from] as number;
+    }
     this.keys = k2;
     this.ids = i2;
+    this.sorted = n;
   }
 
   /** Keeps the entries whose id passes `keep`, in order. */
   compact(keep: (id: number) => boolean): void {
+    this.settle();
     let w = 0;
     for (let r = 0; r < this.n; r++) {
       const id = this.ids[r] as number;
@@ -78,5 +88,6 @@ export class SortedIds {
       w++;
     }
     this.n = w;
+    this.sorted = w;
   }
 }
