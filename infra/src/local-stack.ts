@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type { Readable, Writable } from "node:stream";
 import { startAlertWorker } from "@teleglas/alert-worker/service";
-import { startUpstream } from "@teleglas/coinglass-sim";
 import { apiConfig as gptApiConfig, oauthIssuer, startGptApi } from "@teleglas/gpt-api/service";
 import { listenError } from "@teleglas/market-data-core";
-import { openRuntime } from "@teleglas/runtime";
+import { openRuntime, openUpstream } from "@teleglas/runtime";
 import {
   httpWorkerStatus,
   loadConfig as loadBotConfig,
@@ -62,7 +61,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     for (const s of stops.splice(0).reverse()) await s().catch(() => undefined);
   };
   try {
-    const upstream = await startUpstream(env, { port: env.SIM_PORT, seed: env.SIM_SEED }).catch(
+    const upstream = await openUpstream(env, { port: env.SIM_PORT, seed: env.SIM_SEED }).catch(
       (error: unknown) => {
         throw listenError(error, "SIM_PORT", env.SIM_PORT, "127.0.0.1");
       },

@@ -3,6 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { createStores } from "@teleglas/market-data-core";
+import { consumeAlerts } from "@teleglas/telegram-bot/delivery";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { infraDir } from "./helpers/paths.js";
 import { connectRedis, dropPrefix, REDIS_URL, uniquePrefix } from "./helpers/redis.js";
@@ -52,7 +53,7 @@ describe("infra/docker/healthcheck.mjs (the images' HEALTHCHECK)", () => {
       expect(none.status).toBe(1);
       expect(none.stderr).toContain("unhealthy");
       const stores = createStores({ redis, prefix });
-      const consumer = stores.alerts.consume("telegram-bot", "health-test", async () => undefined, {
+      const consumer = consumeAlerts(stores.alerts, "telegram-bot", "health-test", async () => undefined, {
         blockMs: 200,
       });
       // The group and the consumer exist once the first read has been made.

@@ -20,6 +20,8 @@ import { createThreadedPipeline } from "./run/pipeline-host.js";
 import { createPublisher } from "./run/publisher.js";
 import { createWhalePoller } from "./run/whale-poller.js";
 
+export { loadWorkerConfig, type WorkerConfig } from "./config.js";
+
 export interface AlertWorkerDeps {
   config: WorkerConfig;
   logger: Logger;

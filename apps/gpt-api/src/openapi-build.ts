@@ -27,7 +27,7 @@ export async function buildOpenApiDocuments(config: ApiConfig & { publicUrl: str
         publishGuarded: unused,
         update: unused,
         latest: unused,
-        consume: unused,
+        join: unused,
         depth: unused,
       },
     },

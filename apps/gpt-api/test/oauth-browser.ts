@@ -87,6 +87,15 @@ export async function oauthToken(
   credential: string,
   opts: { issuer?: string; scope?: string } = {},
 ): Promise<string> {
+  return (await oauthGrant(apiUrl, credential, opts)).accessToken;
+}
+
+/** As `oauthToken`, also naming the client the token was issued to. */
+export async function oauthGrant(
+  apiUrl: string,
+  credential: string,
+  opts: { issuer?: string; scope?: string } = {},
+): Promise<{ accessToken: string; clientId: string }> {
   const issuer = opts.issuer ?? apiUrl;
   const scope = opts.scope ?? "market:read";
   const reg = await registerClient(apiUrl, { scope });
@@ -124,5 +133,5 @@ export async function oauthToken(
   });
   const token = (await res.json()) as { access_token?: string };
   if (!token.access_token) throw new Error(`OAuth token endpoint answered ${res.status}`);
-  return token.access_token;
+  return { accessToken: token.access_token, clientId: client.client_id };
 }

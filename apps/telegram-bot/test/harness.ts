@@ -138,19 +138,3 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   };
   return h;
 }
-
-/** The alert worker on the harness's simulator, Redis and stores (its env on top of the defaults). */
-export async function startWorker(h: Harness, env: Record<string, string>) {
-  const { startAlertWorker } = await import("@teleglas/alert-worker/service");
-  const { loadWorkerConfig } = await import("../../alert-worker/src/config.js");
-  const { config } = loadWorkerConfig({ WORKER_PORT: "0", ...env });
-  return startAlertWorker({
-    config: { ...config, keyPrefix: h.prefix },
-    logger: pino({ level: "silent" }),
-    core: h.core,
-    stores: h.stores,
-    redis: h.redis,
-    wsUrl: h.sim.wsUrl,
-    apiKey: "test-key",
-  });
-}

@@ -75,9 +75,11 @@ export interface SimulatorOptions {
   httpStatusMirrorsCode?: boolean;
   /**
    * The simulator's clock (default Date.now) for model time and event times; a fixed clock makes
-   * two simulators answer identically. Rate-limit windows always use real time.
+   * two simulators answer identically. Rate-limit windows use `rateClock`.
    */
   clock?: () => number;
+  /** The rate-limit windows' clock (default real time): tests move it instead of waiting a window out. */
+  rateClock?: () => number;
 }
 
 export interface Simulator {
@@ -154,6 +156,7 @@ export async function createSimulator(opts: SimulatorOptions = {}): Promise<Simu
     handSet: () => overrides.version() + wallets.version(),
     modelNow,
     clock,
+    rateClock: opts.rateClock ?? Date.now,
   });
   const hub = createHub({ keys, planAllowsWs: PLANS.indexOf(plan) >= PLANS.indexOf("standard"), faults });
   const flow = createFlow({ market, events, hub, seed, background, clock });
@@ -207,57 +210,24 @@ export async function createSimulator(opts: SimulatorOptions = {}): Promise<Simu
 }
 export { SAMPLE_QUERIES } from "./samples.js";
 
-/** The CoinGlass variables of the apps' environment (design.md), as the shared env schema parses them. */
-export interface UpstreamEnv {
-  COINGLASS_API_KEY?: string | undefined;
-  COINGLASS_BASE_URL: string;
-  /** Absent for an app that does not stream (the bot). */
-  COINGLASS_WS_URL?: string | undefined;
-  COINGLASS_PLAN: Plan;
-}
-
-/** Where an app reaches CoinGlass: the configured API or a simulator running in this process. */
-export interface Upstream {
+/** A simulator an app starts for itself when it has no CoinGlass key (runtime's `openUpstream`). */
+export interface EmbeddedSimulator {
+  /** The key the app presents (the embedded simulator accepts any). */
   apiKey: string;
-  baseUrl: string;
-  /** The configured WebSocket URL ("" when none was given), or the simulator's. */
+  restUrl: string;
   wsUrl: string;
-  /** The plan of the key (COINGLASS_PLAN; the embedded simulator runs with it too). */
-  plan: Plan;
-  /** The embedded simulator's URLs, or null when a real COINGLASS_API_KEY is configured. */
-  simulator: { restUrl: string; wsUrl: string } | null;
-  /** Stops the embedded simulator; nothing to do for the real API. */
   close(): Promise<void>;
 }
 
 /** The key the apps present to their embedded simulator (which accepts any key). */
 export const EMBEDDED_API_KEY = "local-simulator";
 
-/**
- * The real CoinGlass when COINGLASS_API_KEY is set; otherwise starts a simulator (on `port`,
- * default any free one) with the configured plan, so every app runs out of the box without a key.
- */
-export async function startUpstream(
-  env: UpstreamEnv,
-  opts: { port?: number; seed?: number } = {},
-): Promise<Upstream> {
-  if (env.COINGLASS_API_KEY) {
-    return {
-      apiKey: env.COINGLASS_API_KEY,
-      baseUrl: env.COINGLASS_BASE_URL,
-      wsUrl: env.COINGLASS_WS_URL ?? "",
-      plan: env.COINGLASS_PLAN,
-      simulator: null,
-      close: async () => undefined,
-    };
-  }
-  const sim = await createSimulator({ port: opts.port ?? 0, seed: opts.seed, plan: env.COINGLASS_PLAN });
-  return {
-    apiKey: EMBEDDED_API_KEY,
-    baseUrl: sim.restUrl,
-    wsUrl: sim.wsUrl,
-    plan: env.COINGLASS_PLAN,
-    simulator: { restUrl: sim.restUrl, wsUrl: sim.wsUrl },
-    close: () => sim.close(),
-  };
+/** Starts a simulator on `port` (default any free one) with the configured plan. */
+export async function startEmbedded(opts: {
+  plan: Plan;
+  port?: number;
+  seed?: number;
+}): Promise<EmbeddedSimulator> {
+  const sim = await createSimulator({ port: opts.port ?? 0, seed: opts.seed, plan: opts.plan });
+  return { apiKey: EMBEDDED_API_KEY, restUrl: sim.restUrl, wsUrl: sim.wsUrl, close: () => sim.close() };
 }

@@ -131,7 +131,13 @@ describe("REST auth, plan, parameter and path errors", () => {
 
 describe("REST rate limit", () => {
   it("allows the plan's budget per window, then answers HTTP 429, then recovers", async () => {
-    const sim = await createSimulator({ plan: "hobbyist", rateWindowMs: 4000, background: false });
+    let now = Date.now();
+    const sim = await createSimulator({
+      plan: "hobbyist",
+      rateWindowMs: 4000,
+      background: false,
+      rateClock: () => now,
+    });
     try {
       const first = await get(sim, "/api/futures/supported-coins", "", "k1");
       expect(first.headers.get("API-KEY-MAX-LIMIT")).toBe("30");
@@ -147,7 +153,7 @@ describe("REST rate limit", () => {
       expect((await get(sim, "/api/futures/supported-coins", "", "k2")).status).toBe(200);
       expect(sim.control.counters().status429).toBe(1);
       expect(sim.control.counters().byKey.k1).toBe(31);
-      await new Promise((r) => setTimeout(r, 4100));
+      now += 4001;
       const again = await get(sim, "/api/futures/supported-coins", "", "k1");
       expect(again.status).toBe(200);
       expect(again.headers.get("API-KEY-USE-LIMIT")).toBe("1");

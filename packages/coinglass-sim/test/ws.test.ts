@@ -30,9 +30,12 @@ describe("WebSocket", () => {
     // Unsubscribe stops the flow.
     await subscribe(c, ["liquidationOrders"], "unsubscribe");
     const n = c.frames.length;
-    c.send("ping");
-    await new Promise((r) => setTimeout(r, 800));
+    // A socket still subscribed proves the flow went on: the unsubscribed one sees none of it.
+    const witness = await connect(sim);
+    await subscribe(witness, ["liquidationOrders"]);
+    await waitFor(() => witness.items("liquidationOrders").length >= 2, 15_000, "the flow to go on");
     expect(c.frames.length).toBe(n);
+    witness.close();
     c.close();
   });
 

@@ -2,22 +2,6 @@ import { afterEach, describe, expect, test } from "vitest";
 import { type Alert, DEFAULT_ALERT_KINDS } from "../src/index.js";
 import { backends, makeAlert, makeStores, type StoreFixture, waitFor } from "./store-helpers.js";
 
-const fast = { blockMs: 100, claimIdleMs: 300 };
-
-/** A handler that records each alert and then waits until released (a stuck or crashed worker). */
-function gatedHandler() {
-  let release!: () => void;
-  const gate = new Promise<void>((r) => {
-    release = r;
-  });
-  const seen: string[] = [];
-  const handler = async (a: Alert) => {
-    seen.push(a.id);
-    await gate;
-  };
-  return { handler, seen, release };
-}
-
 describe.each(backends)("stores on %s", (backend) => {
   let fx: StoreFixture;
   const open = async (opts?: Parameters<typeof makeStores>[1]) => {
@@ -192,90 +176,6 @@ describe.each(backends)("stores on %s", (backend) => {
       await waitFor(() => seen.length === 1, "the good follower", 5000);
       bad();
       good();
-    });
-  });
-
-  describe("alert queue", () => {
-    test("each alert is handled once and acknowledged", async () => {
-      const s = await open();
-      const handled: string[] = [];
-      const first = makeAlert();
-      await s.alerts.publish(first); // before the group exists: still delivered (group starts at the oldest)
-      const c = s.alerts.consume("bot", "c1", async (a) => void handled.push(a.id), fast);
-      const rest = [makeAlert(), makeAlert()];
-      for (const a of rest) await s.alerts.publish(a);
-      await waitFor(() => handled.length === 3, "three deliveries", 8000);
-      await waitFor(async () => (await s.alerts.depth("bot")) === 0, "depth 0", 8000);
-      await c.stop();
-      expect(handled).toEqual([first.id, ...rest.map((a) => a.id)]);
-    });
-
-    test("a handler that fails once gets the alert again, then it is acknowledged", async () => {
-      const s = await open();
-      const attempts: string[] = [];
-      const errors: unknown[] = [];
-      const c = s.alerts.consume(
-        "bot",
-        "c1",
-        async (a) => {
-          attempts.push(a.id);
-          if (attempts.length === 1) throw new Error("telegram 502");
-        },
-        { ...fast, onError: (e) => errors.push(e) },
-      );
-      const a = makeAlert();
-      await s.alerts.publish(a);
-      await waitFor(() => attempts.length >= 2, "redelivery", 8000);
-      await waitFor(async () => (await s.alerts.depth("bot")) === 0, "ack after success", 8000);
-      await c.stop();
-      expect(attempts).toEqual([a.id, a.id]);
-      expect(String(errors[0])).toMatch(/telegram 502/);
-    });
-
-    test("another consumer redoes the work of one that hung mid-alert", async () => {
-      const s = await open();
-      const hung = gatedHandler();
-      const byA = hung.seen;
-      const byB: string[] = [];
-      const a = s.alerts.consume("bot", "A", hung.handler, fast);
-      const alert = makeAlert();
-      await s.alerts.publish(alert);
-      await waitFor(() => byA.length === 1, "A takes the alert", 8000);
-      expect(await s.alerts.depth("bot")).toBe(1);
-      const b = fx.sibling(); // Redis: another Stores object, as in a second process
-      const cB = b.alerts.consume("bot", "B", async (x) => void byB.push(x.id), fast);
-      await waitFor(() => byB.length === 1, "B reclaims it", 8000);
-      await waitFor(async () => (await s.alerts.depth("bot")) === 0, "acked by B", 8000);
-      expect(byB).toEqual([alert.id]);
-      hung.release();
-      await Promise.all([a.stop(), cB.stop()]);
-    });
-
-    test("depth counts delivered-but-pending and not-yet-delivered entries; groups are independent", async () => {
-      const s = await open();
-      const gate = gatedHandler();
-      const seen = gate.seen;
-      const c = s.alerts.consume("bot", "c1", gate.handler, { ...fast, batch: 1 });
-      for (let i = 0; i < 3; i++) await s.alerts.publish(makeAlert());
-      await waitFor(() => seen.length === 1, "first delivery", 8000);
-      expect(await s.alerts.depth("bot")).toBe(3);
-      expect(await s.alerts.depth("api")).toBe(3); // a group that never consumed
-      gate.release();
-      await waitFor(async () => (await s.alerts.depth("bot")) === 0, "drained", 8000);
-      await c.stop();
-    });
-
-    test("a group created with from=new skips what was published before", async () => {
-      const s = await open();
-      await s.alerts.publish(makeAlert());
-      const seen: string[] = [];
-      const c = s.alerts.consume("late", "c1", async (x) => void seen.push(x.id), { ...fast, from: "new" });
-      await waitFor(async () => (await s.alerts.depth("late")) === 0, "group created at the end", 8000);
-      const fresh = makeAlert();
-      await s.alerts.publish(fresh);
-      await waitFor(() => seen.length === 1, "the new alert", 8000);
-      await c.stop();
-      expect(seen).toEqual([fresh.id]);
     });
   });
 

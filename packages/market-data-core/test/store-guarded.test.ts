@@ -1,18 +1,20 @@
 import { afterEach, describe, expect, test } from "vitest";
 import type { Alert } from "../src/index.js";
-import { backends, makeAlert, makeStores, type StoreFixture, waitFor } from "./store-helpers.js";
+import {
+  backends,
+  makeAlert,
+  makeStores,
+  type StoreFixture,
+  storesPerTest,
+  waitFor,
+} from "./store-helpers.js";
 
 const HOUR = 3_600_000;
 
 describe.each(backends)("guarded publish on %s", (backend) => {
-  let fx: StoreFixture;
-  const open = async () => {
-    fx = await makeStores(backend);
-    return fx.stores;
-  };
-  afterEach(async () => {
-    await fx?.cleanup();
-  });
+  const t = storesPerTest(backend);
+  const open = () => t.open();
+  afterEach(t.close);
 
   test("publishes once, then reports the seen event before anything else", async () => {
     const s = await open();
@@ -64,7 +66,7 @@ describe.each(backends)("guarded publish on %s", (backend) => {
 
   test("concurrent publishers under one cooldown: exactly one alert goes out", async () => {
     const s = await open();
-    const others = [s, fx.sibling(), fx.sibling()];
+    const others = [s, t.fx().sibling(), t.fx().sibling()];
     const outcomes = await Promise.all(
       others.map((x, i) =>
         x.alerts.publishGuarded(makeAlert({ usd: 2_000_000 + i }), {
@@ -139,10 +141,23 @@ describe.each(backends)("alert updates on %s", (backend) => {
     expect(await s.alerts.recent()).toEqual([other, grown]);
     expect(await s.alerts.latest(first.id)).toEqual(grown);
     expect(await s.alerts.latest(other.id)).toBeNull();
+    // The queue holds every state in order (read with a cursor; the consumer loop is the bot's).
+    const cursor = await s.alerts.join("bot", "c1", {
+      batch: 50,
+      blockMs: 100,
+      claimIdleMs: 30_000,
+      from: "start",
+    });
     const got: Alert[] = [];
-    const c = s.alerts.consume("bot", "c1", async (a) => void got.push(a), { blockMs: 100 });
-    await waitFor(() => got.length === 3, "queue entries", 5000);
-    await c.stop();
+    await waitFor(
+      async () => {
+        for (const e of await cursor.read()) if (e.alert) got.push(e.alert);
+        return got.length === 3;
+      },
+      "queue entries",
+      5000,
+    );
+    await cursor.close();
     expect(got.map((a) => [a.id, a.revision ?? 0])).toEqual([
       [first.id, 0],
       [other.id, 0],

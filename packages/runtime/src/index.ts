@@ -12,4 +12,4 @@ export {
   watchProcessErrors,
 } from "./process-errors.js";
 export { openRuntime, type Runtime, type RuntimeLog, type RuntimeOptions } from "./runtime.js";
-export { openUpstream, type Upstream } from "./upstream.js";
+export { openUpstream, type Upstream, type UpstreamEnv } from "./upstream.js";

@@ -23,7 +23,7 @@ export interface RuntimeOptions {
   /** Redis for the core and the stores; without one both stay in this process's memory. */
   redisUrl: string | undefined;
   /**
-   * Where CoinGlass is (e.g. coinglass-sim's `startUpstream`); its `close` runs after the core's.
+   * Where CoinGlass is (`openUpstream`); its `close` runs after the core's.
    * `simulator` is set when it is a simulator embedded in this process.
    */
   upstream: {

@@ -120,7 +120,12 @@ export async function createProvider(opts: ProviderOptions): Promise<Provider> {
     features: {
       devInteractions: { enabled: false },
       registration: { enabled: true },
-      revocation: { enabled: true },
+      // Only the client a token was issued to may revoke it (RFC 7009 §2.1); another client's
+      // request is answered like an unknown token and changes nothing.
+      revocation: {
+        enabled: true,
+        allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId,
+      },
       userinfo: { enabled: false },
       rpInitiatedLogout: { enabled: false },
       clientIdMetadataDocument: { enabled: true, ack: "draft-02" },

@@ -2,6 +2,7 @@ import type { Alert, Stores } from "@teleglas/market-data-core";
 import { formatAlert } from "../format/alert.js";
 import { formatRuleAlert, ruleAlertKeyboard } from "../format/rule-alert.js";
 import type { Language, T } from "../format/translate.js";
+import { consumeAlerts } from "./alert-consumer.js";
 import { recipientsFor } from "./recipients.js";
 import type { Delivery, DeliveryJob } from "./types.js";
 
@@ -39,7 +40,8 @@ export const BOT_GROUP = "telegram-bot";
  * before that leaves the alert pending; re-enqueueing is idempotent (job ids).
  */
 export function startDispatcher(o: DispatcherOptions): { stop(): Promise<void> } {
-  return o.stores.alerts.consume(
+  return consumeAlerts(
+    o.stores.alerts,
     o.group ?? BOT_GROUP,
     o.consumerName,
     async (alert) => {

@@ -2,6 +2,7 @@
 
 /** Where a chat sends a kind (topic, channel or the chat); digests use it for their own sends. */
 export { type Destination, destinationFor } from "@teleglas/market-data-core";
+export { type ConsumeOptions, consumeAlerts, MalformedQueueEntryError } from "./alert-consumer.js";
 export { type BullDeliveryOptions, createBullDelivery } from "./bullmq.js";
 export { BOT_GROUP, type DispatcherOptions, startDispatcher } from "./dispatcher.js";
 export { createMemoryDelivery } from "./memory.js";

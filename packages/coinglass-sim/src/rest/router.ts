@@ -51,8 +51,10 @@ export interface RestDeps {
   /** Changes with every figure set by hand (overrides, wallets), so cached answers follow them. */
   handSet?: () => number;
   modelNow(): number;
-  /** The simulator's wall clock (event times); the rate limiter always uses real time. */
+  /** The simulator's wall clock (event times). */
   clock(): number;
+  /** The rate limiter's clock: real time unless a test moves it by hand. */
+  rateClock(): number;
 }
 
 const successPrefix = '{"code":"0","msg":"success","data":';
@@ -109,7 +111,6 @@ export function createRestHandler(d: RestDeps): (req: IncomingMessage, res: Serv
     const path = qi < 0 ? url : url.slice(0, qi);
     const keyHeader = req.headers["cg-api-key"];
     const key = Array.isArray(keyHeader) ? keyHeader[0] : keyHeader;
-    const wall = Date.now();
     const simNow = d.clock();
     d.counters.count(path, key || "(none)");
     const route = d.routes.get(path);
@@ -119,7 +120,7 @@ export function createRestHandler(d: RestDeps): (req: IncomingMessage, res: Serv
     if (d.keys && !d.keys.has(key)) return fail(res, "400", "Invalid API key provided", 0);
     let used = 0;
     if (d.rateLimit) {
-      const r = d.limiter.hit(key, wall);
+      const r = d.limiter.hit(key, d.rateClock());
       used = r.used;
       if (!r.allowed) {
         d.counters.count429();

@@ -1,4 +1,3 @@
-export { MalformedQueueEntryError } from "./consumer-loop.js";
 export { createStores, type StoresOptions } from "./create-stores.js";
 export {
   type LoginCodeOptions,

@@ -96,24 +96,36 @@ export interface SubscriptionStore {
   migrate(fromChatId: number, toChatId: number): Promise<void>;
 }
 
-/** Options of one consumer of the durable alert queue. */
-export interface ConsumeOptions {
-  /** Entries read per round trip (default 50). */
-  batch?: number;
-  /** How long a read waits for new entries before checking for reclaimable ones (default 2000 ms). */
-  blockMs?: number;
-  /**
-   * An entry delivered but not acknowledged for this long is redelivered, to this consumer or to
-   * another one of the group (a handler that failed, or a consumer that crashed). Default 30000 ms.
-   */
-  claimIdleMs?: number;
-  /** Where a group that does not exist yet starts: the oldest entry kept (default) or only new ones. */
-  from?: "start" | "new";
-  /**
-   * Called when the handler throws (with its alert; the entry stays pending and is retried later)
-   * or when reading the queue fails (without an alert; the consumer retries after a pause).
-   */
-  onError?: (error: unknown, alert?: Alert) => void;
+/** How a consumer reads the durable alert queue (the loop itself is the bot's: delivery/alert-consumer.ts). */
+export interface QueueReadOptions {
+  /** Entries read per round trip. */
+  batch: number;
+  /** How long a read waits for new entries before it returns empty. */
+  blockMs: number;
+  /** An entry delivered but not acknowledged for this long may be claimed by another consumer. */
+  claimIdleMs: number;
+  /** Where a group that does not exist yet starts: the oldest entry kept or only new ones. */
+  from: "start" | "new";
+}
+
+/** One queue entry; `alert` is null when the stored payload cannot be read (it is acked and reported). */
+export interface QueueEntry {
+  id: string;
+  alert: Alert | null;
+}
+
+/** One consumer's reads of its group (a Redis consumer group, or its in-process twin). */
+export interface QueueCursor {
+  /** This consumer's entries left unacknowledged by an earlier run under the same name. */
+  ownPending(): Promise<QueueEntry[]>;
+  /** Entries of the group pending longer than claimIdleMs, now assigned to this consumer. */
+  claim(): Promise<QueueEntry[]>;
+  /** New entries; waits up to blockMs when there are none. */
+  read(): Promise<QueueEntry[]>;
+  ack(id: string): Promise<void>;
+  /** Makes a waiting read return at once (used by stop). */
+  interrupt(): void;
+  close(): Promise<void>;
 }
 
 /** Stops following when called; `ready` resolves once alerts published from then on will arrive. */
@@ -153,7 +165,10 @@ export type GuardedOutcome = "published" | "duplicate" | "seen" | "cooling";
 /** What `update` did. */
 export type UpdateOutcome = "updated" | "stale" | "unknown";
 
-/** The recent-alerts log and the durable alert queue. */
+/**
+ * The alerts, by job: the guarded publish (and update) that feeds the recent log, the live tail and
+ * the durable queue in one step; reading the log; following the tail; joining the queue.
+ */
 export interface AlertStore {
   /** Appends to the log and the queue; false (and nothing written) when that id was already published. */
   publish(alert: Alert): Promise<boolean>;
@@ -179,13 +194,12 @@ export interface AlertStore {
   recent(q?: { symbol?: string; kind?: AlertKind; limit?: number }): Promise<Alert[]>;
   /** Live tail of alerts published from now on (any process when on Redis). Returns an unsubscribe. */
   follow(cb: (alert: Alert) => void): FollowHandle;
-  /** Durable at-least-once delivery to a consumer group; an entry is acknowledged after the handler resolves. */
-  consume(
-    group: string,
-    consumer: string,
-    handler: (alert: Alert) => Promise<void>,
-    opts?: ConsumeOptions,
-  ): { stop(): Promise<void> };
+  /**
+   * Joins a consumer group of the durable queue (creating the group at `opts.from`) and returns
+   * that consumer's cursor; rejects while the backend is unreachable. The at-least-once consumer
+   * loop over it is the bot's (apps/telegram-bot/src/delivery/alert-consumer.ts).
+   */
+  join(group: string, consumer: string, opts: QueueReadOptions): Promise<QueueCursor>;
   /** Entries not yet acknowledged by that group (never delivered + delivered but pending). */
   depth(group: string): Promise<number>;
 }
@@ -225,7 +239,7 @@ export interface Stores {
   routes: RouteStore;
   /** Personal alert rules per chat and their evaluation state (issue 15). */
   rules: RuleStore;
-  /** Stops consumers and followers. Does not quit the Redis connection it was given. */
+  /** Stops followers (and the connection the live tail opened). Does not quit the Redis it was given. */
   close(): Promise<void>;
 }
 

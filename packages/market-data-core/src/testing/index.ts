@@ -3,4 +3,5 @@
 export * from "./fixtures.js";
 export * from "./redis.js";
 export * from "./redis-server.js";
+export * from "./stores.js";
 export * from "./wait.js";

@@ -6,9 +6,9 @@ import { createFakeTelegram, type FakeTelegram } from "@teleglas/fake-telegram";
 import { loadConfig, startTelegramBot } from "@teleglas/telegram-bot/service";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Peers, startApi, startPeers } from "./harness.js";
-import { schemaErrors } from "./mcp-client.js";
-import { testBrowser } from "./oauth-browser.js";
+import { type Peers, startApi, startPeers } from "../../apps/gpt-api/test/harness.js";
+import { schemaErrors } from "../../apps/gpt-api/test/mcp-client.js";
+import { testBrowser } from "../../apps/gpt-api/test/oauth-browser.js";
 
 /**
  * The acceptance run of issue 16: an MCP client with the SDK's own client-side OAuth, a person

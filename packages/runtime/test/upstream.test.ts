@@ -1,5 +1,6 @@
+import { EMBEDDED_API_KEY } from "@teleglas/coinglass-sim";
 import { afterEach, describe, expect, it } from "vitest";
-import { EMBEDDED_API_KEY, startUpstream, type Upstream } from "../src/index.js";
+import { openUpstream, type Upstream } from "../src/index.js";
 
 const real = {
   COINGLASS_BASE_URL: "https://open-api-v4.coinglass.com",
@@ -7,7 +8,7 @@ const real = {
   COINGLASS_PLAN: "standard" as const,
 };
 
-describe("startUpstream", () => {
+describe("openUpstream", () => {
   let upstream: Upstream | undefined;
   afterEach(async () => {
     await upstream?.close();
@@ -15,7 +16,7 @@ describe("startUpstream", () => {
   });
 
   it("uses the configured CoinGlass when a key is set, starting nothing", async () => {
-    upstream = await startUpstream({ ...real, COINGLASS_API_KEY: "real-key-value" });
+    upstream = await openUpstream({ ...real, COINGLASS_API_KEY: "real-key-value" });
     expect(upstream).toMatchObject({
       apiKey: "real-key-value",
       baseUrl: real.COINGLASS_BASE_URL,
@@ -26,7 +27,7 @@ describe("startUpstream", () => {
   });
 
   it("serves an embedded simulator with the configured plan when no key is set", async () => {
-    upstream = await startUpstream({ ...real, COINGLASS_API_KEY: undefined });
+    upstream = await openUpstream({ ...real, COINGLASS_API_KEY: undefined });
     expect(upstream.apiKey).toBe(EMBEDDED_API_KEY);
     expect(upstream.simulator).toEqual({ restUrl: upstream.baseUrl, wsUrl: upstream.wsUrl });
     expect(upstream.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

@@ -1,8 +1,8 @@
 import { waitFor } from "@teleglas/market-data-core/testing";
+import { BOT_GROUP } from "@teleglas/telegram-bot/delivery";
 import { Queue } from "bullmq";
 import { afterEach, describe, expect, it } from "vitest";
-import { BOT_GROUP } from "../src/delivery/dispatcher.js";
-import { ALLOWED, type Harness, startHarness, startWorker } from "./harness.js";
+import { ALLOWED, type Harness, startHarness, startWorker } from "./helpers/bot-and-worker.js";
 
 let h: Harness | null = null;
 let stopWorker: (() => Promise<void>) | null = null;
