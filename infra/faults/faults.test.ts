@@ -31,7 +31,7 @@ afterAll(async () => {
 /** Waits until every chat has exactly one message about each coin, then checks none gets a second. */
 async function expectDeliveredOnce(chats: number[], coins: string[], timeoutMs: number): Promise<number> {
   await waitFor(
-    () => (chats.every((c) => coins.every((s) => messagesAbout(stack.fake, c, s) >= 1)) ? true : undefined),
+    () => chats.every((c) => coins.every((s) => messagesAbout(stack.fake, c, s) >= 1)),
     `${chats.length} chats × ${coins.length} alerts delivered`,
     timeoutMs,
   );
@@ -63,7 +63,7 @@ describe("fault tolerance (three apps as separate processes, Redis, simulator, f
 
     await injectStorm(stack, "DOGE");
     await waitFor(
-      async () => ((await stormAlerts(["DOGE"])).DOGE! >= 1 ? true : undefined),
+      async () => (await stormAlerts(["DOGE"])).DOGE! >= 1,
       "the DOGE alert before the restart",
       30_000,
     );
@@ -100,11 +100,7 @@ describe("fault tolerance (three apps as separate processes, Redis, simulator, f
     await subscribeChats(stack.stores, chats, ["LINK"]);
     const before = stack.fake.stats().sent;
     await injectStorm(stack, "LINK");
-    await waitFor(
-      () => (stack.fake.stats().sent - before >= 25 ? true : undefined),
-      "the broadcast to be under way",
-      60_000,
-    );
+    await waitFor(() => stack.fake.stats().sent - before >= 25, "the broadcast to be under way", 60_000);
     const sentAtKill = stack.fake.stats().sent - before;
     await stack.bot.stop("SIGKILL");
     await stack.bot.start();
@@ -279,8 +275,7 @@ describe("fault tolerance (three apps as separate processes, Redis, simulator, f
     const killedAt = Date.now();
     await stack.worker.stop("SIGKILL");
     await waitFor(
-      async () =>
-        (await workerRole(standby.url, "leader")) && (await workerConnected(standby.url)) ? true : undefined,
+      async () => (await workerRole(standby.url, "leader")) && (await workerConnected(standby.url)),
       "the standby to lead and stream",
       30_000,
     );

@@ -1,24 +1,20 @@
 import {
-  type EtfAsset,
+  CalendarReportSchema,
+  EtfReportSchema,
+  FundingArbitrageReportSchema,
   INDICATOR_COINS,
-  type IndicatorCoin,
+  IndicatorsReportSchema,
   LIQUIDATION_MAP_RANGES,
-  type LiquidationMapRange,
+  LiquidationMapAnswerSchema,
+  OnchainReportSchema,
   OPTION_COINS,
   OPTION_EXCHANGES,
-  type OptionCoin,
-  type OptionExchange,
+  OptionsReportSchema,
   summarizeHeatmap,
+  WhaleTransferReportSchema,
 } from "@teleglas/market-data-core";
 import { z } from "zod";
-import { type Operation, op, s } from "./operation.js";
-import { FundingArbitrageReportSchema } from "./schemas/arbitrage.js";
-import { CalendarReportSchema } from "./schemas/calendar.js";
-import { EtfReportSchema } from "./schemas/etf.js";
-import { IndicatorsReportSchema } from "./schemas/indicators.js";
-import { LiquidationMapReportSchema } from "./schemas/liqmap.js";
-import { OnchainReportSchema, WhaleTransferReportSchema } from "./schemas/onchain.js";
-import { OptionsReportSchema } from "./schemas/options.js";
+import { coinOperation, defineOperation, type Operation } from "./operation.js";
 import { enumParam, symbolParam } from "./schemas/params.js";
 
 /**
@@ -26,7 +22,7 @@ import { enumParam, symbolParam } from "./schemas/params.js";
  * options, liquidation map, calendar, funding arbitrage), in the order they are listed in the OpenAPI documents.
  */
 export const FAMILY_OPERATIONS: Operation[] = [
-  op({
+  defineOperation({
     operationId: "getEtfFlows",
     path: "/gpt/etf",
     summary: "Spot-ETF daily net flows and net assets",
@@ -45,26 +41,22 @@ export const FAMILY_OPERATIONS: Operation[] = [
         .default(10)
         .meta({ description: "Trading days of flows, 1..90 (default 10).", examples: [10] }),
     }),
-    data: EtfReportSchema,
+    model: EtfReportSchema,
     withSymbol: false,
     hold: true,
     gpt: true,
-    run: ({ core }, q) => core.market.getEtf(q.asset as EtfAsset, { days: q.days as number }),
+    run: ({ core }, q) => core.market.getEtf(q.asset, { days: q.days }),
   }),
-  op({
+  coinOperation({
     operationId: "getExchangeBalances",
     path: "/gpt/onchain",
     summary: "Exchange balances of a coin on chain",
     description:
       "Coins held on each exchange's wallets with 1d/7d/30d changes and their totals: coins leaving exchanges (negative change) or arriving.",
-    query: z.object({ symbol: symbolParam }),
-    data: OnchainReportSchema,
-    withSymbol: true,
-    hold: true,
-    gpt: true,
-    run: async ({ core }, q) => core.market.getOnchain(s(q)),
+    model: OnchainReportSchema,
+    service: (market, symbol) => market.getOnchain(symbol),
   }),
-  op({
+  defineOperation({
     operationId: "getWhaleTransfers",
     path: "/gpt/whale-transfers",
     summary: "On-chain whale transfers of $10M or more",
@@ -80,17 +72,17 @@ export const FAMILY_OPERATIONS: Operation[] = [
         .default(20)
         .meta({ description: "Transfers returned, 1..100 (default 20).", examples: [20] }),
     }),
-    data: WhaleTransferReportSchema,
+    model: WhaleTransferReportSchema,
     withSymbol: false,
     hold: true,
     gpt: true,
     run: ({ core }, q) =>
       core.market.getWhaleTransfers({
-        ...(q.symbol === undefined ? {} : { symbol: s(q) }),
-        limit: q.limit as number,
+        ...(q.symbol === undefined ? {} : { symbol: q.symbol }),
+        limit: q.limit,
       }),
   }),
-  op({
+  defineOperation({
     operationId: "getMarketIndicators",
     path: "/gpt/indicators",
     summary: "Coinbase premium, Bitfinex margin longs/shorts and basis",
@@ -102,13 +94,13 @@ export const FAMILY_OPERATIONS: Operation[] = [
         .default("BTC")
         .meta({ description: "BTC or ETH (the Coinbase premium is BTC only).", examples: ["BTC"] }),
     }),
-    data: IndicatorsReportSchema,
+    model: IndicatorsReportSchema,
     withSymbol: true,
     hold: true,
     gpt: true,
-    run: ({ core }, q) => core.market.getIndicators(q.symbol as IndicatorCoin),
+    run: ({ core }, q) => core.market.getIndicators(q.symbol),
   }),
-  op({
+  defineOperation({
     operationId: "getOptions",
     path: "/gpt/options",
     summary: "Options max pain, open interest and put/call of BTC or ETH",
@@ -124,14 +116,13 @@ export const FAMILY_OPERATIONS: Operation[] = [
         .default("Deribit")
         .meta({ description: "Exchange whose expiries to list (default Deribit).", examples: ["Deribit"] }),
     }),
-    data: OptionsReportSchema,
+    model: OptionsReportSchema,
     withSymbol: true,
     hold: true,
     gpt: true,
-    run: ({ core }, q) =>
-      core.market.getOptions(q.symbol as OptionCoin, { exchange: q.exchange as OptionExchange }),
+    run: ({ core }, q) => core.market.getOptions(q.symbol, { exchange: q.exchange }),
   }),
-  op({
+  defineOperation({
     operationId: "getLiquidationMap",
     path: "/gpt/liquidation-map",
     summary: "Where liquidations cluster: nearest large levels above and below the price",
@@ -143,17 +134,17 @@ export const FAMILY_OPERATIONS: Operation[] = [
         .default("24h")
         .meta({ description: "Window: 12h, 24h, 3d, 7d or 30d (default 24h).", examples: ["24h"] }),
     }),
-    data: LiquidationMapReportSchema,
+    model: LiquidationMapAnswerSchema,
     withSymbol: true,
     hold: true,
     gpt: true,
     // The heatmap's grid (tens of thousands of cells) is for pictures: the answer gives its figures.
     run: async ({ core }, q) => {
-      const r = await core.market.getLiquidationMap(s(q), { range: q.range as LiquidationMapRange });
+      const r = await core.market.getLiquidationMap(q.symbol, { range: q.range });
       return { ...r, data: { ...r.data, heatmap: summarizeHeatmap(r.data.heatmap) } };
     },
   }),
-  op({
+  defineOperation({
     operationId: "getEconomicCalendar",
     path: "/gpt/calendar",
     summary: "Macro economic calendar",
@@ -175,14 +166,13 @@ export const FAMILY_OPERATIONS: Operation[] = [
         .default(2)
         .meta({ description: "Lowest importance, 1..3 (3 = most important; default 2).", examples: [3] }),
     }),
-    data: CalendarReportSchema,
+    model: CalendarReportSchema,
     withSymbol: false,
     hold: true,
     gpt: true,
-    run: ({ core }, q) =>
-      core.market.getCalendar({ days: q.days as number, minImportance: q.importance as number }),
+    run: ({ core }, q) => core.market.getCalendar({ days: q.days, minImportance: q.importance }),
   }),
-  op({
+  defineOperation({
     operationId: "getFundingArbitrage",
     path: "/gpt/funding-arbitrage",
     summary: "Funding-rate arbitrage pairs across exchanges",
@@ -197,10 +187,10 @@ export const FAMILY_OPERATIONS: Operation[] = [
         .default(10)
         .meta({ description: "Pairs returned, best first, 1..50 (default 10).", examples: [10] }),
     }),
-    data: FundingArbitrageReportSchema,
+    model: FundingArbitrageReportSchema,
     withSymbol: false,
     hold: true,
     gpt: true,
-    run: ({ core }, q) => core.market.getFundingArbitrage({ limit: q.limit as number }),
+    run: ({ core }, q) => core.market.getFundingArbitrage({ limit: q.limit }),
   }),
 ];

@@ -1,7 +1,7 @@
 import { type DepthRange, PLAN_FEATURES, planAllows } from "@teleglas/market-data-core";
 import { z } from "zod";
 import { liveMeta } from "./http/envelope.js";
-import { type Operation, op, s } from "./operation.js";
+import { type Operation, op } from "./operation.js";
 import { FAMILY_OPERATIONS } from "./operations-families.js";
 import { LiquidationSummarySchema, RawSnapshotSchema, WhaleReportSchema } from "./schemas/market.js";
 import { enumParam, kindParam, numberParam, symbolParam } from "./schemas/params.js";
@@ -35,6 +35,28 @@ export const ORDERBOOK_EXCHANGES = [
   "Hyperliquid",
 ] as const;
 
+/** Depth ranges as the query names them (CoinGlass takes the numbers). */
+const DEPTH_RANGES = {
+  "0.25": 0.25,
+  "0.5": 0.5,
+  "0.75": 0.75,
+  "1": 1,
+  "2": 2,
+  "3": 3,
+  "5": 5,
+  "10": 10,
+} as const satisfies Record<string, DepthRange>;
+const DEPTH_RANGE_NAMES = [
+  "0.25",
+  "0.5",
+  "0.75",
+  "1",
+  "2",
+  "3",
+  "5",
+  "10",
+] as const satisfies readonly (keyof typeof DEPTH_RANGES)[];
+
 /** Walls per side in an order-book answer. */
 const MAX_WALLS = 25;
 
@@ -50,7 +72,7 @@ export const OPERATIONS: Operation[] = [
     withSymbol: true,
     hold: true,
     gpt: true,
-    run: async ({ core }, q) => core.market.getRaw(await core.market.resolveSymbol(s(q))),
+    run: async ({ core }, q) => core.market.getRaw(q.symbol),
   }),
   op({
     operationId: "getLiquidations",
@@ -71,8 +93,7 @@ export const OPERATIONS: Operation[] = [
     withSymbol: true,
     hold: true,
     gpt: true,
-    run: async ({ core }, q) =>
-      core.market.getLiq(await core.market.resolveSymbol(s(q)), q.range as "1h" | "4h" | "12h" | "24h"),
+    run: async ({ core }, q) => core.market.getLiq(q.symbol, q.range),
   }),
   op({
     operationId: "getWhaleActivity",
@@ -101,8 +122,7 @@ export const OPERATIONS: Operation[] = [
     hold: true,
     gpt: true,
     run: async ({ core }, q) => {
-      const symbol = q.symbol === undefined ? undefined : await core.market.resolveSymbol(s(q));
-      return core.market.getWhale({ symbol, minUsd: q.min_usd as number, limit: q.limit as number });
+      return core.market.getWhale({ symbol: q.symbol, minUsd: q.min_usd, limit: q.limit });
     },
   }),
   op({
@@ -116,7 +136,7 @@ export const OPERATIONS: Operation[] = [
       exchange: enumParam("exchange", ORDERBOOK_EXCHANGES, "Binance")
         .default("Binance")
         .meta({ description: "Exchange whose order book to read (default Binance).", examples: ["Binance"] }),
-      range: enumParam("range", ["0.25", "0.5", "0.75", "1", "2", "3", "5", "10"], "1")
+      range: enumParam("range", DEPTH_RANGE_NAMES, "1")
         .default("1")
         .meta({ description: "Depth range around the mid price, in percent (default 1).", examples: ["1"] }),
     }),
@@ -125,9 +145,9 @@ export const OPERATIONS: Operation[] = [
     hold: true,
     gpt: true,
     run: async ({ core }, q) => {
-      const r = await core.market.getOrderbook(await core.market.resolveSymbol(s(q)), {
-        exchange: q.exchange as string,
-        range: Number(q.range) as DepthRange,
+      const r = await core.market.getOrderbook(q.symbol, {
+        exchange: q.exchange,
+        range: DEPTH_RANGES[q.range],
       });
       // The largest walls per side: enough to reason about, and the answer stays well under the
       // 100,000 characters GPT Actions accept however many orders the exchange shows.
@@ -162,7 +182,7 @@ export const OPERATIONS: Operation[] = [
     withSymbol: true,
     hold: true,
     gpt: true,
-    run: async ({ core }, q) => core.market.getFunding(await core.market.resolveSymbol(s(q))),
+    run: async ({ core }, q) => core.market.getFunding(q.symbol),
   }),
   op({
     operationId: "getOpenInterest",
@@ -175,7 +195,7 @@ export const OPERATIONS: Operation[] = [
     withSymbol: true,
     hold: true,
     gpt: true,
-    run: async ({ core }, q) => core.market.getOpenInterest(await core.market.resolveSymbol(s(q))),
+    run: async ({ core }, q) => core.market.getOpenInterest(q.symbol),
   }),
   ...FAMILY_OPERATIONS,
   op({
@@ -197,12 +217,8 @@ export const OPERATIONS: Operation[] = [
     hold: false,
     gpt: true,
     run: async ({ core, stores }, q) => {
-      const symbol = q.symbol === undefined ? undefined : await core.market.resolveSymbol(s(q));
-      const alerts = await stores.alerts.recent({
-        symbol,
-        kind: q.kind as never,
-        limit: q.limit as number,
-      });
+      const symbol = q.symbol === undefined ? undefined : await core.market.resolveSymbol(q.symbol);
+      const alerts = await stores.alerts.recent({ symbol, kind: q.kind, limit: q.limit });
       return { data: { alerts, count: alerts.length }, meta: liveMeta() };
     },
   }),

@@ -81,11 +81,7 @@ export async function startFaultStack(): Promise<FaultStack> {
     ],
     logDir,
     ready: (out) =>
-      waitFor(
-        () => (/Ready to accept connections/.test(out()) ? true : undefined),
-        "redis to accept connections",
-        15_000,
-      ),
+      waitFor(() => /Ready to accept connections/.test(out()), "redis to accept connections", 15_000),
   });
   await redis.start();
   started.push(redis);
@@ -104,8 +100,7 @@ export async function startFaultStack(): Promise<FaultStack> {
       "--no-background",
     ],
     logDir,
-    ready: (out) =>
-      waitFor(() => (/rest=\S+ ws=\S+/.test(out()) ? true : undefined), "the simulator's URL line", 15_000),
+    ready: (out) => waitFor(() => /rest=\S+ ws=\S+/.test(out()), "the simulator's URL line", 15_000),
   });
   await simBase.start();
   started.push(simBase);
@@ -147,11 +142,7 @@ export async function startFaultStack(): Promise<FaultStack> {
     },
     logDir,
     ready: () =>
-      waitFor(
-        async () => ((await fetch(`http://127.0.0.1:${apiPort}/health`)).ok ? true : undefined),
-        "gpt-api /health",
-        30_000,
-      ),
+      waitFor(async () => (await fetch(`http://127.0.0.1:${apiPort}/health`)).ok, "gpt-api /health", 30_000),
   });
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const api = Object.assign(apiBase, {
@@ -196,7 +187,7 @@ export async function startFaultStack(): Promise<FaultStack> {
     ready: async () => {
       const before = fake.stats().byMethod.getUpdates ?? 0;
       await waitFor(
-        () => ((fake.stats().byMethod.getUpdates ?? 0) > before ? true : undefined),
+        () => (fake.stats().byMethod.getUpdates ?? 0) > before,
         "the bot to poll for updates",
         30_000,
       );
@@ -256,12 +247,7 @@ export async function startFaultStack(): Promise<FaultStack> {
           TELEGRAM_WEBHOOK_PORT: String(port),
         },
         logDir,
-        ready: () =>
-          waitFor(
-            () => (fake.webhook()?.url === url ? true : undefined),
-            "the webhook to be registered",
-            30_000,
-          ),
+        ready: () => waitFor(() => fake.webhook()?.url === url, "the webhook to be registered", 30_000),
       });
       await hook.start();
       extra.push(hook);
@@ -278,15 +264,15 @@ export async function startFaultStack(): Promise<FaultStack> {
 }
 
 /** True once the worker's /health says its stream is connected. */
-export async function workerConnected(url: string): Promise<true | undefined> {
+export async function workerConnected(url: string): Promise<boolean> {
   const text = await (await fetch(`${url}/health`)).text();
-  return /"connected":\s*true/.test(text) ? true : undefined;
+  return /"connected":\s*true/.test(text);
 }
 
 /** True once the worker's /health names this role ("leader" or "standby"). */
-export async function workerRole(url: string, role: "leader" | "standby"): Promise<true | undefined> {
+export async function workerRole(url: string, role: "leader" | "standby"): Promise<boolean> {
   const h = (await (await fetch(`${url}/health`)).json()) as { role?: string };
-  return h.role === role ? true : undefined;
+  return h.role === role;
 }
 
 /** Subscribes chats to storms of the given coins only, straight in the shared store. */

@@ -19,6 +19,9 @@ export * from "./models/calendar.js";
 export * from "./models/errors.js";
 export * from "./models/etf.js";
 export * from "./models/features.js";
+/** Leaf schemas of the models (unit, description, example), for schemas the apps write. */
+export * as fields from "./models/fields.js";
+export { ChangeWindowsSchema, PartialChangeWindowsSchema } from "./models/fields.js";
 export { aprOfPer8h, FUNDING_BASIS_HOURS, fundingOnBasis } from "./models/funding.js";
 export * from "./models/indicators.js";
 export * from "./models/liqmap.js";

@@ -1,62 +1,23 @@
+import * as core from "@teleglas/market-data-core";
 import { z } from "zod";
+import { snakeSchema } from "../http/snake-case.js";
 
-/** Leaf helpers: every field says its unit and carries an example. */
+/** Leaf helpers: every field says its unit and carries an example (core's, shared by the models). */
+export const { usd, usdReq, pct, ms, msReq, num, str, trend } = core.fields;
 
-export const usd = (what: string, example = 1_250_000.5) =>
-  z
-    .number()
-    .nullable()
-    .meta({
-      description: `${what}, in US dollars; null when CoinGlass did not give it.`,
-      examples: [example],
-    });
-export const usdReq = (what: string, example = 1_250_000.5) =>
-  z.number().meta({ description: `${what}, in US dollars.`, examples: [example] });
-export const pct = (what: string, example = 1.25) =>
-  z
-    .number()
-    .nullable()
-    .meta({ description: `${what}, in percent (1.25 = 1.25 %); null when not given.`, examples: [example] });
-export const ms = (what: string) =>
-  z
-    .number()
-    .nullable()
-    .meta({
-      description: `${what}, epoch milliseconds (UTC); null when not given.`,
-      examples: [1767225600000],
-    });
-export const msReq = (what: string) =>
-  z.number().meta({ description: `${what}, epoch milliseconds (UTC).`, examples: [1767225600000] });
-export const num = (what: string, example = 1.5) =>
-  z
-    .number()
-    .nullable()
-    .meta({ description: `${what}; null when not given.`, examples: [example] });
-export const str = (what: string, example: string) =>
-  z.string().meta({ description: what, examples: [example] });
+/**
+ * Name a model's snake_case schema as an OpenAPI component (`#/components/schemas/<id>`). The
+ * document lists components in the order they are named here.
+ */
+export function component<T extends z.ZodType>(model: T, id: string) {
+  const schema = snakeSchema(model);
+  z.globalRegistry.add(schema, { ...z.globalRegistry._map.get(schema), id });
+  return schema;
+}
 
-const CHANGE_WINDOWS = ["5m", "15m", "30m", "1h", "4h", "12h", "24h"] as const;
-
-/** Percent change per window; every window present, null when unknown. */
-export const ChangeWindowsSchema = z
-  .object(Object.fromEntries(CHANGE_WINDOWS.map((w) => [w, z.number().nullable()])))
-  .meta({
-    id: "ChangeWindows",
-    description:
-      "Percent change per window (5m … 24h; 1.25 = 1.25 %); null when CoinGlass did not give that window.",
-    examples: [{ "5m": 0.1, "15m": 0.3, "30m": -0.2, "1h": 0.8, "4h": 1.9, "12h": null, "24h": 3.4 }],
-  });
+export const ChangeWindowsSchema = component(core.ChangeWindowsSchema, "ChangeWindows");
 export const changeWindows = (_what: string) => ChangeWindowsSchema;
-
-/** Percent change per window where CoinGlass may leave windows out. */
-export const PartialChangeWindowsSchema = z
-  .object(Object.fromEntries(CHANGE_WINDOWS.map((w) => [w, z.number().nullable().optional()])))
-  .meta({
-    id: "PartialChangeWindows",
-    description:
-      "Percent change per window (1.25 = 1.25 %); windows CoinGlass does not give are absent or null.",
-    examples: [{ "1h": 0.8, "4h": 1.9, "24h": 3.4 }],
-  });
+export const PartialChangeWindowsSchema = component(core.PartialChangeWindowsSchema, "PartialChangeWindows");
 export const partialChangeWindows = (_what: string) => PartialChangeWindowsSchema;
 
 const liquidationTotals = {
@@ -123,7 +84,10 @@ export const LongShortReadingSchema = z
   })
   .meta({ id: "LongShortReading" });
 
-export const trend = z
-  .enum(["up", "down", "flat"])
-  .nullable()
-  .meta({ description: "Direction over 24 h; null when unknown." });
+// Components of the models already described in core, after the ones above (document order).
+component(core.ArbitrageLegSchema, "ArbitrageLeg");
+component(core.EtfFlowDaySchema, "EtfFlowDay");
+component(core.LiquidationClusterSchema, "LiquidationCluster");
+component(core.MaxPainLevelSchema, "LiquidationMaxPainSide");
+component(core.BalanceChangeSchema, "BalanceChange");
+component(core.OptionVenueSchema, "OptionVenue");

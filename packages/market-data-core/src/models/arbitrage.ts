@@ -1,52 +1,71 @@
+import { z } from "zod";
+import { figure, ms, num, pct, str, usd } from "./fields.js";
+
 /** One leg of a funding arbitrage pair. Rates are percent; `ratePct` per `intervalHours`. */
-export interface ArbitrageLeg {
-  exchange: string;
-  openInterestUsd: number | null;
-  ratePct: number | null;
-  intervalHours: number | null;
-  /** `ratePct` on the common 8-hour basis (models/funding.ts). */
-  per8hPct: number | null;
-  /** `ratePct` annualized, simple. */
-  aprPct: number | null;
-}
+export const ArbitrageLegSchema = z
+  .object({
+    exchange: str("Exchange", "Binance"),
+    openInterestUsd: usd("Open interest", 848_218),
+    ratePct: pct("Funding rate per interval_hours", 0.005),
+    intervalHours: num("Funding interval, in hours", 8),
+    /** `ratePct` on the common 8-hour basis (models/funding.ts). */
+    per8hPct: pct("The rate on the common 8-hour basis", 0.005),
+    /** `ratePct` annualized, simple. */
+    aprPct: pct("The rate annualized (simple)", 5.475),
+  })
+  .meta({ description: "One leg of a funding arbitrage pair." });
+export type ArbitrageLeg = z.infer<typeof ArbitrageLegSchema>;
+
+const rawPair = {
+  symbol: str("Coin symbol", "BTC"),
+  /** CoinGlass's "buy" leg: go long here (the lower rate). */
+  long: ArbitrageLegSchema.meta({ description: "Go long here: the lower funding rate." }),
+  /** CoinGlass's "sell" leg: go short here (the higher rate). */
+  short: ArbitrageLegSchema.meta({ description: "Go short here: the higher funding rate." }),
+};
+const rawPairRest = {
+  /** CoinGlass's own `apr`, percent. */
+  coinglassAprPct: pct("CoinGlass's APR as given", 54.75),
+  /** Trading fees of both legs, percent as CoinGlass gives them (unit not documented). */
+  feePct: num("Both legs' fees as CoinGlass gives them", 0.03),
+  priceSpreadPct: pct("Price gap between the two venues", -0.09),
+  nextFundingTime: ms("Next funding settlement"),
+};
 
 /** As CoinGlass lists a pair (`fetchFundingArbitrage`). */
-export interface RawArbitragePair {
-  symbol: string;
-  /** CoinGlass's "buy" leg: go long here (the lower rate). */
-  long: ArbitrageLeg;
-  /** CoinGlass's "sell" leg: go short here (the higher rate). */
-  short: ArbitrageLeg;
-  /** CoinGlass's own `apr`, percent. */
-  coinglassAprPct: number | null;
-  /** Trading fees of both legs, percent as CoinGlass gives them (unit not documented). */
-  feePct: number | null;
-  /** Price gap between the venues, percent. */
-  priceSpreadPct: number | null;
-  nextFundingTime: number | null;
-}
+export const RawArbitragePairSchema = z.object({ ...rawPair, ...rawPairRest });
+export type RawArbitragePair = z.infer<typeof RawArbitragePairSchema>;
 
 /** A pair with the rate gap on the common basis and, per leg, what funding paid lately. */
-export interface FundingArbitragePair extends RawArbitragePair {
+export const FundingArbitragePairSchema = z.object({
+  ...rawPair,
   /** short.per8hPct − long.per8hPct: what the pair collects per 8 hours, percent. */
-  spreadPer8hPct: number | null;
+  spreadPer8hPct: pct("short minus long, per 8 h", 0.05),
   /** `spreadPer8hPct` annualized, simple (no compounding, before fees). */
-  spreadAprPct: number | null;
+  spreadAprPct: pct("spread_per_8h_pct as simple APR, before fees", 54.75),
+  ...rawPairRest,
   /** Funding summed over the last 7 days on each leg's exchange, percent; null when CoinGlass has none. */
-  accumulated7d: { longPct: number | null; shortPct: number | null };
-}
+  accumulated7d: z
+    .object({
+      longPct: pct("7-day funding sum, long leg", 0.07),
+      shortPct: pct("7-day funding sum, short leg", 0.21),
+    })
+    .meta({ description: "How persistent the gap has been; null where CoinGlass has no sum." }),
+});
+export type FundingArbitragePair = z.infer<typeof FundingArbitragePairSchema>;
 
+const rate = z.object({ exchange: z.string(), ratePct: z.number() });
 /** Accumulated funding of one coin: exchange (as CoinGlass spells it) -> summed percent. */
-export interface AccumulatedFunding {
-  symbol: string;
-  stablecoinMargin: Array<{ exchange: string; ratePct: number }>;
-  tokenMargin: Array<{ exchange: string; ratePct: number }>;
-}
+export const AccumulatedFundingSchema = z.object({
+  symbol: z.string(),
+  stablecoinMargin: z.array(rate),
+  tokenMargin: z.array(rate),
+});
+export type AccumulatedFunding = z.infer<typeof AccumulatedFundingSchema>;
 
 /** `getFundingArbitrage({ limit })`. */
-export interface FundingArbitrageReport {
-  /** Best first by `spreadAprPct`. */
-  pairs: FundingArbitragePair[];
-  /** The principal CoinGlass was asked to size the pairs for, USD. */
-  principalUsd: number;
-}
+export const FundingArbitrageReportSchema = z.object({
+  pairs: z.array(FundingArbitragePairSchema).meta({ description: "Best first by spread_apr_pct." }),
+  principalUsd: figure("Principal CoinGlass sized the pairs for, in US dollars.", 10000),
+});
+export type FundingArbitrageReport = z.infer<typeof FundingArbitrageReportSchema>;

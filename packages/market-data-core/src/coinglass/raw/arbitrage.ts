@@ -3,7 +3,7 @@ import { z } from "zod";
 import { epochMs } from "./common.js";
 
 /** One leg of an arbitrage pair; `funding_rate` is percent per `funding_rate_interval` hours. */
-export const ArbitrageLegSchema = z.object({
+export const RawArbitrageLegSchema = z.object({
   exchange: z.string(),
   open_interest_usd: z.number(),
   funding_rate_interval: z.number(),
@@ -17,8 +17,8 @@ export const ArbitrageLegSchema = z.object({
  */
 export const FundingArbitrageRowSchema = z.object({
   symbol: z.string(),
-  buy: ArbitrageLegSchema,
-  sell: ArbitrageLegSchema,
+  buy: RawArbitrageLegSchema,
+  sell: RawArbitrageLegSchema,
   apr: z.number(),
   funding: z.number(),
   fee: z.number(),

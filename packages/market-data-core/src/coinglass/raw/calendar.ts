@@ -6,7 +6,7 @@ import { epochMs } from "./common.js";
  * One event of `GET /api/calendar/economic-data`. Values are display text (`"2.6%"`) and may be
  * `""` when not known yet; `importance_level` 3 is the most important (inferred from the examples).
  */
-export const EconomicEventSchema = z.object({
+export const RawEconomicEventSchema = z.object({
   calendar_name: z.string(),
   country_code: z.string(),
   country_name: z.string(),
@@ -19,4 +19,4 @@ export const EconomicEventSchema = z.object({
   importance_level: z.number().int(),
   has_exact_publish_time: z.number().int(),
 });
-export type RawEconomicEvent = z.infer<typeof EconomicEventSchema>;
+export type RawEconomicEvent = z.infer<typeof RawEconomicEventSchema>;

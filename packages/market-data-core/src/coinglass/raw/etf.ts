@@ -7,13 +7,13 @@ import { epochMs } from "./common.js";
  * `/api/hk-etf/bitcoin/flow-history`. A fund's `flow_usd` is left out on days CoinGlass has no
  * figure for it (the SOL and XRP examples), so it is optional here and null in the model.
  */
-export const EtfFlowDaySchema = z.object({
+export const RawEtfFlowDaySchema = z.object({
   timestamp: epochMs,
   flow_usd: z.number(),
   price_usd: z.number(),
   etf_flows: z.array(z.object({ etf_ticker: z.string(), flow_usd: z.number().optional() })),
 });
-export type RawEtfFlowDay = z.infer<typeof EtfFlowDaySchema>;
+export type RawEtfFlowDay = z.infer<typeof RawEtfFlowDaySchema>;
 
 /** One day of `GET /api/etf/{bitcoin,ethereum}/net-assets/history` (all funds combined). */
 export const EtfNetAssetsRowSchema = z.object({

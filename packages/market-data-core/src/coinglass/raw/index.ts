@@ -4,8 +4,8 @@
  */
 import { z } from "zod";
 import { AccumulatedFundingRowSchema, FundingArbitrageRowSchema } from "./arbitrage.js";
-import { EconomicEventSchema } from "./calendar.js";
-import { EtfFlowDaySchema, EtfNetAssetsRowSchema } from "./etf.js";
+import { RawEconomicEventSchema } from "./calendar.js";
+import { EtfNetAssetsRowSchema, RawEtfFlowDaySchema } from "./etf.js";
 import {
   FundingRateExchangeListRowSchema,
   FundingRateHistoryRowSchema,
@@ -21,9 +21,13 @@ import {
   FearGreedHistorySchema,
   IndicatorEmaRowSchema,
   IndicatorRsiRowSchema,
-  RsiListRowSchema,
+  RawRsiListRowSchema,
 } from "./indicators.js";
-import { LiquidationHeatmapSchema, LiquidationMapSchema, LiquidationMaxPainRowSchema } from "./liqmap.js";
+import {
+  LiquidationMapSchema,
+  RawLiquidationHeatmapSchema,
+  RawLiquidationMaxPainRowSchema,
+} from "./liqmap.js";
 import {
   LiquidationAggregatedHistoryRowSchema,
   LiquidationCoinListRowSchema,
@@ -91,15 +95,15 @@ export const RAW_DATA_SCHEMAS = {
   "/api/futures/liquidation/aggregated-history": z.array(LiquidationAggregatedHistoryRowSchema),
   "/api/futures/liquidation/history": z.array(LiquidationHistoryRowSchema),
   "/api/futures/liquidation/order": z.array(LiquidationOrderRowSchema),
-  "/api/futures/liquidation/heatmap/model1": LiquidationHeatmapSchema,
-  "/api/futures/liquidation/heatmap/model2": LiquidationHeatmapSchema,
-  "/api/futures/liquidation/heatmap/model3": LiquidationHeatmapSchema,
-  "/api/futures/liquidation/aggregated-heatmap/model1": LiquidationHeatmapSchema,
-  "/api/futures/liquidation/aggregated-heatmap/model2": LiquidationHeatmapSchema,
-  "/api/futures/liquidation/aggregated-heatmap/model3": LiquidationHeatmapSchema,
+  "/api/futures/liquidation/heatmap/model1": RawLiquidationHeatmapSchema,
+  "/api/futures/liquidation/heatmap/model2": RawLiquidationHeatmapSchema,
+  "/api/futures/liquidation/heatmap/model3": RawLiquidationHeatmapSchema,
+  "/api/futures/liquidation/aggregated-heatmap/model1": RawLiquidationHeatmapSchema,
+  "/api/futures/liquidation/aggregated-heatmap/model2": RawLiquidationHeatmapSchema,
+  "/api/futures/liquidation/aggregated-heatmap/model3": RawLiquidationHeatmapSchema,
   "/api/futures/liquidation/map": LiquidationMapSchema,
   "/api/futures/liquidation/aggregated-map": LiquidationMapSchema,
-  "/api/futures/liquidation/max-pain": z.array(LiquidationMaxPainRowSchema),
+  "/api/futures/liquidation/max-pain": z.array(RawLiquidationMaxPainRowSchema),
   "/api/hyperliquid/whale-alert": z.array(WhaleAlertRowSchema),
   "/api/hyperliquid/whale-position": z.array(WhalePositionRowSchema),
   "/api/hyperliquid/position": HyperliquidPositionPageSchema,
@@ -122,7 +126,7 @@ export const RAW_DATA_SCHEMAS = {
   "/api/futures/orderbook/ask-bids-history": z.array(AskBidsHistoryRowSchema),
   "/api/futures/orderbook/aggregated-ask-bids-history": z.array(AggregatedAskBidsHistoryRowSchema),
   "/api/futures/orderbook/history": z.array(OrderbookHeatmapSnapshotSchema),
-  "/api/futures/rsi/list": z.array(RsiListRowSchema),
+  "/api/futures/rsi/list": z.array(RawRsiListRowSchema),
   "/api/futures/indicators/rsi": z.array(IndicatorRsiRowSchema),
   "/api/futures/indicators/ema": z.array(IndicatorEmaRowSchema),
   "/api/futures/basis/history": z.array(BasisHistoryRowSchema),
@@ -131,18 +135,18 @@ export const RAW_DATA_SCHEMAS = {
   "/api/futures/funding-rate/accumulated-exchange-list": z.array(AccumulatedFundingRowSchema),
   "/api/coinbase-premium-index": z.array(CoinbasePremiumRowSchema),
   "/api/bitfinex-margin-long-short": z.array(BitfinexMarginRowSchema),
-  "/api/calendar/economic-data": z.array(EconomicEventSchema),
+  "/api/calendar/economic-data": z.array(RawEconomicEventSchema),
   "/api/exchange/balance/list": z.array(ExchangeBalanceRowSchema),
   "/api/chain/v2/whale-transfer": z.array(WhaleTransferRowSchema),
   "/api/option/info": z.array(OptionInfoRowSchema),
   "/api/option/max-pain": z.array(OptionMaxPainRowSchema),
   "/api/option/exchange-oi-history": z.array(OptionExchangeChartSchema),
   "/api/option/exchange-vol-history": z.array(OptionExchangeChartSchema),
-  "/api/etf/bitcoin/flow-history": z.array(EtfFlowDaySchema),
-  "/api/etf/ethereum/flow-history": z.array(EtfFlowDaySchema),
-  "/api/etf/solana/flow-history": z.array(EtfFlowDaySchema),
-  "/api/etf/xrp/flow-history": z.array(EtfFlowDaySchema),
-  "/api/hk-etf/bitcoin/flow-history": z.array(EtfFlowDaySchema),
+  "/api/etf/bitcoin/flow-history": z.array(RawEtfFlowDaySchema),
+  "/api/etf/ethereum/flow-history": z.array(RawEtfFlowDaySchema),
+  "/api/etf/solana/flow-history": z.array(RawEtfFlowDaySchema),
+  "/api/etf/xrp/flow-history": z.array(RawEtfFlowDaySchema),
+  "/api/hk-etf/bitcoin/flow-history": z.array(RawEtfFlowDaySchema),
   "/api/etf/bitcoin/net-assets/history": z.array(EtfNetAssetsRowSchema),
   "/api/etf/ethereum/net-assets/history": z.array(EtfNetAssetsRowSchema),
 } as const;

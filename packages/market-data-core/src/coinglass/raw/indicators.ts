@@ -3,7 +3,7 @@ import { z } from "zod";
 import { epochMs, numeric } from "./common.js";
 
 /** One coin of `GET /api/futures/rsi/list`. */
-export const RsiListRowSchema = z.object({
+export const RawRsiListRowSchema = z.object({
   symbol: z.string(),
   rsi_15m: z.number(),
   price_change_percent_15m: z.number(),
@@ -19,7 +19,7 @@ export const RsiListRowSchema = z.object({
   price_change_percent_1w: z.number(),
   current_price: z.number(),
 });
-export type RawRsiListRow = z.infer<typeof RsiListRowSchema>;
+export type RawRsiListRow = z.infer<typeof RawRsiListRowSchema>;
 
 /** One row of `GET /api/futures/indicators/rsi` (the last row's value can be null). */
 export const IndicatorRsiRowSchema = z.object({ time: epochMs, rsi_value: z.number().nullable() });

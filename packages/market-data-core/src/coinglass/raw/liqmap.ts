@@ -26,14 +26,14 @@ const HeatmapCellsSchema = z.custom<Array<[number, number, number]>>(
 );
 
 /** `data` of the six heatmap endpoints (`heatmap/model1..3`, `aggregated-heatmap/model1..3`). */
-export const LiquidationHeatmapSchema = z.object({
+export const RawLiquidationHeatmapSchema = z.object({
   /** Price of each row. */
   y_axis: z.array(z.number()),
   liquidation_leverage_data: HeatmapCellsSchema,
   /** `[time (epoch s), open, high, low, close, volume USD]`, prices as numeric strings. */
   price_candlesticks: z.array(z.tuple([z.number(), numeric, numeric, numeric, numeric, numeric])),
 });
-export type RawLiquidationHeatmap = z.infer<typeof LiquidationHeatmapSchema>;
+export type RawLiquidationHeatmap = z.infer<typeof RawLiquidationHeatmapSchema>;
 
 /**
  * `data` of `liquidation/map` and `liquidation/aggregated-map`: `{ data: { "price": [[price,
@@ -52,7 +52,7 @@ export type RawLiquidationMap = z.infer<typeof LiquidationMapSchema>;
  * One coin of `liquidation/max-pain` (no `msg` in the envelope). The docs define neither "long"
  * nor "short" max pain; their example puts the long price above `price` and the short one below.
  */
-export const LiquidationMaxPainRowSchema = z.object({
+export const RawLiquidationMaxPainRowSchema = z.object({
   symbol: z.string(),
   price: z.number(),
   long_max_pain_liq_level: z.number(),
@@ -60,4 +60,4 @@ export const LiquidationMaxPainRowSchema = z.object({
   short_max_pain_liq_level: z.number(),
   short_max_pain_liq_price: z.number(),
 });
-export type RawLiquidationMaxPainRow = z.infer<typeof LiquidationMaxPainRowSchema>;
+export type RawLiquidationMaxPainRow = z.infer<typeof RawLiquidationMaxPainRowSchema>;
