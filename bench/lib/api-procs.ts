@@ -1,6 +1,6 @@
 // Child processes of the api bench: the built gpt-api and a bare Fastify hello-world, each its own
 // process so throughput and RSS are theirs alone.
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
@@ -37,7 +37,19 @@ export interface Proc {
   url: string;
   /** Resident set now and at its peak, MB (Linux /proc). */
   rss(): { nowMb: number; peakMb: number };
+  /**
+   * CPU time the process has used so far (user + system, all threads), µs, from /proc. Per request
+   * it is what a server costs whatever else the machine runs, where req/s swings with the load.
+   */
+  cpuUs(): number;
   stop(): Promise<void>;
+}
+
+let ticks: number | undefined;
+/** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on most Linux). */
+function clockTicks(): number {
+  ticks ??= Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  return ticks;
 }
 
 function procOf(child: ChildProcess, url: string): Proc {
@@ -48,6 +60,12 @@ function procOf(child: ChildProcess, url: string): Proc {
       const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
       const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
       return { nowMb: kb("VmRSS") / 1024, peakMb: kb("VmHWM") / 1024 };
+    },
+    cpuUs() {
+      // Fields after the parenthesised command name; utime and stime are the 14th and 15th.
+      const stat = readFileSync(`/proc/${child.pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      return ((Number(fields[11]) + Number(fields[12])) * 1e6) / clockTicks();
     },
     stop: () =>
       new Promise((resolve) => {

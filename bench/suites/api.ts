@@ -10,7 +10,7 @@ import autocannon from "autocannon";
 type Result = Awaited<ReturnType<typeof autocannon>>;
 
 import { Redis } from "ioredis";
-import { startApiProcess, startBareFastify } from "../lib/api-procs.js";
+import { type Proc, startApiProcess, startBareFastify } from "../lib/api-procs.js";
 import { oauthToken } from "../lib/oauth-token.js";
 
 const REDIS_URL = process.env["REDIS_URL"] ?? "redis://127.0.0.1:6379";
@@ -53,6 +53,13 @@ function run(url: string, headers: Record<string, string> = {}) {
   return autocannon({ url, connections: 50, duration: DURATION, headers });
 }
 
+/** A run, and the server's CPU time per request answered in it (µs). */
+async function measured(proc: Proc, url: string, headers: Record<string, string> = {}) {
+  const before = proc.cpuUs();
+  const result = await run(url, headers);
+  return { result, cpuUs: (proc.cpuUs() - before) / Math.max(1, result.requests.total) };
+}
+
 const sim = await createSimulator({ port: 0, plan: "professional", background: false });
 const bare = await startBareFastify();
 const api = await startApiProcess({
@@ -86,15 +93,22 @@ try {
   const sameRuns: Result[] = [];
   const apiRuns: Result[] = [];
   const oauthRuns: Result[] = [];
+  const sameCpu: number[] = [];
+  const apiCpu: number[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
     const b = await run(bare.url);
     console.error(`round ${round}: bare fastify hello-world ${Math.round(b.requests.average)} req/s`);
-    const f = await run(same.url);
+    const { result: f, cpuUs: fCpu } = await measured(same, same.url);
     console.error(`round ${round}: bare fastify, the API's response ${Math.round(f.requests.average)} req/s`);
-    const r = await run(hot, auth);
+    const { result: r, cpuUs: rCpu } = await measured(api, hot, auth);
     console.error(
       `round ${round}: gpt-api /gpt/raw?symbol=BTC ${Math.round(r.requests.average)} req/s, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}`,
     );
+    console.error(
+      `round ${round}: CPU per request: API ${rCpu.toFixed(1)} µs, same bytes ${fCpu.toFixed(1)} µs`,
+    );
+    sameCpu.push(fCpu);
+    apiCpu.push(rCpu);
     const o = await run(hot, oauth);
     console.error(
       `round ${round}: gpt-api /gpt/raw?symbol=BTC with an OAuth token ${Math.round(o.requests.average)} req/s, p99 ${o.latency.p99} ms, non-2xx ${o.non2xx}`,
@@ -105,6 +119,7 @@ try {
     oauthRuns.push(o);
   }
   const mean = (runs: Result[]) => runs.reduce((sum, r) => sum + r.requests.average, 0) / runs.length;
+  const avg = (xs: number[]) => xs.reduce((sum, x) => sum + x, 0) / xs.length;
   const rpsBare = mean(bareRuns);
   const rpsSame = mean(sameRuns);
   const rpsApi = mean(apiRuns);
@@ -143,6 +158,12 @@ try {
     same_response_ratio_api_rounds: apiRuns.map((r, i) =>
       Number((r.requests.average / (sameRuns[i]?.requests.average ?? 1)).toFixed(3)),
     ),
+    // CPU time per request of each server (µs), which the machine's load barely moves, and its
+    // ratio (bare ÷ API, read like same_response_ratio_api): the figure to trust on a busy machine.
+    cpu_us_per_req_api: Number(avg(apiCpu).toFixed(1)),
+    cpu_us_per_req_bare_same_response: Number(avg(sameCpu).toFixed(1)),
+    cpu_ratio_api: Number((avg(sameCpu) / avg(apiCpu)).toFixed(3)),
+    cpu_ratio_api_rounds: apiCpu.map((c, i) => Number(((sameCpu[i] ?? 0) / c).toFixed(3))),
     rps_api_oauth: Math.round(mean(oauthRuns)),
     oauth_over_key: Number((mean(oauthRuns) / rpsApi).toFixed(3)),
     p99_ms_api: p99,
