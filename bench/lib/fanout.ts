@@ -47,11 +47,14 @@ export async function measureFanout(redis: Redis, chats: number): Promise<Fanout
       },
     });
   });
+  const jobsBefore = await used(redis);
   const publishedAt = Date.now();
   await fan.alerts.publish(benchAlert());
   await dispatched;
   const queued = await delivery.depth();
   if (queued !== recipients) console.error(`  ${queued} jobs queued for ${recipients} recipients`);
+  const perJob = Math.round(((await used(redis)) - jobsBefore) / Math.max(1, queued));
+  console.error(`  ${queued} jobs queued, ${perJob} bytes of Redis each`);
   await delivery.close();
   await fan.close();
   return {

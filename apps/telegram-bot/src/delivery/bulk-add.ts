@@ -17,22 +17,25 @@ import type { Redis } from "ioredis";
  * job id, timestamp, then (job id, data) pairs. Returns how many jobs were new.
  */
 const addPlainJobs = redisScript(`
-local added = 0
+local added = {}
 for i = 6, #ARGV, 2 do
   local key = ARGV[1] .. ARGV[i]
   if redis.call('EXISTS', key) == 0 then
     redis.call('HSET', key, 'name', ARGV[2], 'data', ARGV[i + 1], 'opts', ARGV[3] .. ARGV[i] .. ARGV[4],
       'timestamp', ARGV[5], 'delay', 0, 'priority', 0)
-    redis.call('LPUSH', KEYS[1], ARGV[i])
-    added = added + 1
+    added[#added + 1] = ARGV[i]
   end
 end
-if added > 0 then
+-- One LPUSH for the lot (in order, as one LPUSH each would leave them), in slices Lua can unpack.
+for i = 1, #added, 500 do
+  redis.call('LPUSH', KEYS[1], unpack(added, i, math.min(i + 499, #added)))
+end
+if #added > 0 then
   local meta = redis.call('HMGET', KEYS[2], 'paused', 'concurrency')
   local maxed = meta[2] and redis.call('LLEN', KEYS[3]) >= tonumber(meta[2])
   if not meta[1] and not maxed then redis.call('ZADD', KEYS[4], 0, '0') end
 end
-return added`);
+return #added`);
 
 export interface PlainJob {
   id: string;

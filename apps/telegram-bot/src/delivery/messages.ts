@@ -37,11 +37,10 @@ export function messageStore(redis: Redis, prefix: string) {
       const out: StoredJob[] = [];
       const writes = redis.pipeline();
       for (const { text, replyMarkup, ...rest } of jobs) {
-        const message: Message = { text, ...(replyMarkup ? { replyMarkup } : {}) };
-        const body = JSON.stringify(message);
-        const known = hashes.get(text);
-        let hash = known !== undefined && replyMarkup === undefined ? known : undefined;
+        let hash = replyMarkup === undefined ? hashes.get(text) : undefined;
         if (hash === undefined) {
+          const message: Message = { text, ...(replyMarkup ? { replyMarkup } : {}) };
+          const body = JSON.stringify(message);
           hash = createHash("sha1").update(body).digest("hex");
           if (replyMarkup === undefined) hashes.set(text, hash);
           if (!written.has(hash)) writes.set(keyOf(hash), body, "EX", TTL_S);
