@@ -1,5 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { redisScript } from "@teleglas/market-data-core";
-import type { Queue } from "bullmq";
+import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 
 /**
@@ -8,10 +9,10 @@ import type { Redis } from "ioredis";
  * each, and as much again in the client): 100,000 chats took 30-55 s to queue on the bench, far
  * over the 10 s goal. This writes what that script writes for a plain job — the job hash and its
  * id on the wait list, skipped when the job exists (the same idempotency by job id) — and wakes
- * the workers once. The options are the ones BullMQ itself stored for the first job (added
- * through addBulk), with each job's own id in them, so their encoding stays the library's. No
- * "added"/"waiting" events are emitted: nothing here listens to QueueEvents. A test compares
- * the stored hashes with BullMQ's.
+ * the workers once. The options are spelled as BullMQ itself stored them for a probe job (on a
+ * queue of its own, which no worker reads, then removed), with each job's own id in them, so
+ * their encoding stays the library's. No "added"/"waiting" events are emitted: nothing here
+ * listens to QueueEvents. A test compares the stored hashes with BullMQ's.
  *
  * KEYS: wait, meta, active, marker. ARGV: job key prefix, name, the options before and after the
  * job id, timestamp, then (job id, data) pairs. Returns how many jobs were new.
@@ -46,31 +47,42 @@ export interface PlainJob {
 const PLAIN_ID = /^[\w.-]+$/;
 
 /**
- * `add(jobs)`: adds plain jobs to `queue`, the first through BullMQ (which stores the options it
- * encodes from `opts`) and the rest by the script with those stored options. A job whose id the
- * script could not splice goes through BullMQ too.
+ * How BullMQ stores `opts` for a job, split around the job's id: asked of BullMQ with a probe
+ * job rather than of a real one, which may have been added before with other options (a delay
+ * during quiet hours, say).
  */
+async function storedOptions(queue: Queue, redis: Redis, name: string, opts: Record<string, unknown>) {
+  const probe = new Queue(`${queue.name}-options`, { connection: redis, prefix: queue.opts.prefix });
+  const id = `probe-${randomUUID()}`;
+  try {
+    const job = await probe.add(name, {}, { ...opts, jobId: id });
+    const stored = (await redis.hget(probe.toKey(id), "opts")) ?? "";
+    await job.remove();
+    const token = `"jobId":"${id}"`;
+    const at = stored.indexOf(token);
+    if (at < 0) throw new Error(`BullMQ stored a job's options without its id: ${stored}`);
+    return [stored.slice(0, at + 9), stored.slice(at + token.length - 1)];
+  } finally {
+    await probe.close();
+  }
+}
+
+/** `add(jobs)`: adds plain jobs to `queue` with `opts`; one whose id the script could not splice goes through BullMQ. */
 export function bulkAdder(queue: Queue, redis: Redis, name: string, opts: Record<string, unknown>) {
-  let around: [string, string] | null = null;
+  let around: Promise<string[]> | null = null;
   const keys = () => ["wait", "meta", "active", "marker"].map((k) => queue.keys[k] as string);
-  const viaLibrary = (jobs: PlainJob[]) =>
-    queue.addBulk(jobs.map((j) => ({ name, data: j.data, opts: { ...opts, jobId: j.id } })));
   return async (jobs: PlainJob[]): Promise<void> => {
     const odd = jobs.filter((j) => !PLAIN_ID.test(j.id));
-    let rest = odd.length > 0 ? jobs.filter((j) => PLAIN_ID.test(j.id)) : jobs;
-    if (odd.length > 0) await viaLibrary(odd);
-    if (around === null && rest[0]) {
-      const first = rest[0];
-      await viaLibrary([first]);
-      const stored = (await redis.hget(queue.toKey(first.id), "opts")) ?? "";
-      const token = `"jobId":"${first.id}"`;
-      const at = stored.indexOf(token);
-      if (at < 0) throw new Error(`job ${first.id}: its stored options do not name it (${stored})`);
-      around = [stored.slice(0, at + 9), stored.slice(at + token.length - 1)];
-      rest = rest.slice(1);
+    const rest = odd.length > 0 ? jobs.filter((j) => PLAIN_ID.test(j.id)) : jobs;
+    if (odd.length > 0) {
+      await queue.addBulk(odd.map((j) => ({ name, data: j.data, opts: { ...opts, jobId: j.id } })));
     }
-    if (rest.length === 0 || around === null) return;
-    const args: string[] = [queue.toKey(""), name, ...around, String(Date.now())];
+    if (rest.length === 0) return;
+    around ??= storedOptions(queue, redis, name, opts).catch((error) => {
+      around = null; // asked again next time
+      throw error;
+    });
+    const args: string[] = [queue.toKey(""), name, ...(await around), String(Date.now())];
     for (const j of rest) args.push(j.id, JSON.stringify(j.data));
     await addPlainJobs(redis, keys(), args);
   };
