@@ -66,6 +66,29 @@ describe("fan-out of one alert to many chats", () => {
     }
   });
 
+  it("stores a bulk-added prioritized job (an edit) as BullMQ does, after the ones already there", async () => {
+    const { queue, close } = queueOf();
+    try {
+      const opts = { attempts: 5, priority: 10 };
+      await queue.addBulk([{ name: "alert", data: { n: 1 }, opts: { ...opts, jobId: "lib-edit" } }]);
+      await bulkAdder(queue, fx.redis, "alert", opts)([{ id: "our-edit", data: { n: 1 } }]);
+      const [library, ours] = await Promise.all(
+        ["lib-edit", "our-edit"].map((id) => fx.redis.hgetall(queue.toKey(id))),
+      );
+      const { timestamp: _a, opts: libraryOpts, ...libraryFields } = library ?? {};
+      const { timestamp: _b, opts: ourOpts, ...ourFields } = ours ?? {};
+      expect(ourFields).toEqual(libraryFields);
+      expect(ourOpts).toBe(libraryOpts?.replace('"jobId":"lib-edit"', '"jobId":"our-edit"'));
+      expect(await fx.redis.zrange(queue.keys["prioritized"] as string, 0, -1)).toEqual([
+        "lib-edit",
+        "our-edit",
+      ]);
+      expect(await queue.getPrioritizedCount()).toBe(2);
+    } finally {
+      await close();
+    }
+  });
+
   it("a dispatcher restarted mid-fan-out queues each chat's job once and each chat gets one message", async () => {
     for (const chatId of CHATS)
       await fx.stores.subscriptions.upsert(chatId, defaultSubscription(chatId, Date.now()));
