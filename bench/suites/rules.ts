@@ -3,16 +3,14 @@
 // per-tick evaluation p99 when 20 coins move and when all 200 move, that every crossing becomes
 // exactly one alert, that upstream calls per minute are the same with 10 rules and 1M rules,
 // and the fan-out of one alert to 100,000 subscribed chats through the bot's delivery queue.
+// BENCH_RULES_PARTS=fanout runs the fan-out alone (the rule metrics are then null).
 
 import { createRuleEvaluator } from "@teleglas/alert-worker/personal";
 import { createSimulator } from "@teleglas/coinglass-sim";
 import { createMarketDataCore, createStores, type Stores } from "@teleglas/market-data-core";
 import { startOwnRedis } from "@teleglas/market-data-core/testing";
-import { createBullDelivery, startDispatcher } from "@teleglas/telegram-bot/delivery";
-import { createI18n, translatorFor } from "@teleglas/telegram-bot/i18n";
-import { Api } from "grammy";
 import { Redis } from "ioredis";
-import { benchAlert, subscribeChats } from "../lib/broadcast-setup.js";
+import { FANOUT_ONLY, measureFanout } from "../lib/fanout.js";
 import { benchRule, COINS, moved, startValues, tenRules } from "../lib/rules-setup.js";
 
 const RULES = Number(process.env["BENCH_RULES"] ?? 1_000_000);
@@ -27,6 +25,13 @@ const used = async () => Number(/used_memory:(\d+)/.exec(await redis.info("memor
 const mb = (b: number) => Math.round((b / 1024 / 1024) * 10) / 10;
 const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.99)] ?? 0;
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
+if (FANOUT_ONLY) {
+  const metrics = { ...FANOUT_ONLY, ...(await measureFanout(redis, FANOUT)) };
+  redis.disconnect();
+  await own.stop();
+  console.log(JSON.stringify({ suite: "rules", metrics }));
+  process.exit(0);
+}
 const sim = await createSimulator({ background: false, rateLimit: false });
 const coreOf = () =>
   createMarketDataCore({
@@ -139,40 +144,7 @@ await Promise.all([tenCore.close(), core.close()]);
 await sim.close();
 
 // 5. One alert to 100,000 subscribed chats: until every delivery job is queued.
-console.error(`subscribing ${FANOUT} chats…`);
-const fan = createStores({ redis, prefix: "bench:fan:" });
-const subsBefore = await used();
-await subscribeChats(fan, FANOUT);
-const bytesPerSub = Math.round(((await used()) - subsBefore) / FANOUT);
-const i18n = createI18n();
-const delivery = createBullDelivery({
-  redis,
-  prefix: "bench:fan:",
-  api: new Api("123:bench", { apiRoot: "http://127.0.0.1:9" }), // never called: nothing is sent
-  ledger: fan.ledger,
-  subscriptions: fan.subscriptions,
-  ratePerSecond: 30,
-});
-let queuedAt = 0;
-let recipients = 0;
-const dispatched = new Promise<void>((resolve) => {
-  const d = startDispatcher({
-    stores: fan,
-    delivery,
-    translate: (lang) => translatorFor(i18n, lang),
-    alertChatIds: [],
-    consumerName: "bench",
-    onAlert: (_a, n) => {
-      queuedAt = Date.now();
-      recipients = n;
-      void d.stop().then(() => resolve());
-    },
-  });
-});
-const publishedAt = Date.now();
-await fan.alerts.publish(benchAlert());
-await dispatched;
-
+const fanout = await measureFanout(redis, FANOUT);
 const metrics = {
   rules: RULES,
   eval_p99_ms_20_coins: round3(twenty.p99),
@@ -184,15 +156,12 @@ const metrics = {
   fired: crossed,
   lost: crossed - unique.size,
   duplicates: ids.length - unique.size,
-  fanout_chats: recipients,
-  fanout_queue_s: Math.round((queuedAt - publishedAt) / 100) / 10,
-  redis_bytes_per_subscription: bytesPerSub,
+  ...fanout,
 };
 console.error(
   `load ${loadS.toFixed(1)} s; index ${evaluator.index.size} rules; redis ${mb(await used())} MB`,
 );
-await delivery.close();
-await Promise.all([stores.close(), ten.close(), fan.close()]);
+await Promise.all([stores.close(), ten.close()]);
 redis.disconnect();
 await own.stop();
 console.log(JSON.stringify({ suite: "rules", metrics }));

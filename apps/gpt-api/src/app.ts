@@ -18,7 +18,6 @@ import {
 import type { ApiDeps } from "./deps.js";
 import { answerOddRequest, clientErrorHandler, installErrorHandling } from "./http/error-handler.js";
 import { createRefusalLog } from "./http/refusal-log.js";
-import { createResponseCache } from "./http/response-cache.js";
 import { installIpAllowlist, installProtection } from "./http/security.js";
 import { API_SECURITY_HEADERS, DOCS_SECURITY_HEADERS } from "./http/security-headers.js";
 import { createOperationServer } from "./http/serve.js";
@@ -153,13 +152,7 @@ export async function buildApp(deps: ApiDeps, opts: BuildOptions = {}): Promise<
       "default-src 'self'; base-uri 'self'; font-src 'self' https: data:; frame-ancestors 'self'; img-src 'self' data: validator.swagger.io; object-src 'none'; script-src 'self'; script-src-attr 'none'; style-src 'self' https:",
   });
 
-  const serve = createOperationServer(
-    deps,
-    createResponseCache({
-      ttlMs: config.responseTtlMs,
-      onRefreshError: (err) => deps.logger.warn({ err }, "background refresh failed"),
-    }),
-  );
+  const serve = createOperationServer(deps);
 
   // OAuth 2.1 whenever Redis holds its state and the login codes are there to redeem.
   const issuer = config.oauthIssuer;

@@ -1,4 +1,4 @@
-import type { MarketData } from "@teleglas/market-data-core";
+import type { MarketDataService } from "@teleglas/market-data-core";
 import type { OpenAPIV3_1 } from "openapi-types";
 import pino from "pino";
 import { buildApp } from "./app.js";
@@ -18,7 +18,7 @@ export async function buildOpenApiDocuments(config: ApiConfig & { publicUrl: str
     config,
     logger: pino({ level: "silent" }),
     version: VERSION,
-    core: { market: {} as MarketData, stats: unused },
+    core: { market: {} as MarketDataService, stats: unused },
     stores: {
       alerts: {
         recent: unused,

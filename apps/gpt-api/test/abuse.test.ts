@@ -1,8 +1,8 @@
+import { createAnswerCache } from "@teleglas/market-data-core";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiConfig } from "../src/config.js";
-import { prepareBody } from "../src/http/envelope.js";
-import { createResponseCache } from "../src/http/response-cache.js";
+import { liveMeta } from "../src/http/envelope.js";
 import { createOperationServer } from "../src/http/serve.js";
 import type { Operation } from "../src/operation.js";
 import { OPERATIONS } from "../src/operations.js";
@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 describe("memory bounds of the answer cache", () => {
-  it("remembers URLs by bytes: long or endless unique query strings cannot grow the map", async () => {
+  it("keeps nothing per URL: long or endless unique query strings share the one held answer", async () => {
     const deps = {
       config: apiConfig(),
       logger: pino({ level: "silent" }),
@@ -29,26 +29,29 @@ describe("memory bounds of the answer cache", () => {
       version: "0.1.0",
     };
     const op = OPERATIONS.find((o) => o.operationId === "getMarketSentiment") as Operation;
-    const server = createOperationServer(deps, createResponseCache({ ttlMs: 60_000 }), 64 * 1024);
+    const server = createOperationServer(deps);
     const junk = "x".repeat(12_000);
-    for (let i = 0; i < 200; i++) await server.serve(op, {}, `/gpt/sentiment?junk=${junk}${i}`);
-    expect(server.urlStats().count).toBe(0);
-    for (let i = 0; i < 2000; i++) await server.serve(op, {}, `/gpt/sentiment?n=${i}&pad=${"y".repeat(100)}`);
-    expect(server.urlStats().bytes).toBeLessThanOrEqual(64 * 1024);
-    expect(server.urlStats().count).toBeGreaterThan(50);
-    // The newest URL is still answered straight from the map.
-    expect(server.fromUrl(`/gpt/sentiment?n=1999&pad=${"y".repeat(100)}`)).toBeDefined();
+    const first = JSON.parse(await server.serve(op, { junk: `${junk}0` }));
+    for (let i = 1; i < 200; i++) {
+      const again = JSON.parse(await server.serve(op, { junk: `${junk}${i}`, n: i }));
+      expect(again.meta.cached).toBe(true);
+      expect(again.data).toEqual(first.data);
+    }
   });
 
-  it("holds answers up to a byte budget, dropping the oldest first", async () => {
-    const cache = createResponseCache({ ttlMs: 60_000, maxBytes: 10_000 });
-    const meta = { cached: false, stale: false, ageMs: 0, missing: [] };
-    for (let i = 0; i < 50; i++)
-      await cache.load(`k${i}`, async () => prepareBody(undefined, "z".repeat(1000), meta, Date.now()));
-    expect(cache.bytes()).toBeLessThanOrEqual(10_000);
-    expect(cache.size()).toBeLessThan(10);
-    expect(cache.peek("k49", Date.now())).toBeDefined();
-    expect(cache.peek("k0", Date.now())).toBeUndefined();
+  it("holds answers up to a bound, dropping the oldest first", async () => {
+    const answers = createAnswerCache({ maxEntries: 10 });
+    let builds = 0;
+    const build = async () => {
+      builds++;
+      return { data: "z".repeat(1000), meta: liveMeta() };
+    };
+    for (let i = 0; i < 50; i++) await answers.get(`k${i}`, { ttlMs: 60_000 }, build);
+    expect(builds).toBe(50);
+    await answers.get("k49", { ttlMs: 60_000 }, build);
+    expect(builds).toBe(50);
+    await answers.get("k0", { ttlMs: 60_000 }, build);
+    expect(builds).toBe(51);
   });
 });
 

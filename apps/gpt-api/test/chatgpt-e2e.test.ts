@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { apiConfig } from "../src/config.js";
 import { buildOpenApiDocuments } from "../src/openapi-build.js";
-import { type Json, KEY, type Peers, startApi, startPeers } from "./harness.js";
+import { apiForFile, type Json, KEY } from "./harness.js";
 
 /**
  * Acts as ChatGPT would: reads the published chatgpt_schema.json, calls every operation with its
@@ -24,16 +24,7 @@ const responseValidator = (path: string, status: string) => {
   return v;
 };
 
-let peers: Peers;
-let api: Awaited<ReturnType<typeof startApi>>;
-beforeAll(async () => {
-  peers = await startPeers();
-  api = await startApi(peers);
-});
-afterAll(async () => {
-  await api?.close();
-  await peers?.close();
-});
+const srv = apiForFile();
 
 const operations = Object.entries(schema.paths as Record<string, Json>).flatMap(([path, item]) =>
   Object.entries(item as Record<string, Json>).map(([method, op]) => ({ path, method, op: op as Json })),
@@ -53,7 +44,9 @@ describe("chatgpt_schema.json", () => {
         const example = p.example ?? p.schema?.examples?.[0];
         if (p.required || example !== undefined) query.set(p.name, String(example));
       }
-      const res = await fetch(`${api.url}${path}?${query}`, { headers: { authorization: `Bearer ${KEY}` } });
+      const res = await fetch(`${srv.api.url}${path}?${query}`, {
+        headers: { authorization: `Bearer ${KEY}` },
+      });
       const body = await res.json();
       expect(res.status, JSON.stringify(body)).toBe(200);
       const validateBody = responseValidator(path, "200");
@@ -63,12 +56,14 @@ describe("chatgpt_schema.json", () => {
   );
 
   it("documents error answers that match the schema too", async () => {
-    const res = await fetch(`${api.url}/gpt/raw?symbol=BTX`, { headers: { authorization: `Bearer ${KEY}` } });
+    const res = await fetch(`${srv.api.url}/gpt/raw?symbol=BTX`, {
+      headers: { authorization: `Bearer ${KEY}` },
+    });
     const validateBody = responseValidator("/gpt/raw", "default");
     expect(validateBody(await res.json()), ajv.errorsText(validateBody.errors)).toBe(true);
     // The validators do reject what the schema does not promise.
     const ok = (await (
-      await fetch(`${api.url}/gpt/liq?symbol=BTC`, { headers: { authorization: `Bearer ${KEY}` } })
+      await fetch(`${srv.api.url}/gpt/liq?symbol=BTC`, { headers: { authorization: `Bearer ${KEY}` } })
     ).json()) as Json;
     const liq = responseValidator("/gpt/liq", "200");
     expect(liq(ok)).toBe(true);

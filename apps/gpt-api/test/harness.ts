@@ -9,6 +9,7 @@ import {
 } from "@teleglas/market-data-core";
 import type { FastifyInstance } from "fastify";
 import pino from "pino";
+import { afterAll, beforeAll } from "vitest";
 import { buildApp } from "../src/app.js";
 import { type ApiConfig, apiConfig } from "../src/config.js";
 import type { ApiDeps } from "../src/deps.js";
@@ -112,3 +113,21 @@ export type { Stores };
 /** A parsed JSON answer; tests check it field by field. */
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers are untyped until asserted
 export type Json = any;
+
+/**
+ * Peers and one API for a whole test file: started before its tests, closed after. Tests read
+ * `t.peers` and `t.api`, set once the file's `beforeAll` has run.
+ */
+export function apiForFile(config: Partial<ApiConfig> = {}, over: Partial<ApiDeps> = {}) {
+  const t = {} as { peers: Peers; api: Api };
+  beforeAll(async () => {
+    t.peers = await startPeers();
+    t.api = await startApi(t.peers, config, over);
+  });
+  afterAll(async () => {
+    await t.api?.close();
+    await t.peers?.close();
+  });
+  return t;
+}
+export type Api = Awaited<ReturnType<typeof startApi>>;

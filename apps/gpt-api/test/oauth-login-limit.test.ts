@@ -1,27 +1,18 @@
 // Guessing login codes from one address: the login page stops taking credentials after 20 tries
 // in 10 minutes (per address, per process), even a right one, and says so in plain words. Its own
 // API instance, so the counter is this file's alone.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Peers, startApi, startPeers } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { apiForFile } from "./harness.js";
 import { pkce, testBrowser } from "./oauth-browser.js";
 
-let peers: Peers;
-let api: Awaited<ReturnType<typeof startApi>>;
 const ISSUER = "http://127.0.0.1:9";
 const REDIRECT = "http://127.0.0.1:33418/callback";
 
-beforeAll(async () => {
-  peers = await startPeers();
-  api = await startApi(peers, { oauthIssuer: ISSUER });
-});
-afterAll(async () => {
-  await api?.close();
-  await peers?.close();
-});
+const srv = apiForFile({ oauthIssuer: ISSUER });
 
 describe("OAuth login attempts per address", () => {
   it("refuses the 21st try within 10 minutes with a 429 page, even with a valid code", async () => {
-    const reg = await fetch(`${api.url}/oauth/register`, {
+    const reg = await fetch(`${srv.api.url}/oauth/register`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({
@@ -43,7 +34,7 @@ describe("OAuth login attempts per address", () => {
       resource: ISSUER,
     };
     for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-    const b = testBrowser((u) => u.replace(ISSUER, api.url));
+    const b = testBrowser((u) => u.replace(ISSUER, srv.api.url));
     let page = await b.follow(url.href, ISSUER);
     const statuses: number[] = [];
     for (let i = 0; i < 20; i++) {
@@ -51,11 +42,11 @@ describe("OAuth login attempts per address", () => {
       statuses.push(page.status);
     }
     expect(statuses).toEqual(Array(20).fill(400));
-    const { code } = await peers.stores.loginCodes!.issue(4242);
+    const { code } = await srv.peers.stores.loginCodes!.issue(4242);
     const blocked = await b.post(ISSUER, page.html, { credential: code });
     expect(blocked.status).toBe(429);
     expect(blocked.html).toContain("Too many attempts from this network. Wait 10 minutes");
     // The valid code was not spent by the refused try: it still works elsewhere later.
-    expect(await peers.stores.loginCodes!.redeem(code)).toEqual({ ok: true, userId: 4242 });
+    expect(await srv.peers.stores.loginCodes!.redeem(code)).toEqual({ ok: true, userId: 4242 });
   });
 });

@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Json, type Peers, startApi, startPeers } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { apiForFile, type Json, startApi } from "./harness.js";
 import { pkce, registerClient, testBrowser } from "./oauth-browser.js";
 
-let peers: Peers;
-let api: Awaited<ReturnType<typeof startApi>>;
 /** The issuer the server believes in; requests to it go to the real socket. */
 const ISSUER = "http://127.0.0.1:9";
-const toReal = (u: string) => u.replace(ISSUER, api.url);
+const toReal = (u: string) => u.replace(ISSUER, srv.api.url);
 const REDIRECT = "http://127.0.0.1:33418/callback";
 
-beforeAll(async () => {
-  peers = await startPeers();
-  api = await startApi(peers, { oauthIssuer: ISSUER });
-});
-afterAll(async () => {
-  await api?.close();
-  await peers?.close();
-});
+const srv = apiForFile({ oauthIssuer: ISSUER });
 
 const register = (over: Record<string, unknown> = {}) =>
-  registerClient(api.url, { redirect_uris: [REDIRECT], ...over });
+  registerClient(srv.api.url, { redirect_uris: [REDIRECT], ...over });
 
 /** Authorization request → login with `credential` → consent `decision`; the callback URL. */
 async function authorize(
@@ -50,7 +41,7 @@ async function authorize(
 }
 
 async function token(params: Record<string, string>) {
-  const res = await fetch(`${api.url}/oauth/token`, {
+  const res = await fetch(`${srv.api.url}/oauth/token`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams(params),
@@ -60,15 +51,17 @@ async function token(params: Record<string, string>) {
 
 describe("OAuth 2.1 authorization server", () => {
   it("publishes protected-resource and authorization-server metadata", async () => {
-    const prm = (await (await fetch(`${api.url}/.well-known/oauth-protected-resource`)).json()) as Json;
+    const prm = (await (await fetch(`${srv.api.url}/.well-known/oauth-protected-resource`)).json()) as Json;
     expect(prm).toMatchObject({
       resource: ISSUER,
       authorization_servers: [ISSUER],
       scopes_supported: ["market:read", "alerts:read"],
     });
-    const mcp = (await (await fetch(`${api.url}/.well-known/oauth-protected-resource/mcp`)).json()) as Json;
+    const mcp = (await (
+      await fetch(`${srv.api.url}/.well-known/oauth-protected-resource/mcp`)
+    ).json()) as Json;
     expect(mcp.resource).toBe(`${ISSUER}/mcp`);
-    const as = (await (await fetch(`${api.url}/.well-known/oauth-authorization-server`)).json()) as Json;
+    const as = (await (await fetch(`${srv.api.url}/.well-known/oauth-authorization-server`)).json()) as Json;
     expect(as).toMatchObject({
       issuer: ISSUER,
       authorization_endpoint: `${ISSUER}/oauth/authorize`,
@@ -82,8 +75,8 @@ describe("OAuth 2.1 authorization server", () => {
   });
 
   it("a person logs in with a /connect code, consents, and reads market data and their own settings", async () => {
-    await peers.stores.subscriptions.upsert(5150, { symbols: ["BTC"], minUsd: 2_000_000 });
-    const { code } = await peers.stores.loginCodes.issue(5150);
+    await srv.peers.stores.subscriptions.upsert(5150, { symbols: ["BTC"], minUsd: 2_000_000 });
+    const { code } = await srv.peers.stores.loginCodes.issue(5150);
     const client = await register();
     expect(client.status).toBe(201);
     const flow = await authorize(client.body.client_id, code);
@@ -105,18 +98,18 @@ describe("OAuth 2.1 authorization server", () => {
     expect(t.body).toMatchObject({ token_type: "Bearer", expires_in: 600, scope: "market:read alerts:read" });
     expect(t.body.refresh_token).toEqual(expect.any(String));
     const auth = { authorization: `Bearer ${t.body.access_token}` };
-    const me = (await (await fetch(`${api.url}/me/subscription`, { headers: auth })).json()) as Json;
+    const me = (await (await fetch(`${srv.api.url}/me/subscription`, { headers: auth })).json()) as Json;
     expect(me.data).toMatchObject({
       telegram_user_id: 5150,
       subscription: { symbols: ["BTC"], min_usd: 2_000_000 },
     });
-    expect((await fetch(`${api.url}/gpt/raw?symbol=BTC`, { headers: auth })).status).toBe(200);
+    expect((await fetch(`${srv.api.url}/gpt/raw?symbol=BTC`, { headers: auth })).status).toBe(200);
   });
 });
 
 /** A person's whole login: code from the store (as /connect gives it), approve, tokens. */
 async function login(userId: number, scope = "market:read alerts:read") {
-  const { code } = await peers.stores.loginCodes.issue(userId);
+  const { code } = await srv.peers.stores.loginCodes.issue(userId);
   const client = await register();
   const flow = await authorize(client.body.client_id, code, "approve", { scope });
   const back = new URL(flow.done.left as string);
@@ -138,31 +131,31 @@ const bearer = (t: string) => ({ authorization: `Bearer ${t}` });
 
 describe("OAuth: what is refused", () => {
   it("user A never sees user B's settings, personal rules or received alerts", async () => {
-    await peers.stores.subscriptions.upsert(7001, { symbols: ["SOL"] });
-    await peers.stores.rules.create({
+    await srv.peers.stores.subscriptions.upsert(7001, { symbols: ["SOL"] });
+    await srv.peers.stores.rules.create({
       chatId: 7002,
       condition: { kind: "price", symbol: "ETH", op: "above", level: 5000 },
       repeat: { mode: "once" },
       note: "B's own",
     });
-    await peers.stores.subscriptions.upsert(7002, { symbols: ["DOGE"] });
-    await peers.stores.received.note(7002, "alert-for-b", "whale_trade", Date.now());
+    await srv.peers.stores.subscriptions.upsert(7002, { symbols: ["DOGE"] });
+    await srv.peers.stores.received.note(7002, "alert-for-b", "whale_trade", Date.now());
     const a = await login(7001);
     const subA = (await (
-      await fetch(`${api.url}/me/subscription`, { headers: bearer(a.access_token) })
+      await fetch(`${srv.api.url}/me/subscription`, { headers: bearer(a.access_token) })
     ).json()) as Json;
     expect(subA.data).toMatchObject({ telegram_user_id: 7001, subscription: { symbols: ["SOL"] } });
     const alertsA = (await (
-      await fetch(`${api.url}/me/alerts`, { headers: bearer(a.access_token) })
+      await fetch(`${srv.api.url}/me/alerts`, { headers: bearer(a.access_token) })
     ).json()) as Json;
     expect(alertsA.data).toEqual({ telegram_user_id: 7001, alerts: [], count: 0 });
     const b = await login(7002);
     const alertsB = (await (
-      await fetch(`${api.url}/me/alerts`, { headers: bearer(b.access_token) })
+      await fetch(`${srv.api.url}/me/alerts`, { headers: bearer(b.access_token) })
     ).json()) as Json;
     expect(alertsB.data.alerts.map((x: Json) => x.alert_id)).toEqual(["alert-for-b"]);
     const rulesOf = async (token: string) =>
-      ((await (await fetch(`${api.url}/me/rules`, { headers: bearer(token) })).json()) as Json).data;
+      ((await (await fetch(`${srv.api.url}/me/rules`, { headers: bearer(token) })).json()) as Json).data;
     expect(await rulesOf(a.access_token)).toEqual({ telegram_user_id: 7001, rules: [], count: 0 });
     const rulesB = await rulesOf(b.access_token);
     expect(rulesB.count).toBe(1);
@@ -177,27 +170,29 @@ describe("OAuth: what is refused", () => {
   });
 
   it("personal routes need alerts:read: a bearer key or a market-only token gets 403 INSUFFICIENT_SCOPE", async () => {
-    const key = await fetch(`${api.url}/me/subscription`, { headers: bearer("test-key-0123456789abcdef") });
+    const key = await fetch(`${srv.api.url}/me/subscription`, {
+      headers: bearer("test-key-0123456789abcdef"),
+    });
     expect(key.status).toBe(403);
     expect(((await key.json()) as Json).error.code).toBe("INSUFFICIENT_SCOPE");
     const market = await login(7003, "market:read");
     expect(market.scope).toBe("market:read");
-    const res = await fetch(`${api.url}/me/subscription`, { headers: bearer(market.access_token) });
+    const res = await fetch(`${srv.api.url}/me/subscription`, { headers: bearer(market.access_token) });
     expect(res.status).toBe(403);
     expect(res.headers.get("www-authenticate")).toContain('scope="alerts:read"');
-    expect((await fetch(`${api.url}/gpt/sentiment`, { headers: bearer(market.access_token) })).status).toBe(
-      200,
-    );
+    expect(
+      (await fetch(`${srv.api.url}/gpt/sentiment`, { headers: bearer(market.access_token) })).status,
+    ).toBe(200);
   });
 
   it("unknown and wrong-audience tokens get 401 in the envelope with the metadata challenge", async () => {
-    const unknown = await fetch(`${api.url}/gpt/sentiment`, { headers: bearer("x".repeat(43)) });
+    const unknown = await fetch(`${srv.api.url}/gpt/sentiment`, { headers: bearer("x".repeat(43)) });
     expect(unknown.status).toBe(401);
     expect(unknown.headers.get("www-authenticate")).toBe(
       `Bearer resource_metadata="${ISSUER}/.well-known/oauth-protected-resource", error="invalid_token"`,
     );
     expect((await unknown.json()) as Json).toMatchObject({ success: false, error: { code: "UNAUTHORIZED" } });
-    const none = await fetch(`${api.url}/mcp`, {
+    const none = await fetch(`${srv.api.url}/mcp`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: "{}",
@@ -206,12 +201,14 @@ describe("OAuth: what is refused", () => {
       `Bearer resource_metadata="${ISSUER}/.well-known/oauth-protected-resource/mcp"`,
     );
     // Another server on the same Redis (another PUBLIC_URL) finds the token but not its audience.
-    const other = await startApi(peers, { oauthIssuer: "http://127.0.0.1:10" });
+    const other = await startApi(srv.peers, { oauthIssuer: "http://127.0.0.1:10" });
     try {
       const t = await login(7004);
       const res = await fetch(`${other.url}/gpt/sentiment`, { headers: bearer(t.access_token) });
       expect(res.status).toBe(401);
-      expect((await fetch(`${api.url}/gpt/sentiment`, { headers: bearer(t.access_token) })).status).toBe(200);
+      expect((await fetch(`${srv.api.url}/gpt/sentiment`, { headers: bearer(t.access_token) })).status).toBe(
+        200,
+      );
     } finally {
       await other.close();
     }
@@ -228,7 +225,9 @@ describe("OAuth: what is refused", () => {
     });
     expect(again.body.error).toBe("invalid_grant");
     // The reuse revoked the grant: its access token is gone too.
-    expect((await fetch(`${api.url}/gpt/sentiment`, { headers: bearer(t.access_token) })).status).toBe(401);
+    expect((await fetch(`${srv.api.url}/gpt/sentiment`, { headers: bearer(t.access_token) })).status).toBe(
+      401,
+    );
     const client = await register();
     const noPkce = await authorize(client.body.client_id, "unused", "approve", {
       code_challenge: "",
@@ -261,7 +260,7 @@ describe("OAuth: what is refused", () => {
   });
 
   it("the pages: never framed, CSRF-checked, attempts limited per code, deny goes back as access_denied", async () => {
-    const { code } = await peers.stores.loginCodes.issue(7006);
+    const { code } = await srv.peers.stores.loginCodes.issue(7006);
     const client = await register();
     const b = testBrowser(toReal);
     const { challenge } = (await import("./oauth-browser.js")).pkce();
@@ -286,7 +285,7 @@ describe("OAuth: what is refused", () => {
       expect(await res.text()).toContain("not valid or has expired");
     }
     expect((await post({ credential: code, csrf: b.field(page.html, "csrf") })).status).toBe(400); // the code is gone
-    const fresh = await peers.stores.loginCodes.issue(7006);
+    const fresh = await srv.peers.stores.loginCodes.issue(7006);
     const consent = await b.post(ISSUER, page.html, { credential: fresh.code });
     const denied = await b.post(ISSUER, consent.html, { decision: "deny" });
     expect(new URL(denied.left as string).searchParams.get("error")).toBe("access_denied");
@@ -303,9 +302,9 @@ describe("OAuth: what is refused", () => {
     expect(html).toContain('lang="id"');
     expect(html).toContain("Kode login atau API key");
     const t = await login(7007);
-    await fetch(`${api.url}/gpt/raw?symbol=NOPE`, { headers: bearer(t.access_token) });
-    await fetch(`${api.url}/gpt/raw?symbol=BTC`, { headers: bearer(`${t.access_token}x`) });
-    const logs = api.logs();
+    await fetch(`${srv.api.url}/gpt/raw?symbol=NOPE`, { headers: bearer(t.access_token) });
+    await fetch(`${srv.api.url}/gpt/raw?symbol=BTC`, { headers: bearer(`${t.access_token}x`) });
+    const logs = srv.api.logs();
     for (const secret of [t.access_token, t.refresh_token, t.authCode]) expect(logs).not.toContain(secret);
   });
 });
@@ -315,7 +314,7 @@ describe("OAuth for GPT Actions (a confidential client, no resource parameter)",
     const client = await register({ token_endpoint_auth_method: "client_secret_post", scope: "market:read" });
     expect(client.status).toBe(201);
     expect(client.body.client_secret).toEqual(expect.any(String));
-    const { code } = await peers.stores.loginCodes.issue(7100);
+    const { code } = await srv.peers.stores.loginCodes.issue(7100);
     const flow = await authorize(client.body.client_id, code, "approve", {
       scope: "market:read",
       resource: "",
@@ -330,8 +329,8 @@ describe("OAuth for GPT Actions (a confidential client, no resource parameter)",
       code_verifier: flow.verifier,
     });
     expect(t.body).toMatchObject({ token_type: "Bearer", scope: "market:read" });
-    expect((await fetch(`${api.url}/gpt/sentiment`, { headers: bearer(t.body.access_token) })).status).toBe(
-      200,
-    );
+    expect(
+      (await fetch(`${srv.api.url}/gpt/sentiment`, { headers: bearer(t.body.access_token) })).status,
+    ).toBe(200);
   });
 });

@@ -1,17 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Json, KEY, type Peers, sampleAlert, startApi, startPeers } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { apiForFile, type Json, KEY, sampleAlert } from "./harness.js";
 
-let peers: Peers;
-let api: Awaited<ReturnType<typeof startApi>>;
-
-beforeAll(async () => {
-  peers = await startPeers();
-  api = await startApi(peers);
-});
-afterAll(async () => {
-  await api?.close();
-  await peers?.close();
-});
+const srv = apiForFile();
 
 async function json(res: Response) {
   return (await res.json()) as Json;
@@ -19,37 +9,37 @@ async function json(res: Response) {
 
 describe("public routes", () => {
   it("/ names the service and links the docs", async () => {
-    const body = await json(await fetch(`${api.url}/`));
+    const body = await json(await fetch(`${srv.api.url}/`));
     expect(body.success).toBe(true);
     expect(body.data.links.docs).toBe("/docs/");
   });
 
   it("/health answers without calling CoinGlass", async () => {
     // Let the core's own start-up lookups (supported coins and pairs) finish first.
-    await (peers.core.market as typeof peers.core.market & { warm(): Promise<void> }).warm();
-    await peers.core.market.resolveSymbol("BTC");
-    peers.sim.control.resetCounters();
-    for (let i = 0; i < 5; i++) expect((await fetch(`${api.url}/health`)).status).toBe(200);
-    const counters = peers.sim.control.counters();
+    await (srv.peers.core.market as typeof srv.peers.core.market & { warm(): Promise<void> }).warm();
+    await srv.peers.core.market.resolveSymbol("BTC");
+    srv.peers.sim.control.resetCounters();
+    for (let i = 0; i < 5; i++) expect((await fetch(`${srv.api.url}/health`)).status).toBe(200);
+    const counters = srv.peers.sim.control.counters();
     expect(counters.total, JSON.stringify(counters.byEndpoint)).toBe(0);
   });
 
   it("/ready checks Redis and CoinGlass", async () => {
-    const body = await json(await fetch(`${api.url}/ready`));
+    const body = await json(await fetch(`${srv.api.url}/ready`));
     expect(body.data).toEqual({ status: "ready", checks: { redis: "ok", coinglass: "ok" } });
   });
 
   it("/openapi.json is OpenAPI 3.1 and /docs/ serves Swagger UI", async () => {
-    const doc = await json(await fetch(`${api.url}/openapi.json`));
+    const doc = await json(await fetch(`${srv.api.url}/openapi.json`));
     expect(doc.openapi).toBe("3.1.0");
-    const docs = await fetch(`${api.url}/docs/`);
+    const docs = await fetch(`${srv.api.url}/docs/`);
     expect(docs.status).toBe(200);
     expect(docs.headers.get("content-security-policy")).toContain("script-src 'self'");
     expect(await docs.text()).toContain("swagger");
   });
 
   it("sends helmet security headers", async () => {
-    const res = await fetch(`${api.url}/health`);
+    const res = await fetch(`${srv.api.url}/health`);
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("strict-transport-security")).toContain("max-age");
   });
@@ -72,7 +62,7 @@ describe("data routes", () => {
   ];
   for (const [path, check] of routes) {
     it(`${path} answers 200 in the envelope with snake_case data`, async () => {
-      const res = await api.get(path);
+      const res = await srv.api.get(path);
       const body = await json(res);
       expect(res.status, JSON.stringify(body.error)).toBe(200);
       expect(body.success).toBe(true);
@@ -90,21 +80,21 @@ describe("data routes", () => {
   }
 
   it("resolves what people type and serves the second call from the cache", async () => {
-    const first = await json(await api.get("/gpt/raw?symbol=btc/usdt"));
+    const first = await json(await srv.api.get("/gpt/raw?symbol=btc/usdt"));
     expect(first.symbol).toBe("BTC");
-    const second = await json(await api.get("/gpt/raw?symbol=btc/usdt"));
+    const second = await json(await srv.api.get("/gpt/raw?symbol=btc/usdt"));
     expect(second.meta.cached).toBe(true);
     expect(second.data).toEqual(first.data);
   });
 
   it("/gpt/whale totals cover every matching position, whatever the limit", async () => {
     for (const direction of ["long", "short", "short"] as const) {
-      peers.sim.control.injectWhalePosition({ symbol: "BTC", action: "open", direction, valueUsd: 4e6 });
+      srv.peers.sim.control.injectWhalePosition({ symbol: "BTC", action: "open", direction, valueUsd: 4e6 });
     }
     for (const query of ["symbol=BTC&", ""]) {
       const answers = [];
       for (const limit of [1, 2, 20, 100]) {
-        const d = (await json(await api.get(`/gpt/whale?${query}limit=${limit}`))).data;
+        const d = (await json(await srv.api.get(`/gpt/whale?${query}limit=${limit}`))).data;
         expect(d.positions).toHaveLength(Math.min(limit, d.totals.count));
         answers.push(d.totals);
       }
@@ -115,7 +105,7 @@ describe("data routes", () => {
   });
 
   it("/gpt/funding compares exchanges per 8 h, keeping each raw rate and interval", async () => {
-    const d = (await json(await api.get("/gpt/funding?symbol=BTC"))).data;
+    const d = (await json(await srv.api.get("/gpt/funding?symbol=BTC"))).data;
     const hl = d.stablecoin_margin.find((x: Json) => x.exchange === "Hyperliquid");
     expect(hl.interval_hours).toBe(1);
     expect(hl.per_8h_pct).toBeCloseTo(hl.rate_pct * 8, 12);
@@ -126,7 +116,7 @@ describe("data routes", () => {
   });
 
   it("answers UNKNOWN_SYMBOL with suggestions", async () => {
-    const res = await api.get("/gpt/raw?symbol=BTX");
+    const res = await srv.api.get("/gpt/raw?symbol=BTX");
     const body = await json(res);
     expect(res.status).toBe(400);
     expect(body.error.code).toBe("UNKNOWN_SYMBOL");
@@ -146,7 +136,7 @@ describe("data routes", () => {
     ["/gpt/orderbook?symbol=BTC&exchange=NoSuchExchange", "exchange", "exchange must be one of Binance"],
     ["/gpt/alerts?kind=nope", "kind", "kind must be one of large_liquidation"],
   ])("answers INVALID_PARAM in plain words for %s", async (path, param, message) => {
-    const res = await api.get(path);
+    const res = await srv.api.get(path);
     const body = await json(res);
     expect(res.status).toBe(400);
     expect(body.error).toMatchObject({ code: "INVALID_PARAM", param });
@@ -154,20 +144,20 @@ describe("data routes", () => {
   });
 
   it("reads number parameters strictly: decimal digits are numbers, 1e6 too", async () => {
-    const body = await json(await api.get("/gpt/whale?min_usd=1e6&limit=3"));
+    const body = await json(await srv.api.get("/gpt/whale?min_usd=1e6&limit=3"));
     expect(body.data.min_usd).toBe(1_000_000);
     expect(body.data.alerts.length).toBeLessThanOrEqual(3);
   });
 
   it("answers NOT_FOUND in the envelope", async () => {
-    const res = await api.get("/gpt/nothing");
+    const res = await srv.api.get("/gpt/nothing");
     expect(res.status).toBe(404);
     expect((await json(res)).error.code).toBe("NOT_FOUND");
   });
 
   it("stays under the GPT Actions limit of 100,000 characters at the largest parameters", async () => {
     for (let i = 0; i < 100; i++)
-      await peers.stores.alerts.publish(sampleAlert(1000 + i, { detail: { note: "x".repeat(200) } }));
+      await srv.peers.stores.alerts.publish(sampleAlert(1000 + i, { detail: { note: "x".repeat(200) } }));
     for (const path of [
       "/gpt/whale?limit=100&min_usd=0",
       "/gpt/orderbook?symbol=BTC&range=10",
@@ -177,7 +167,7 @@ describe("data routes", () => {
       "/gpt/open-interest?symbol=BTC",
       "/symbols",
     ]) {
-      const text = await (await api.get(path)).text();
+      const text = await (await srv.api.get(path)).text();
       expect(text.length, path).toBeLessThan(100_000);
     }
   });
@@ -185,10 +175,10 @@ describe("data routes", () => {
 
 describe("auth", () => {
   it("answers UNAUTHORIZED without a key or with a wrong one, and never echoes the key", async () => {
-    const none = await fetch(`${api.url}/gpt/raw?symbol=BTC`);
+    const none = await fetch(`${srv.api.url}/gpt/raw?symbol=BTC`);
     expect(none.status).toBe(401);
     expect((await json(none)).error.code).toBe("UNAUTHORIZED");
-    const wrong = await fetch(`${api.url}/gpt/raw?symbol=BTC`, {
+    const wrong = await fetch(`${srv.api.url}/gpt/raw?symbol=BTC`, {
       headers: { authorization: "Bearer wrong-key-123456789" },
     });
     const text = await wrong.text();
@@ -197,16 +187,16 @@ describe("auth", () => {
   });
 
   it("keeps the bearer key out of the log", async () => {
-    await api.get("/gpt/raw?symbol=NOPE");
-    await api.get("/gpt/sentiment");
-    expect(api.logs()).toContain('"url":"/gpt/raw?symbol=NOPE"');
-    expect(api.logs()).not.toContain(KEY);
+    await srv.api.get("/gpt/raw?symbol=NOPE");
+    await srv.api.get("/gpt/sentiment");
+    expect(srv.api.logs()).toContain('"url":"/gpt/raw?symbol=NOPE"');
+    expect(srv.api.logs()).not.toContain(KEY);
   });
 });
 
 describe("CORS", () => {
   it("allows ChatGPT origins without credentials and refuses others", async () => {
-    const pre = await fetch(`${api.url}/gpt/raw?symbol=BTC`, {
+    const pre = await fetch(`${srv.api.url}/gpt/raw?symbol=BTC`, {
       method: "OPTIONS",
       headers: {
         origin: "https://chatgpt.com",
@@ -218,7 +208,7 @@ describe("CORS", () => {
     expect(pre.headers.get("access-control-allow-origin")).toBe("https://chatgpt.com");
     expect(pre.headers.get("access-control-allow-credentials")).toBeNull();
     expect(pre.headers.get("access-control-allow-headers")?.toLowerCase()).toContain("authorization");
-    const evil = await fetch(`${api.url}/gpt/raw?symbol=BTC`, {
+    const evil = await fetch(`${srv.api.url}/gpt/raw?symbol=BTC`, {
       method: "OPTIONS",
       headers: { origin: "https://evil.example", "access-control-request-method": "GET" },
     });
@@ -229,15 +219,15 @@ describe("CORS", () => {
 describe("alerts", () => {
   it("/gpt/alerts lists recent alerts filtered by coin and kind", async () => {
     const eth = sampleAlert(1, { symbol: "ETH", kind: "whale_trade", side: "buy" });
-    await peers.stores.alerts.publish(eth);
-    const body = await json(await api.get("/gpt/alerts?symbol=eth&kind=whale_trade&limit=5"));
+    await srv.peers.stores.alerts.publish(eth);
+    const body = await json(await srv.api.get("/gpt/alerts?symbol=eth&kind=whale_trade&limit=5"));
     expect(body.data.alerts[0]).toEqual(eth);
     expect(body.data.alerts.every((a: Json) => a.symbol === "ETH" && a.kind === "whale_trade")).toBe(true);
   });
 
   it("/gpt/alerts/stream delivers an alert published to the alert log", async () => {
     const controller = new AbortController();
-    const res = await fetch(`${api.url}/gpt/alerts/stream?symbol=SOL`, {
+    const res = await fetch(`${srv.api.url}/gpt/alerts/stream?symbol=SOL`, {
       headers: { authorization: `Bearer ${KEY}` },
       signal: controller.signal,
     });
@@ -249,7 +239,7 @@ describe("alerts", () => {
     const alert = sampleAlert(7, { symbol: "SOL" });
     // Publish until the follower (subscribed asynchronously) sees one; ids differ per publish.
     const publisher = setInterval(
-      () => void peers.stores.alerts.publish({ ...alert, id: `${alert.id}-${Date.now()}` }),
+      () => void srv.peers.stores.alerts.publish({ ...alert, id: `${alert.id}-${Date.now()}` }),
       200,
     );
     try {
@@ -270,7 +260,7 @@ describe("alerts", () => {
 describe("metrics", () => {
   it("/metrics counts each answered request by route and status, with its latency", async () => {
     const count = async () => {
-      const text = await (await api.get("/metrics")).text();
+      const text = await (await srv.api.get("/metrics")).text();
       const line = text
         .split("\n")
         .find((l) => l.startsWith('teleglas_api_requests_total{route="/gpt/raw",status="200"}'));
@@ -280,7 +270,7 @@ describe("metrics", () => {
       return { requests: Number(line?.split(" ")[1] ?? 0), timed: Number(seconds?.split(" ")[1] ?? 0), text };
     };
     const before = await count();
-    expect((await api.get("/gpt/raw?symbol=BTC")).status).toBe(200);
+    expect((await srv.api.get("/gpt/raw?symbol=BTC")).status).toBe(200);
     const after = await count();
     expect(after.requests).toBe(before.requests + 1);
     expect(after.timed).toBe(before.timed + 1);

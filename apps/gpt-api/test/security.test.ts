@@ -1,7 +1,7 @@
+import { createAnswerCache, type MarketResult } from "@teleglas/market-data-core";
 import { Redis } from "ioredis";
 import { describe, expect, it } from "vitest";
-import { prepareBody, renderBody } from "../src/http/envelope.js";
-import { createResponseCache } from "../src/http/response-cache.js";
+import { LIVE_META, prepareBody, renderBody } from "../src/http/envelope.js";
 import { snakeKey, snakePath, toSnake } from "../src/http/snake-case.js";
 import { createBearerAuth } from "../src/security/auth.js";
 import { createIpAllowlist } from "../src/security/ip-allowlist.js";
@@ -140,43 +140,51 @@ describe("batched rate store", () => {
   });
 
   it("starts a new count in the next window and reports the time left", async () => {
-    const store = createBatchedRateStore({ prefix: "unused:", syncMs: 10 });
+    let now = 1_000_020;
+    const store = createBatchedRateStore({ prefix: "unused:", syncMs: 10, now: () => now });
     const first = await incr(store, "k", 50);
     expect(first.ttl).toBeLessThanOrEqual(50);
-    await new Promise((r) => setTimeout(r, 60));
+    expect((await incr(store, "k", 50)).current).toBe(2);
+    now += 60;
     expect((await incr(store, "k", 50)).current).toBe(1);
   });
 });
 
-describe("response cache", () => {
-  const body = (n: number, now: number) =>
-    prepareBody("BTC", { n }, { cached: false, stale: false, ageMs: 0, missing: [] }, now);
+describe("answer cache", () => {
+  const meta = (at: number) => ({ ...LIVE_META, staleReason: null, asOf: at });
+  /** One turn of the event loop: a background refresh that was started has settled. */
+  const settled = () => new Promise((r) => setImmediate(r));
 
-  it("serves an expired body while one refresh runs, then the refreshed one", async () => {
-    const cache = createResponseCache({ ttlMs: 20, refreshWindowMs: 10_000 });
+  it("serves an expired answer while one refresh runs, then the refreshed one", async () => {
+    let now = 1_000_000;
+    const answers = createAnswerCache({ now: () => now });
+    const policy = { ttlMs: 20, swrMs: 10_000 };
     let loads = 0;
-    const loader = async () => body(++loads, Date.now());
-    await cache.load("k", loader);
-    await new Promise((r) => setTimeout(r, 30));
-    const held = cache.peek("k", Date.now(), loader);
-    expect(held?.middle).toContain('"n":1');
-    cache.peek("k", Date.now(), loader);
-    await new Promise((r) => setTimeout(r, 10));
+    const build = async () => ({ data: { n: ++loads }, meta: meta(now) });
+    await answers.get("k", policy, build);
+    now += 30;
+    const held = await answers.get("k", policy, build);
+    expect(held.data).toEqual({ n: 1 });
+    await answers.get("k", policy, build);
+    await settled();
     expect(loads).toBe(2);
-    expect(cache.peek("k", Date.now(), loader)?.middle).toContain('"n":2');
+    expect((await answers.get("k", policy, build)).data).toEqual({ n: 2 });
   });
 
-  it("marks the held body stale when the refresh fails", async () => {
-    const cache = createResponseCache({ ttlMs: 10, refreshWindowMs: 10_000 });
-    await cache.load("k", async () => body(1, Date.now()));
-    await new Promise((r) => setTimeout(r, 20));
-    const failing = async () => {
+  it("marks the held answer stale when the refresh fails", async () => {
+    let now = 1_000_000;
+    const answers = createAnswerCache({ now: () => now });
+    const policy = { ttlMs: 10, swrMs: 10_000 };
+    await answers.get("k", policy, async () => ({ symbol: "BTC", data: { n: 1 }, meta: meta(now) }));
+    now += 20;
+    const failing = async (): Promise<MarketResult<{ n: number }>> => {
       throw new Error("upstream down");
     };
-    cache.peek("k", Date.now(), failing);
-    await new Promise((r) => setTimeout(r, 10));
-    const held = cache.peek("k", Date.now()) as NonNullable<ReturnType<typeof cache.peek>>;
-    expect(JSON.parse(renderBody(held, Date.now(), false)).meta).toMatchObject({ stale: true, cached: true });
+    await answers.get("k", policy, failing);
+    await settled();
+    const held = await answers.get("k", policy, failing);
+    const body = prepareBody("BTC", held.data, { ...held.meta, missing: [] }, now);
+    expect(JSON.parse(renderBody(body, now, false)).meta).toMatchObject({ stale: true, cached: true });
   });
 });
 

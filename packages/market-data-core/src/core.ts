@@ -8,8 +8,7 @@ import type { CoinGlassPlan } from "./config/env.js";
 import type { CoreEvent, CoreStats, Lane } from "./models/result.js";
 import { createQuota } from "./quota/quota.js";
 import type { Quota } from "./quota/types.js";
-import { createMarketData } from "./services/market.js";
-import type { MarketData } from "./services/types.js";
+import { createMarketData, type MarketDataService } from "./services/market.js";
 
 /** Options of `createMarketDataCore`. */
 export interface MarketDataCoreOptions {
@@ -44,7 +43,7 @@ export interface MarketDataCoreOptions {
 /** What `createMarketDataCore` returns. */
 export interface MarketDataCore {
   client: CoinGlassClient;
-  market: MarketData;
+  market: MarketDataService;
   quota: Quota;
   cache: MarketCache;
   stats(): CoreStats;

@@ -3,6 +3,7 @@
  * quota, market services, stream client, stores and shared models.
  */
 
+export { type AnswerCache, type AnswerCacheOptions, createAnswerCache } from "./cache/answers.js";
 export { createMarketCache, type MarketCacheOptions } from "./cache/cache.js";
 export * from "./cache/types.js";
 export { type CoinGlassClientOptions, createCoinGlassClient } from "./client/client.js";

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from "vitest";
 import { type NewRule, planNeededFor, type RuleState } from "../src/index.js";
-import { decodeRule, decodeState, encodeRule, encodeState } from "../src/rules/codec.js";
+import { decodeRule, decodeState, decodeStoredRule, encodeRule, encodeState } from "../src/rules/codec.js";
 import { backends, makeStores, type StoreFixture } from "./store-helpers.js";
 
 const btcAbove = (chatId: number, level = 100_000): NewRule => ({
@@ -168,6 +168,32 @@ describe("rule codec", () => {
       positions: { BTC: -1.5 },
     };
     expect(decodeState(encodeState(s))).toEqual(s);
+  });
+});
+
+describe("the evaluator's bulk read (no schema)", () => {
+  test("reads what the schema reads, for every kind", () => {
+    const texts = [
+      '[1,0,["BTC","below",87250.5],[2,1,30],"",0,"midc1z40",""]',
+      '[1,1,["ETH","1h","either",5],[1,0.5],"midd0000",1,"midc1z40","midc1z41","take profit"]',
+      '[1,2,["SOL","4h","up",3,"Binance"],0,"",0,"midc1z40",""]',
+      '[1,3,["SOL","flip",0,null],0,"",0,"midc1z40",""]',
+      '[1,4,["BTC","24h","longs",50000000],0,"",0,"midc1z40",""]',
+      '[1,5,["XRP","above",2.5],0,"",0,"midc1z40",""]',
+      `[1,6,["0x${"ab".repeat(20)}",["open","flip"],null],0,"",0,"midc1z40",""]`,
+    ];
+    for (const text of texts) {
+      expect(decodeRule(-100123, "abc", text)).not.toBeNull();
+      expect(decodeStoredRule(-100123, "abc", text)).toEqual(decodeRule(-100123, "abc", text));
+    }
+  });
+  test("garbage reads as nothing, never a throw: a level that is not a number never reaches the index", () => {
+    for (const raw of ["", "{", "[2,0]", "[1,99,[]]", "null", '[1,0,["BTC","above","100"],0,"",0,"a",""]']) {
+      expect(decodeStoredRule(1, "x", raw)).toBeNull();
+    }
+    expect(decodeStoredRule(1, "x", '[1,0,["BTC","above",null],0,"",0,"a",""]')).toBeNull();
+    expect(decodeStoredRule(1, "x", '[1,0,["BTC","above",1],[2,"wide",5],"",0,"a",""]')).toBeNull();
+    expect(decodeStoredRule(1, "x", '[1,0,["BTC","above",1],0,"",0,"",""]')).toBeNull();
   });
 });
 

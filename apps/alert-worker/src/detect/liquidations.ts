@@ -120,8 +120,3 @@ export function createLiquidationDetectors(
     size: () => coins.size,
   };
 }
-
-/** Identifies one liquidation order across the stream, REST backfill and restarts. */
-export function liquidationKey(e: LiquidationInput): string {
-  return singleEventDetection("large_liquidation", e, 2, { min_usd: 0, cooldown_s: 1 }).seenKey as string;
-}

@@ -3,6 +3,11 @@ import { TIER_NAMES, type TierIndex } from "../rules/schema.js";
 import { alertId, severityFor } from "./alert-id.js";
 import type { Detection, DetectorInput } from "./types.js";
 
+/** Identifies one upstream event (a liquidation order, a trade) across the stream, a REST backfill and restarts. */
+export function eventKey(e: DetectorInput): string {
+  return `${e.type === "liquidation" ? "liq" : "trade"}:${e.exchange.toLowerCase()}:${e.pair}:${e.side}:${e.time}:${Math.round(e.usd)}`;
+}
+
 /**
  * The detection for one upstream event at or above its minimum (large liquidation, whale trade).
  * Its id and seen key come from the event itself, so the stream, a REST backfill and a restart all
@@ -14,7 +19,7 @@ export function singleEventDetection(
   tier: TierIndex,
   rule: { min_usd: number; cooldown_s: number },
 ): Detection {
-  const seenKey = `${e.type === "liquidation" ? "liq" : "trade"}:${e.exchange.toLowerCase()}:${e.pair}:${e.side}:${e.time}:${Math.round(e.usd)}`;
+  const seenKey = eventKey(e);
   return {
     alert: {
       id: alertId(kind, [seenKey]),

@@ -26,128 +26,73 @@ export interface Outcome {
   previous: number | null;
 }
 
-interface Entry {
-  rule: LiveRule;
-  t: Trigger;
-}
-
-/** Entries sorted by one number: the range of a tick is two binary searches away. */
-class SortedEntries {
-  items: Entry[] = [];
-  constructor(private readonly key: (e: Entry) => number) {}
-  /** First index whose key is >= k (or > k when `strict`). */
-  bound(k: number, strict: boolean): number {
-    let lo = 0;
-    let hi = this.items.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const v = this.key(this.items[mid] as Entry);
-      if (v < k || (strict && v === k)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-  insert(e: Entry): void {
-    this.items.splice(this.bound(this.key(e), true), 0, e);
-  }
-  sort(): void {
-    this.items.sort((a, b) => this.key(a) - this.key(b));
-  }
-  compact(): void {
-    this.items = this.items.filter((e) => !e.rule.removed);
-  }
-}
+/** Verdicts as small numbers (indexes into KINDS), so the index's hot path compares integers. */
+export const FIRED = 0;
+export const REARMED = 1;
+export const COOLING = 2;
+export const STARTED = 3;
+export const EXPIRED = 4;
+export const NOTHING = -1;
+export const KINDS: readonly OutcomeKind[] = ["fired", "rearmed", "cooling", "started", "expired"];
 
 /**
- * One series' triggers, four ways sorted (up by fire and by rearm, down by fire and by rearm),
- * and the last value seen. Invariant after every tick: no armed trigger is past its level, and
- * no disarmed every-crossing trigger is back inside its band — so a move from `prev` to `value`
- * can only change triggers whose level lies between the two.
+ * What one trigger does at one value, from plain numbers (NaN = never fired / never expires):
+ * expire, fire (armed and past the level), hold back (at-most-every-N within its pause), re-arm
+ * (every crossing, back inside the band), or nothing. Pure; both the object form below and the
+ * index's columns apply it.
  */
-export class SeriesBook {
-  last: number | null = null;
-  readonly upFire = new SortedEntries((e) => e.t.fire);
-  readonly upRearm = new SortedEntries((e) => e.t.rearm);
-  readonly downFire = new SortedEntries((e) => e.t.fire);
-  readonly downRearm = new SortedEntries((e) => e.t.rearm);
-  size = 0;
-
-  private lists(t: Trigger) {
-    return t.up ? [this.upFire, this.upRearm] : [this.downFire, this.downRearm];
+export function verdict(
+  armed: boolean,
+  past: boolean,
+  back: boolean,
+  mode: number,
+  cooldownMs: number,
+  lastFiredAt: number,
+  expiresAt: number,
+  now: number,
+): number {
+  if (now >= expiresAt) return EXPIRED;
+  if (past) {
+    if (!armed) return NOTHING;
+    return mode === 2 && now - lastFiredAt < cooldownMs ? COOLING : FIRED;
   }
-  push(e: Entry): void {
-    for (const l of this.lists(e.t)) l.items.push(e);
-    this.size++;
-  }
-  insert(e: Entry): void {
-    for (const l of this.lists(e.t)) l.insert(e);
-    this.size++;
-  }
-  sort(): void {
-    for (const l of [this.upFire, this.upRearm, this.downFire, this.downRearm]) l.sort();
-  }
-  compact(): void {
-    for (const l of [this.upFire, this.upRearm, this.downFire, this.downRearm]) l.compact();
-    this.size = this.upFire.items.length + this.downFire.items.length;
-  }
-  all(): Entry[] {
-    return [...this.upFire.items, ...this.downFire.items];
-  }
-
-  /**
-   * Calls `visit` for each entry a move from `prev` to `value` may change (see the invariant),
-   * without building a list: a tick allocates nothing unless something happens.
-   */
-  candidates(prev: number, value: number, visit: (e: Entry) => void): void {
-    const each = (l: SortedEntries, from: number, to: number) => {
-      for (let i = from; i < to; i++) visit(l.items[i] as Entry);
-    };
-    if (value > prev) {
-      // up triggers whose level was crossed; down triggers whose band was left behind
-      each(this.upFire, this.upFire.bound(prev, true), this.upFire.bound(value, true));
-      each(this.downRearm, this.downRearm.bound(prev, false), this.downRearm.bound(value, false));
-    } else if (value < prev) {
-      each(this.downFire, this.downFire.bound(value, false), this.downFire.bound(prev, false));
-      each(this.upRearm, this.upRearm.bound(value, true), this.upRearm.bound(prev, true));
-    }
-  }
+  return mode !== 0 && !armed && back ? REARMED : NOTHING;
 }
 
-/**
- * What one trigger does at one value (pure but for the rule's state, which it updates):
- * fire (armed and past the level), hold back (at-most-every-N within its pause), re-arm (every
- * crossing, back inside the band), or nothing.
- */
-export function decide(e: Entry, value: number, previous: number | null, now: number, out: Outcome[]): void {
+/** `verdict` applied to a rule object (updates its state): the reference form of the index's rule. */
+export function decide(
+  e: { rule: LiveRule; t: Trigger },
+  value: number,
+  previous: number | null,
+  now: number,
+  out: Outcome[],
+): void {
   const { rule, t } = e;
   const s = rule.state;
   if (rule.removed) return;
-  const emit = (kind: OutcomeKind): void => {
-    out.push({ kind, rule, trigger: t, value, previous });
-  };
-  if (rule.expiresAt !== null && now >= rule.expiresAt) {
-    rule.removed = true;
-    emit("expired");
-    return;
-  }
-  if (beyond(t, value)) {
-    if ((s.armed & t.bit) === 0) return;
+  const v = verdict(
+    (s.armed & t.bit) !== 0,
+    beyond(t, value),
+    backInside(t, value),
+    rule.mode,
+    rule.cooldownMs,
+    s.lastFiredAt ?? Number.NaN,
+    rule.expiresAt ?? Number.NaN,
+    now,
+  );
+  if (v === NOTHING) return;
+  if (v === EXPIRED) rule.removed = true;
+  else if (v === REARMED) s.armed |= t.bit;
+  else {
     s.armed &= ~t.bit;
-    if (rule.mode === 2 && s.lastFiredAt !== null && now - s.lastFiredAt < rule.cooldownMs) {
-      emit("cooling");
-      return;
+    if (v === FIRED) {
+      s.seq += 1;
+      s.lastFiredAt = now;
+      s.lastValue = value;
+      if (rule.mode === 0) rule.removed = true; // once: done
     }
-    s.seq += 1;
-    s.lastFiredAt = now;
-    s.lastValue = value;
-    if (rule.mode === 0) rule.removed = true; // once: done
-    emit("fired");
-    return;
   }
-  if (rule.mode !== 0 && (s.armed & t.bit) === 0 && backInside(t, value)) {
-    s.armed |= t.bit;
-    emit("rearmed");
-  }
+  out.push({ kind: KINDS[v] as OutcomeKind, rule, trigger: t, value, previous });
 }
 
 /**

@@ -1,95 +1,145 @@
-import { decide, type LiveRule, type Outcome, SeriesBook, start } from "./index-book.js";
+import {
+  EXPIRED,
+  KINDS,
+  type LiveRule,
+  NOTHING,
+  type Outcome,
+  type OutcomeKind,
+  STARTED,
+} from "./index-book.js";
+import { RuleSlots } from "./rule-slots.js";
+import { SortedIds } from "./sorted-ids.js";
+
+/**
+ * One series' triggers, four ways sorted (up by fire and by rearm, down by fire and by rearm),
+ * and the last value seen (NaN before the first). Invariant after every tick: no armed trigger is
+ * past its level, and no disarmed every-crossing trigger is back inside its band — so a move from
+ * `prev` to `value` can only change triggers whose level lies between the two.
+ */
+interface Book {
+  series: string;
+  last: number;
+  upFire: SortedIds;
+  upRearm: SortedIds;
+  downFire: SortedIds;
+  downRearm: SortedIds;
+}
+
+/** What a tick that changes nothing returns: shared, so such a tick allocates nothing. */
+const NONE: readonly Outcome[] = Object.freeze([]);
 
 /**
  * Every live rule, indexed per series (coin + figure + exchange) and direction, sorted by level.
  * A tick's work depends on how far values moved and how many triggers they crossed, not on the
  * number of rules; a series' first value (after a start or a take-over) looks at its rules once.
+ * The rules themselves are columns (RuleSlots); outcomes carry object views of them, one per rule
+ * and call, holding the rule's state after the call.
  */
 export class RuleIndex {
-  private readonly books = new Map<string, SeriesBook>();
-  private readonly byChat = new Map<number, LiveRule[]>();
-  private removedSinceSweep = 0;
-  private live = 0;
-  /** Rules with an expiry, soonest last (popped as they pass): the sweep never walks every rule. */
-  private expiring: LiveRule[] = [];
+  private readonly slots = new RuleSlots();
+  private readonly books: Book[] = [];
+  private readonly bookIds = new Map<string, number>();
+  /** Chat -> its first slot (then `slots.next`). */
+  private readonly chats = new Map<number, number>();
+  /** Slots of rules with an expiry, soonest last (popped as they pass). */
+  private expiring: number[] = [];
+  private out: Outcome[] = [];
+  private readonly views = new Map<number, LiveRule>();
+  private readonly seriesOf = (book: number) => (this.books[book] as Book).series;
 
   get size(): number {
-    return this.live;
+    return this.slots.live;
   }
 
   /** The last value seen of a series (null before the first tick). */
   value(series: string): number | null {
-    return this.books.get(series)?.last ?? null;
+    const id = this.bookIds.get(series);
+    const last = id === undefined ? Number.NaN : (this.books[id] as Book).last;
+    return Number.isNaN(last) ? null : last;
   }
 
   series(): string[] {
-    return [...this.books.keys()];
+    return [...this.bookIds.keys()];
   }
 
-  private book(series: string): SeriesBook {
-    let b = this.books.get(series);
-    if (!b) {
-      b = new SeriesBook();
-      this.books.set(series, b);
+  private bookId(series: string): number {
+    let id = this.bookIds.get(series);
+    if (id === undefined) {
+      id = this.books.length;
+      const list = () => new SortedIds();
+      this.books.push({
+        series,
+        last: Number.NaN,
+        upFire: list(),
+        upRearm: list(),
+        downFire: list(),
+        downRearm: list(),
+      });
+      this.bookIds.set(series, id);
     }
-    return b;
+    return id;
   }
 
-  private track(rule: LiveRule): void {
-    const list = this.byChat.get(rule.chatId) ?? [];
-    list.push(rule);
-    this.byChat.set(rule.chatId, list);
-    this.live++;
-    if (rule.expiresAt !== null) this.expiring.push(rule);
+  /** A rule into a slot, its chat's list and the expiry order (not yet into its book). */
+  private place(rule: LiveRule): number {
+    const s = this.slots.put(
+      rule,
+      rule.triggers.map((t) => this.bookId(t.series)),
+    );
+    this.slots.next[s] = this.chats.get(rule.chatId) ?? -1;
+    this.chats.set(rule.chatId, s);
+    if (rule.expiresAt !== null) this.expiring.push(s);
+    return s;
+  }
+
+  /** The fire-sorted and rearm-sorted lists of trigger i. */
+  private lists(i: number): [Book, SortedIds, SortedIds] {
+    const b = this.books[this.slots.book[i] as number] as Book;
+    return this.slots.isUp(i) ? [b, b.upFire, b.upRearm] : [b, b.downFire, b.downRearm];
   }
 
   private sortExpiring(): void {
-    this.expiring.sort((a, b) => (b.expiresAt as number) - (a.expiresAt as number));
+    const e = this.slots.expires;
+    this.expiring.sort((a, b) => (e[b] as number) - (e[a] as number));
   }
 
-  /** Many rules at once (start-up): appended, then each touched book sorted once. */
+  /** Many rules at once (start-up): appended, sorted in when their book is next searched. */
   load(rules: LiveRule[]): void {
-    const touched = new Set<SeriesBook>();
     for (const rule of rules) {
       if (rule.triggers.length === 0) continue;
-      this.track(rule);
-      for (const t of rule.triggers) {
-        const b = this.book(t.series);
-        b.push({ rule, t });
-        touched.add(b);
+      const s = this.place(rule);
+      for (let i = 2 * s; i < 2 * s + (this.slots.triggers[s] as number); i++) {
+        const [, fire, rearm] = this.lists(i);
+        fire.push(this.slots.fire[i] as number, i);
+        rearm.push(this.slots.rearm[i] as number, i);
       }
     }
-    for (const b of touched) b.sort();
     this.sortExpiring();
   }
 
   /** One rule (created, edited, resumed); a fresh one meets its series' value at once if known. */
   add(rule: LiveRule, now: number): Outcome[] {
-    const out: Outcome[] = [];
-    if (rule.triggers.length === 0) return out;
-    this.track(rule);
+    if (rule.triggers.length === 0) return NONE as Outcome[];
+    const s = this.place(rule);
     if (rule.expiresAt !== null) this.sortExpiring();
-    for (const t of rule.triggers) this.book(t.series).insert({ rule, t });
-    const last = this.value(rule.triggers[0]?.series as string);
-    if (last !== null) {
-      if (rule.state.fresh) start(rule, last, now, out);
-      else for (const t of rule.triggers) decide({ rule, t }, last, null, now, out);
+    const n = this.slots.triggers[s] as number;
+    for (let i = 2 * s; i < 2 * s + n; i++) {
+      const [, fire, rearm] = this.lists(i);
+      fire.insert(this.slots.fire[i] as number, i);
+      rearm.insert(this.slots.rearm[i] as number, i);
     }
-    this.afterRemovals(out);
-    return out;
+    const last = (this.lists(2 * s)[0] as Book).last;
+    if (!Number.isNaN(last)) {
+      if (this.slots.isFresh(s)) this.start(s, last, now);
+      else for (let i = 2 * s; i < 2 * s + n; i++) this.decide(i, last, null, now);
+    }
+    return this.finish();
   }
 
   /** Drops every rule of a chat (before reloading it from the store). */
   removeChat(chatId: number): void {
-    for (const r of this.byChat.get(chatId) ?? []) this.markRemoved(r);
-    this.byChat.delete(chatId);
-  }
-
-  private markRemoved(r: LiveRule): void {
-    if (r.removed) return;
-    r.removed = true;
-    this.live--;
-    this.removedSinceSweep++;
+    for (let s = this.chats.get(chatId) ?? -1; s >= 0; s = this.slots.next[s] as number) this.slots.remove(s);
+    this.chats.delete(chatId);
   }
 
   /**
@@ -97,59 +147,120 @@ export class RuleIndex {
    * order. Rules done (once, fired) or expired leave the index.
    */
   tick(series: string, value: number, now: number): Outcome[] {
-    const b = this.books.get(series);
-    const out: Outcome[] = [];
-    if (!b || !Number.isFinite(value)) return out;
+    const id = this.bookIds.get(series);
+    if (id === undefined || !Number.isFinite(value)) return NONE as Outcome[];
+    const b = this.books[id] as Book;
     const prev = b.last;
     b.last = value;
-    if (prev === null) {
-      // First look: every rule of the series, once.
-      const seen = new Set<LiveRule>();
-      for (const e of b.all()) {
-        if (e.rule.state.fresh) {
-          if (!seen.has(e.rule)) start(e.rule, value, now, out);
-          seen.add(e.rule);
-        } else decide(e, value, null, now, out);
-      }
-    } else {
-      b.candidates(prev, value, (e) => decide(e, value, prev, now, out));
+    if (Number.isNaN(prev)) this.firstLook(b, value, now);
+    else if (value > prev) {
+      // up triggers whose level was crossed; down triggers whose band was left behind
+      this.range(b.upFire, b.upFire.bound(prev, true), b.upFire.bound(value, true), value, prev, now);
+      this.range(
+        b.downRearm,
+        b.downRearm.bound(prev, false),
+        b.downRearm.bound(value, false),
+        value,
+        prev,
+        now,
+      );
+    } else if (value < prev) {
+      this.range(b.downFire, b.downFire.bound(value, false), b.downFire.bound(prev, false), value, prev, now);
+      this.range(b.upRearm, b.upRearm.bound(value, true), b.upRearm.bound(prev, true), value, prev, now);
     }
-    this.afterRemovals(out);
-    return out;
+    return this.finish();
+  }
+
+  /** Every rule of the series, once: fresh ones start, the others decide from no previous value. */
+  private firstLook(b: Book, value: number, now: number): void {
+    for (const l of [b.upFire, b.downFire]) {
+      l.settle(); // in level order, as a later tick would see them
+      for (let j = 0; j < l.n; j++) {
+        const i = l.ids[j] as number;
+        const s = i >> 1;
+        if (!this.slots.isLive(s)) continue;
+        if (!this.slots.isFresh(s)) this.decide(i, value, null, now);
+        else if ((i & 1) === 0) this.start(s, value, now); // once per rule, at its first trigger
+      }
+    }
+  }
+
+  private range(l: SortedIds, from: number, to: number, value: number, prev: number, now: number): void {
+    for (let j = from; j < to; j++) this.decide(l.ids[j] as number, value, prev, now);
+  }
+
+  private decide(i: number, value: number, previous: number | null, now: number): void {
+    const v = this.slots.decide(i, value, now);
+    if (v !== NOTHING) this.emit(v, i, value, previous);
+  }
+
+  /** `start` (see index-book) on a slot. */
+  private start(s: number, value: number, now: number): void {
+    const flip = this.slots.arm(s, value);
+    const before = this.out.length;
+    for (let i = 2 * s; i < 2 * s + (this.slots.triggers[s] as number); i++) this.decide(i, value, null, now);
+    // A flip's starting side is state worth keeping even when nothing fired.
+    if (flip && this.out.length === before) this.emit(STARTED, 2 * s, value, null);
+  }
+
+  private emit(v: number, i: number, value: number, previous: number | null): void {
+    const s = i >> 1;
+    let rule = this.views.get(s);
+    if (!rule) {
+      rule = this.slots.view(s, this.seriesOf);
+      this.views.set(s, rule);
+    }
+    const trigger = rule.triggers[i - 2 * s] ?? rule.triggers[0];
+    if (trigger) this.out.push({ kind: KINDS[v] as OutcomeKind, rule, trigger, value, previous });
   }
 
   /** Rules whose time ran out while their series did not move: dropped, soonest first. */
   expire(now: number): Outcome[] {
-    const out: Outcome[] = [];
-    for (let r = this.expiring.at(-1); r && (r.expiresAt as number) <= now; r = this.expiring.at(-1)) {
+    const e = this.slots.expires;
+    for (let s = this.expiring.at(-1); s !== undefined && (e[s] as number) <= now; s = this.expiring.at(-1)) {
       this.expiring.pop();
-      const t = r.triggers[0];
-      if (r.removed || !t) continue;
-      out.push({ kind: "expired", rule: r, trigger: t, value: Number.NaN, previous: null });
-      r.removed = true;
+      if (!this.slots.isLive(s)) continue;
+      this.slots.remove(s);
+      this.emit(EXPIRED, 2 * s, Number.NaN, null);
     }
-    this.afterRemovals(out);
-    return out;
+    return this.finish();
   }
 
-  private afterRemovals(out: Outcome[]): void {
-    for (const o of out) {
-      if (o.rule.removed && (o.kind === "fired" || o.kind === "expired")) {
-        // decide() marked it; count it once
-        o.rule.removed = false;
-        this.markRemoved(o.rule);
+  /** The call's outcomes, their views holding each rule's final state; then a sweep if due. */
+  private finish(): Outcome[] {
+    let done = NONE as Outcome[];
+    if (this.out.length > 0) {
+      for (const [s, rule] of this.views) {
+        rule.state = this.slots.state(s);
+        if (!this.slots.isLive(s)) rule.removed = true;
       }
+      this.views.clear();
+      done = this.out;
+      this.out = [];
     }
-    // Sweep removed entries once they are a good share of the index, not on every removal.
-    if (this.removedSinceSweep > 1024 && this.removedSinceSweep > this.live / 4) {
-      for (const b of this.books.values()) b.compact();
-      for (const [chat, list] of this.byChat) {
-        const kept = list.filter((r) => !r.removed);
-        if (kept.length === 0) this.byChat.delete(chat);
-        else this.byChat.set(chat, kept);
+    this.sweepIfDue(); // after the views: it frees removed slots for reuse
+    return done;
+  }
+
+  /** Removed entries are swept once they are a good share of the index, not on every removal. */
+  private sweepIfDue(): void {
+    const sl = this.slots;
+    if (sl.removedSinceSweep <= 1024 || sl.removedSinceSweep <= sl.live / 4) return;
+    const keep = (i: number) => sl.isLive(i >> 1);
+    for (const b of this.books)
+      for (const l of [b.upFire, b.upRearm, b.downFire, b.downRearm]) l.compact(keep);
+    for (const [chat, first] of this.chats) {
+      let head = -1;
+      for (let s = first, next = -1; s >= 0; s = next) {
+        next = sl.next[s] as number;
+        if (!sl.isLive(s)) continue;
+        sl.next[s] = head;
+        head = s;
       }
-      this.expiring = this.expiring.filter((r) => !r.removed);
-      this.removedSinceSweep = 0;
+      if (head < 0) this.chats.delete(chat);
+      else this.chats.set(chat, head);
     }
+    this.expiring = this.expiring.filter((s) => sl.isLive(s));
+    sl.releaseRemoved();
   }
 }

@@ -1,5 +1,7 @@
 import type { CoinGlassClient, LiquidationOrder } from "@teleglas/market-data-core";
+import type { Logger } from "pino";
 import type { LiquidationInput } from "../detect/types.js";
+import { type Rules, TIER_NAMES, type TierIndex } from "../rules/schema.js";
 
 export interface BackfillQuery {
   client: CoinGlassClient;
@@ -48,4 +50,37 @@ export async function fetchGapLiquidations(
   }
   rows.sort((a, b) => a.time - b.time);
   return { rows, failed };
+}
+
+export interface GapBackfillOptions {
+  client: CoinGlassClient;
+  rules: Rules;
+  tierOf: (coin: string) => TierIndex;
+  exchanges: readonly string[];
+  /** Feeds the recovered rows to the detectors (the pipeline's backfill); resolves with how many were new. */
+  feed: (rows: LiquidationInput[]) => Promise<number>;
+  onRecovered: (n: number) => void;
+  log: Logger;
+}
+
+/** The pipeline sink's `gap`: recovers the large liquidations of the majors the stream missed, in the background. */
+export function gapBackfill(o: GapBackfillOptions) {
+  return (from: number, to: number) => {
+    o.log.info({ from, to, gap_ms: to - from }, "stream back after a gap; backfilling large liquidations");
+    const query = {
+      client: o.client,
+      coins: o.rules.tiers.majors,
+      exchanges: o.exchanges,
+      minUsd: (coin: string) => o.rules.large_liquidation[TIER_NAMES[o.tierOf(coin)]].min_usd,
+      from: from - 1_000,
+      to,
+    };
+    fetchGapLiquidations(query)
+      .then(async ({ rows, failed }) => {
+        const recovered = await o.feed(rows);
+        o.onRecovered(recovered);
+        o.log.info({ fetched: rows.length, recovered, failed }, "backfill done");
+      })
+      .catch((err: unknown) => o.log.warn({ err }, "backfill failed"));
+  };
 }

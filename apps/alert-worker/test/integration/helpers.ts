@@ -14,7 +14,7 @@ export { waitFor } from "@teleglas/market-data-core/testing";
 import type { Redis } from "ioredis";
 import pino, { type Logger } from "pino";
 import { expandWatchlist, type WorkerConfig } from "../../src/config.js";
-import type { StreamTuning } from "../../src/run/ingest.js";
+import type { StreamTuning } from "../../src/run/pipeline-types.js";
 import { type AlertWorker, startAlertWorker } from "../../src/service.js";
 
 export interface Fixture {

@@ -1,27 +1,12 @@
-import { initialRuleState, type Rule, type RuleCondition, type RuleRepeat } from "@teleglas/market-data-core";
+import type { RuleCondition, RuleRepeat } from "@teleglas/market-data-core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decide, type LiveRule, type Outcome, start } from "../../src/personal/index-book.js";
-import { liveRuleOf, walletChanges } from "../../src/personal/live.js";
+import { decide, type Outcome, start } from "../../src/personal/index-book.js";
+import { walletChanges } from "../../src/personal/live.js";
 import { RuleIndex } from "../../src/personal/rule-index.js";
+import { liveRule, T0 } from "./live-rules.js";
 
-const T0 = 1_764_000_000_000;
-let n = 0;
-function live(condition: RuleCondition, repeat: RuleRepeat, patch: Partial<Rule> = {}): LiveRule {
-  const rule: Rule = {
-    id: (n++).toString(36),
-    chatId: 1 + (n % 7),
-    condition,
-    repeat,
-    expiresAt: null,
-    note: null,
-    paused: false,
-    createdAt: T0,
-    updatedAt: T0,
-    ...patch,
-  };
-  return liveRuleOf(rule, initialRuleState(), T0) as LiveRule;
-}
+const live = liveRule;
 const price = (level: number, op: "above" | "below" = "above"): RuleCondition => ({
   kind: "price",
   symbol: "BTC",

@@ -1,91 +1,62 @@
+import type { ResultMeta } from "@teleglas/market-data-core";
 import type { ApiDeps } from "../deps.js";
 import type { Operation } from "../operation.js";
 import type { Principal } from "../security/principal.js";
 import { type PreparedBody, prepareBody, renderBody, renderRepeat } from "./envelope.js";
-import type { ResponseCache } from "./response-cache.js";
 import { snakePath, toSnake } from "./snake-case.js";
 
-/** Longest URL worth remembering (characters): real requests are far shorter. */
-const MAX_REMEMBERED_URL = 512;
-/** Map entry, closure and parsed query, roughly (bytes). */
-const ENTRY_OVERHEAD = 400;
-
-/** The key of one answer: the operation and its parsed parameters, symbol case-folded. */
-export function answerKey(op: Operation, query: Record<string, unknown>): string {
-  let key = op.operationId;
-  for (const name of Object.keys(query).sort()) {
-    const v = query[name];
-    if (v === undefined) continue;
-    key += `&${name}=${name === "symbol" ? String(v).trim().toUpperCase() : String(v)}`;
-  }
-  return key;
-}
-
-async function load(
-  deps: ApiDeps,
-  op: Operation,
-  query: Record<string, unknown>,
-  principal?: Principal,
-): Promise<PreparedBody> {
-  const r = await op.run(deps, query, principal);
-  const meta = { ...r.meta, missing: r.meta.missing.map(snakePath) };
-  return prepareBody(op.withSymbol ? r.symbol : undefined, toSnake(r.data), meta, Date.now());
-}
-
 /**
- * Answer one operation as an envelope string. Held operations serve the body serialized at the
- * last refresh (only timestamp, cached and age_ms are written per request); the others are
- * computed per call. `fromUrl` finds a held answer by the exact request URL, so a repeated request
- * skips parameter validation too (the URL was validated when the answer was first made for it).
+ * Answer operations as envelope bytes. The answers come from the core's answer cache
+ * (`market.held`: one read-through cache, one freshness policy); this only keeps the serialized
+ * envelope beside each held answer, so an answer is serialized once per refresh, not per request
+ * (only timestamp, cached and age_ms are written per request).
+ *
+ * The bytes are keyed on the answer's `meta`: the core serves a held answer as the same object,
+ * and an operation that reshapes the data (`{ ...r, data }`) keeps its meta. An answer marked
+ * stale after a failed refresh is another object, so it is serialized anew, once.
  */
-export function createOperationServer(deps: ApiDeps, cache: ResponseCache, maxUrlBytes = 2 * 1024 * 1024) {
-  const urls = new Map<string, { key: string; loader: () => Promise<PreparedBody>; bytes: number }>();
-  let urlBytes = 0;
+export function createOperationServer(deps: ApiDeps) {
+  const served: ApiDeps = { ...deps, core: { ...deps.core, market: deps.core.market.held } };
+  const bodies = new Map<Operation, WeakMap<ResultMeta, PreparedBody>>();
 
-  /**
-   * Remember a validated URL, bounded by bytes rather than count: URLs longer than any real
-   * request's are not remembered at all (they are answered from the cache by their parsed
-   * parameters), and past the budget the oldest go first.
-   */
-  function remember(url: string, key: string, loader: () => Promise<PreparedBody>): void {
-    if (url.length > MAX_REMEMBERED_URL || urls.has(url)) return;
-    const bytes = 2 * (url.length + key.length) + ENTRY_OVERHEAD;
-    urls.set(url, { key, loader, bytes });
-    urlBytes += bytes;
-    for (const [old, e] of urls) {
-      if (urlBytes <= maxUrlBytes) break;
-      urls.delete(old);
-      urlBytes -= e.bytes;
+  async function answer(op: Operation, query: Record<string, unknown>, principal?: Principal) {
+    const r = await op.run(served, query, principal);
+    const prepare = (builtAt: number) =>
+      prepareBody(
+        op.withSymbol ? r.symbol : undefined,
+        toSnake(r.data),
+        { ...r.meta, missing: r.meta.missing.map(snakePath) },
+        builtAt,
+      );
+    // `principal` reaches only operations that are not held: a held answer is everyone's.
+    if (!op.hold) return { body: prepare(Date.now()), first: true };
+    let held = bodies.get(op);
+    if (held === undefined) {
+      held = new WeakMap();
+      bodies.set(op, held);
     }
+    const known = held.get(r.meta);
+    if (known !== undefined) return { body: known, first: false };
+    // Aged from when the core assembled it (its oldest part's time plus that part's age then), so
+    // a body serialized later, like a stale-marked copy, does not look younger than it is.
+    const body = prepare(Math.min(Date.now(), r.meta.asOf + r.meta.ageMs));
+    held.set(r.meta, body);
+    return { body, first: true };
   }
 
-  /** `principal` reaches only operations that are not held: a held answer is everyone's. */
-  async function serve(
-    op: Operation,
-    query: Record<string, unknown>,
-    url?: string,
-    principal?: Principal,
-  ): Promise<string> {
-    if (!op.hold) return renderBody(await load(deps, op, query, principal), Date.now(), true);
-    const key = answerKey(op, query);
-    const loader = () => load(deps, op, query);
-    if (url !== undefined) remember(url, key, loader);
-    const now = Date.now();
-    const held = cache.peek(key, now, loader);
-    if (held !== undefined) return renderBody(held, now, false);
-    const body = await cache.load(key, loader);
-    return renderBody(body, Date.now(), true);
-  }
-
-  function fromUrl(url: string): Buffer | undefined {
-    const known = urls.get(url);
-    if (known === undefined) return undefined;
-    const now = Date.now();
-    const held = cache.peek(known.key, now, known.loader);
-    return held === undefined ? undefined : renderRepeat(held, now);
-  }
-
-  return { serve, fromUrl, urlStats: () => ({ count: urls.size, bytes: urlBytes }) };
+  return {
+    /** The envelope as a string (MCP, personal routes). */
+    async serve(op: Operation, query: Record<string, unknown>, principal?: Principal): Promise<string> {
+      const { body, first } = await answer(op, query, principal);
+      return renderBody(body, Date.now(), first);
+    },
+    /** The envelope as bytes: a repeat shares the bytes of its millisecond (envelope.ts). */
+    async send(op: Operation, query: Record<string, unknown>): Promise<string | Buffer> {
+      const { body, first } = await answer(op, query);
+      const now = Date.now();
+      return first ? renderBody(body, now, true) : renderRepeat(body, now);
+    },
+  };
 }
 
 export type OperationServer = ReturnType<typeof createOperationServer>;

@@ -51,7 +51,7 @@ export function operationTool(op: Operation): McpTool {
       annotations: annotations(op.summary, !(op.local ?? scope !== "market:read")),
     },
     async answer(args, { answers, principal }) {
-      return envelopeResult(op.summary, await answers.serve(op, args, undefined, principal));
+      return envelopeResult(op.summary, await answers.serve(op, args, principal));
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { OperationServer } from "../http/serve.js";
 import type { Operation } from "../operation.js";
@@ -12,7 +12,7 @@ export function sendJson(reply: unknown, body: string | Buffer): FastifyReply {
   return (reply as FastifyReply).type(JSON_TYPE).send(body);
 }
 
-/** GET routes of the read-only operations. Handlers send pre-serialized strings (no serializer). */
+/** GET routes of the read-only operations. Handlers send pre-serialized bytes (no serializer). */
 export function registerOperationRoutes(
   app: FastifyInstance,
   ops: readonly Operation[],
@@ -24,18 +24,15 @@ export function registerOperationRoutes(
     z.get(
       op.path,
       {
-        // A held answer for this exact URL is sent before validation (see serve.ts); otherwise
-        // number parameters are read strictly (decimal digits only) before the schema checks them.
-        preValidation: (request, reply, done) => {
-          const body = op.hold ? server.fromUrl(request.url) : undefined;
-          if (body !== undefined) {
-            sendJson(reply, body);
-            return;
-          }
-          if (numbers.length > 0)
-            request.query = strictNumbers(request.query as Record<string, unknown>, numbers);
-          done();
-        },
+        // Number parameters are read strictly (decimal digits only) before the schema checks them.
+        ...(numbers.length === 0
+          ? {}
+          : {
+              preValidation: (request: FastifyRequest, _reply: FastifyReply, done: () => void) => {
+                request.query = strictNumbers(request.query as Record<string, unknown>, numbers);
+                done();
+              },
+            }),
         schema: {
           operationId: op.operationId,
           summary: op.summary,
@@ -46,9 +43,9 @@ export function registerOperationRoutes(
           response: { 200: successEnvelope(op.data, op.withSymbol), ...ERROR_RESPONSES },
         },
       },
-      async (request, reply) => {
-        return sendJson(reply, await server.serve(op, request.query as Record<string, unknown>, request.url));
-      },
+      // The request is answered here: the held answer's bytes (serve.ts), or the answer made now.
+      async (request, reply) =>
+        sendJson(reply, await server.send(op, request.query as Record<string, unknown>)),
     );
   }
 }

@@ -56,10 +56,7 @@ export function registerPersonalRoutes(app: FastifyInstance, server: OperationSe
         },
       },
       async (request, reply) =>
-        sendJson(
-          reply,
-          await server.serve(op, request.query as Record<string, unknown>, undefined, request.principal),
-        ),
+        sendJson(reply, await server.serve(op, request.query as Record<string, unknown>, request.principal)),
     );
   }
 }

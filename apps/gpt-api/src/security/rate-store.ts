@@ -25,6 +25,8 @@ export interface BatchedRateStoreOptions {
   /** Longest an admission waits for Redis before the replica decides alone (ms, default 500). */
   maxWaitMs?: number;
   onError?: (error: unknown) => void;
+  /** The windows' clock (default Date.now): tests move it instead of waiting a window out. */
+  now?: () => number;
 }
 
 /** How often a replica that counts alone (Redis failing) tries Redis again (ms). */
@@ -59,6 +61,7 @@ export function createBatchedRateStore(opts: BatchedRateStoreOptions) {
   const dirty = new Set<string>();
   const share = opts.unconfirmedShare ?? 0.01;
   const maxWaitMs = opts.maxWaitMs ?? 500;
+  const clock = opts.now ?? Date.now;
   let timer: NodeJS.Timeout | null = null;
   let inFlight: Promise<void> | null = null;
   /** A flush was asked for while one was in flight: send again right after it. */
@@ -74,7 +77,7 @@ export function createBatchedRateStore(opts: BatchedRateStoreOptions) {
       return { key, c, window: c.window, delta: c.pending };
     });
     dirty.clear();
-    const now = Date.now();
+    const now = clock();
     const pipeline = redis.pipeline();
     for (const b of batch) {
       const rk = `${opts.prefix}${b.key}:${b.window}`;
@@ -180,7 +183,7 @@ export function createBatchedRateStore(opts: BatchedRateStoreOptions) {
 
   function incr(key: string, cb: IncrCallback, timeWindow: number, max = Number.POSITIVE_INFINITY): void {
     windowMs = timeWindow;
-    const now = Date.now();
+    const now = clock();
     const c = counter(key, now, timeWindow);
     const current = c.seen + c.pending + 1;
     // An admission beyond the allowance waits for Redis to confirm the earlier ones; a refusal
@@ -206,7 +209,7 @@ export function createBatchedRateStore(opts: BatchedRateStoreOptions) {
   const store = {
     incr,
     read(key: string, cb: IncrCallback, timeWindow: number): void {
-      const now = Date.now();
+      const now = clock();
       const c = counters.get(key);
       const current = c !== undefined && c.window === now - (now % timeWindow) ? c.seen + c.pending : 0;
       cb(null, { current, ttl: current === 0 ? 0 : timeWindow - (now % timeWindow) });
@@ -222,12 +225,12 @@ export function createBatchedRateStore(opts: BatchedRateStoreOptions) {
       max: number,
     ): Promise<{ current: number; ttl: number }> {
       windowMs = timeWindow;
-      const c = counter(key, Date.now(), timeWindow);
+      const c = counter(key, clock(), timeWindow);
       c.pending += n;
       dirty.add(key);
       if (!alone && c.pending > unconfirmedAllowance(max, share)) await confirmed();
       else schedule();
-      const now = Date.now();
+      const now = clock();
       const current = c.window === now - (now % timeWindow) ? c.seen + c.pending : n;
       return { current, ttl: c.window + timeWindow - now };
     },

@@ -1,5 +1,7 @@
 import { DelayedError, type Job, Queue, Worker } from "bullmq";
 import type { Redis } from "ioredis";
+import { bulkAdder } from "./bulk-add.js";
+import { messageStore, type StoredJob } from "./messages.js";
 import { createRedisPacer } from "./pacer.js";
 import { tryDeliver } from "./process.js";
 import {
@@ -13,6 +15,21 @@ import {
 
 /** Edits go after every send waiting (a lower number would come first; sends have none). */
 const EDIT_PRIORITY = 10;
+/** Jobs per add, and adds in flight at once, when one alert fans out to many chats. */
+const CHUNK = 1000;
+const LANES = 3;
+
+/** `add` over `items` in chunks, a few in flight: while Redis runs one, the next is built. */
+async function inChunks<T>(items: T[], add: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    for (let at = next; at < items.length; at = next) {
+      next += CHUNK;
+      await add(items.slice(at, at + CHUNK));
+    }
+  };
+  await Promise.all(Array.from({ length: LANES }, lane));
+}
 
 export interface BullDeliveryOptions extends DeliveryDeps {
   /** A ready ioredis connection; the queue duplicates it (BullMQ needs its own blocking ones). */
@@ -36,29 +53,42 @@ export function createBullDelivery(o: BullDeliveryOptions): Delivery {
   const name = o.name ?? "alert-delivery";
   const prefix = `${o.prefix}bull`;
   const queueConn = o.redis.duplicate({ maxRetriesPerRequest: null });
-  const queue = new Queue<DeliveryJob>(name, { connection: queueConn, prefix });
+  const queue = new Queue<StoredJob>(name, { connection: queueConn, prefix });
+  const messages = messageStore(o.redis, o.prefix);
   const pacer = createRedisPacer(o.redis, o.prefix, o);
   const stats = emptyStats();
   const attempts = o.attempts ?? 5;
-  let worker: Worker<DeliveryJob> | null = null;
+  const base = {
+    attempts,
+    backoff: { type: "exponential", delay: o.backoffMs ?? 1000 },
+    removeOnComplete: { age: 3600, count: 200_000 },
+    removeOnFail: { age: 7 * 86_400 },
+  };
+  const addPlain = bulkAdder(queue, o.redis, "alert", base);
+  let worker: Worker<StoredJob | DeliveryJob> | null = null;
   let workerConn: Redis | null = null;
 
-  const processJob = async (job: Job<DeliveryJob>, token?: string) => {
+  const processJob = async (job: Job<StoredJob | DeliveryJob>, token?: string) => {
     if (job.attemptsMade > 0) stats.retried++;
     const later = async (delayMs: number) => {
       await job.moveToDelayed(Date.now() + delayMs, token);
       throw new DelayedError();
     };
+    // Jobs queued before messages were stored apart carry their text.
+    const stored = "msg" in job.data ? job.data : null;
+    const data = stored ? await messages.get(stored) : (job.data as DeliveryJob);
     // Edits pace themselves, and only when they do edit (most coalesce into nothing).
-    const wait = job.data.edit ? 0 : await pacer.acquire(job.data.chatId);
+    const wait = data.edit ? 0 : await pacer.acquire(data.chatId);
     if (wait > 0) await later(wait);
-    const result = await tryDeliver(o, stats, job.data, pacer.acquire);
+    const result = await tryDeliver(o, stats, data, pacer.acquire);
     if (result.type === "rate_limited" && worker) {
       await worker.rateLimit(result.retryAfterMs);
       throw Worker.RateLimitError();
     }
     if (result.type === "later") {
-      if (result.job !== job.data) await job.updateData(result.job);
+      if (result.job !== data) {
+        await job.updateData(stored ? messages.strip(result.job, stored.msg) : result.job);
+      }
       await later(result.delayMs);
     }
   };
@@ -67,28 +97,33 @@ export function createBullDelivery(o: BullDeliveryOptions): Delivery {
     backend: "bullmq",
     async enqueue(jobs, delayMs) {
       if (jobs.length === 0) return;
-      await queue.addBulk(
-        jobs.map((data) => ({
-          name: "alert",
-          data,
-          opts: {
-            jobId: idOfJob(data),
-            attempts,
-            backoff: { type: "exponential", delay: o.backoffMs ?? 1000 },
-            removeOnComplete: { age: 3600, count: 200_000 },
-            removeOnFail: { age: 7 * 86_400 },
-            ...(delayMs && delayMs > 0 ? { delay: delayMs } : {}),
-            // BullMQ takes jobs without a priority before any prioritized one: a storm's edits
-            // (one per chat per state) never hold back the first message of another alert.
-            ...(data.edit ? { priority: EDIT_PRIORITY } : {}),
-          },
-        })),
+      const stored = await messages.put(jobs);
+      const delay = delayMs && delayMs > 0 ? delayMs : 0;
+      // Sends due now take the bulk script; delayed ones and edits (a priority) BullMQ's addBulk.
+      const plain = delay === 0 ? stored.filter((j) => !j.edit) : [];
+      const others = delay === 0 ? stored.filter((j) => j.edit) : stored;
+      await inChunks(plain, (chunk) => addPlain(chunk.map((data) => ({ id: idOfJob(data), data }))));
+      await inChunks(others, (chunk) =>
+        queue.addBulk(
+          chunk.map((data) => ({
+            name: "alert",
+            data,
+            opts: {
+              ...base,
+              jobId: idOfJob(data),
+              ...(delay > 0 ? { delay } : {}),
+              // BullMQ takes jobs without a priority before any prioritized one: a storm's edits
+              // (one per chat per state) never hold back the first message of another alert.
+              ...(data.edit ? { priority: EDIT_PRIORITY } : {}),
+            },
+          })),
+        ),
       );
     },
     start() {
       if (worker) return;
       workerConn = o.redis.duplicate({ maxRetriesPerRequest: null });
-      worker = new Worker<DeliveryJob>(name, processJob, {
+      worker = new Worker<StoredJob | DeliveryJob>(name, processJob, {
         connection: workerConn,
         prefix,
         concurrency: o.concurrency ?? 32,

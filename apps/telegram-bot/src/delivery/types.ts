@@ -128,7 +128,7 @@ export function jobIdOf(alertId: string, chatId: number): string {
 }
 
 /** A job's id: one send per (alert, chat), one edit per (alert, chat, revision). */
-export function idOfJob(job: DeliveryJob): string {
+export function idOfJob(job: Pick<DeliveryJob, "alertId" | "chatId" | "edit" | "revision">): string {
   return job.edit
     ? jobIdOf(`${job.alertId}-r${job.revision ?? 0}`, job.chatId)
     : jobIdOf(job.alertId, job.chatId);

@@ -1,9 +1,9 @@
 /** The client's liquidation heatmap, map and max-pain calls (Professional plan, coinglass-api-more.md §3). */
 import type { LiquidationHeatmap, LiquidationLevel, LiquidationMaxPainRow } from "../models/liqmap.js";
 import type { Cached, CallOptions } from "../models/result.js";
-import type { Call } from "./client.js";
 import { mapLiquidationHeatmap, mapLiquidationLevels, mapLiquidationMaxPain } from "./map-liqmap.js";
 import { POLICY } from "./requests.js";
+import type { Call } from "./types.js";
 
 type R<T> = Promise<Cached<T>>;
 

@@ -1,8 +1,8 @@
 /** One Hyperliquid wallet's open positions (`hyperliquid/user-position`, Startup plan and up). */
 import type { Cached, CallOptions } from "../models/result.js";
-import type { Call } from "./client.js";
 import { num, obj, str } from "./parse.js";
 import { POLICY } from "./requests.js";
+import type { Call } from "./types.js";
 
 /** One open position of a wallet. `szi` is the signed size in coins: negative = short. */
 export interface WalletPosition {

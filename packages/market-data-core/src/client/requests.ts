@@ -43,6 +43,15 @@ export const POLICY = {
    */
   liquidationMap: live(30_000),
   history: { ttlMs: 30_000, swrMs: 30_000, staleOnErrorMs: 30 * MIN, negativeTtlMs: 10 * MIN },
+  /**
+   * An assembled answer held by a consumer that serves it many times a second (the API,
+   * `market.holding`): reassembled at most once a second, and for up to 30 s more served while one
+   * reassembly runs, so no request waits on it once the answer is warm. Its parts follow their own
+   * policies above; a failed reassembly marks the answer stale.
+   */
+  answer: { ttlMs: 1_000, swrMs: 30_000 },
+  /** Assembled answers of everyone else: identical concurrent requests share one assembly, nothing held. */
+  coalesce: { ttlMs: 0 },
 } satisfies Record<string, CachePolicy>;
 
 export type Params = Record<string, string | number | undefined>;

@@ -1,3 +1,4 @@
+import type { CachePolicy } from "../cache/types.js";
 import type { EtfAsset } from "../coinglass/raw/etf.js";
 import type { CoinGlassPlan } from "../config/env.js";
 import type { AccumulatedFunding, RawArbitragePair } from "../models/arbitrage.js";
@@ -38,6 +39,7 @@ import type { OptionChart, OptionExpiry, OptionVenue } from "../models/options.j
 import type { Cached, CallOptions } from "../models/result.js";
 import type { LiquidationMapEndpoints } from "./endpoints-liqmap.js";
 import type { WalletEndpoints } from "./endpoints-wallet.js";
+import type { Mapper, Params } from "./requests.js";
 
 /** A pair history query on one exchange (`pair` like `BTCUSDT`). */
 export interface PairHistoryQuery {
@@ -160,3 +162,12 @@ export interface CoinGlassClient extends LiquidationMapEndpoints, WalletEndpoint
   stats(): { calls: number; errors: number };
   close(): Promise<void>;
 }
+
+/** How an endpoint function reaches CoinGlass: path, parameters, cache rule, mapper (client.ts). */
+export type Call = <T>(
+  endpoint: string,
+  params: Params,
+  policy: CachePolicy,
+  map: Mapper<T>,
+  o?: CallOptions,
+) => Promise<Cached<T>>;

@@ -2,7 +2,6 @@ import {
   type FiredRule,
   initialRuleState,
   type Rule,
-  type RuleCondition,
   type RuleKind,
   type RuleRepeat,
   RuleSchema,
@@ -63,29 +62,71 @@ export function encodeRule(rule: Rule): string {
   return JSON.stringify(out);
 }
 
-/** The stored form back into a rule; null (and never a throw) for anything malformed. */
-export function decodeRule(chatId: number, id: string, raw: string): Rule | null {
+/** The stored form as a rule-shaped object, unchecked; null when it is not even that. */
+function unpack(chatId: number, id: string, raw: string): Record<string, unknown> | null {
   try {
     const [format, kindIndex, cond, repeat, expires, paused, created, updated, note] = JSON.parse(raw);
     if (format !== FORMAT) return null;
     const kind = KINDS[kindIndex as number];
     if (!kind || !Array.isArray(cond)) return null;
-    const condition = Object.fromEntries([["kind", kind], ...KIND_FIELDS[kind].map((f, i) => [f, cond[i]])]);
-    const parsed = RuleSchema.safeParse({
+    const condition: Record<string, unknown> = { kind };
+    KIND_FIELDS[kind].forEach((f, i) => {
+      condition[f] = cond[i];
+    });
+    return {
       id,
       chatId,
-      condition: condition as RuleCondition,
+      condition,
       repeat: decodeRepeat(repeat),
       expiresAt: from36(expires),
       note: typeof note === "string" ? note : null,
       paused: paused === 1,
       createdAt: from36(created),
       updatedAt: from36(updated) ?? from36(created),
-    });
-    return parsed.success ? parsed.data : null;
+    };
   } catch {
     return null;
   }
+}
+
+/** The stored form back into a rule; null (and never a throw) for anything malformed. */
+export function decodeRule(chatId: number, id: string, raw: string): Rule | null {
+  const parsed = RuleSchema.safeParse(unpack(chatId, id, raw));
+  return parsed.success ? parsed.data : null;
+}
+
+/** Condition fields that are numbers (or a list); the rest are strings, exchange and a wallet's coin may be null. */
+const FIELD_TYPES: Record<string, string> = {
+  level: "number",
+  pct: "number",
+  usd: "number",
+  events: "object",
+};
+const finite = (v: unknown) => typeof v === "number" && Number.isFinite(v);
+
+/**
+ * The stored form back into a rule without the schema, for the evaluator's bulk load: a million
+ * schema parses took minutes. Safe because only `encodeRule` of a schema-checked rule writes this
+ * text; what is checked here (every field of the right type, numbers finite) is what keeps the
+ * evaluator's index sound on a corrupted entry, and an alert is built only from `decodeRule`'s
+ * fully checked rule, so a rule that passes here but not there never reaches a chat.
+ */
+export function decodeStoredRule(chatId: number, id: string, raw: string): Rule | null {
+  const r = unpack(chatId, id, raw);
+  const c = r?.condition as Record<string, unknown> | undefined;
+  const repeat = r?.repeat as Record<string, unknown> | undefined;
+  if (!r || !c || !repeat || !finite(r.createdAt) || !(r.expiresAt === null || finite(r.expiresAt)))
+    return null;
+  if (repeat.mode !== "once" && !(finite(repeat.band) && (repeat.mode === "every" || finite(repeat.minutes))))
+    return null;
+  for (const f of KIND_FIELDS[c.kind as RuleKind]) {
+    const v = c[f];
+    const type = FIELD_TYPES[f] ?? "string";
+    if (v === null ? f !== "exchange" && !(f === "symbol" && c.kind === "wallet") : typeof v !== type)
+      return null;
+    if (type === "number" && !Number.isFinite(v)) return null;
+  }
+  return r as unknown as Rule;
 }
 
 /** "armed|seq|lastFired|lastValue[|positions]"; armed -1 = fresh. */

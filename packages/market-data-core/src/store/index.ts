@@ -9,7 +9,7 @@ export {
 } from "./login-codes.js";
 export { type AlertMatch, localClock, type MatchReason, matchesAlert, quietWindow } from "./match.js";
 export { memoryReceivedLog, type Received, type ReceivedLog, redisReceivedLog } from "./received.js";
-export { deleteByPrefix } from "./redis-script.js";
+export { deleteByPrefix, redisScript } from "./redis-script.js";
 export * from "./routes.js";
 export {
   type CreateRuleResult,

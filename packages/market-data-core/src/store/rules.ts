@@ -13,6 +13,7 @@ import {
   decodeFired,
   decodeRule,
   decodeState,
+  decodeStoredRule,
   encodeFired,
   encodeRule,
   encodeState,
@@ -46,7 +47,10 @@ export interface RuleStore {
   delete(chatId: number, id: string): Promise<boolean>;
   /** Every chat that has at least one rule (evaluator start-up). */
   chats(): Promise<number[]>;
-  /** Rules and states of many chats at once (evaluator start-up and reloads). */
+  /**
+   * Rules and states of many chats at once (evaluator start-up and reloads), read without the
+   * schema for speed (see decodeStoredRule); `get` gives the fully checked rule.
+   */
   load(chatIds: number[]): Promise<Map<number, RuleWithState[]>>;
   /** Chats changed after `cursor` (null = take a cursor now: answers "all"). */
   changes(cursor: string | null): Promise<RuleChanges>;
@@ -86,10 +90,11 @@ export function createRuleStore(backend: RuleBackend, now: () => number): RuleSt
   const withStates = (
     chatId: number,
     r: { rules: Record<string, string>; states: Record<string, string> },
+    decode = decodeRule,
   ) => {
     const out: RuleWithState[] = [];
     for (const [id, text] of Object.entries(r.rules)) {
-      const rule = decodeRule(chatId, id, text);
+      const rule = decode(chatId, id, text);
       if (rule) out.push({ rule, state: decodeState(r.states[id]) });
     }
     return out.sort((a, b) => a.rule.createdAt - b.rule.createdAt || a.rule.id.localeCompare(b.rule.id));
@@ -135,7 +140,9 @@ export function createRuleStore(backend: RuleBackend, now: () => number): RuleSt
     chats: () => backend.chats(),
     async load(chatIds) {
       const rows = await backend.readChats(chatIds);
-      return new Map(chatIds.map((c, i) => [c, withStates(c, rows[i] ?? { rules: {}, states: {} })]));
+      // The bulk path skips the schema (see decodeStoredRule): alerts are built from `get`.
+      const empty = { rules: {}, states: {} };
+      return new Map(chatIds.map((c, i) => [c, withStates(c, rows[i] ?? empty, decodeStoredRule)]));
     },
     changes: (cursor) => backend.changes(cursor),
     saveState: (chatId, id, state, fired) =>

@@ -38,6 +38,9 @@ function pickInstrument(list: Instrument[]): string | undefined {
     ?.instrumentId;
 }
 
+/** How long a loaded coin list is used before it is read from the cache again (ms). */
+const RECHECK_MS = 1_000;
+
 export function createSymbols(opts: SymbolsOptions): Symbols {
   let coinsRef: string[] | null = null;
   let coinSet = new Set<string>();
@@ -45,8 +48,15 @@ export function createSymbols(opts: SymbolsOptions): Symbols {
   let pairsRef: Instrument[] | null = null;
   let pairIndex = new Map<string, string>();
 
+  /** When the coin list was last read from the cache (ms). */
+  let checkedAt = 0;
+
   async function coins(o: CallOptions): Promise<Set<string>> {
+    // A hot path resolves a symbol per request; the list's cache (POLICY.reference) is fresh for a
+    // minute, so reading it again within a second would only cost a cache read per request.
+    if (coinsRef !== null && Date.now() - checkedAt < RECHECK_MS) return coinSet;
     const list = await opts.loadCoins(o);
+    checkedAt = Date.now();
     if (list !== coinsRef) {
       coinsRef = list;
       coinSet = new Set(list.map((c) => c.toUpperCase()));

@@ -1,0 +1,68 @@
+import type { Redis } from "ioredis";
+import type { Logger } from "pino";
+import { createLeaderLease } from "./leader.js";
+
+/** What runs only while this worker leads. */
+export interface LeaderPart {
+  start(): void;
+  stop(): Promise<unknown>;
+}
+
+export interface LeadershipOptions {
+  /** With Redis, workers elect one active ingester; without it (one process) this worker always leads. */
+  redis: Redis | undefined;
+  key: string;
+  ttlMs: number;
+  intervalMs: number | undefined;
+  parts: LeaderPart[];
+  log: Logger;
+}
+
+/**
+ * Starts the parts when this worker takes the lease and stops them when it loses it, one change
+ * at a time (a quick lose-and-retake never runs two starts at once). `stop` stops the parts first,
+ * then hands the lease over.
+ */
+export function createLeadership(o: LeadershipOptions) {
+  let leader = false;
+  let stopped = false;
+  let chain: Promise<void> = Promise.resolve();
+  const lead = async (on: boolean) => {
+    leader = on;
+    o.log.info({ role: on ? "leader" : "standby" }, on ? "leading: ingesting the stream" : "standing by");
+    if (!on) {
+      await Promise.all(o.parts.map((p) => p.stop()));
+      return;
+    }
+    for (const p of o.parts) p.start();
+  };
+  const onChange = (on: boolean) => {
+    if (stopped) return;
+    chain = chain.then(() => lead(on));
+  };
+  const lease = o.redis
+    ? createLeaderLease({
+        redis: o.redis,
+        key: o.key,
+        ttlMs: o.ttlMs,
+        intervalMs: o.intervalMs,
+        onChange,
+        onError: (err) => o.log.warn({ err }, "leader lease check failed"),
+      })
+    : null;
+  return {
+    isLeader: () => leader,
+    start() {
+      if (lease) lease.start();
+      else onChange(true);
+    },
+    /** Stops the parts (in-flight work is the caller's to drain), then releases the lease. */
+    async stop(drain: () => Promise<void>) {
+      onChange(false);
+      stopped = true;
+      await chain;
+      await drain();
+      await lease?.stop();
+    },
+  };
+}
