@@ -1,6 +1,5 @@
 import type { Alert, AlertKind, MarketDataCore, Stores } from "@teleglas/market-data-core";
 import { createProcessMetrics } from "@teleglas/metrics";
-import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { Registry } from "prom-client";
 import type { WorkerConfig } from "./config.js";
@@ -27,8 +26,6 @@ export interface AlertWorkerDeps {
   logger: Logger;
   core: MarketDataCore;
   stores: Stores;
-  /** With Redis, workers elect one active ingester; without it this worker always leads. */
-  redis?: Redis;
   wsUrl: string;
   apiKey: string;
   /** The process registry /metrics serves (main.ts adds the upstream metrics to it). */
@@ -163,8 +160,8 @@ export async function startAlertWorker(deps: AlertWorkerDeps): Promise<AlertWork
   const flows = createFlowPollers({ core, rules, log, submit: (d) => void publisher.submit(d) });
 
   const leadership = createLeadership({
-    redis: deps.redis,
-    key: `${config.keyPrefix}worker:leader`,
+    leases: stores.leases,
+    key: "worker:leader",
     ttlMs: config.leaseTtlMs,
     intervalMs: deps.tuning?.leaseIntervalMs,
     log,

@@ -1,4 +1,5 @@
 export { createStores, type StoresOptions } from "./create-stores.js";
+export type { LeaseStore } from "./leases.js";
 export {
   type LoginCodeOptions,
   type LoginCodeStore,
