@@ -16,6 +16,7 @@ export * from "./config/env.js";
 export * from "./core.js";
 export * from "./models/alert.js";
 export * from "./models/arbitrage.js";
+export * from "./models/book-whales.js";
 export * from "./models/calendar.js";
 export * from "./models/errors.js";
 export * from "./models/etf.js";
@@ -23,7 +24,13 @@ export * from "./models/features.js";
 /** Leaf schemas of the models (unit, description, example), for schemas the apps write. */
 export * as fields from "./models/fields.js";
 export { ChangeWindowsSchema, PartialChangeWindowsSchema } from "./models/fields.js";
-export { aprOfPer8h, FUNDING_BASIS_HOURS, fundingOnBasis } from "./models/funding.js";
+export {
+  aprOfPer8h,
+  ExchangeFundingRateSchema,
+  FUNDING_BASIS_HOURS,
+  FundingAverageSchema,
+  fundingOnBasis,
+} from "./models/funding.js";
 export * from "./models/indicators.js";
 export * from "./models/liqmap.js";
 export * from "./models/market.js";
