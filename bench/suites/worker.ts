@@ -59,7 +59,6 @@ const worker = await startAlertWorker({
   logger: pino({ level: "silent" }),
   core,
   stores,
-  redis,
   wsUrl: sim.wsUrl,
   apiKey: "bench",
   // The stream client's duplicate filter stays on, as in production: every replayed event is distinct.

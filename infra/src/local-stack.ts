@@ -102,7 +102,6 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       logger,
       core,
       stores,
-      redis,
       wsUrl,
       apiKey,
     });

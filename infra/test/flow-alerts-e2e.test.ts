@@ -66,7 +66,6 @@ async function startWorker(plan: CoinGlassPlan, logger = silent, keyPrefix = pre
     logger,
     core,
     stores,
-    redis,
     wsUrl: sim.wsUrl,
     apiKey: "k",
     tuning: { leaseIntervalMs: 200 },

@@ -71,7 +71,6 @@ beforeAll(async () => {
     logger: silent,
     core,
     stores,
-    redis,
     wsUrl: sim.wsUrl,
     apiKey: "k",
   });

@@ -21,13 +21,12 @@ await runProcess({
   // stream, a detector, the publisher) quietly stopped. A worker that looks alive but is blind is
   // worse than a restart: its lease passes to the standby (or back to it), and alert ids dedupe.
   onRejection: "stop",
-  start: ({ config, logger, core, stores, redis, registry, upstream, onFatal }) =>
+  start: ({ config, logger, core, stores, registry, upstream, onFatal }) =>
     startAlertWorker({
       config,
       logger,
       core,
       stores,
-      redis,
       registry,
       wsUrl: upstream.wsUrl,
       apiKey: upstream.apiKey,

@@ -1,6 +1,5 @@
 import type { Alert, AlertKind, MarketDataCore, Stores } from "@teleglas/market-data-core";
 import { createProcessMetrics } from "@teleglas/metrics";
-import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { Registry } from "prom-client";
 import type { WorkerConfig } from "./config.js";
@@ -27,8 +26,6 @@ export interface AlertWorkerDeps {
   logger: Logger;
   core: MarketDataCore;
   stores: Stores;
-  /** With Redis, workers elect one active ingester; without it this worker always leads. */
-  redis?: Redis;
   wsUrl: string;
   apiKey: string;
   /** The process registry /metrics serves (main.ts adds the upstream metrics to it). */
@@ -133,9 +130,10 @@ export async function startAlertWorker(deps: AlertWorkerDeps): Promise<AlertWork
     tuning: deps.tuning?.stream,
   };
   // The ingest thread stays for the worker's latency goal: under the bench's flood the in-process
-  // pipeline kept each publish behind megabytes of frames per event-loop turn (p99 from frame to
-  // published alert in the hundreds of ms, 3f6e2b7); with the thread it is 7.01 ms at 456,830
-  // events/s (docs/benchmarks.md, worker). Tests and the local stack run in process.
+  // pipeline keeps each publish behind the frames of the same event-loop turn. `npm run bench --
+  // worker` (300,000 events, one round, 2026-12-03): p99 frame-to-published 8.95 ms and 308,642
+  // events/s with the thread, 50.66 ms and 238,854 events/s without (BENCH_THREAD=0). Tests and
+  // the local stack run in process.
   const pipeline: Pipeline = config.ingestThread
     ? createThreadedPipeline(options, sink, (err) => {
         log.error({ err }, "ingest thread failed");
@@ -163,8 +161,8 @@ export async function startAlertWorker(deps: AlertWorkerDeps): Promise<AlertWork
   const flows = createFlowPollers({ core, rules, log, submit: (d) => void publisher.submit(d) });
 
   const leadership = createLeadership({
-    redis: deps.redis,
-    key: `${config.keyPrefix}worker:leader`,
+    leases: stores.leases,
+    key: "worker:leader",
     ttlMs: config.leaseTtlMs,
     intervalMs: deps.tuning?.leaseIntervalMs,
     log,

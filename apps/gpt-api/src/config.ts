@@ -97,8 +97,6 @@ export interface ApiConfig {
   corsOrigins: string[];
   /** HTTPS origin written into the OpenAPI `servers`. */
   publicUrl: string | undefined;
-  /** How long a serialized answer is served again before the core is asked anew (ms). */
-  responseTtlMs: number;
   /** Length of one rate-limit window (ms); 60000 in production, tests shrink it. */
   rateWindowMs: number;
   /** How often per-key counters are flushed to Redis (ms). */
@@ -164,7 +162,6 @@ export function apiConfig(partial: Partial<ApiConfig> = {}): ApiConfig {
     trustProxy: [],
     corsOrigins: DEFAULT_CORS_ORIGINS,
     publicUrl: undefined,
-    responseTtlMs: 1000,
     rateWindowMs: 60_000,
     rateSyncMs: 100,
     privacy: { operator: undefined, contact: undefined, logRetention: "14 days", logged: undefined },

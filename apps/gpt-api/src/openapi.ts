@@ -58,16 +58,21 @@ const GPT_ERROR_RESPONSE = {
 /** Phrases every nullable field repeats; the document says it once instead. */
 const NULL_PHRASES = /; null when (CoinGlass did not give it|not given)\./g;
 
+/** The bounds zod gives every integer (±2^53 − 1): they say nothing a reader needs. */
+const safeBound = (k: string, v: unknown) =>
+  (k === "minimum" && v === Number.MIN_SAFE_INTEGER) || (k === "maximum" && v === Number.MAX_SAFE_INTEGER);
+
 /**
- * A copy without response-field examples and repeated null phrases. `additionalProperties: false`
- * stays: it is what lets a client (and the e2e test) notice a field the schema does not name.
+ * A copy without response-field examples, repeated null phrases and the integers' ±2^53 bounds.
+ * `additionalProperties: false` stays: it is what lets a client (and the e2e test) notice a field
+ * the schema does not name.
  */
 function trimmed(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(trimmed);
   if (value === null || typeof value !== "object") return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    if (k === "examples") continue;
+    if (k === "examples" || safeBound(k, v)) continue;
     out[k] = k === "description" && typeof v === "string" ? v.replace(NULL_PHRASES, ".") : trimmed(v);
   }
   return out;

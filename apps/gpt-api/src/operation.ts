@@ -75,6 +75,3 @@ export function coinOperation<M extends z.ZodType>(
 
 /** The scope an operation needs. */
 export const scopeOf = (o: Operation): Scope => o.scope ?? "market:read";
-
-/** An operation whose answer schema is still written snake_case in schemas/ (being moved to core). */
-export const op = <Q extends z.ZodObject>(o: Operation<Q>) => o;

@@ -1,11 +1,9 @@
-import { RULE_KINDS } from "@teleglas/market-data-core";
+import { isPublicAlert, PublicAlertSchema, RULE_KINDS } from "@teleglas/market-data-core";
 import { z } from "zod";
-import type { ApiDeps } from "./deps.js";
 import { liveMeta } from "./http/envelope.js";
 import { ApiError } from "./http/errors.js";
-import { type Operation, op } from "./operation.js";
+import { defineOperation, type OperationSpec } from "./operation.js";
 import { numberParam } from "./schemas/params.js";
-import { AlertOutSchema } from "./schemas/reports.js";
 import { type Principal, telegramUserOf } from "./security/principal.js";
 
 const DAY_MS = 24 * 3_600_000;
@@ -39,7 +37,7 @@ const telegramUser = z
   .meta({ description: "Your Telegram user id.", examples: [123456789] });
 
 const MySubscriptionSchema = z.object({
-  telegram_user_id: telegramUser,
+  telegramUserId: telegramUser,
   subscription: z
     .object({
       symbols: z
@@ -48,39 +46,36 @@ const MySubscriptionSchema = z.object({
       kinds: z
         .array(z.string())
         .meta({ description: "Alert kinds received.", examples: [["liquidation_storm"]] }),
-      min_usd: z
+      minUsd: z
         .number()
         .meta({ description: "Smallest alert delivered, in US dollars.", examples: [1_000_000] }),
-      quiet_hours: z
+      quietHours: z
         .object({
           start: z.string(),
           end: z.string(),
-          time_zone: z.string(),
+          timeZone: z.string(),
           mode: z.enum(["silent", "hold"]),
         })
         .nullable()
         .meta({ description: "Local quiet hours (HH:MM, IANA time zone); null when none." }),
-      muted_until: z
-        .number()
-        .nullable()
-        .meta({ description: "Muted until (epoch ms); null when not muted." }),
+      mutedUntil: z.number().nullable().meta({ description: "Muted until (epoch ms); null when not muted." }),
       language: z.enum(["en", "id"]),
       active: z.boolean().meta({ description: "False when alerts stopped (e.g. the bot was blocked)." }),
-      updated_at: z.number().meta({ description: "Last change, epoch ms." }),
+      updatedAt: z.number().meta({ description: "Last change, epoch ms." }),
     })
     .nullable()
     .meta({ description: "Your private chat's alert settings; null when you never subscribed." }),
 });
 
 const MyAlertsSchema = z.object({
-  telegram_user_id: telegramUser,
+  telegramUserId: telegramUser,
   alerts: z
     .array(
       z.object({
-        alert_id: z.string(),
+        alertId: z.string(),
         kind: z.string().nullable().meta({ description: "Alert kind; null when not recorded." }),
-        received_at: z.number().meta({ description: "When the bot sent it to you, epoch ms." }),
-        alert: AlertOutSchema.nullable().meta({
+        receivedAt: z.number().meta({ description: "When the bot sent it to you, epoch ms." }),
+        alert: PublicAlertSchema.nullable().meta({
           description: "The alert as raised; null when it has left the recent-alerts log.",
         }),
       }),
@@ -90,7 +85,7 @@ const MyAlertsSchema = z.object({
 });
 
 const MyRulesSchema = z.object({
-  telegram_user_id: telegramUser,
+  telegramUserId: telegramUser,
   rules: z
     .array(
       z.object({
@@ -103,13 +98,13 @@ const MyRulesSchema = z.object({
         repeat: z.looseObject({ mode: z.enum(["once", "every", "at_most"]) }).meta({
           description: "once; every crossing (re-armed past band); or at most every `minutes`.",
         }),
-        expires_at: z.number().nullable().meta({ description: "Epoch ms; null = never." }),
+        expiresAt: z.number().nullable().meta({ description: "Epoch ms; null = never." }),
         note: z.string().nullable(),
         paused: z.boolean(),
-        created_at: z.number(),
-        fired_count: z.number().int().meta({ description: "Crossings fired so far." }),
-        last_fired_at: z.number().nullable().meta({ description: "Epoch ms; null before the first." }),
-        last_value: z
+        createdAt: z.number(),
+        firedCount: z.number().int().meta({ description: "Crossings fired so far." }),
+        lastFiredAt: z.number().nullable().meta({ description: "Epoch ms; null before the first." }),
+        lastValue: z
           .number()
           .nullable()
           .meta({ description: "The value that crossed at the last firing; null before the first." }),
@@ -120,8 +115,9 @@ const MyRulesSchema = z.object({
 });
 
 /** A person's own data: computed per call (never held), not in the GPT schema, scope alerts:read. */
-const personal = (o: Omit<Operation, "withSymbol" | "hold" | "gpt" | "scope">) =>
-  op({ ...o, withSymbol: false, hold: false, gpt: false, scope: "alerts:read" });
+const personal = <Q extends z.ZodObject, M extends z.ZodType>(
+  o: Omit<OperationSpec<Q, M>, "withSymbol" | "hold" | "gpt" | "scope">,
+) => defineOperation({ ...o, withSymbol: false, hold: false, gpt: false, scope: "alerts:read" });
 
 /** Read-only operations about the logged-in person (scope alerts:read); never anyone else's. */
 export const PERSONAL_OPERATIONS = [
@@ -132,8 +128,8 @@ export const PERSONAL_OPERATIONS = [
     description:
       "The logged-in person's own Telegram alert settings: coins, kinds, minimum size, quiet hours, mute. Read-only; change them in the bot.",
     query: z.object({}),
-    data: MySubscriptionSchema,
-    run: async ({ stores }: ApiDeps, _q, principal) => {
+    model: MySubscriptionSchema,
+    run: async ({ stores }, _q, principal) => {
       const user = personOf(principal);
       // A person's alerts go to their private chat with the bot, whose id is their user id.
       const sub = await need(stores.subscriptions).get(user);
@@ -164,12 +160,12 @@ export const PERSONAL_OPERATIONS = [
         .default(50)
         .meta({ description: "Maximum alerts returned, 1..100 (default 50).", examples: [20] }),
     }),
-    data: MyAlertsSchema,
-    run: async ({ stores }: ApiDeps, q, principal) => {
+    model: MyAlertsSchema,
+    run: async ({ stores }, q, principal) => {
       const user = personOf(principal);
-      const got = (await need(stores.received).list(user, Date.now() - DAY_MS)).slice(0, q.limit as number);
+      const got = (await need(stores.received).list(user, Date.now() - DAY_MS)).slice(0, q.limit);
       const recent = got.length === 0 ? [] : await stores.alerts.recent({ limit: 1000 });
-      const byId = new Map(recent.map((a) => [a.id, a]));
+      const byId = new Map(recent.filter(isPublicAlert).map((a) => [a.id, a]));
       const alerts = got.map((r) => ({
         alertId: r.alertId,
         kind: r.kind,
@@ -186,8 +182,8 @@ export const PERSONAL_OPERATIONS = [
     description:
       "The logged-in person's own personal alert rules (price, move, OI, funding, liquidations, long/short, wallet) with how often each fired. Read-only; set them in the bot with /alert.",
     query: z.object({}),
-    data: MyRulesSchema,
-    run: async ({ stores }: ApiDeps, _q, principal) => {
+    model: MyRulesSchema,
+    run: async ({ stores }, _q, principal) => {
       const user = personOf(principal);
       const rules = (await need(stores.rules).list(user)).map(({ rule, state }) => ({
         id: rule.id,

@@ -1,19 +1,23 @@
-import { type DepthRange, PLAN_FEATURES, planAllows } from "@teleglas/market-data-core";
-import { z } from "zod";
-import { liveMeta } from "./http/envelope.js";
-import { type Operation, op } from "./operation.js";
-import { FAMILY_OPERATIONS } from "./operations-families.js";
-import { LiquidationSummarySchema, RawSnapshotSchema, WhaleReportSchema } from "./schemas/market.js";
-import { enumParam, kindParam, numberParam, symbolParam } from "./schemas/params.js";
 import {
-  AlertListSchema,
+  type DepthRange,
   FundingReportSchema,
-  InfoSchema,
+  isPublicAlert,
+  LiquidationSummarySchema,
   OpenInterestReportSchema,
   OrderbookReportSchema,
+  PLAN_FEATURES,
+  planAllows,
+  RawSnapshotSchema,
   SentimentReportSchema,
-  SymbolListSchema,
-} from "./schemas/reports.js";
+  WhaleReportSchema,
+} from "@teleglas/market-data-core";
+import { z } from "zod";
+import { liveMeta } from "./http/envelope.js";
+import { coinOperation, defineOperation, type Operation } from "./operation.js";
+import { FAMILY_OPERATIONS } from "./operations-families.js";
+import "./schemas/fields.js";
+import { enumParam, kindParam, numberParam, symbolParam } from "./schemas/params.js";
+import { AlertListSchema, InfoSchema, SymbolListSchema } from "./schemas/reports.js";
 
 /** Exchanges with order-book data on CoinGlass (coinglass-api.md §2). */
 export const ORDERBOOK_EXCHANGES = [
@@ -61,20 +65,16 @@ const DEPTH_RANGE_NAMES = [
 const MAX_WALLS = 25;
 
 export const OPERATIONS: Operation[] = [
-  op({
+  coinOperation({
     operationId: "getMarketSnapshot",
     path: "/gpt/raw",
     summary: "Full market snapshot of one coin",
     description:
       "Price and changes, open interest, volume, funding, liquidations, long/short ratios, taker flow, RSI and order-book depth for one coin, aggregated across exchanges. Use it first for any question about a coin.",
-    query: z.object({ symbol: symbolParam }),
-    data: RawSnapshotSchema,
-    withSymbol: true,
-    hold: true,
-    gpt: true,
-    run: async ({ core }, q) => core.market.getRaw(q.symbol),
+    model: RawSnapshotSchema,
+    service: (market, symbol) => market.getRaw(symbol),
   }),
-  op({
+  defineOperation({
     operationId: "getLiquidations",
     path: "/gpt/liq",
     summary: "Liquidations of one coin over a window",
@@ -89,13 +89,13 @@ export const OPERATIONS: Operation[] = [
           examples: ["24h"],
         }),
     }),
-    data: LiquidationSummarySchema,
+    model: LiquidationSummarySchema,
     withSymbol: true,
     hold: true,
     gpt: true,
     run: async ({ core }, q) => core.market.getLiq(q.symbol, q.range),
   }),
-  op({
+  defineOperation({
     operationId: "getWhaleActivity",
     path: "/gpt/whale",
     summary: "Hyperliquid whale alerts and positions",
@@ -117,7 +117,7 @@ export const OPERATIONS: Operation[] = [
           examples: [20],
         }),
     }),
-    data: WhaleReportSchema,
+    model: WhaleReportSchema,
     withSymbol: false,
     hold: true,
     gpt: true,
@@ -125,7 +125,7 @@ export const OPERATIONS: Operation[] = [
       return core.market.getWhale({ symbol: q.symbol, minUsd: q.min_usd, limit: q.limit });
     },
   }),
-  op({
+  defineOperation({
     operationId: "getOrderbook",
     path: "/gpt/orderbook",
     summary: "Order-book depth and large walls of one coin",
@@ -140,7 +140,7 @@ export const OPERATIONS: Operation[] = [
         .default("1")
         .meta({ description: "Depth range around the mid price, in percent (default 1).", examples: ["1"] }),
     }),
-    data: OrderbookReportSchema,
+    model: OrderbookReportSchema,
     withSymbol: true,
     hold: true,
     gpt: true,
@@ -158,47 +158,39 @@ export const OPERATIONS: Operation[] = [
       return { ...r, data: { ...r.data, walls } };
     },
   }),
-  op({
+  defineOperation({
     operationId: "getMarketSentiment",
     path: "/gpt/sentiment",
     summary: "Overall crypto market mood",
     description:
       "Fear & Greed index, BTC and ETH price trend, BTC funding bias, open-interest trend and the BTC long/short ratio.",
     query: z.object({}),
-    data: SentimentReportSchema,
+    model: SentimentReportSchema,
     withSymbol: false,
     hold: true,
     gpt: true,
     run: ({ core }) => core.market.getSentiment(),
   }),
-  op({
+  coinOperation({
     operationId: "getFundingRates",
     path: "/gpt/funding",
     summary: "Funding rates of one coin",
     description:
       "Funding per exchange as settled (own interval: Hyperliquid 1 h, most 8 h, some 4 h) and per 8 hours and APR; OI-weighted average, highest, lowest and spread per 8 h; CoinGlass's averages as given. Compare only per_8h_pct.",
-    query: z.object({ symbol: symbolParam }),
-    data: FundingReportSchema,
-    withSymbol: true,
-    hold: true,
-    gpt: true,
-    run: async ({ core }, q) => core.market.getFunding(q.symbol),
+    model: FundingReportSchema,
+    service: (market, symbol) => market.getFunding(symbol),
   }),
-  op({
+  coinOperation({
     operationId: "getOpenInterest",
     path: "/gpt/open-interest",
     summary: "Open interest of one coin",
     description:
       "Total open interest (USD and coins), its change per window, the per-exchange breakdown and recent history.",
-    query: z.object({ symbol: symbolParam }),
-    data: OpenInterestReportSchema,
-    withSymbol: true,
-    hold: true,
-    gpt: true,
-    run: async ({ core }, q) => core.market.getOpenInterest(q.symbol),
+    model: OpenInterestReportSchema,
+    service: (market, symbol) => market.getOpenInterest(symbol),
   }),
   ...FAMILY_OPERATIONS,
-  op({
+  defineOperation({
     operationId: "getRecentAlerts",
     local: true,
     path: "/gpt/alerts",
@@ -212,23 +204,25 @@ export const OPERATIONS: Operation[] = [
         .default(20)
         .meta({ description: "Maximum alerts returned, 1..100 (default 20).", examples: [20] }),
     }),
-    data: AlertListSchema,
+    model: AlertListSchema,
     withSymbol: false,
     hold: false,
     gpt: true,
     run: async ({ core, stores }, q) => {
       const symbol = q.symbol === undefined ? undefined : await core.market.resolveSymbol(q.symbol);
-      const alerts = await stores.alerts.recent({ symbol, kind: q.kind, limit: q.limit });
+      const alerts = (await stores.alerts.recent({ symbol, kind: q.kind, limit: q.limit })).filter(
+        isPublicAlert,
+      );
       return { data: { alerts, count: alerts.length }, meta: liveMeta() };
     },
   }),
-  op({
+  defineOperation({
     operationId: "listSymbols",
     path: "/symbols",
     summary: "Supported coins",
     description: "Every coin symbol the data operations accept, sorted.",
     query: z.object({}),
-    data: SymbolListSchema,
+    model: SymbolListSchema,
     withSymbol: false,
     hold: true,
     gpt: true,
@@ -237,7 +231,7 @@ export const OPERATIONS: Operation[] = [
       return { ...r, data: { symbols: r.data, count: r.data.length } };
     },
   }),
-  op({
+  defineOperation({
     operationId: "getApiInfo",
     local: true,
     path: "/info",
@@ -245,7 +239,7 @@ export const OPERATIONS: Operation[] = [
     description:
       "Version of this service, the CoinGlass plan and quota use, cache hit rate and the per-key rate limit.",
     query: z.object({}),
-    data: InfoSchema,
+    model: InfoSchema,
     withSymbol: false,
     hold: false,
     gpt: false,

@@ -20,7 +20,7 @@ describe("freshness and deadlines against the simulator", () => {
   beforeAll(async () => {
     // Core cache times × 0.02 (open interest: fresh 200 ms, then 200 ms served while refreshing).
     peers = await startPeers({ core: { ttlScale: 0.02, deadlineMs: DEADLINE_MS, retry: { retries: 1 } } });
-    api = await startApi(peers, { responseTtlMs: 50 });
+    api = await startApi(peers);
   });
   afterAll(async () => {
     peers.sim.control.reset();

@@ -15,14 +15,12 @@ import { Api } from "grammy";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { Registry } from "prom-client";
+import { botBackend } from "./backend.js";
 import { createBot } from "./bot.js";
 import type { BotConfig } from "./config.js";
 import { CONSOLE_BOT_INFO, CONSOLE_USER, startConsoleChat } from "./console-chat.js";
 import type { WorkerStatus } from "./context.js";
-import { createBullDelivery } from "./delivery/bullmq.js";
 import { BOT_GROUP, startDispatcher } from "./delivery/dispatcher.js";
-import { memoryLiveMessages, redisLiveMessages } from "./delivery/live.js";
-import { createMemoryDelivery } from "./delivery/memory.js";
 import type { RouteNotice } from "./delivery/route.js";
 import type { Delivery, DeliveryEvent } from "./delivery/types.js";
 import { startDigests } from "./digest/start.js";
@@ -106,6 +104,9 @@ export async function startTelegramBot(
   // A console session reads alerts in its own group and only for the local user, so it never
   // takes alerts (or ledger entries) away from the real bot sharing the same Redis.
   const alertGroup = consoleMode ? `${BOT_GROUP}-console-${process.pid}` : BOT_GROUP;
+  // The console chat never touches the shared queues: its jobs would be picked up by real bot
+  // processes on the same Redis.
+  const backend = botBackend(consoleMode ? undefined : deps.redis, deps.prefix ?? DEFAULT_STORE_PREFIX);
   const metrics = createBotMetrics(deps.registry ?? createProcessMetrics(deps.core).registry);
   const bot = createBot(
     {
@@ -130,9 +131,7 @@ export async function startTelegramBot(
       token,
       measure: metrics.middleware,
       ...(consoleMode ? { botInfo: CONSOLE_BOT_INFO } : {}),
-      ...(deps.redis && !consoleMode
-        ? { flood: { redis: deps.redis, prefix: deps.prefix ?? DEFAULT_STORE_PREFIX } }
-        : {}),
+      ...(backend.flood ? { flood: backend.flood } : {}),
     },
   );
 
@@ -157,7 +156,6 @@ export async function startTelegramBot(
     else log.info(e, "alert delivery");
   };
   const i18n = createI18n();
-  const prefix = deps.prefix ?? DEFAULT_STORE_PREFIX;
   // A live alert's latest state, as a chat in that language would see it (sends and edits).
   const render = async (alertId: string, lang: Language) => {
     const a = await deps.stores.alerts.latest(alertId);
@@ -178,8 +176,7 @@ export async function startTelegramBot(
   const common = {
     api: deliveryApi,
     routes: { store: deps.stores.routes, notify },
-    live:
-      deps.redis && !consoleMode ? redisLiveMessages(deps.redis, prefix, render) : memoryLiveMessages(render),
+    live: backend.live(render),
     ...(deps.delivery?.editGapMs ? { editGapMs: deps.delivery.editGapMs } : {}),
     ledger: deps.stores.ledger,
     subscriptions: deps.stores.subscriptions,
@@ -188,18 +185,11 @@ export async function startTelegramBot(
     ...(deps.delivery?.concurrency ? { concurrency: deps.delivery.concurrency } : {}),
     ...(deps.delivery?.backoffMs ? { backoffMs: deps.delivery.backoffMs } : {}),
   };
-  // The console chat never touches the shared queue: its jobs would be picked up by real bot
-  // processes on the same Redis.
-  delivery =
-    deps.redis && !consoleMode
-      ? createBullDelivery({
-          ...common,
-          redis: deps.redis,
-          prefix,
-          ...(deps.delivery?.lockDurationMs ? { lockDurationMs: deps.delivery.lockDurationMs } : {}),
-          ...(deps.delivery?.stalledIntervalMs ? { stalledIntervalMs: deps.delivery.stalledIntervalMs } : {}),
-        })
-      : createMemoryDelivery(common);
+  delivery = backend.delivery({
+    ...common,
+    ...(deps.delivery?.lockDurationMs ? { lockDurationMs: deps.delivery.lockDurationMs } : {}),
+    ...(deps.delivery?.stalledIntervalMs ? { stalledIntervalMs: deps.delivery.stalledIntervalMs } : {}),
+  });
   delivery.start();
   metrics.watch(delivery);
   const dispatcher = startDispatcher({
@@ -222,7 +212,7 @@ export async function startTelegramBot(
     delivery,
     translate: (lang) => translatorFor(i18n, lang),
     log,
-    ...(deps.redis && !consoleMode ? { redis: deps.redis, prefix } : {}),
+    backend,
   });
   const stops: Array<() => Promise<void> | void> = [
     () => consoleChat?.stop(),

@@ -36,6 +36,18 @@ function queueOf() {
   };
 }
 
+/** Two jobs are stored alike: the same fields, the options spelled alike (each naming its own job), apart from the time. */
+async function expectStoredAlike(queue: Queue, libraryId: string, ourId: string) {
+  const [library, ours] = await Promise.all(
+    [libraryId, ourId].map((id) => fx.redis.hgetall(queue.toKey(id))),
+  );
+  const { timestamp: _a, opts: libraryOpts, ...libraryFields } = library ?? {};
+  const { timestamp: _b, opts: ourOpts, ...ourFields } = ours ?? {};
+  expect(ourFields).toEqual(libraryFields);
+  expect(ourOpts).toContain(`"jobId":"${ourId}"`);
+  expect(ourOpts).toBe(libraryOpts?.replace(`"jobId":"${libraryId}"`, `"jobId":"${ourId}"`));
+}
+
 describe("fan-out of one alert to many chats", () => {
   it("stores a bulk-added job as BullMQ stores the same job", async () => {
     const { queue, close } = queueOf();
@@ -50,17 +62,26 @@ describe("fan-out of one alert to many chats", () => {
         { id: "second", data: { chatId: 1 } },
       ]);
       await add([{ id: "second", data: { chatId: 99 } }]); // exists: left as it is
-      const [library, ours] = await Promise.all(
-        ["by-bullmq", "second"].map((id) => fx.redis.hgetall(queue.toKey(id))),
-      );
-      // The same fields, the options spelled alike (each naming its own job), apart from the time.
-      const { timestamp: _a, opts: libraryOpts, ...libraryFields } = library ?? {};
-      const { timestamp: _b, opts: ourOpts, ...ourFields } = ours ?? {};
-      expect(ourFields).toEqual(libraryFields);
-      expect(ourOpts).toBe(libraryOpts?.replace('"jobId":"by-bullmq"', '"jobId":"second"'));
-      expect(ourOpts).toContain('"jobId":"second"');
+      await expectStoredAlike(queue, "by-bullmq", "second");
       expect(await queue.getWaitingCount()).toBe(2);
       expect(await queue.getDelayedCount()).toBe(1);
+    } finally {
+      await close();
+    }
+  });
+
+  it("stores a bulk-added prioritized job (an edit) as BullMQ does, after the ones already there", async () => {
+    const { queue, close } = queueOf();
+    try {
+      const opts = { attempts: 5, priority: 10 };
+      await queue.addBulk([{ name: "alert", data: { n: 1 }, opts: { ...opts, jobId: "lib-edit" } }]);
+      await bulkAdder(queue, fx.redis, "alert", opts)([{ id: "our-edit", data: { n: 1 } }]);
+      await expectStoredAlike(queue, "lib-edit", "our-edit");
+      expect(await fx.redis.zrange(queue.keys["prioritized"] as string, 0, -1)).toEqual([
+        "lib-edit",
+        "our-edit",
+      ]);
+      expect(await queue.getPrioritizedCount()).toBe(2);
     } finally {
       await close();
     }

@@ -16,7 +16,6 @@ export function startWorker(h: Harness, env: Record<string, string>) {
     logger: pino({ level: "silent" }),
     core: h.core,
     stores: h.stores,
-    redis: h.redis,
     wsUrl: h.sim.wsUrl,
     apiKey: "test-key",
   });

@@ -1,7 +1,7 @@
 import { createSimulator } from "@teleglas/coinglass-sim";
 import type { Redis } from "ioredis";
 import { createMarketDataCore, type MarketDataCoreOptions } from "../src/core.js";
-import { deleteByPrefix } from "../src/store/index.js";
+import { deleteByPrefix } from "../src/store/redis-script.js";
 import { connectTestRedis, testKeyPrefix } from "../src/testing/index.js";
 
 export { waitFor } from "./store-helpers.js";

@@ -17,7 +17,7 @@ import {
   RAW_DATA_SCHEMAS,
   type RawPath,
   WsPushSchema,
-} from "../src/index.js";
+} from "../src/coinglass/raw/index.js";
 
 const goldenDir = join(dirname(fileURLToPath(import.meta.url)), "fixtures", "golden");
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { parseLoginCode } from "../src/index.js";
+import { parseLoginCode } from "../src/store/login-codes.js";
 import { backends, makeStores, type StoreFixture } from "./store-helpers.js";
 
 let fx: StoreFixture | undefined;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from "vitest";
-import { destinationFor, routesFromFields } from "../src/index.js";
+import { destinationFor, routesFromFields } from "../src/store/routes.js";
 import { backends, makeStores, type StoreFixture } from "./store-helpers.js";
 
 const ana = { id: 1001, name: "Ana" };

@@ -8,22 +8,7 @@ import {
   STARTED,
 } from "./index-book.js";
 import { RuleSlots } from "./rule-slots.js";
-import { SortedIds } from "./sorted-ids.js";
-
-/**
- * One series' triggers, four ways sorted (up by fire and by rearm, down by fire and by rearm),
- * and the last value seen (NaN before the first). Invariant after every tick: no armed trigger is
- * past its level, and no disarmed every-crossing trigger is back inside its band — so a move from
- * `prev` to `value` can only change triggers whose level lies between the two.
- */
-interface Book {
-  series: string;
-  last: number;
-  upFire: SortedIds;
-  upRearm: SortedIds;
-  downFire: SortedIds;
-  downRearm: SortedIds;
-}
+import { type Book, SeriesBooks } from "./series-books.js";
 
 /** What a tick that changes nothing returns: shared, so such a tick allocates nothing. */
 const NONE: readonly Outcome[] = Object.freeze([]);
@@ -37,15 +22,16 @@ const NONE: readonly Outcome[] = Object.freeze([]);
  */
 export class RuleIndex {
   private readonly slots = new RuleSlots();
-  private readonly books: Book[] = [];
-  private readonly bookIds = new Map<string, number>();
+  private readonly books = new SeriesBooks();
   /** Chat -> its first slot (then `slots.next`). */
   private readonly chats = new Map<number, number>();
   /** Slots of rules with an expiry, soonest last (popped as they pass). */
   private expiring: number[] = [];
   private out: Outcome[] = [];
   private readonly views = new Map<number, LiveRule>();
-  private readonly seriesOf = (book: number) => (this.books[book] as Book).series;
+  private readonly seriesOf = (book: number) => this.books.at(book).series;
+  private readonly visit = (i: number, value: number, prev: number, now: number) =>
+    this.decide(i, value, prev, now);
 
   get size(): number {
     return this.slots.live;
@@ -53,38 +39,19 @@ export class RuleIndex {
 
   /** The last value seen of a series (null before the first tick). */
   value(series: string): number | null {
-    const id = this.bookIds.get(series);
-    const last = id === undefined ? Number.NaN : (this.books[id] as Book).last;
+    const last = this.books.get(series)?.last ?? Number.NaN;
     return Number.isNaN(last) ? null : last;
   }
 
   series(): string[] {
-    return [...this.bookIds.keys()];
-  }
-
-  private bookId(series: string): number {
-    let id = this.bookIds.get(series);
-    if (id === undefined) {
-      id = this.books.length;
-      const list = () => new SortedIds();
-      this.books.push({
-        series,
-        last: Number.NaN,
-        upFire: list(),
-        upRearm: list(),
-        downFire: list(),
-        downRearm: list(),
-      });
-      this.bookIds.set(series, id);
-    }
-    return id;
+    return this.books.names();
   }
 
   /** A rule into a slot, its chat's list and the expiry order (not yet into its book). */
   private place(rule: LiveRule): number {
     const s = this.slots.put(
       rule,
-      rule.triggers.map((t) => this.bookId(t.series)),
+      rule.triggers.map((t) => this.books.id(t.series)),
     );
     this.slots.next[s] = this.chats.get(rule.chatId) ?? -1;
     this.chats.set(rule.chatId, s);
@@ -92,10 +59,9 @@ export class RuleIndex {
     return s;
   }
 
-  /** The fire-sorted and rearm-sorted lists of trigger i. */
-  private lists(i: number): [Book, SortedIds, SortedIds] {
-    const b = this.books[this.slots.book[i] as number] as Book;
-    return this.slots.isUp(i) ? [b, b.upFire, b.upRearm] : [b, b.downFire, b.downRearm];
+  /** The book of trigger i. */
+  private bookOf(i: number): Book {
+    return this.books.at(this.slots.book[i] as number);
   }
 
   private sortExpiring(): void {
@@ -109,7 +75,7 @@ export class RuleIndex {
       if (rule.triggers.length === 0) continue;
       const s = this.place(rule);
       for (let i = 2 * s; i < 2 * s + (this.slots.triggers[s] as number); i++) {
-        const [, fire, rearm] = this.lists(i);
+        const [fire, rearm] = this.bookOf(i).lists(this.slots.isUp(i));
         fire.push(this.slots.fire[i] as number, i);
         rearm.push(this.slots.rearm[i] as number, i);
       }
@@ -124,11 +90,11 @@ export class RuleIndex {
     if (rule.expiresAt !== null) this.sortExpiring();
     const n = this.slots.triggers[s] as number;
     for (let i = 2 * s; i < 2 * s + n; i++) {
-      const [, fire, rearm] = this.lists(i);
+      const [fire, rearm] = this.bookOf(i).lists(this.slots.isUp(i));
       fire.insert(this.slots.fire[i] as number, i);
       rearm.insert(this.slots.rearm[i] as number, i);
     }
-    const last = (this.lists(2 * s)[0] as Book).last;
+    const last = this.bookOf(2 * s).last;
     if (!Number.isNaN(last)) {
       if (this.slots.isFresh(s)) this.start(s, last, now);
       else for (let i = 2 * s; i < 2 * s + n; i++) this.decide(i, last, null, now);
@@ -147,27 +113,12 @@ export class RuleIndex {
    * order. Rules done (once, fired) or expired leave the index.
    */
   tick(series: string, value: number, now: number): Outcome[] {
-    const id = this.bookIds.get(series);
-    if (id === undefined || !Number.isFinite(value)) return NONE as Outcome[];
-    const b = this.books[id] as Book;
+    const b = this.books.get(series);
+    if (!b || !Number.isFinite(value)) return NONE as Outcome[];
     const prev = b.last;
     b.last = value;
     if (Number.isNaN(prev)) this.firstLook(b, value, now);
-    else if (value > prev) {
-      // up triggers whose level was crossed; down triggers whose band was left behind
-      this.range(b.upFire, b.upFire.bound(prev, true), b.upFire.bound(value, true), value, prev, now);
-      this.range(
-        b.downRearm,
-        b.downRearm.bound(prev, false),
-        b.downRearm.bound(value, false),
-        value,
-        prev,
-        now,
-      );
-    } else if (value < prev) {
-      this.range(b.downFire, b.downFire.bound(value, false), b.downFire.bound(prev, false), value, prev, now);
-      this.range(b.upRearm, b.upRearm.bound(value, true), b.upRearm.bound(prev, true), value, prev, now);
-    }
+    else b.candidates(prev, value, now, this.visit);
     return this.finish();
   }
 
@@ -183,10 +134,6 @@ export class RuleIndex {
         else if ((i & 1) === 0) this.start(s, value, now); // once per rule, at its first trigger
       }
     }
-  }
-
-  private range(l: SortedIds, from: number, to: number, value: number, prev: number, now: number): void {
-    for (let j = from; j < to; j++) this.decide(l.ids[j] as number, value, prev, now);
   }
 
   private decide(i: number, value: number, previous: number | null, now: number): void {
@@ -246,9 +193,7 @@ export class RuleIndex {
   private sweepIfDue(): void {
     const sl = this.slots;
     if (sl.removedSinceSweep <= 1024 || sl.removedSinceSweep <= sl.live / 4) return;
-    const keep = (i: number) => sl.isLive(i >> 1);
-    for (const b of this.books)
-      for (const l of [b.upFire, b.upRearm, b.downFire, b.downRearm]) l.compact(keep);
+    this.books.compact((i) => sl.isLive(i >> 1));
     for (const [chat, first] of this.chats) {
       let head = -1;
       for (let s = first, next = -1; s >= 0; s = next) {

@@ -1,13 +1,11 @@
 import { randomUUID } from "node:crypto";
-import type { Redis } from "ioredis";
+import type { LeaseStore } from "@teleglas/market-data-core";
 import { createRepeater } from "./repeat.js";
 
-// Extend only our own lease: a leader that stalled past its TTL must not renew someone else's.
-const RENEW = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end`;
-const RELEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
-
 export interface LeaderLeaseOptions {
-  redis: Redis;
+  /** `stores.leases`: Redis across processes, or this process's memory (the one-process stack). */
+  leases: LeaseStore;
+  /** Under the stores' key prefix. */
   key: string;
   ttlMs: number;
   /** How often the leader renews and a standby tries to take over (default ttl / 3). */
@@ -17,8 +15,8 @@ export interface LeaderLeaseOptions {
 }
 
 /**
- * One active ingester among several workers: a Redis lease taken with SET NX PX and extended with
- * a compare-and-extend script. A standby retries every interval, so it leads at most TTL +
+ * One active ingester among several workers: a lease taken when free and extended while held
+ * (on Redis: SET NX PX and a compare-and-extend script). A standby retries every interval, so it leads at most TTL +
  * interval after the leader died; a leader that stops releases the lease for an immediate hand-over.
  */
 export function createLeaderLease(opts: LeaderLeaseOptions) {
@@ -34,13 +32,7 @@ export function createLeaderLease(opts: LeaderLeaseOptions) {
 
   const attempt = async () => {
     try {
-      if (leader) {
-        const ok = await opts.redis.eval(RENEW, 1, opts.key, id, String(opts.ttlMs));
-        set(ok === 1);
-      } else {
-        const ok = await opts.redis.set(opts.key, id, "PX", opts.ttlMs, "NX");
-        set(ok === "OK");
-      }
+      set(await (leader ? opts.leases.renew : opts.leases.acquire)(opts.key, id, opts.ttlMs));
     } catch (error) {
       // Unable to renew means unable to prove leadership: step down rather than risk two leaders.
       set(false);
@@ -58,7 +50,7 @@ export function createLeaderLease(opts: LeaderLeaseOptions) {
     async stop() {
       await repeater.stop();
       if (leader) {
-        await opts.redis.eval(RELEASE, 1, opts.key, id).catch((e: unknown) => opts.onError?.(e));
+        await opts.leases.release(opts.key, id).catch((e: unknown) => opts.onError?.(e));
         set(false);
       }
     },

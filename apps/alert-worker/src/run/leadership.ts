@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { LeaseStore } from "@teleglas/market-data-core";
 import type { Logger } from "pino";
 import { createLeaderLease } from "./leader.js";
 
@@ -9,8 +9,8 @@ export interface LeaderPart {
 }
 
 export interface LeadershipOptions {
-  /** With Redis, workers elect one active ingester; without it (one process) this worker always leads. */
-  redis: Redis | undefined;
+  /** `stores.leases`: on Redis the workers elect one active ingester; in memory the one worker leads. */
+  leases: LeaseStore;
   key: string;
   ttlMs: number;
   intervalMs: number | undefined;
@@ -40,29 +40,24 @@ export function createLeadership(o: LeadershipOptions) {
     if (stopped) return;
     chain = chain.then(() => lead(on));
   };
-  const lease = o.redis
-    ? createLeaderLease({
-        redis: o.redis,
-        key: o.key,
-        ttlMs: o.ttlMs,
-        intervalMs: o.intervalMs,
-        onChange,
-        onError: (err) => o.log.warn({ err }, "leader lease check failed"),
-      })
-    : null;
+  const lease = createLeaderLease({
+    leases: o.leases,
+    key: o.key,
+    ttlMs: o.ttlMs,
+    intervalMs: o.intervalMs,
+    onChange,
+    onError: (err) => o.log.warn({ err }, "leader lease check failed"),
+  });
   return {
     isLeader: () => leader,
-    start() {
-      if (lease) lease.start();
-      else onChange(true);
-    },
+    start: () => lease.start(),
     /** Stops the parts (in-flight work is the caller's to drain), then releases the lease. */
     async stop(drain: () => Promise<void>) {
       onChange(false);
       stopped = true;
       await chain;
       await drain();
-      await lease?.stop();
+      await lease.stop();
     },
   };
 }

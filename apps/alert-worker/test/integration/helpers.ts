@@ -85,7 +85,6 @@ export async function createFixture(): Promise<Fixture> {
           logger: o.logger ?? pino({ level: "silent" }),
           core,
           stores: workerStores,
-          redis: own,
           wsUrl: sim.wsUrl,
           apiKey: "test",
           tuning: {

@@ -4,32 +4,42 @@ import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 
 /**
- * Many plain jobs (no delay, no priority, one set of options) in one script run. BullMQ's
- * addBulk runs its add script once per job (two stream events, option decoding, ~50 µs of Redis
- * each, and as much again in the client): 100,000 chats took 30-55 s to queue on the bench, far
- * over the 10 s goal. This writes what that script writes for a plain job — the job hash and its
- * id on the wait list, skipped when the job exists (the same idempotency by job id) — and wakes
+ * Many jobs due now (no delay; one set of options, a priority or none) in one script run.
+ * BullMQ's addBulk runs its add script once per job (option decoding, two stream events, ~50 µs
+ * of Redis each, and as much again in the client): 100,000 chats took 30-55 s to queue on the
+ * bench, far over the 10 s goal. This writes what that script writes for such a job — the job
+ * hash, and its id on the wait list (or, with a priority, in the prioritized set with the same
+ * score BullMQ gives it) — skipped when the job exists (the same idempotency by job id), and wakes
  * the workers once. The options are spelled as BullMQ itself stored them for a probe job (on a
  * queue of its own, which no worker reads, then removed), with each job's own id in them, so
  * their encoding stays the library's. No "added"/"waiting" events are emitted: nothing here
  * listens to QueueEvents. A test compares the stored hashes with BullMQ's.
  *
- * KEYS: wait, meta, active, marker. ARGV: job key prefix, name, the options before and after the
- * job id, timestamp, then (job id, data) pairs. Returns how many jobs were new.
+ * KEYS: wait, meta, active, marker, prioritized, priority counter. ARGV: job key prefix, name,
+ * the options before and after the job id, timestamp, priority, then (job id, data) pairs.
+ * Returns how many jobs were new.
  */
 const addPlainJobs = redisScript(`
+local priority = tonumber(ARGV[6])
 local added = {}
-for i = 6, #ARGV, 2 do
+for i = 7, #ARGV, 2 do
   local key = ARGV[1] .. ARGV[i]
   if redis.call('EXISTS', key) == 0 then
     redis.call('HSET', key, 'name', ARGV[2], 'data', ARGV[i + 1], 'opts', ARGV[3] .. ARGV[i] .. ARGV[4],
-      'timestamp', ARGV[5], 'delay', 0, 'priority', 0)
+      'timestamp', ARGV[5], 'delay', 0, 'priority', priority)
     added[#added + 1] = ARGV[i]
   end
 end
--- One LPUSH for the lot (in order, as one LPUSH each would leave them), in slices Lua can unpack.
-for i = 1, #added, 500 do
-  redis.call('LPUSH', KEYS[1], unpack(added, i, math.min(i + 499, #added)))
+if priority == 0 then
+  -- One LPUSH for the lot (in order, as one LPUSH each would leave them), in slices Lua can unpack.
+  for i = 1, #added, 500 do
+    redis.call('LPUSH', KEYS[1], unpack(added, i, math.min(i + 499, #added)))
+  end
+else
+  local counter = redis.call('INCRBY', KEYS[6], #added) - #added
+  for i = 1, #added do
+    redis.call('ZADD', KEYS[5], priority * 0x100000000 + (counter + i) % 0x100000000, added[i])
+  end
 end
 if #added > 0 then
   local meta = redis.call('HMGET', KEYS[2], 'paused', 'concurrency')
@@ -67,10 +77,11 @@ async function storedOptions(queue: Queue, redis: Redis, name: string, opts: Rec
   }
 }
 
-/** `add(jobs)`: adds plain jobs to `queue` with `opts`; one whose id the script could not splice goes through BullMQ. */
+/** `add(jobs)`: adds jobs due now to `queue` with `opts`; one whose id the script could not splice goes through BullMQ. */
 export function bulkAdder(queue: Queue, redis: Redis, name: string, opts: Record<string, unknown>) {
   let around: Promise<string[]> | null = null;
-  const keys = () => ["wait", "meta", "active", "marker"].map((k) => queue.keys[k] as string);
+  const keys = () =>
+    ["wait", "meta", "active", "marker", "prioritized", "pc"].map((k) => queue.keys[k] as string);
   return async (jobs: PlainJob[]): Promise<void> => {
     const odd = jobs.filter((j) => !PLAIN_ID.test(j.id));
     const rest = odd.length > 0 ? jobs.filter((j) => PLAIN_ID.test(j.id)) : jobs;
@@ -82,7 +93,8 @@ export function bulkAdder(queue: Queue, redis: Redis, name: string, opts: Record
       around = null; // asked again next time
       throw error;
     });
-    const args: string[] = [queue.toKey(""), name, ...(await around), String(Date.now())];
+    const priority = String(opts["priority"] ?? 0);
+    const args: string[] = [queue.toKey(""), name, ...(await around), String(Date.now()), priority];
     for (const j of rest) args.push(j.id, JSON.stringify(j.data));
     await addPlainJobs(redis, keys(), args);
   };

@@ -65,6 +65,9 @@ export function createBullDelivery(o: BullDeliveryOptions): Delivery {
     removeOnFail: { age: 7 * 86_400 },
   };
   const addPlain = bulkAdder(queue, o.redis, "alert", base);
+  // BullMQ takes jobs without a priority before any prioritized one: a storm's edits (one per
+  // chat per state) never hold back the first message of another alert.
+  const addEdits = bulkAdder(queue, o.redis, "alert", { ...base, priority: EDIT_PRIORITY });
   let worker: Worker<StoredJob | DeliveryJob> | null = null;
   let workerConn: Redis | null = null;
 
@@ -99,23 +102,20 @@ export function createBullDelivery(o: BullDeliveryOptions): Delivery {
       if (jobs.length === 0) return;
       const stored = await messages.put(jobs);
       const delay = delayMs && delayMs > 0 ? delayMs : 0;
-      // Sends due now take the bulk script; delayed ones and edits (a priority) BullMQ's addBulk.
-      const plain = delay === 0 ? stored.filter((j) => !j.edit) : [];
-      const others = delay === 0 ? stored.filter((j) => j.edit) : stored;
-      await inChunks(plain, (chunk) => addPlain(chunk.map((data) => ({ id: idOfJob(data), data }))));
-      await inChunks(others, (chunk) =>
+      const withIds = (list: StoredJob[]) => list.map((data) => ({ id: idOfJob(data), data }));
+      if (delay === 0) {
+        // Due now: the bulk script, sends and edits apart (their options differ by the priority).
+        await inChunks(withIds(stored.filter((j) => !j.edit)), addPlain);
+        await inChunks(withIds(stored.filter((j) => j.edit)), addEdits);
+        return;
+      }
+      // Held (quiet hours), grouped by when the hold ends: BullMQ's addBulk (the script adds no delays).
+      await inChunks(stored, (chunk) =>
         queue.addBulk(
           chunk.map((data) => ({
             name: "alert",
             data,
-            opts: {
-              ...base,
-              jobId: idOfJob(data),
-              ...(delay > 0 ? { delay } : {}),
-              // BullMQ takes jobs without a priority before any prioritized one: a storm's edits
-              // (one per chat per state) never hold back the first message of another alert.
-              ...(data.edit ? { priority: EDIT_PRIORITY } : {}),
-            },
+            opts: { ...base, jobId: idOfJob(data), delay, ...(data.edit ? { priority: EDIT_PRIORITY } : {}) },
           })),
         ),
       );

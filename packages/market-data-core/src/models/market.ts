@@ -7,38 +7,44 @@
  * Funding rates are also percent per funding interval (`0.01` = 0.01 %); compare them only on the
  * common basis of funding.ts.
  */
+import { z } from "zod";
+import { type ChangeWindow, msReq, num, PartialChangeWindowsSchema, str, usd } from "./fields.js";
 import type { ExchangeFundingRate } from "./funding.js";
 
-/** A window CoinGlass precomputes changes for. */
-export type ChangeWindow = "5m" | "15m" | "30m" | "1h" | "4h" | "12h" | "24h";
+export type { ChangeWindow } from "./fields.js";
 /** A range accepted by liquidation exchange-list. */
-export type LiquidationRange = "1h" | "4h" | "12h" | "24h";
+export const LIQUIDATION_RANGES = ["1h", "4h", "12h", "24h"] as const;
+export type LiquidationRange = (typeof LIQUIDATION_RANGES)[number];
 /** A range accepted by taker exchange-list. */
 export type TakerRange = ChangeWindow;
 /** History interval enum of v4. */
-export type Interval =
-  | "1m"
-  | "3m"
-  | "5m"
-  | "15m"
-  | "30m"
-  | "1h"
-  | "2h"
-  | "4h"
-  | "6h"
-  | "8h"
-  | "12h"
-  | "1d"
-  | "1w";
+export const INTERVALS = [
+  "1m",
+  "3m",
+  "5m",
+  "15m",
+  "30m",
+  "1h",
+  "2h",
+  "4h",
+  "6h",
+  "8h",
+  "12h",
+  "1d",
+  "1w",
+] as const;
+export type Interval = (typeof INTERVALS)[number];
 /** Depth range (percent from mid) of order-book depth endpoints. */
 export type DepthRange = 0.25 | 0.5 | 0.75 | 1 | 2 | 3 | 5 | 10;
 
+const liquidationTotals = {
+  totalUsd: usd("Liquidated, both sides", 48_200_000),
+  longUsd: usd("Long positions liquidated", 30_100_000),
+  shortUsd: usd("Short positions liquidated", 18_100_000),
+};
 /** Long/short/total USD of liquidations in one window or on one exchange. */
-export interface LiquidationTotals {
-  totalUsd: number | null;
-  longUsd: number | null;
-  shortUsd: number | null;
-}
+export const LiquidationTotalsSchema = z.object(liquidationTotals);
+export type LiquidationTotals = z.infer<typeof LiquidationTotalsSchema>;
 
 /** One row of `/api/futures/coins-markets`: the per-coin snapshot across exchanges. */
 export interface CoinMarket {
@@ -104,14 +110,17 @@ export interface Candle {
   volumeUsd: number | null;
 }
 
+const value = (what: string, example: number) =>
+  z.number().meta({ description: `${what} value (unit of the series).`, examples: [example] });
 /** An OHLC bar of a non-price series (open interest USD, funding rate percent). */
-export interface OhlcBar {
-  time: number;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-}
+export const OhlcBarSchema = z.object({
+  time: msReq("Bar open time"),
+  open: value("Open", 1.0),
+  high: value("High", 1.2),
+  low: value("Low", 0.9),
+  close: value("Close", 1.1),
+});
+export type OhlcBar = z.infer<typeof OhlcBarSchema>;
 
 /** One bar of liquidation history (USD liquidated in the bar starting at `time`). */
 export interface LiquidationBar {
@@ -121,9 +130,11 @@ export interface LiquidationBar {
 }
 
 /** One row of liquidation exchange-list (`exchange` is `All` for the aggregate row). */
-export interface LiquidationExchangeRow extends LiquidationTotals {
-  exchange: string;
-}
+export const LiquidationExchangeRowSchema = z.object({
+  exchange: str("Exchange name", "Binance"),
+  ...liquidationTotals,
+});
+export type LiquidationExchangeRow = z.infer<typeof LiquidationExchangeRowSchema>;
 
 /** Per-coin totals of liquidation coin-list on one exchange. */
 export interface LiquidationCoinRow {
@@ -153,13 +164,14 @@ export interface CoinFundingRates {
 }
 
 /** One row of `/api/futures/open-interest/exchange-list` (`All` first). */
-export interface OpenInterestExchangeRow {
-  exchange: string;
-  openInterestUsd: number | null;
-  openInterestQuantity: number | null;
-  stablecoinMarginUsd: number | null;
-  changePct: Partial<Record<ChangeWindow, number | null>>;
-}
+export const OpenInterestExchangeRowSchema = z.object({
+  exchange: str("Exchange name", "Binance"),
+  openInterestUsd: usd("Open interest", 12_000_000_000),
+  openInterestQuantity: num("Open interest, in coins", 123_000),
+  stablecoinMarginUsd: usd("Stablecoin-margined open interest", 10_000_000_000),
+  changePct: PartialChangeWindowsSchema,
+});
+export type OpenInterestExchangeRow = z.infer<typeof OpenInterestExchangeRowSchema>;
 
 /** A long/short ratio point (global accounts, top accounts or top positions). */
 export interface LongShortPoint {
@@ -200,7 +212,9 @@ export interface RsiListRow {
   rsi: Record<RsiWindow, number | null>;
   priceChangePct: Record<RsiWindow, number | null>;
 }
-export type RsiWindow = "15m" | "1h" | "4h" | "12h" | "24h" | "1w";
+/** RSI timeframes. */
+export const RSI_WINDOWS = ["15m", "1h", "4h", "12h", "24h", "1w"] as const;
+export type RsiWindow = (typeof RSI_WINDOWS)[number];
 
 /** A point of an indicator series (RSI, EMA). */
 export interface IndicatorPoint {

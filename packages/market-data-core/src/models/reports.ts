@@ -1,226 +1,209 @@
-import type {
-  ChangeWindow,
-  CoinFundingRates,
-  DepthPoint,
-  ExchangeFundingRate,
-  FundingAverage,
-  Interval,
-  LargeLimitOrder,
-  LiquidationExchangeRow,
-  LiquidationRange,
-  OhlcBar,
-  OpenInterestExchangeRow,
-  RsiWindow,
-  TakerRange,
-  WhaleAlert,
-  WhalePosition,
+import { z } from "zod";
+import {
+  CHANGE_WINDOWS,
+  ms,
+  num,
+  PartialChangeWindowsSchema,
+  pct,
+  str,
+  trend,
+  usd,
+  windows,
+} from "./fields.js";
+import { ExchangeFundingRateSchema, FundingAverageSchema } from "./funding.js";
+import {
+  type CoinFundingRates,
+  INTERVALS,
+  LIQUIDATION_RANGES,
+  LiquidationExchangeRowSchema,
+  OhlcBarSchema,
+  OpenInterestExchangeRowSchema,
+  RSI_WINDOWS,
 } from "./market.js";
-import type { LongShortReading, TakerFlow } from "./snapshot.js";
+import { LongShortReadingSchema, TakerFlowSchema } from "./snapshot.js";
+
+export type { Trend } from "./fields.js";
+/** Re-exported for convenience of callers building funding views. */
+export type { CoinFundingRates };
+
+const symbol = str("Coin symbol", "BTC");
 
 /** `getLiq(symbol, range)`: liquidations of one coin over one range. */
-export interface LiquidationSummary {
-  symbol: string;
-  range: LiquidationRange;
-  totalUsd: number | null;
-  longUsd: number | null;
-  shortUsd: number | null;
+export const LiquidationSummarySchema = z.object({
+  symbol,
+  range: z.enum(LIQUIDATION_RANGES).meta({ description: "Window covered." }),
+  totalUsd: usd("Liquidated, both sides", 48_200_000),
+  longUsd: usd("Long positions liquidated", 30_100_000),
+  shortUsd: usd("Short positions liquidated", 18_100_000),
   /** longUsd / totalUsd × 100. */
-  longSharePct: number | null;
-  /** Which side lost more; null when unknown or equal. */
-  dominantSide: "long" | "short" | null;
-  /** Per exchange, largest first, `All` row removed. */
-  byExchange: LiquidationExchangeRow[];
-}
+  longSharePct: pct("Long share of the total", 62.4),
+  dominantSide: z
+    .enum(["long", "short"])
+    .nullable()
+    .meta({ description: "Side that lost more; null when equal or unknown." }),
+  /** `All` row removed. */
+  byExchange: z.array(LiquidationExchangeRowSchema).meta({ description: "Per exchange, largest first." }),
+});
+export type LiquidationSummary = z.infer<typeof LiquidationSummarySchema>;
 
-/** `getWhale(...)`: Hyperliquid whale alerts and open whale positions. */
-export interface WhaleReport {
-  /** Coin filter applied, or null for all coins. */
-  symbol: string | null;
-  minUsd: number;
-  /** Newest first, at most `limit`. */
-  alerts: WhaleAlert[];
-  /** Largest first, at most `limit`. */
-  positions: WhalePosition[];
-  /**
-   * Sums over every open position CoinGlass returned that matches the coin and `minUsd` — not
-   * only the listed ones, so they do not depend on `limit`. Null when CoinGlass gave no readable
-   * positions.
-   */
-  totals: WhaleTotals | null;
-}
-
-/** Whale position totals and what they cover. */
-export interface WhaleTotals {
-  longUsd: number;
-  shortUsd: number;
-  /** Positions counted (all that match, ≥ `minUsd`). */
-  count: number;
-}
-
-/** Count and size of every open wall on one side, however many are listed. */
-export interface WallTotals {
-  count: number;
-  /** Sum of the current USD size of the walls that give one; null when none does. */
-  usd: number | null;
-}
-
-/** Depth totals with their imbalance. */
-export interface DepthSummary {
-  bidsUsd: number | null;
-  asksUsd: number | null;
-  /** (bids - asks) / (bids + asks) × 100. */
-  imbalancePct: number | null;
-  time: number | null;
-}
-
-/** `getOrderbook(symbol, { exchange, range })`. */
-export interface OrderbookReport {
-  symbol: string;
-  exchange: string;
-  pair: string;
-  rangePct: number;
-  /** Large resting orders, largest current USD first. */
-  walls: { bids: LargeLimitOrder[]; asks: LargeLimitOrder[] };
-  /** Totals over every open wall CoinGlass returned (a caller may list fewer); null when the walls are missing. */
-  wallTotals: { bids: WallTotals; asks: WallTotals } | null;
-  /** Latest depth of the pair on `exchange`. */
-  depth: DepthSummary;
-  /** Depth history of the pair, oldest first. */
-  depthHistory: DepthPoint[];
-  /** Latest depth aggregated across all exchanges for the coin. */
-  aggregated: DepthSummary;
-}
-
-/** Trend label of a market series. */
-export type Trend = "up" | "down" | "flat";
+const coinMood = (coin: string, price: number) =>
+  z.object({
+    priceUsd: usd(`${coin} price`, price),
+    change24hPct: pct(`${coin} 24 h price change`, -1.2),
+    trend,
+  });
 
 /** `getSentiment()`: the market mood. */
-export interface SentimentReport {
-  fearGreed: { value: number | null; label: string | null; time: number | null };
-  btc: { priceUsd: number | null; change24hPct: number | null; trend: Trend | null };
-  eth: { priceUsd: number | null; change24hPct: number | null; trend: Trend | null };
-  /**
-   * BTC funding: positive = longs pay shorts. `btcOiWeightedRatePct` is CoinGlass's average as
-   * given (each exchange per its own interval); `average` and `bias` are per 8 hours.
-   */
-  funding: {
-    btcOiWeightedRatePct: number | null;
-    average: FundingAverage;
-    bias: "longs_pay" | "shorts_pay" | "neutral" | null;
-  };
-  /** BTC open interest change over 24h. */
-  openInterest: { btcChange24hPct: number | null; trend: Trend | null };
-  /** BTC global accounts long/short on Binance. */
-  longShort: LongShortReading;
-}
+export const SentimentReportSchema = z.object({
+  fearGreed: z.object({
+    value: num("Fear & Greed index (0 = extreme fear, 100 = extreme greed)", 64),
+    label: z
+      .string()
+      .nullable()
+      .meta({ description: "Label of the index value.", examples: ["Greed"] }),
+    time: ms("Time of the reading"),
+  }),
+  btc: coinMood("BTC", 97_250),
+  eth: coinMood("ETH", 3_420),
+  /** BTC funding: positive = longs pay shorts; `average` and `bias` are per 8 hours. */
+  funding: z.object({
+    btcOiWeightedRatePct: pct(
+      "CoinGlass's BTC OI-weighted funding as CoinGlass gives it: a mean of each exchange's rate per its own interval (not per 8 h)",
+      0.008,
+    ),
+    average: FundingAverageSchema,
+    bias: z.enum(["longs_pay", "shorts_pay", "neutral"]).nullable().meta({
+      description: "Who pays funding, from average.per_8h_pct (beyond ±0.005 % per 8 h); null when unknown.",
+    }),
+  }),
+  openInterest: z.object({ btcChange24hPct: pct("BTC open-interest change over 24 h", 2.3), trend }),
+  longShort: LongShortReadingSchema.meta({ description: "BTC global accounts long/short on Binance." }),
+});
+export type SentimentReport = z.infer<typeof SentimentReportSchema>;
 
 /**
  * `getFunding(symbol)`. Rankings and the average are per 8 hours (see models/funding.ts); each
  * row keeps its raw rate and interval.
  */
-export interface FundingReport {
-  symbol: string;
-  /**
-   * CoinGlass's open-interest-weighted average as CoinGlass gives it: a mean of each exchange's
-   * rate per its own interval (mixed intervals, not on the 8-hour basis).
-   */
-  oiWeightedRatePct: number | null;
-  /** CoinGlass's volume-weighted average, same basis as `oiWeightedRatePct`. */
-  volWeightedRatePct: number | null;
+export const FundingReportSchema = z.object({
+  symbol,
+  oiWeightedRatePct: pct(
+    "CoinGlass's open-interest-weighted average as CoinGlass gives it: a mean of each exchange's rate per its own interval (mixed intervals, not per 8 h)",
+    0.008,
+  ),
+  volWeightedRatePct: pct("CoinGlass's volume-weighted average, same basis as oi_weighted_rate_pct", 0.007),
   /** Stablecoin-margin rates per 8 hours, weighted by open interest per exchange. */
-  average: FundingAverage;
-  stablecoinMargin: ExchangeFundingRate[];
-  tokenMargin: ExchangeFundingRate[];
-  /** Highest and lowest stablecoin-margin rates per 8 hours, for arbitrage hints. */
-  highest: ExchangeFundingRate | null;
-  lowest: ExchangeFundingRate | null;
-  /** highest − lowest, percent per 8 hours; null with fewer than two rates. */
-  spreadPer8hPct: number | null;
-  /** Binance pair funding history (percent OHLC per bar), oldest first. */
-  history: OhlcBar[];
-}
+  average: FundingAverageSchema,
+  stablecoinMargin: z
+    .array(ExchangeFundingRateSchema)
+    .meta({ description: "USDT/USDC-margined contracts per exchange, highest per 8 hours first." }),
+  tokenMargin: z
+    .array(ExchangeFundingRateSchema)
+    .meta({ description: "Coin-margined contracts per exchange, highest per 8 hours first." }),
+  highest: ExchangeFundingRateSchema.nullable().meta({
+    description: "Highest stablecoin-margin rate per 8 hours.",
+  }),
+  lowest: ExchangeFundingRateSchema.nullable().meta({
+    description: "Lowest stablecoin-margin rate per 8 hours.",
+  }),
+  /** Null with fewer than two rates. */
+  spreadPer8hPct: pct("highest minus lowest, per 8 hours", 0.0043),
+  history: z
+    .array(OhlcBarSchema)
+    .meta({ description: "Binance funding-rate history (percent OHLC per bar), oldest first." }),
+});
+export type FundingReport = z.infer<typeof FundingReportSchema>;
 
 /** `getOpenInterest(symbol)`. */
-export interface OpenInterestReport {
-  symbol: string;
-  totalUsd: number | null;
-  totalQuantity: number | null;
-  changePct: Partial<Record<ChangeWindow, number | null>>;
-  /** `All` removed, largest first. */
-  byExchange: OpenInterestExchangeRow[];
-  /** Aggregated OI (USD OHLC) history, oldest first. */
-  history: OhlcBar[];
-}
+export const OpenInterestReportSchema = z.object({
+  symbol,
+  totalUsd: usd("Open interest across exchanges", 61_000_000_000),
+  totalQuantity: num("Open interest, in coins", 628_000),
+  changePct: PartialChangeWindowsSchema,
+  /** `All` removed. */
+  byExchange: z.array(OpenInterestExchangeRowSchema).meta({ description: "Per exchange, largest first." }),
+  history: z
+    .array(OhlcBarSchema)
+    .meta({ description: "Aggregated open interest (US dollar OHLC) history, oldest first." }),
+});
+export type OpenInterestReport = z.infer<typeof OpenInterestReportSchema>;
 
 /** `getLongShort(symbol)`. */
-export interface LongShortReport {
-  symbol: string;
-  exchange: string;
-  pair: string;
-  interval: Interval;
-  globalAccounts: LongShortReading;
-  topAccounts: LongShortReading;
-  topPositions: LongShortReading;
-}
+export const LongShortReportSchema = z.object({
+  symbol: z.string(),
+  exchange: z.string(),
+  pair: z.string(),
+  interval: z.enum(INTERVALS),
+  globalAccounts: LongShortReadingSchema,
+  topAccounts: LongShortReadingSchema,
+  topPositions: LongShortReadingSchema,
+});
+export type LongShortReport = z.infer<typeof LongShortReportSchema>;
 
 /** `getTaker(symbol, range)`. */
-export interface TakerReport extends TakerFlow {
-  symbol: string;
-  range: TakerRange;
-  sellRatioPct: number | null;
-  byExchange: Array<{
-    exchange: string;
-    buyUsd: number | null;
-    sellUsd: number | null;
-    buyRatioPct: number | null;
-  }>;
-}
+export const TakerReportSchema = TakerFlowSchema.extend({
+  symbol: z.string(),
+  /** A window of taker exchange-list (`TakerRange`). */
+  range: z.enum(CHANGE_WINDOWS),
+  sellRatioPct: z.number().nullable(),
+  byExchange: z.array(
+    z.object({
+      exchange: z.string(),
+      buyUsd: z.number().nullable(),
+      sellUsd: z.number().nullable(),
+      buyRatioPct: z.number().nullable(),
+    }),
+  ),
+});
+export type TakerReport = z.infer<typeof TakerReportSchema>;
 
+const rsiWindows = windows(RSI_WINDOWS, z.number().nullable());
 /** `getRsi(symbol)`. */
-export interface RsiReport {
-  symbol: string;
-  priceUsd: number | null;
-  rsi: Record<RsiWindow, number | null>;
-  priceChangePct: Record<RsiWindow, number | null>;
-}
+export const RsiReportSchema = z.object({
+  symbol: z.string(),
+  priceUsd: z.number().nullable(),
+  rsi: rsiWindows,
+  priceChangePct: rsiWindows,
+});
+export type RsiReport = z.infer<typeof RsiReportSchema>;
 
-/** Re-exported for convenience of callers building funding views. */
-export type { CoinFundingRates };
-
+const rate = ExchangeFundingRateSchema.nullable();
 /** One coin of `getOverview`: what bare /funding, /oi and /rsi list. */
-export interface CoinOverview {
-  symbol: string;
-  priceUsd: number | null;
-  openInterestUsd: number | null;
-  openInterestChange24hPct: number | null;
+export const CoinOverviewSchema = z.object({
+  symbol: z.string(),
+  priceUsd: z.number().nullable(),
+  openInterestUsd: z.number().nullable(),
+  openInterestChange24hPct: z.number().nullable(),
   /** Stablecoin-margin funding per 8 hours across exchanges. */
-  funding: {
+  funding: z.object({
     /** Unweighted mean of the exchanges' per-8-hour rates. */
-    meanPer8hPct: number | null;
-    exchanges: number;
-    highest: ExchangeFundingRate | null;
-    lowest: ExchangeFundingRate | null;
-  };
-  rsi: Record<"1h" | "4h" | "24h", number | null>;
-}
+    meanPer8hPct: z.number().nullable(),
+    exchanges: z.number(),
+    highest: rate,
+    lowest: rate,
+  }),
+  rsi: windows(["1h", "4h", "24h"], z.number().nullable()),
+});
+export type CoinOverview = z.infer<typeof CoinOverviewSchema>;
 
 /** One coin of `getWatchlist`: the figures a digest lists (as `getRaw` has them). */
-export interface WatchlistRow {
-  symbol: string;
-  priceUsd: number | null;
-  change24hPct: number | null;
+export const WatchlistRowSchema = z.object({
+  symbol: z.string(),
+  priceUsd: z.number().nullable(),
+  change24hPct: z.number().nullable(),
   /** Open-interest-weighted mean of stablecoin-margined funding, per 8 hours. */
-  fundingPer8hPct: number | null;
-  openInterestChange24hPct: number | null;
-}
+  fundingPer8hPct: z.number().nullable(),
+  openInterestChange24hPct: z.number().nullable(),
+});
+export type WatchlistRow = z.infer<typeof WatchlistRowSchema>;
 
 /** `getWatchlist(symbols)`, in the order asked. */
-export interface WatchlistReport {
-  coins: WatchlistRow[];
-}
+export const WatchlistReportSchema = z.object({ coins: z.array(WatchlistRowSchema) });
+export type WatchlistReport = z.infer<typeof WatchlistReportSchema>;
 
 /** `getOverview(limit)`: the largest coins by open interest (CoinGlass coins-markets), largest first. */
-export interface MarketOverview {
-  rankedBy: "open_interest";
-  coins: CoinOverview[];
-}
+export const MarketOverviewSchema = z.object({
+  rankedBy: z.literal("open_interest"),
+  coins: z.array(CoinOverviewSchema),
+});
+export type MarketOverview = z.infer<typeof MarketOverviewSchema>;

@@ -1,12 +1,11 @@
 import { planAllows } from "../client/plans.js";
 import type { CoinGlassClient } from "../client/types.js";
-import type { Interval, RsiWindow } from "../models/market.js";
+import { type Interval, RSI_WINDOWS, type RsiWindow } from "../models/market.js";
 import type { Lane } from "../models/result.js";
 import type { Symbols } from "../symbols/symbols.js";
 import { last, type Parts } from "./parts.js";
 import { REFERENCE_EXCHANGE } from "./reference.js";
 
-export const RSI_WINDOWS: readonly RsiWindow[] = ["15m", "1h", "4h", "12h", "24h", "1w"];
 /** Intervals of `indicators/rsi` a Startup key may ask for, standing for the rsi/list windows. */
 const STARTUP_RSI: Array<[RsiWindow, Interval]> = [
   ["1h", "1h"],

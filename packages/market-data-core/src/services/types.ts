@@ -1,5 +1,6 @@
 import type { EtfAsset } from "../coinglass/raw/etf.js";
 import type { FundingArbitrageReport } from "../models/arbitrage.js";
+import type { OrderbookReport, WhaleReport } from "../models/book-whales.js";
 import type { CalendarReport } from "../models/calendar.js";
 import type { EtfReport } from "../models/etf.js";
 import type { IndicatorsReport } from "../models/indicators.js";
@@ -20,12 +21,10 @@ import type {
   LongShortReport,
   MarketOverview,
   OpenInterestReport,
-  OrderbookReport,
   RsiReport,
   SentimentReport,
   TakerReport,
   WatchlistReport,
-  WhaleReport,
 } from "../models/reports.js";
 import type { CallOptions, MarketResult } from "../models/result.js";
 import type { RawSnapshot } from "../models/snapshot.js";

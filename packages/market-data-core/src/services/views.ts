@@ -1,21 +1,17 @@
 import { allowedInterval, planAllows } from "../client/plans.js";
 import type {
   DepthPoint,
-  DepthRange,
+  DepthSummary,
   LargeLimitOrder,
-  PairMarket,
+  OrderbookReport,
+  WallTotals,
   WhaleAlert,
   WhalePosition,
-} from "../models/market.js";
-import type {
-  DepthSummary,
-  OrderbookReport,
-  SentimentReport,
-  Trend,
-  WallTotals,
   WhaleReport,
   WhaleTotals,
-} from "../models/reports.js";
+} from "../models/book-whales.js";
+import type { DepthRange, PairMarket } from "../models/market.js";
+import type { SentimentReport, Trend } from "../models/reports.js";
 import type { Lane, MarketResult } from "../models/result.js";
 import { fundingAverage } from "./funding.js";
 import { createParts, imbalancePct, last, sumOrNull } from "./parts.js";

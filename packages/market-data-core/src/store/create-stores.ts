@@ -7,6 +7,7 @@ import {
   redisFlagStore,
   redisTtlKeys,
 } from "./kv.js";
+import { memoryLeases, redisLeases } from "./leases.js";
 import { memoryLoginCodes, redisLoginCodes } from "./login-codes.js";
 import { createMemoryAlertStore } from "./memory-alerts.js";
 import { memoryReceivedLog, redisReceivedLog } from "./received.js";
@@ -62,6 +63,7 @@ export function createStores(opts: StoresOptions = {}): Stores {
     cooldowns: cooldownStore(cooldownKeys),
     ledger: deliveryLedger(ledgerKeys),
     flags: redis ? redisFlagStore(redis, prefix) : memoryFlagStore(),
+    leases: redis ? redisLeases(redis, prefix) : memoryLeases(now),
     loginCodes: redis ? redisLoginCodes(redis, prefix, { now }) : memoryLoginCodes({ now }),
     received: redis ? redisReceivedLog(redis, prefix) : memoryReceivedLog(now),
     routes: redis ? redisRouteStore(redis, prefix) : memoryRouteStore(),

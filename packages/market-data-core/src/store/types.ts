@@ -231,6 +231,8 @@ export interface Stores {
   cooldowns: CooldownStore;
   ledger: DeliveryLedger;
   flags: FlagStore;
+  /** Leases one holder has at a time (the alert worker's leadership). */
+  leases: import("./leases.js").LeaseStore;
   /** One-time login codes of the bot's /connect (the API's OAuth login page redeems them). */
   loginCodes: import("./login-codes.js").LoginCodeStore;
   /** Which alerts each chat was sent in the last day. */
