@@ -1,5 +1,6 @@
 import type { FakeTelegram } from "@teleglas/fake-telegram";
 import { defaultSubscription, type Stores } from "@teleglas/market-data-core";
+import { waitFor } from "@teleglas/market-data-core/testing";
 import { Api } from "grammy";
 import type { Redis } from "ioredis";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -72,7 +73,7 @@ for (const backend of ["bullmq", "memory"] as const) {
       await tg.waitUntil(() => delivery.stats().deactivated === 1, { what: "the blocked chat deactivated" });
       // Re-enqueueing the same alert (a redelivery after a crash) must not send again.
       await delivery.enqueue([{ alertId: alert.id, chatId: 101, text: "again", silent: false }]);
-      await new Promise((r) => setTimeout(r, 300));
+      await waitFor(async () => (await delivery.depth()) === 0, "the queue to hold no job");
       await dispatcher.stop();
       const byChat = (id: number) => tg.messages(id).length;
       expect([byChat(101), byChat(102), byChat(-100500), byChat(103), byChat(104)]).toEqual([1, 1, 1, 0, 0]);

@@ -6,10 +6,13 @@ import {
   type MarketDataCore,
   type Stores,
 } from "@teleglas/market-data-core";
+import { waitFor } from "@teleglas/market-data-core/testing";
+import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import pino from "pino";
 import { loadConfig } from "../src/config.js";
 import type { WorkerStatus } from "../src/context.js";
+import { BOT_GROUP } from "../src/delivery/dispatcher.js";
 import { startTelegramBot } from "../src/service.js";
 import { cleanup, connectRedis, REDIS_URL, uniquePrefix } from "./helpers.js";
 
@@ -33,6 +36,11 @@ export interface Harness {
   press(userId: number, messageId: number, data: string): Promise<void>;
   /** The running bot's /metrics URL (BOT_METRICS_PORT set), else null. */
   metricsUrl(): string | null;
+  /**
+   * Resolves once the bot has taken every published alert off the queue and its delivery queue
+   * holds no job: any message those alerts would make has been sent by then.
+   */
+  settled(): Promise<void>;
   restartBot(): Promise<void>;
   stopBot(): Promise<void>;
   close(): Promise<void>;
@@ -118,6 +126,20 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
       await tg.waitUntil(() => tg.callbackAnswers().length > answered, { what: `the answer to ${data}` });
     },
     metricsUrl: () => bot?.metricsUrl ?? null,
+    async settled() {
+      const connection = redis.duplicate();
+      const queue = new Queue("alert-delivery", { connection, prefix: `${prefix}bull` });
+      try {
+        await waitFor(async () => {
+          if ((await stores.alerts.depth(BOT_GROUP)) > 0) return false;
+          const counts = await queue.getJobCounts("waiting", "delayed", "active", "prioritized");
+          return Object.values(counts).every((n) => n === 0);
+        }, "the bot to deliver every published alert");
+      } finally {
+        await queue.close();
+        connection.disconnect();
+      }
+    },
     async restartBot() {
       await bot?.stop();
       bot = await start();

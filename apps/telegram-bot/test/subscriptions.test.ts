@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defaultSubscription } from "@teleglas/market-data-core";
+import { waitFor } from "@teleglas/market-data-core/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { ALLOWED, type Harness, startHarness } from "./harness.js";
 import { makeAlert } from "./helpers.js";
@@ -36,7 +37,7 @@ describe("subscriptions end to end", () => {
     await h.stores.alerts.publish(makeAlert({ kind: "liquidation_storm", symbol: "BTC", usd: 50_000 }));
     await h.stores.alerts.publish(storm); // the worker publishing twice changes nothing
     await h.tg.waitForMessage((m) => m.chat_id === u && m.text.includes("Liquidation storm — BTC"));
-    await new Promise((r) => setTimeout(r, 1500)); // anything else would have arrived by now
+    await h.settled();
     const alerts = h.tg.messages(u).filter((m) => m.text.includes("#"));
     expect(alerts.map((m) => m.text.split("\n")[0])).toEqual(["🌪️ <b>Liquidation storm — BTC</b>"]);
     expect(alerts[0]?.text).toContain("$12M");
@@ -57,8 +58,10 @@ describe("subscriptions end to end", () => {
     await h.stores.alerts.publish(makeAlert({ symbol: "SOL" }));
     await h.tg.waitForMessage((m) => m.chat_id === a && m.text.includes("SOL"));
     await h.tg.waitUntil(() => h!.tg.stats().status403 >= 1, { what: "the 403" });
-    for (let i = 0; i < 50 && (await h.stores.subscriptions.get(b))?.active; i++)
-      await new Promise((r) => setTimeout(r, 100));
+    await waitFor(
+      async () => (await h!.stores.subscriptions.get(b))?.active === false,
+      "the chat deactivated",
+    );
     expect(await h.stores.subscriptions.get(b)).toMatchObject({
       active: false,
       deactivatedReason: expect.stringContaining("blocked"),
@@ -92,11 +95,12 @@ describe("subscriptions end to end", () => {
         migrate_to_chat_id: -1004242,
       },
     });
-    for (let i = 0; i < 100 && (await h.stores.subscriptions.get(u))?.active; i++)
-      await new Promise((r) => setTimeout(r, 50));
+    await waitFor(
+      async () => (await h!.stores.subscriptions.get(u))?.active === false,
+      "the group deactivated",
+    );
     expect((await h.stores.subscriptions.get(u))?.active).toBe(false);
-    for (let i = 0; i < 100 && !(await h.stores.subscriptions.get(-1004242)); i++)
-      await new Promise((r) => setTimeout(r, 50));
+    await waitFor(() => h!.stores.subscriptions.get(-1004242), "the supergroup's subscription");
     expect((await h.stores.subscriptions.get(-1004242))?.active).toBe(true);
     expect(await h.stores.subscriptions.get(-4242)).toBeNull();
   });
@@ -115,7 +119,7 @@ describe("subscriptions end to end", () => {
     expect(atStop).toBeLessThan(chats.length);
     await h.restartBot();
     await h.tg.waitUntil(() => delivered() === chats.length, { what: "every recipient", timeoutMs: 20_000 });
-    await new Promise((r) => setTimeout(r, 500));
+    await h.settled();
     expect(countByChat(h, chats, (t) => t.includes("ETH"))).toEqual(chats.map(() => 1));
   });
 
@@ -156,7 +160,7 @@ describe("subscriptions end to end", () => {
         what: "every recipient",
         timeoutMs: 25_000,
       });
-      await new Promise((r) => setTimeout(r, 500));
+      await h.settled();
       const counts = countByChat(h, chats, (t) => t.includes("XRP"));
       expect(counts.every((c) => c >= 1)).toBe(true);
       expect(counts.reduce((a, b) => a + b, 0) - chats.length).toBeLessThanOrEqual(1);
