@@ -86,8 +86,8 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Dup
  * Answers odd requests in the envelope and returns true, else false: an HTTP/1.1 request without
  * Host (Node would answer an empty 400; the server is created with `requireHostHeader: false` so
  * it gets here), and an OPTIONS request that is not a CORS preflight (no Origin or requested
- * method; a CORS handler would answer it in text/plain). Called from a root onRequest hook that
- * runs before the preflight's answer (cors.ts).
+ * method; @fastify/cors would answer it in text/plain). Called from a root onRequest hook that
+ * runs before @fastify/cors.
  */
 export function answerOddRequest(request: FastifyRequest, reply: FastifyReply): boolean {
   const headers = request.headers;
