@@ -1,4 +1,9 @@
-import { isPublicAlert, PublicAlertSchema, RULE_KINDS } from "@teleglas/market-data-core";
+import {
+  ChatSubscriptionSchema,
+  isPublicAlert,
+  PublicAlertSchema,
+  RULE_KINDS,
+} from "@teleglas/market-data-core";
 import { z } from "zod";
 import { liveMeta } from "./http/envelope.js";
 import { ApiError } from "./http/errors.js";
@@ -36,35 +41,23 @@ const telegramUser = z
   .int()
   .meta({ description: "Your Telegram user id.", examples: [123456789] });
 
+/** The parts of a chat's subscription its person sees (not the chat id, digest or internal reason). */
+const SubscriptionViewSchema = ChatSubscriptionSchema.pick({
+  symbols: true,
+  kinds: true,
+  minUsd: true,
+  quietHours: true,
+  mutedUntil: true,
+  language: true,
+  active: true,
+  updatedAt: true,
+});
+
 const MySubscriptionSchema = z.object({
   telegramUserId: telegramUser,
-  subscription: z
-    .object({
-      symbols: z
-        .union([z.literal("all"), z.array(z.string())])
-        .meta({ description: 'Coins followed, or "all".', examples: [["BTC", "ETH"]] }),
-      kinds: z
-        .array(z.string())
-        .meta({ description: "Alert kinds received.", examples: [["liquidation_storm"]] }),
-      minUsd: z
-        .number()
-        .meta({ description: "Smallest alert delivered, in US dollars.", examples: [1_000_000] }),
-      quietHours: z
-        .object({
-          start: z.string(),
-          end: z.string(),
-          timeZone: z.string(),
-          mode: z.enum(["silent", "hold"]),
-        })
-        .nullable()
-        .meta({ description: "Local quiet hours (HH:MM, IANA time zone); null when none." }),
-      mutedUntil: z.number().nullable().meta({ description: "Muted until (epoch ms); null when not muted." }),
-      language: z.enum(["en", "id"]),
-      active: z.boolean().meta({ description: "False when alerts stopped (e.g. the bot was blocked)." }),
-      updatedAt: z.number().meta({ description: "Last change, epoch ms." }),
-    })
-    .nullable()
-    .meta({ description: "Your private chat's alert settings; null when you never subscribed." }),
+  subscription: SubscriptionViewSchema.nullable().meta({
+    description: "Your private chat's alert settings; null when you never subscribed.",
+  }),
 });
 
 const MyAlertsSchema = z.object({

@@ -1,3 +1,4 @@
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { apiForFile, type Json, startApi } from "./harness.js";
 import { pkce, registerClient, testBrowser } from "./oauth-browser.js";
@@ -75,7 +76,11 @@ describe("OAuth 2.1 authorization server", () => {
   });
 
   it("a person logs in with a /connect code, consents, and reads market data and their own settings", async () => {
-    await srv.peers.stores.subscriptions.upsert(5150, { symbols: ["BTC"], minUsd: 2_000_000 });
+    await srv.peers.stores.subscriptions.upsert(5150, {
+      symbols: ["BTC"],
+      minUsd: 2_000_000,
+      quietHours: { start: "22:00", end: "07:00", timeZone: "Asia/Jakarta", mode: "hold" },
+    });
     const { code } = await srv.peers.stores.loginCodes.issue(5150);
     const client = await register();
     expect(client.status).toBe(201);
@@ -101,8 +106,16 @@ describe("OAuth 2.1 authorization server", () => {
     const me = (await (await fetch(`${srv.api.url}/me/subscription`, { headers: auth })).json()) as Json;
     expect(me.data).toMatchObject({
       telegram_user_id: 5150,
-      subscription: { symbols: ["BTC"], min_usd: 2_000_000 },
+      subscription: { symbols: ["BTC"], min_usd: 2_000_000, quiet_hours: { start: "22:00", end: "07:00" } },
     });
+    // The answer is what the published document promises for it.
+    const doc = (await (await fetch(`${srv.api.url}/openapi.json`)).json()) as Json;
+    const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
+    ajv.addSchema(doc, "openapi");
+    const validate = ajv.getSchema(
+      "openapi#/paths/~1me~1subscription/get/responses/200/content/application~1json/schema",
+    );
+    expect(validate?.(me), ajv.errorsText(validate?.errors)).toBe(true);
     expect((await fetch(`${srv.api.url}/gpt/raw?symbol=BTC`, { headers: auth })).status).toBe(200);
   });
 });

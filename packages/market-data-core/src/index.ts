@@ -115,7 +115,7 @@ export {
   SentimentReportSchema,
   type WatchlistRow,
 } from "./models/reports.js";
-export type { CoreEvent, MarketResult, ResultMeta } from "./models/result.js";
+export { type CoreEvent, type MarketResult, type ResultMeta, ResultMetaSchema } from "./models/result.js";
 export {
   type FiredRule,
   initialRuleState,
@@ -134,6 +134,15 @@ export {
   type RuleWithState,
 } from "./models/rule.js";
 export { LongShortReadingSchema, type RawSnapshot, RawSnapshotSchema } from "./models/snapshot.js";
+export {
+  type ChatSubscription,
+  ChatSubscriptionSchema,
+  DIGEST_HOURS,
+  type DigestSettings,
+  defaultSubscription,
+  isValidTimeZone,
+  type QuietHours,
+} from "./models/subscription.js";
 // Which plan a personal rule's data needs.
 export { planNeededFor } from "./rules/plan.js";
 // Market services.
@@ -160,18 +169,12 @@ export {
 } from "./store/routes.js";
 export {
   type AlertStore,
-  type ChatSubscription,
   DEFAULT_STORE_PREFIX,
   type DeliveryLedger,
-  DIGEST_HOURS,
-  type DigestSettings,
-  defaultSubscription,
   type GuardedOutcome,
-  isValidTimeZone,
   type QueueCursor,
   type QueueEntry,
   type QueueReadOptions,
-  type QuietHours,
   type Stores,
   type SubscriptionStore,
   type UpdateOutcome,

@@ -109,6 +109,13 @@ export function snakeSchema<T extends z.ZodType>(schema: T): z.ZodType<Snaked<z.
   return snake(schema) as z.ZodType<Snaked<z.output<T>>>;
 }
 
+/** `snakeSchema` of an object, typed as an object so it can be `.extend`ed or `.pick`ed. */
+export function snakeObject<S extends z.ZodRawShape>(schema: z.ZodObject<S>) {
+  return snake(schema) as z.ZodObject<{
+    [K in keyof S & string as SnakeKey<K>]: z.ZodType<Snaked<z.output<S[K]>>>;
+  }>;
+}
+
 function snake(s: z.ZodType): z.ZodType {
   const done = snaked.get(s);
   if (done !== undefined) return done;

@@ -1,34 +1,21 @@
+import { ResultMetaSchema } from "@teleglas/market-data-core";
 import { z } from "zod";
 import { ERROR_CODES } from "../http/errors.js";
+import { snakeObject } from "../http/snake-case.js";
 
-export const MetaSchema = z
-  .object({
-    cached: z
-      .boolean()
-      .meta({ description: "True when every part came from the cache rather than a fresh CoinGlass call." }),
-    stale: z.boolean().meta({
-      description:
-        "True only when a part was served because CoinGlass failed, timed out or refused (see stale_reason). Data within its refresh interval is not stale, however old age_ms says it is.",
-    }),
-    stale_reason: z
-      .enum(["timeout", "upstream_error", "quota", "plan", "bad_answer"])
-      .nullable()
-      .meta({
-        description:
-          "Why the data is stale: timeout (CoinGlass did not answer in time), upstream_error (HTTP 5xx or network), quota (request limit reached), plan (not in the CoinGlass plan), bad_answer (oversize or invalid answer). Null when not stale.",
-        examples: [null],
-      }),
-    age_ms: z.number().meta({ description: "Age of the oldest part, in milliseconds.", examples: [1200] }),
+/**
+ * The core's result meta, snake_cased: one description of the freshness fields for the services,
+ * the bot and this envelope. Only `as_of` differs: the envelope writes it as ISO 8601 text
+ * (http/envelope.ts), where the core keeps epoch ms like every other time it holds.
+ */
+export const MetaSchema = snakeObject(ResultMetaSchema)
+  .extend({
     as_of: z.string().meta({
       description: "When CoinGlass gave the oldest part, ISO 8601 UTC (response time minus age_ms).",
       examples: ["2026-01-01T00:00:00.000Z"],
     }),
-    missing: z.array(z.string()).meta({
-      description: "Dotted paths of fields that are null because CoinGlass did not give them.",
-      examples: [["rsi.1w"]],
-    }),
   })
-  .meta({ id: "Meta", description: "Freshness of the data." });
+  .meta({ ...z.globalRegistry.get(ResultMetaSchema), id: "Meta" });
 
 const timestamp = z
   .string()

@@ -1,9 +1,12 @@
+import { z } from "zod";
+
 /**
  * Why a value was served stale: CoinGlass did not answer in time (`timeout`), failed (`upstream_error`:
  * HTTP 5xx, network, error code), refused (`quota`: 429 or our budget spent; `plan`), or sent an answer
  * we cannot use (`bad_answer`: oversize, malformed, an empty reference list).
  */
-export type StaleReason = "timeout" | "upstream_error" | "quota" | "plan" | "bad_answer";
+export const StaleReasonSchema = z.enum(["timeout", "upstream_error", "quota", "plan", "bad_answer"]);
+export type StaleReason = z.infer<typeof StaleReasonSchema>;
 
 /**
  * Typed errors of the CoinGlass client and the market services. None of them ever carries the

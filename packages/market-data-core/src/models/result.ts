@@ -1,5 +1,7 @@
+import { z } from "zod";
 import type { CoinGlassPlan } from "../config/env.js";
-import type { StaleReason, UpstreamOutcome } from "./errors.js";
+import { type StaleReason, StaleReasonSchema, type UpstreamOutcome } from "./errors.js";
+import { msReq } from "./fields.js";
 
 export type { StaleReason } from "./errors.js";
 
@@ -21,27 +23,38 @@ export interface CallOptions {
   deadlineAt?: number;
 }
 
-/** How fresh a result is and which parts CoinGlass did not give. */
-export interface ResultMeta {
-  /** True when every upstream part came from the cache rather than a call made for this request. */
-  cached: boolean;
-  /**
-   * True only when at least one part was served because CoinGlass failed, timed out or refused
-   * (`staleReason` says which). A cached value within its refresh window is not stale.
-   */
-  stale: boolean;
-  /** Why the data is stale (the first stale part's reason); null when not stale. */
-  staleReason: StaleReason | null;
-  /** Age in milliseconds of the oldest part used. */
-  ageMs: number;
-  /** When CoinGlass gave the oldest part used (epoch ms). */
-  asOf: number;
-  /**
-   * Dotted paths of the parts that are `null` because CoinGlass did not give them (plan lacks the
-   * endpoint, upstream error, field absent), e.g. `"rsi"`, `"price.high24hUsd"`. Never filled with 0.
-   */
-  missing: string[];
-}
+/**
+ * How fresh a result is and which parts CoinGlass did not give. The descriptions are also the
+ * API's (its envelope's `meta`, snake_cased), hence `stale_reason` and `age_ms` in them.
+ */
+export const ResultMetaSchema = z
+  .object({
+    cached: z
+      .boolean()
+      .meta({ description: "True when every part came from the cache rather than a fresh CoinGlass call." }),
+    stale: z.boolean().meta({
+      description:
+        "True only when a part was served because CoinGlass failed, timed out or refused (see stale_reason). Data within its refresh interval is not stale, however old age_ms says it is.",
+    }),
+    /** The first stale part's reason. */
+    staleReason: StaleReasonSchema.nullable().meta({
+      description:
+        "Why the data is stale: timeout (CoinGlass did not answer in time), upstream_error (HTTP 5xx or network), quota (request limit reached), plan (not in the CoinGlass plan), bad_answer (oversize or invalid answer). Null when not stale.",
+      examples: [null],
+    }),
+    ageMs: z.number().meta({ description: "Age of the oldest part, in milliseconds.", examples: [1200] }),
+    asOf: msReq("When CoinGlass gave the oldest part"),
+    /**
+     * The parts CoinGlass did not give (plan lacks the endpoint, upstream error, field absent),
+     * e.g. `"rsi"`, `"price.high24hUsd"`: null, never filled with 0.
+     */
+    missing: z.array(z.string()).meta({
+      description: "Dotted paths of fields that are null because CoinGlass did not give them.",
+      examples: [["rsi.1w"]],
+    }),
+  })
+  .meta({ description: "Freshness of the data." });
+export type ResultMeta = z.infer<typeof ResultMetaSchema>;
 
 /** Every market service answers with this envelope. */
 export interface MarketResult<T> {

@@ -1,5 +1,5 @@
 import type { Alert } from "../models/alert.js";
-import type { ChatSubscription, QuietHours } from "./types.js";
+import type { ChatSubscription, QuietHours } from "../models/subscription.js";
 
 /** Why an alert is or is not delivered to a chat (useful in logs and tests). */
 export type MatchReason =

@@ -1,11 +1,11 @@
 import type { Redis } from "ioredis";
-import { redisScript } from "./redis-script.js";
 import {
   type ChatSubscription,
   ChatSubscriptionSchema,
   defaultSubscription,
-  type SubscriptionStore,
-} from "./types.js";
+} from "../models/subscription.js";
+import { redisScript } from "./redis-script.js";
+import type { SubscriptionStore } from "./types.js";
 
 /**
  * Storage under the subscription store: JSON records per chat with compare-and-set, so two
