@@ -101,9 +101,26 @@ const HELLO = `
 const fastify = require("fastify")();
 const fixed = process.env.FIXED_RESPONSE ? JSON.parse(process.env.FIXED_RESPONSE) : null;
 const body = fixed && Buffer.from(fixed.body);
-fastify.get("/", fixed
-  ? (req, reply) => { reply.headers(fixed.headers).send(body); }
-  : async () => ({ hello: "world" }));
+let opts = {};
+if (process.env.LIFECYCLE) {
+  // The API's request lifecycle on its hot route with no work in it: the hooks it runs (security
+  // headers, CORS, auth and rate limit, two response hooks), zod query validation, an async handler.
+  const { z } = require("zod");
+  const zod = require("fastify-type-provider-zod");
+  const none = (req, reply, done) => done();
+  fastify.setValidatorCompiler(zod.validatorCompiler);
+  fastify.setSerializerCompiler(zod.serializerCompiler);
+  fastify.addHook("onRequest", none);
+  fastify.addHook("onResponse", none);
+  fastify.register(require("@fastify/cors"), { origin: ["https://chatgpt.com"], methods: ["GET", "POST", "OPTIONS"] });
+  fastify.addHook("onRequest", none);
+  opts = { onResponse: none, schema: { querystring: z.object({ symbol: z.string().min(1).max(30) }) } };
+}
+fastify.get("/", opts, !fixed
+  ? async () => ({ hello: "world" })
+  : process.env.LIFECYCLE
+    ? async (req, reply) => reply.headers(fixed.headers).send(body)
+    : (req, reply) => { reply.headers(fixed.headers).send(body); });
 fastify.listen({ port: Number(process.env.PORT), host: "127.0.0.1" });
 process.on("SIGTERM", () => fastify.close().then(() => process.exit(0)));
 `;
@@ -116,14 +133,17 @@ export interface FixedResponse {
 
 /**
  * A bare Fastify hello-world, the baseline of the throughput ratio. Given a response, it answers
- * those bytes and headers instead: what Fastify alone achieves sending what the API sends.
+ * those bytes and headers instead: what Fastify alone achieves sending what the API sends. With
+ * `lifecycle`, it runs the API's hooks, validation and async handler around them, doing nothing:
+ * what the framework's lifecycle costs before any work of the API's own.
  */
-export async function startBareFastify(fixed?: FixedResponse): Promise<Proc> {
+export async function startBareFastify(fixed?: FixedResponse, lifecycle = false): Promise<Proc> {
   const port = await freePort();
   const env: Record<string, string> = { PATH: process.env.PATH ?? "", PORT: String(port) };
   if (fixed) env["FIXED_RESPONSE"] = JSON.stringify(fixed);
+  if (lifecycle) env["LIFECYCLE"] = "1";
   const child = spawn(process.execPath, ["-e", HELLO], { cwd: root, env, stdio: ["ignore", 2, 2] });
   const url = `http://127.0.0.1:${port}`;
-  await waitHttp(`${url}/`);
+  await waitHttp(lifecycle ? `${url}/?symbol=BTC` : `${url}/`);
   return procOf(child, url);
 }

@@ -1,7 +1,8 @@
 // The GPT API's hot path in its production shape (REDIS_URL set, bearer auth and per-key rate
 // limiting on, warm cache), side by side with a bare Fastify hello-world on the same machine:
 // autocannon, 50 connections, 10 s each. For context, a third target: bare Fastify sending the
-// API's own response bytes and headers, the ceiling for an answer of that size on this machine.
+// API's own response bytes and headers, the ceiling for an answer of that size on this machine,
+// and a fourth: the same bytes through the API's Fastify lifecycle with no work in it.
 // Then 20 symbols asked many times, counting the CoinGlass calls the simulator received against
 // the client calls made.
 import { createSimulator } from "@teleglas/coinglass-sim";
@@ -72,25 +73,32 @@ const api = await startApiProcess({
 });
 const auth = { authorization: `Bearer ${KEY}` };
 let same: Awaited<ReturnType<typeof startBareFastify>> | undefined;
+let lifecycle: Awaited<ReturnType<typeof startBareFastify>> | undefined;
 const hot = `${api.url}/gpt/raw?symbol=BTC`;
 
 try {
   const warm = await fetch(hot, { headers: auth });
   if (warm.status !== 200) throw new Error(`warm-up answered ${warm.status}: ${await warm.text()}`);
   const perConnection = new Set(["connection", "content-length", "date", "keep-alive"]);
-  same = await startBareFastify({
+  const response = {
     body: await warm.text(),
     headers: Object.fromEntries([...warm.headers].filter(([name]) => !perConnection.has(name))),
-  });
+  };
+  same = await startBareFastify(response);
+  lifecycle = await startBareFastify(response, true);
+  const lifecycleUrl = `${lifecycle.url}/?symbol=BTC`;
   // Alternate the targets so a burst of load from elsewhere on the machine hits them alike.
   await autocannon({ url: bare.url, connections: 50, duration: 2 });
   await autocannon({ url: same.url, connections: 50, duration: 2 });
+  await autocannon({ url: lifecycleUrl, connections: 50, duration: 2 });
   await autocannon({ url: hot, connections: 50, duration: 2, headers: auth });
   // The same hot call with an OAuth access token instead of the bearer key (opaque token: one
   // Redis lookup per request, which the key path does not make).
   const oauth = { authorization: `Bearer ${await oauthToken(api.url, KEY)}` };
   const bareRuns: Result[] = [];
   const sameRuns: Result[] = [];
+  const lifecycleRuns: Result[] = [];
+  const lifecycleCpu: number[] = [];
   const apiRuns: Result[] = [];
   const oauthRuns: Result[] = [];
   const sameCpu: number[] = [];
@@ -100,12 +108,18 @@ try {
     console.error(`round ${round}: bare fastify hello-world ${Math.round(b.requests.average)} req/s`);
     const { result: f, cpuUs: fCpu } = await measured(same, same.url);
     console.error(`round ${round}: bare fastify, the API's response ${Math.round(f.requests.average)} req/s`);
+    const { result: l, cpuUs: lCpu } = await measured(lifecycle, lifecycleUrl);
+    console.error(
+      `round ${round}: bare fastify, the API's response through the API's lifecycle ${Math.round(l.requests.average)} req/s`,
+    );
+    lifecycleRuns.push(l);
+    lifecycleCpu.push(lCpu);
     const { result: r, cpuUs: rCpu } = await measured(api, hot, auth);
     console.error(
       `round ${round}: gpt-api /gpt/raw?symbol=BTC ${Math.round(r.requests.average)} req/s, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}`,
     );
     console.error(
-      `round ${round}: CPU per request: API ${rCpu.toFixed(1)} µs, same bytes ${fCpu.toFixed(1)} µs`,
+      `round ${round}: CPU per request: API ${rCpu.toFixed(1)} µs, same bytes ${fCpu.toFixed(1)} µs, through the lifecycle ${lCpu.toFixed(1)} µs`,
     );
     sameCpu.push(fCpu);
     apiCpu.push(rCpu);
@@ -164,6 +178,13 @@ try {
     cpu_us_per_req_bare_same_response: Number(avg(sameCpu).toFixed(1)),
     cpu_ratio_api: Number((avg(sameCpu) / avg(apiCpu)).toFixed(3)),
     cpu_ratio_api_rounds: apiCpu.map((c, i) => Number(((sameCpu[i] ?? 0) / c).toFixed(3))),
+    // Context for the goal: the same bytes through the API's Fastify lifecycle with no work in it
+    // (its hooks, CORS, zod query validation, an async handler), against the bare same bytes. The
+    // API cannot do better than this share; what is left below it is the API's own work.
+    rps_bare_lifecycle: Math.round(mean(lifecycleRuns)),
+    lifecycle_ratio: Number((mean(lifecycleRuns) / rpsSame).toFixed(3)),
+    cpu_us_per_req_bare_lifecycle: Number(avg(lifecycleCpu).toFixed(1)),
+    cpu_ratio_lifecycle: Number((avg(sameCpu) / avg(lifecycleCpu)).toFixed(3)),
     rps_api_oauth: Math.round(mean(oauthRuns)),
     oauth_over_key: Number((mean(oauthRuns) / rpsApi).toFixed(3)),
     p99_ms_api: p99,
@@ -174,6 +195,7 @@ try {
   console.log(JSON.stringify({ suite: "api", metrics }));
 } finally {
   await same?.stop();
+  await lifecycle?.stop();
   await api.stop();
   await bare.stop();
   await sim.close();

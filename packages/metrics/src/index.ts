@@ -1,4 +1,4 @@
-export { createRegistry, mirroredCounter, readGauge } from "./registry.js";
+export { createRegistry, mirroredCounter, readGauge, seriesHistogram } from "./registry.js";
 export { startMetricsServer } from "./serve.js";
 export { createUpstreamMetrics, type UpstreamMetrics } from "./upstream.js";
 

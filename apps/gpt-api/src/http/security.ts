@@ -167,26 +167,31 @@ const MAX_KNOWN_HEADERS = 64;
 function createLimit(config: ApiConfig, store: BatchedRateStore, maxFor: ProtectionOptions["maxFor"]) {
   const windowMs = config.rateWindowMs;
   const windowS = Math.round(windowMs / 1000);
+  const decide = (
+    reply: FastifyReply,
+    done: (e?: Error) => void,
+    max: number,
+    { current, ttl }: { current: number; ttl: number },
+  ) => {
+    const resetS = Math.ceil(ttl / 1000);
+    reply.header("x-ratelimit-limit", max);
+    reply.header("x-ratelimit-remaining", current > max ? 0 : max - current);
+    reply.header("x-ratelimit-reset", resetS);
+    if (current <= max) return done();
+    const retryAfterS = Math.max(1, resetS);
+    done(
+      new ApiError("RATE_LIMITED", `Rate limit of ${max} requests per ${windowS} s reached.`, {
+        hint: `Retry in ${retryAfterS} s.`,
+        retryAfterS,
+      }),
+    );
+  };
   return (request: FastifyRequest, reply: FastifyReply, done: (e?: Error) => void) => {
     const max = maxFor === undefined ? config.rateLimitPerMinute : maxFor(request.principal);
-    store.incr(
-      request.keyId ?? request.ip,
-      (_err, { current, ttl }) => {
-        const resetS = Math.ceil(ttl / 1000);
-        reply.header("x-ratelimit-limit", max);
-        reply.header("x-ratelimit-remaining", current > max ? 0 : max - current);
-        reply.header("x-ratelimit-reset", resetS);
-        if (current <= max) return done();
-        const retryAfterS = Math.max(1, resetS);
-        done(
-          new ApiError("RATE_LIMITED", `Rate limit of ${max} requests per ${windowS} s reached.`, {
-            hint: `Retry in ${retryAfterS} s.`,
-            retryAfterS,
-          }),
-        );
-      },
-      windowMs,
-      max,
-    );
+    const key = request.keyId ?? request.ip;
+    // Counted at once in the common case; past the unconfirmed allowance it waits for Redis.
+    const taken = store.take(key, windowMs, max);
+    if (taken !== undefined) return decide(reply, done, max, taken);
+    store.incr(key, (_err, result) => decide(reply, done, max, result), windowMs, max);
   };
 }

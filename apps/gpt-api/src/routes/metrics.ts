@@ -1,6 +1,6 @@
-import { createProcessMetrics, mirroredCounter, readGauge } from "@teleglas/metrics";
+import { createProcessMetrics, mirroredCounter, readGauge, seriesHistogram } from "@teleglas/metrics";
 import type { FastifyInstance } from "fastify";
-import { Counter, Histogram, type Registry } from "prom-client";
+import { Counter, type Registry } from "prom-client";
 import { z } from "zod";
 import type { ApiDeps } from "../deps.js";
 import { ERROR_RESPONSES } from "../schemas/envelope.js";
@@ -37,12 +37,11 @@ export function createMetrics(deps: ApiDeps) {
       return n;
     },
   );
-  const duration = new Histogram({
+  // One observation per request: series resolved once per route (seriesHistogram's why).
+  const duration = seriesHistogram(registry, {
     name: "teleglas_api_request_duration_seconds",
     help: "Time from request received to response sent, by route pattern",
-    labelNames: ["route"] as const,
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-    registers: [registry],
   });
   const tools = new Counter({
     name: "teleglas_api_mcp_tool_calls_total",
@@ -63,10 +62,10 @@ export function createMetrics(deps: ApiDeps) {
       counts.set(route, byStatus);
     }
     const map = byStatus;
-    const timer = duration.labels({ route });
+    const observe = duration.series({ route });
     return (status: number, ms: number) => {
       map.set(status, (map.get(status) ?? 0) + 1);
-      timer.observe(ms / 1000);
+      observe(ms / 1000);
     };
   };
   return {

@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
 
-/** What @fastify/rate-limit's `incr` callback wants. */
+/** Where a counted request stands: the window's count so far and the time left in it (ms). */
 type IncrCallback = (err: Error | null, res: { current: number; ttl: number }) => void;
 
 interface Counter {
@@ -41,7 +41,7 @@ export function unconfirmedAllowance(max: number, share = 0.01): number {
 }
 
 /**
- * A store for @fastify/rate-limit that counts in process and syncs to Redis in batches.
+ * The per-principal limit's counts (security.ts), kept in process and synced to Redis in batches.
  *
  * Why not the plugin's RedisStore: it pays one Redis round trip per request, which halves the
  * API's throughput (dependencies.md). Here each request is a map lookup; every `syncMs` the
@@ -181,23 +181,33 @@ export function createBatchedRateStore(opts: BatchedRateStoreOptions) {
     return c;
   }
 
-  function incr(key: string, cb: IncrCallback, timeWindow: number, max = Number.POSITIVE_INFINITY): void {
+  /**
+   * Count one request of a key now and say where it stands, or answer `undefined` when it has to
+   * wait for Redis to confirm earlier ones (`incr` then waits). Synchronous: the hot path's case.
+   */
+  function take(key: string, timeWindow: number, max: number): { current: number; ttl: number } | undefined {
     windowMs = timeWindow;
     const now = clock();
     const c = counter(key, now, timeWindow);
     const current = c.seen + c.pending + 1;
     // An admission beyond the allowance waits for Redis to confirm the earlier ones; a refusal
     // (over the limit already) never does.
-    if (!alone && current <= max && c.pending >= unconfirmedAllowance(max, share)) {
-      c.waiting.push(() => incr(key, cb, timeWindow, max));
-      dirty.add(key);
-      schedule(true);
-      return;
-    }
+    if (!alone && current <= max && c.pending >= unconfirmedAllowance(max, share)) return undefined;
     c.pending++;
     dirty.add(key);
     schedule(!alone && c.pending >= unconfirmedAllowance(max, share));
-    cb(null, { current, ttl: c.window + timeWindow - now });
+    return { current, ttl: c.window + timeWindow - now };
+  }
+
+  function incr(key: string, cb: IncrCallback, timeWindow: number, max = Number.POSITIVE_INFINITY): void {
+    const taken = take(key, timeWindow, max);
+    if (taken !== undefined) {
+      cb(null, taken);
+      return;
+    }
+    (counters.get(key) as Counter).waiting.push(() => incr(key, cb, timeWindow, max));
+    dirty.add(key);
+    schedule(true);
   }
 
   function sweep(window: number): void {
@@ -207,6 +217,7 @@ export function createBatchedRateStore(opts: BatchedRateStoreOptions) {
   }
 
   const store = {
+    take,
     incr,
     read(key: string, cb: IncrCallback, timeWindow: number): void {
       const now = clock();
@@ -234,7 +245,6 @@ export function createBatchedRateStore(opts: BatchedRateStoreOptions) {
       const current = c.window === now - (now % timeWindow) ? c.seen + c.pending : n;
       return { current, ttl: c.window + timeWindow - now };
     },
-    child: () => store,
     /** Send what is pending now (graceful close, tests). */
     flush,
     async close(): Promise<void> {
@@ -248,10 +258,3 @@ export function createBatchedRateStore(opts: BatchedRateStoreOptions) {
 }
 
 export type BatchedRateStore = ReturnType<typeof createBatchedRateStore>;
-
-/** @fastify/rate-limit instantiates `store` with `new`; this hands it an existing instance. */
-export function storeConstructor(store: BatchedRateStore): new () => BatchedRateStore {
-  return function RateStore() {
-    return store;
-  } as unknown as new () => BatchedRateStore;
-}

@@ -98,12 +98,17 @@ export function createMarketCache(opts: MarketCacheOptions = {}): MarketCache {
     return p;
   }
 
-  async function read(key: string): Promise<CacheEntry | undefined> {
-    try {
-      return await store.get(key);
-    } catch (error) {
+  /** The stored entry; synchronous when the store is (the memory store), so a hit is not awaited. */
+  function read(key: string): CacheEntry | undefined | Promise<CacheEntry | undefined> {
+    const failedRead = (error: unknown) => {
       opts.onEvent?.({ type: "cache_error", key, error: String(error) });
       return undefined;
+    };
+    try {
+      const got = store.get(key);
+      return got instanceof Promise ? got.catch(failedRead) : got;
+    } catch (error) {
+      return failedRead(error);
     }
   }
 
@@ -119,7 +124,8 @@ export function createMarketCache(opts: MarketCacheOptions = {}): MarketCache {
 
   return {
     async get<T>(key: string, policy: CachePolicy, loader: () => Promise<T>, call: CallOptions = {}) {
-      const entry = await read(key);
+      const stored = read(key);
+      const entry = stored instanceof Promise ? await stored : stored;
       if (entry) {
         const ageMs = Math.max(0, now() - entry.at);
         if (entry.e && ageMs < (policy.negativeTtlMs ?? 0)) {

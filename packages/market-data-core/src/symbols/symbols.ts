@@ -40,6 +40,8 @@ function pickInstrument(list: Instrument[]): string | undefined {
 
 /** How long a loaded coin list is used before it is read from the cache again (ms). */
 const RECHECK_MS = 1_000;
+/** Inputs whose coin is remembered for the loaded list (bounded: cleared when full). */
+const MAX_REMEMBERED = 10_000;
 
 export function createSymbols(opts: SymbolsOptions): Symbols {
   let coinsRef: string[] | null = null;
@@ -50,15 +52,23 @@ export function createSymbols(opts: SymbolsOptions): Symbols {
 
   /** When the coin list was last read from the cache (ms). */
   let checkedAt = 0;
+  /**
+   * Input as typed -> its coin under the loaded list: a hot path resolves the same few spellings
+   * per request, and the matching rules (upper-casing, suffixes, thousand-unit names) are pure.
+   */
+  let remembered = new Map<string, string>();
+
+  // A hot path resolves a symbol per request; the list's cache (POLICY.reference) is fresh for a
+  // minute, so reading it again within a second would only cost a cache read per request.
+  const recent = () => coinsRef !== null && Date.now() - checkedAt < RECHECK_MS;
 
   async function coins(o: CallOptions): Promise<Set<string>> {
-    // A hot path resolves a symbol per request; the list's cache (POLICY.reference) is fresh for a
-    // minute, so reading it again within a second would only cost a cache read per request.
-    if (coinsRef !== null && Date.now() - checkedAt < RECHECK_MS) return coinSet;
+    if (recent()) return coinSet;
     const list = await opts.loadCoins(o);
     checkedAt = Date.now();
     if (list !== coinsRef) {
       coinsRef = list;
+      remembered = new Map();
       coinSet = new Set(list.map((c) => c.toUpperCase()));
       sorted = [...coinSet].sort();
     }
@@ -82,22 +92,40 @@ export function createSymbols(opts: SymbolsOptions): Symbols {
     pairIndex = index;
   }
 
+  /** The coin `input` names in the loaded list (remembered per input), or undefined. */
+  function known(input: string): string | undefined {
+    const coin = remembered.get(input);
+    if (coin !== undefined) return coin;
+    const match = matchSymbol(input, coinSet);
+    if (match === null) return undefined;
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    remembered.set(input, match);
+    return match;
+  }
+
   async function resolve(input: string, o: CallOptions = {}): Promise<string> {
-    const set = await coins(o);
-    const coin = matchSymbol(input, set);
-    if (coin === null) throw new UnknownSymbolError(input, suggestSymbols(input, sorted));
+    if (!recent()) await coins(o);
+    const coin = known(input);
+    if (coin === undefined) throw new UnknownSymbolError(input, suggestSymbols(input, sorted));
     return coin;
+  }
+
+  /** withCoin's path when the coin is not known at once: the list is old, missing, or says no. */
+  async function withCoinLater<T>(input: string, o: CallOptions, work: (coin: string) => Promise<T>) {
+    if (coinsRef !== null) return work(await resolve(input, o));
+    const guess = guessSymbol(input);
+    const early = work(guess);
+    early.catch(() => {});
+    const coin = await resolve(input, o);
+    return coin === guess ? early : work(coin);
   }
 
   return {
     resolve,
-    async withCoin(input, o, work) {
-      if (coinsRef !== null) return work(await resolve(input, o));
-      const guess = guessSymbol(input);
-      const early = work(guess);
-      early.catch(() => {});
-      const coin = await resolve(input, o);
-      return coin === guess ? early : work(coin);
+    withCoin(input, o, work) {
+      // The hot path: a list read within the second that knows the input starts the work at once.
+      const coin = recent() ? known(input) : undefined;
+      return coin === undefined ? withCoinLater(input, o, work) : work(coin);
     },
     pair(coin, exchange) {
       if (pairsRef === null) pairs({ lane: "background" }).catch(() => {});
