@@ -1,10 +1,6 @@
 import { readFileSync } from "node:fs";
-import type { MarketDataCore, Stores } from "@teleglas/market-data-core";
-import type { Redis } from "ioredis";
-import type { Logger } from "pino";
-import type { Registry } from "prom-client";
 import { buildApp } from "./app.js";
-import type { ApiConfig } from "./config.js";
+import type { ApiDeps } from "./deps.js";
 
 export { apiConfig, oauthIssuer } from "./config.js";
 
@@ -15,19 +11,11 @@ export const VERSION: string = JSON.parse(
   readFileSync(new URL("../package.json", import.meta.url), "utf8"),
 ).version;
 
-export interface GptApiDeps {
-  config: ApiConfig;
-  logger: Logger;
-  core: Pick<MarketDataCore, "market" | "stats">;
-  /** `loginCodes` turns the OAuth login on; `subscriptions` and `received` serve the person's own data. */
-  stores: Pick<Stores, "alerts"> &
-    Partial<Pick<Stores, "loginCodes" | "subscriptions" | "received" | "rules">>;
-  redis?: Redis;
-  /** The process registry /metrics serves (main.ts adds the upstream metrics to it). */
-  registry?: Registry;
+/** The app's deps without what the service adds (its version) or buildApp sets (OAuth). */
+export type GptApiDeps = Omit<ApiDeps, "version" | "oauth"> & {
   /** Redis key prefix of the API's own keys (rate limits), default `teleglas:`. */
   keyPrefix?: string;
-}
+};
 
 /**
  * Start the GPT API on `config.host:config.port` with ready-made deps (the one-process local stack

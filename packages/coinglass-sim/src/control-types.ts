@@ -4,7 +4,15 @@ import type { CorruptOptions } from "./rest/corrupt.js";
 import type { Counters } from "./rest/limits.js";
 import type { Faults } from "./rest/router.js";
 
-export interface StormOptions {
+/** Faults of injected stream events: their time is wrong in one of the ways upstreams get it wrong. */
+export interface EventFaults {
+  /** Date the events this many ms from when they are sent (86400000 = a day ahead). */
+  timeShiftMs?: number;
+  /** Send `time` in microseconds instead of the documented milliseconds. */
+  timeUnit?: "ms" | "us";
+}
+
+export interface StormOptions extends EventFaults {
   /** Coin, e.g. "BTC". */
   symbol: string;
   /** The side liquidated. */
@@ -15,13 +23,9 @@ export interface StormOptions {
   overSeconds?: number;
   /** One exchange; default: spread across the coin's exchanges. */
   exchange?: string;
-  /** Fault: date the orders this many ms from when they are sent (86400000 = a day ahead). */
-  timeShiftMs?: number;
-  /** Fault: send `time` in microseconds instead of milliseconds. */
-  timeUnit?: "ms" | "us";
 }
 
-export interface WhaleTradeOptions {
+export interface WhaleTradeOptions extends EventFaults {
   symbol: string;
   side: "buy" | "sell";
   totalUsd: number;
@@ -30,10 +34,6 @@ export interface WhaleTradeOptions {
   overSeconds?: number;
   /** Default Binance. */
   exchange?: string;
-  /** Fault: date the trades this many ms from when they are sent. */
-  timeShiftMs?: number;
-  /** Fault: send `time` in microseconds instead of milliseconds. */
-  timeUnit?: "ms" | "us";
 }
 
 export interface WhalePositionOptions {

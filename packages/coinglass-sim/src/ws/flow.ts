@@ -4,6 +4,7 @@
  * trades, spread over their `overSeconds`. Liquidations are recorded in the event log, so REST
  * liquidation/order and the aggregates see them.
  */
+import type { EventFaults } from "../control-types.js";
 import { type EventLog, LIQ_SIDE, type LiqEvent } from "../model/events.js";
 import type { Market, ModelPair } from "../model/market.js";
 import { mulberry32, roundSig } from "../model/prng.js";
@@ -42,16 +43,12 @@ export const wsItem = (
   volUsd,
 });
 
-export interface InjectOptions {
+export interface InjectOptions extends EventFaults {
   symbol: string;
   totalUsd: number;
   count: number;
   overSeconds?: number;
   exchange?: string;
-  /** Fault: date the events this many ms from when they are sent (+86400000 = a day ahead). */
-  timeShiftMs?: number;
-  /** Fault: send `time` in microseconds instead of the documented milliseconds. */
-  timeUnit?: "ms" | "us";
 }
 
 export function createFlow(d: {
