@@ -157,7 +157,9 @@ describe("a Redis outage", () => {
     );
     const oi = await timed(api, "/gpt/open-interest?symbol=ETH");
     expect(oi.status).toBe(200);
-    expect(oi.ms).toBeLessThan(2_000);
+    // Well under the 8 s answer deadline, with room for a loaded machine: a 2 s bound once failed
+    // at load average 12 with nothing waiting on Redis.
+    expect(oi.ms).toBeLessThan(4_000);
     const ready = await timed(api, "/ready");
     expect(ready.ms).toBeLessThan(1_000);
     expect(ready.status).toBe(503);
