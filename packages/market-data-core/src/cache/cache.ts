@@ -98,17 +98,19 @@ export function createMarketCache(opts: MarketCacheOptions = {}): MarketCache {
     return p;
   }
 
+  /** A store that failed to read counts as a miss (and says so). */
+  function failedRead(key: string, error: unknown): undefined {
+    opts.onEvent?.({ type: "cache_error", key, error: String(error) });
+    return undefined;
+  }
+
   /** The stored entry; synchronous when the store is (the memory store), so a hit is not awaited. */
   function read(key: string): CacheEntry | undefined | Promise<CacheEntry | undefined> {
-    const failedRead = (error: unknown) => {
-      opts.onEvent?.({ type: "cache_error", key, error: String(error) });
-      return undefined;
-    };
     try {
       const got = store.get(key);
-      return got instanceof Promise ? got.catch(failedRead) : got;
+      return got instanceof Promise ? got.catch((error: unknown) => failedRead(key, error)) : got;
     } catch (error) {
-      return failedRead(error);
+      return failedRead(key, error);
     }
   }
 
