@@ -4,7 +4,7 @@ import { recipientsFor } from "../src/delivery/recipients.js";
 import { jobIdOf, limiterWindow } from "../src/delivery/types.js";
 import { formatAlert } from "../src/format/alert.js";
 import { footer } from "../src/format/common.js";
-import { ago, escapeHtml, pct, price, rate, usd, utc } from "../src/format/numbers.js";
+import { ago, distancePct, escapeHtml, pct, price, rate, usd, utc } from "../src/format/numbers.js";
 import { splitMessage } from "../src/format/split.js";
 import { formatOrderbook, formatWhale } from "../src/format/whale.js";
 import { createI18n, translatorFor } from "../src/i18n/index.js";
@@ -39,6 +39,13 @@ describe("numbers as traders read them", () => {
       "0%",
       "0.0100%",
       "-0.0052%",
+    ]);
+    // A level just below the price keeps its side (the liquidation map's clusters).
+    expect([distancePct(-0.0186), distancePct(7.71), distancePct(-0.004), distancePct(0)]).toEqual([
+      "-0.02%",
+      "+7.7%",
+      "-0.004%",
+      "0%",
     ]);
     expect([usd(null), price(null), pct(undefined), rate(null)]).toEqual(["n/a", "n/a", "n/a", "n/a"]);
     expect(utc(Date.UTC(2026, 0, 2, 3, 4, 5))).toBe("2026-01-02 03:04 UTC");

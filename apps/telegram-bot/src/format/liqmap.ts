@@ -1,12 +1,12 @@
 import type { LiquidationCluster, LiquidationMapReport, MarketResult } from "@teleglas/market-data-core";
 import { footer, heading, span } from "./common.js";
-import { escapeHtml, NA, pct, price, usd, utc } from "./numbers.js";
+import { distancePct, escapeHtml, NA, price, usd, utc } from "./numbers.js";
 import type { Language, T } from "./translate.js";
 
 type Ctx = { t: T; now: number; lang: Language };
 
 const cluster = (c: LiquidationCluster) =>
-  `${price(c.priceUsd)} (${pct(c.distancePct, 1)}) · <b>${usd(c.liquidationUsd)}</b>`;
+  `${price(c.priceUsd)} (${distancePct(c.distancePct)}) · <b>${usd(c.liquidationUsd)}</b>`;
 
 function side(list: LiquidationCluster[], missing: boolean, t: T): string[] {
   if (missing) return [NA];
@@ -15,7 +15,7 @@ function side(list: LiquidationCluster[], missing: boolean, t: T): string[] {
 
 /** Max pain on one side: `$87,328 (+4.8%, $330M)`. */
 const pain = (p: { priceUsd: number | null; distancePct: number | null; liquidationUsd: number | null }) =>
-  `${price(p.priceUsd)} (${pct(p.distancePct, 1)}, ${usd(p.liquidationUsd)})`;
+  `${price(p.priceUsd)} (${distancePct(p.distancePct)}, ${usd(p.liquidationUsd)})`;
 
 /**
  * `/liqmap BTC`: the photo's caption — the price, the nearest large liquidation clusters above and

@@ -48,6 +48,15 @@ export function pct(n: number | null | undefined, digits = 2): string {
   return `${n > 0 ? "+" : "-"}${text}%`;
 }
 
+/**
+ * A level's signed distance from the price: one decimal, more within 0.1% of the price, so a level
+ * just below it reads `-0.02%`, never `0%` (which side it is on matters to a trader).
+ */
+export function distancePct(n: number | null | undefined): string {
+  if (n === null || n === undefined || n === 0 || !Number.isFinite(n)) return pct(n, 1);
+  return pct(n, Math.min(4, Math.max(1, Math.ceil(-Math.log10(Math.abs(n))))));
+}
+
 /** A share or level in percent, unsigned: `62.5%`. */
 export function share(n: number | null | undefined, digits = 1): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return NA;
