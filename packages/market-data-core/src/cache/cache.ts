@@ -98,19 +98,12 @@ export function createMarketCache(opts: MarketCacheOptions = {}): MarketCache {
     return p;
   }
 
-  /** A store that failed to read counts as a miss (and says so). */
-  function failedRead(key: string, error: unknown): undefined {
-    opts.onEvent?.({ type: "cache_error", key, error: String(error) });
-    return undefined;
-  }
-
-  /** The stored entry; synchronous when the store is (the memory store), so a hit is not awaited. */
-  function read(key: string): CacheEntry | undefined | Promise<CacheEntry | undefined> {
+  async function read(key: string): Promise<CacheEntry | undefined> {
     try {
-      const got = store.get(key);
-      return got instanceof Promise ? got.catch((error: unknown) => failedRead(key, error)) : got;
+      return await store.get(key);
     } catch (error) {
-      return failedRead(key, error);
+      opts.onEvent?.({ type: "cache_error", key, error: String(error) });
+      return undefined;
     }
   }
 
@@ -126,8 +119,7 @@ export function createMarketCache(opts: MarketCacheOptions = {}): MarketCache {
 
   return {
     async get<T>(key: string, policy: CachePolicy, loader: () => Promise<T>, call: CallOptions = {}) {
-      const stored = read(key);
-      const entry = stored instanceof Promise ? await stored : stored;
+      const entry = await read(key);
       if (entry) {
         const ageMs = Math.max(0, now() - entry.at);
         if (entry.e && ageMs < (policy.negativeTtlMs ?? 0)) {
