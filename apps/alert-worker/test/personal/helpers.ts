@@ -28,6 +28,12 @@ export interface RulesFixture {
   cleanup(): Promise<void>;
 }
 
+/** Resolves once `Date.now()` has moved past the millisecond it was called in. */
+async function nextMillisecond(): Promise<void> {
+  const start = Date.now();
+  while (Date.now() === start) await new Promise((r) => setImmediate(r));
+}
+
 export async function createRulesFixture(): Promise<RulesFixture> {
   const redis = await connectTestRedis();
   const sim = await createSimulator({ background: false, rateLimit: false });
@@ -65,7 +71,16 @@ export async function createRulesFixture(): Promise<RulesFixture> {
         ...o,
       });
       evaluators.push(e);
-      return e;
+      // The cache's lifetimes are microseconds but its clock counts whole milliseconds: a round
+      // in the same millisecond as the one before would read that round's answers. Each round
+      // starts once the clock has moved on.
+      return {
+        ...e,
+        async evaluate() {
+          await nextMillisecond();
+          return e.evaluate();
+        },
+      };
     },
     async queued() {
       const rows = await redis.xrange(`${prefix}alerts:stream`, "-", "+");
