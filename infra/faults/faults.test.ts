@@ -159,7 +159,20 @@ describe("fault tolerance (three apps as separate processes, Redis, simulator, f
     // Warm answers (served stale once the hang outlasts their refresh) and cold ones (503).
     const warm = ["/gpt/raw?symbol=BTC", "/gpt/liq?symbol=ETH&range=1h", "/gpt/sentiment"];
     const cold = ["/gpt/funding?symbol=DOGE", "/gpt/open-interest?symbol=XRP", "/gpt/orderbook?symbol=SOL"];
-    for (const p of warm) expect((await stack.api.get(p)).status).toBe(200);
+    // Current before the hang: the 5xx fault before this test leaves "last refresh failed"
+    // (upstream_error) on parts until a refresh of theirs succeeds, and a stale answer names its
+    // first stale part's reason, which would hide the hang's own (timeout).
+    for (const p of warm) {
+      await waitFor(
+        async () => {
+          const r = await stack.api.get(p);
+          expect(r.status).toBe(200);
+          return r.body.meta?.stale === false;
+        },
+        `${p} answered current before the hang`,
+        30_000,
+      );
+    }
     await stack.sim.control("faults", { hangMs: 30_000 });
     const times: number[] = [];
     const statuses: Record<string, number> = {};
